@@ -1,0 +1,62 @@
+/**
+ * The command line: parses arguments with cac and hands each command to the module that does the work.
+ * Commands print results on stdout and notes on stderr, so `--json` output can be piped.
+ */
+import { cac } from "cac";
+import { stringifyJson } from "./data-formats.ts";
+import { runDoctor } from "./doctor.ts";
+import { UsageError } from "./errors.ts";
+import { formatSummary, summarizeModel } from "./inspect/summary.ts";
+import { type LoadedModels, loadExampleModel, loadModelFile } from "./sources.ts";
+import { PYGEN_VERSION } from "./version.ts";
+
+export interface CliIO {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+}
+
+async function loadModels(modelFile: string | undefined, io: CliIO): Promise<LoadedModels> {
+  if (modelFile !== undefined) return loadModelFile(modelFile);
+  io.stderr(`No model given (--model-file): using the bundled example, ${loadExampleModel().origin}.`);
+  return loadExampleModel();
+}
+
+/** Runs the command line; resolves when the command has finished. Errors are thrown for main() to report. */
+export async function runCli(argv: string[], io: CliIO): Promise<void> {
+  const cli = cac("pygen");
+
+  cli
+    .command("inspect", "Summarise a data model: views, property kinds, connections")
+    .option("--model-file <path>", "Data model file (YAML or JSON, with inline views); default: the bundled example")
+    .option("--json", "Print the summary as JSON")
+    .example("  pygen inspect --model-file model.yaml")
+    .action(async (options: { modelFile?: string; json?: boolean }) => {
+      const loaded = await loadModels(options.modelFile, io);
+      const summaries = loaded.models.map(summarizeModel);
+      io.stdout(options.json ? stringifyJson(summaries, 2) : summaries.map(formatSummary).join("\n\n"));
+    });
+
+  cli.command("doctor", "Check this pygen binary: version, platform, embedded templates, example model, formatter").action(async () => {
+    io.stdout(await runDoctor());
+  });
+
+  cli.help();
+  cli.version(PYGEN_VERSION);
+
+  try {
+    cli.parse(["pygen", "pygen", ...argv], { run: false });
+    if (cli.matchedCommand) {
+      await cli.runMatchedCommand();
+    } else if (cli.args.length > 0) {
+      throw new UsageError(`unknown command "${cli.args[0]}"; run "pygen --help" to see the commands`);
+    } else if (!cli.options.help && !cli.options.version) {
+      cli.outputHelp();
+    }
+  } catch (error) {
+    // cac reports usage mistakes (unknown option, missing value) as a plain CACError.
+    if (error instanceof Error && error.name === "CACError") {
+      throw new UsageError(`${error.message}; run "pygen ${cli.matchedCommandName ?? ""} --help" for the options`.replace("  ", " "));
+    }
+    throw error;
+  }
+}
