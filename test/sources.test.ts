@@ -115,7 +115,9 @@ describe("bundled example", () => {
   test("uses every property type and every connection kind", () => {
     const [example] = loadExampleModel().models;
     const properties = example?.views.flatMap((view) => Object.values(view.properties)) ?? [];
-    const kinds = new Set(properties.map((property) => (property.kind === "mapped" ? property.type.type : property.connectionType)));
+    const kinds = new Set<string>(
+      properties.map((property) => (property.kind === "mapped" ? property.type.type : property.connectionType)),
+    );
     expect([...kinds].sort()).toEqual(
       [
         "boolean",
