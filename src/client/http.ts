@@ -52,6 +52,7 @@ export class HttpClient {
   private readonly pool: Semaphore;
   private readonly logger: Logger;
   private readonly headers: Record<string, string>;
+  private closed = false;
 
   constructor(private readonly options: HttpClientOptions) {
     const base = options.baseUrl.replace(/\/+$/, "");
@@ -76,8 +77,14 @@ export class HttpClient {
     return this.request("POST", path, { ...options, body });
   }
 
+  /** Refuses further requests; those already sent complete. */
+  close(): void {
+    this.closed = true;
+  }
+
   /** One call, retried as the policy allows; resolves to the (checked) response body. */
   async request<T>(method: "GET" | "POST", path: string, options: RequestOptions<T> = {}): Promise<T> {
+    if (this.closed) throw new ClientError(`${method} ${path}: the client is closed`);
     const url = this.url(path, options.query);
     const body = options.body === undefined ? undefined : this.encodeBody(options.body);
     // GETs and every DMS POST (upserts, deletes of possibly-missing items, reads) are safe to repeat;
