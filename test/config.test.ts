@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { loadConfig } from "../src/config.ts";
 import { ParseError } from "../src/errors.ts";
+import { rejected } from "./support/failures.ts";
 
 let dir: string;
 beforeEach(() => {
@@ -12,18 +13,11 @@ beforeEach(() => {
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 const write = (name: string, text: string) => writeFileSync(join(dir, name), text);
-const failure = (promise: Promise<unknown>) =>
-  promise.then(
-    () => {
-      throw new Error("expected a failure");
-    },
-    (error: Error) => error,
-  );
 
 describe("pygen.yaml", () => {
   test("unknown keys are refused with their path", async () => {
     write("pygen.yaml", "generation:\n  output: ./sdk\n  note: x\n");
-    const error = await failure(loadConfig({ cwd: dir }));
+    const error = await rejected(loadConfig({ cwd: dir }));
     expect(error.message).toContain('generation.note: Invalid key: Expected never but received "note"');
   });
 
@@ -44,7 +38,7 @@ describe("pygen.yaml", () => {
 
   test("a missing environment variable is named", async () => {
     write("pygen.yaml", "client:\n  token: ${CDF_TOKEN}\n");
-    const error = await failure(loadConfig({ cwd: dir, env: {} }));
+    const error = await rejected(loadConfig({ cwd: dir, env: {} }));
     expect(error).toBeInstanceOf(ParseError);
     expect(error.message).toBe(`${join(dir, "pygen.yaml")}: client.token needs the environment variable CDF_TOKEN, which is not set`);
   });
@@ -59,7 +53,7 @@ describe("pygen.yaml", () => {
   });
 
   test("an explicit path must exist; no file at all is an empty config", async () => {
-    expect(await failure(loadConfig({ cwd: dir, explicitPath: "nope.yaml" }))).toBeInstanceOf(ParseError);
+    expect(await rejected(loadConfig({ cwd: dir, explicitPath: "nope.yaml" }))).toBeInstanceOf(ParseError);
     expect(await loadConfig({ cwd: dir })).toEqual({ path: undefined, config: {}, warnings: [] });
   });
 
@@ -105,9 +99,9 @@ describe("pygen v1 pyproject.toml", () => {
 
   test("unknown keys and broken TOML are reported; a pyproject without [tool.pygen] is ignored", async () => {
     write("pyproject.toml", '[tool.pygen]\nclient_nam = "x"\n');
-    expect((await failure(loadConfig({ cwd: dir }))).message).toContain('[tool.pygen] has an unknown key "client_nam"');
+    expect((await rejected(loadConfig({ cwd: dir }))).message).toContain('[tool.pygen] has an unknown key "client_nam"');
     write("pyproject.toml", "[tool.pygen\n");
-    expect((await failure(loadConfig({ cwd: dir }))).message).toContain("invalid TOML");
+    expect((await rejected(loadConfig({ cwd: dir }))).message).toContain("invalid TOML");
     write("pyproject.toml", '[project]\nname = "x"\n');
     expect((await loadConfig({ cwd: dir })).path).toBeUndefined();
   });

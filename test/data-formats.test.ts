@@ -1,17 +1,8 @@
 import { describe, expect, test } from "bun:test";
 import { parseDocument, parseJson, parseYaml, stringifyJson } from "../src/data-formats.ts";
 import { ParseError } from "../src/errors.ts";
+import { thrown } from "./support/failures.ts";
 import { describeShared, sharedModelPath } from "./support/shared-models.ts";
-
-function parseErrorOf(run: () => unknown): ParseError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof ParseError) return error;
-    throw error;
-  }
-  throw new Error("expected a ParseError");
-}
 
 describe("int64 exactness", () => {
   const big = "2543900574065289437";
@@ -55,13 +46,13 @@ describeShared("Omni write payloads", () => {
 
 describe("syntax errors", () => {
   test("YAML errors name the file, line and column, with a snippet", () => {
-    const error = parseErrorOf(() => parseYaml("space: a\nexternalId: b\n  version: 1\n", "model.yaml"));
+    const error = thrown(() => parseYaml("space: a\nexternalId: b\n  version: 1\n", "model.yaml"), ParseError);
     expect(error.message).toStartWith("model.yaml:3:10: invalid YAML: bad indentation");
     expect(error.details.join("\n")).toContain("3 |   version: 1");
   });
 
   test("JSON errors name the file", () => {
-    expect(parseErrorOf(() => parseJson('{"space": "s",, }', "model.json")).message).toStartWith("model.json: invalid JSON:");
+    expect(thrown(() => parseJson('{"space": "s",, }', "model.json")).message).toStartWith("model.json: invalid JSON:");
   });
 
   test("the parser is chosen by extension", () => {

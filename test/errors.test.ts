@@ -15,6 +15,7 @@ import {
   UsageError,
   ValidationError,
 } from "../src/errors.ts";
+import { rejected } from "./support/failures.ts";
 
 describe("error families", () => {
   const cases: [PygenError, number, typeof PygenError][] = [
@@ -67,21 +68,14 @@ describe("error families", () => {
 
 describe("the command line reports families", () => {
   const io = { stdout: () => {}, stderr: () => {} };
-  const failure = async (argv: string[]) => {
-    try {
-      await runCli(argv, io);
-    } catch (error) {
-      return error;
-    }
-    throw new Error(`pygen ${argv.join(" ")} should have failed`);
-  };
+  const failure = (argv: string[]) => rejected(runCli(argv, io));
 
   test("usage mistakes are UsageErrors with the command's help hint", async () => {
     const unknownOption = await failure(["inspect", "--bogus"]);
     expect(unknownOption).toBeInstanceOf(UsageError);
-    expect((unknownOption as Error).message).toBe('Unknown option `--bogus`; run "pygen inspect --help" for the options');
-    expect(((await failure(["inspect", "--model-file"])) as Error).message).toContain("value is missing");
-    expect(((await failure(["frobnicate"])) as Error).message).toBe('unknown command "frobnicate"; run "pygen --help" to see the commands');
+    expect(unknownOption.message).toBe('Unknown option `--bogus`; run "pygen inspect --help" for the options');
+    expect((await failure(["inspect", "--model-file"])).message).toContain("value is missing");
+    expect((await failure(["frobnicate"])).message).toBe('unknown command "frobnicate"; run "pygen --help" to see the commands');
   });
 
   test("an unreadable model is a ParseError", async () => {

@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { ParseError } from "../src/errors.ts";
 import { loadExampleModel, loadModelFile, parseModelDocument } from "../src/sources.ts";
+import { rejected, thrown } from "./support/failures.ts";
 
 const model = (externalId: string) => ({
   space: "sp",
@@ -11,26 +12,6 @@ const model = (externalId: string) => ({
   version: "1",
   views: [{ space: "sp", externalId: "Pump", version: "1", properties: {} }],
 });
-
-async function rejection(promise: Promise<unknown>): Promise<ParseError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof ParseError) return error;
-    throw error;
-  }
-  throw new Error("expected a ParseError");
-}
-
-function thrown(run: () => unknown): ParseError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof ParseError) return error;
-    throw error;
-  }
-  throw new Error("expected a ParseError");
-}
 
 describe("document shapes", () => {
   test("a single model, an {items} wrapper and a bare list", () => {
@@ -58,7 +39,7 @@ describe("document shapes", () => {
         },
       ],
     };
-    const error = thrown(() => parseModelDocument(JSON.stringify(broken), "m.json"));
+    const error = thrown(() => parseModelDocument(JSON.stringify(broken), "m.json"), ParseError);
     expect(error.message).toStartWith(
       "m.json: invalid data model at items[1].views[0] (Pump).properties.p.type.type: unknown property type",
     );
@@ -67,7 +48,7 @@ describe("document shapes", () => {
 
   test("every issue is listed, not just the first", () => {
     const broken = { ...model("A"), space: "1bad", version: "" };
-    const error = thrown(() => parseModelDocument(JSON.stringify(broken), "m.json"));
+    const error = thrown(() => parseModelDocument(JSON.stringify(broken), "m.json"), ParseError);
     expect(error.message).toContain("space:");
     expect(error.details.join("\n")).toContain("version:");
   });
@@ -103,11 +84,11 @@ describe("files", () => {
 
   test("a missing file is a ParseError that names it", async () => {
     const path = join(dir, "missing.yaml");
-    expect((await rejection(loadModelFile(path))).message).toBe(`${path}: file not found`);
+    expect((await rejected(loadModelFile(path))).message).toBe(`${path}: file not found`);
   });
 
   test("a directory is not a model file", async () => {
-    expect((await rejection(loadModelFile(dir))).message).toBe(`${dir}: cannot read file`);
+    expect((await rejected(loadModelFile(dir))).message).toBe(`${dir}: cannot read file`);
   });
 });
 

@@ -4,15 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { ClientCredentials, connectionFromEnvironment, resolveConnection, settingsFromFile, TokenAuth } from "../../src/client/auth.ts";
 import { AuthenticationError, ClientError, ParseError } from "../../src/errors.ts";
-
-function thrown(run: () => unknown): Error {
-  try {
-    run();
-  } catch (error) {
-    return error as Error;
-  }
-  throw new Error("expected an error");
-}
+import { rejected, thrown } from "../support/failures.ts";
 
 describe("settings from the environment", () => {
   test("a token, with the cluster building the URL", async () => {
@@ -90,17 +82,15 @@ describe("credentials files", () => {
       [0o604, "others"],
     ] as const) {
       const path = write(`open-${mode}.yaml`, "project: demo\ntoken: t\n", mode);
-      const error = await settingsFromFile(path).catch((caught: Error) => caught);
+      const error = await rejected(settingsFromFile(path));
       expect(error).toBeInstanceOf(AuthenticationError);
-      expect((error as Error).message).toBe(
-        `credentials file ${path} is readable by ${who} (mode ${mode.toString(8)}); run: chmod 600 ${path}`,
-      );
+      expect(error.message).toBe(`credentials file ${path} is readable by ${who} (mode ${mode.toString(8)}); run: chmod 600 ${path}`);
     }
   });
 
   test("unknown keys and missing files are reported", async () => {
     const path = write("typo.yaml", "project: demo\nclient_secret: s\n", 0o600);
-    expect(((await settingsFromFile(path).catch((caught: Error) => caught)) as Error).message).toContain('unknown setting "client_secret"');
-    expect(await settingsFromFile(join(dir, "absent.yaml")).catch((caught: Error) => caught)).toBeInstanceOf(ParseError);
+    expect((await rejected(settingsFromFile(path))).message).toContain('unknown setting "client_secret"');
+    await rejected(settingsFromFile(join(dir, "absent.yaml")), ParseError);
   });
 });

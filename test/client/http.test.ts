@@ -3,6 +3,7 @@ import * as v from "valibot";
 import { ClientCredentials, TokenAuth } from "../../src/client/auth.ts";
 import { HttpClient, type HttpClientOptions } from "../../src/client/http.ts";
 import { APIError, AuthenticationError, ClientError, RateLimitError, ResourceNotFoundError } from "../../src/errors.ts";
+import { rejected } from "../support/failures.ts";
 import { cdfError, FakeServer } from "../support/fake-server.ts";
 
 const SECRET = "s3cr3t-client-secret";
@@ -12,15 +13,6 @@ afterEach(() => server.reset());
 afterAll(() => server.stop());
 
 const logLines: string[] = [];
-/** The rejection of a call that must fail, typed for assertions on its fields. */
-async function failure(call: Promise<unknown>): Promise<Error & Record<string, unknown>> {
-  try {
-    await call;
-  } catch (error) {
-    return error as Error & Record<string, unknown>;
-  }
-  throw new Error("the call should have failed");
-}
 function client(options: Partial<HttpClientOptions> = {}): HttpClient {
   return new HttpClient({
     baseUrl: server.url,
@@ -62,7 +54,7 @@ describe("requests", () => {
   test("a schema checks the response and names the bad path", async () => {
     server.handle = () => Response.json({ items: [{ space: 7 }] });
     const schema = v.object({ items: v.array(v.object({ space: v.string() })) });
-    const error = await failure(client().get("/models/spaces", { schema }));
+    const error = await rejected(client().get("/models/spaces", { schema }));
     expect(error).toBeInstanceOf(APIError);
     expect(error.message).toContain("unexpected response shape at items.0.space");
   });
@@ -92,7 +84,7 @@ describe("retries", () => {
 
   test("exhausted retries raise the last error with status, CDF message and request id", async () => {
     server.handle = () => cdfError(503, "Service unavailable");
-    const error = await failure(client().post("/models/instances", { items: [] }));
+    const error = await rejected(client().post("/models/instances", { items: [] }));
     expect(error).toBeInstanceOf(APIError);
     expect(error).toMatchObject({ status: 503, requestId: "req-503", response: { error: { message: "Service unavailable" } } });
     expect(error.message).toBe("POST /models/instances failed with 503: Service unavailable");
@@ -101,7 +93,7 @@ describe("retries", () => {
 
   test("429 exhausted is a RateLimitError with the server's wait", async () => {
     server.handle = () => cdfError(429, "Too many concurrent requests", { "retry-after": "0" });
-    const error = await failure(client({ retry: { maxRetries: 1 } }).get("/models/spaces"));
+    const error = await rejected(client({ retry: { maxRetries: 1 } }).get("/models/spaces"));
     expect(error).toBeInstanceOf(RateLimitError);
     expect(error.retryAfter).toBe(0);
   });
@@ -121,17 +113,17 @@ describe("retries", () => {
 
   test("non-retryable errors fail at once: 400, 404", async () => {
     server.handle = () => cdfError(400, "Unexpected field - nodes.limit");
-    expect(await failure(client().post("/models/instances/query", {}))).toMatchObject({ status: 400 });
+    expect(await rejected(client().post("/models/instances/query", {}))).toMatchObject({ status: 400 });
     expect(server.requests.length).toBe(1);
     server.handle = () => cdfError(404, "Not found");
-    expect(await failure(client().get("/models/spaces"))).toBeInstanceOf(ResourceNotFoundError);
+    expect(await rejected(client().get("/models/spaces"))).toBeInstanceOf(ResourceNotFoundError);
   });
 
   test("an unreachable server is a ClientError after retries", async () => {
     const dead = new FakeServer();
     const url = dead.url;
     dead.stop();
-    const error = await failure(client({ baseUrl: url, retry: { maxRetries: 2, initialDelayMs: 1 } }).get("/models/spaces"));
+    const error = await rejected(client({ baseUrl: url, retry: { maxRetries: 2, initialDelayMs: 1 } }).get("/models/spaces"));
     expect(error).toBeInstanceOf(ClientError);
     expect(error.message).toStartWith(`GET /models/spaces: cannot reach CDF at ${new URL(url).host}`);
   });
@@ -141,7 +133,7 @@ describe("retries", () => {
       await Bun.sleep(300);
       return Response.json({});
     };
-    const error = await failure(client({ timeoutMs: 50, retry: { maxRetries: 0 } }).get("/models/spaces"));
+    const error = await rejected(client({ timeoutMs: 50, retry: { maxRetries: 0 } }).get("/models/spaces"));
     expect(error.message).toContain("timed out after 50 ms");
   });
 });
@@ -171,7 +163,7 @@ describe("authentication", () => {
 
   test("a refused static token is an AuthenticationError without the token", async () => {
     server.handle = () => cdfError(401, "Could not authenticate.");
-    const error = await failure(client().get("/models/spaces"));
+    const error = await rejected(client().get("/models/spaces"));
     expect(error).toBeInstanceOf(AuthenticationError);
     expect(error.message).toContain("401: Could not authenticate.");
     expect(error.message).not.toContain(TOKEN);
@@ -211,7 +203,7 @@ describe("authentication", () => {
   test("a refused client secret is an AuthenticationError that does not contain it", async () => {
     const tokens = tokenEndpoint(3600);
     server.handle = (request) => tokens.handle(request) ?? Response.json({});
-    const error = await failure(client({ credentials: credentials("wrong-secret-value") }).get("/models/spaces"));
+    const error = await rejected(client({ credentials: credentials("wrong-secret-value") }).get("/models/spaces"));
     expect(error).toBeInstanceOf(AuthenticationError);
     expect(error.message).toBe(`the token endpoint ${server.url}/token refused client app (401: invalid_client)`);
     expect(error.message).not.toContain("wrong-secret-value");
