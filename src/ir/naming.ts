@@ -1,0 +1,138 @@
+/**
+ * Language-neutral naming: splitting CDF identifiers into words, re-joining them in a case convention, singular and
+ * plural forms, and the `LanguageNaming` contract each target language fills in (src/generators/<language>/naming.ts).
+ * Names are only ever derived from identifiers here; choosing between colliding names is name-plan.ts's job.
+ */
+
+export type Case = "pascal" | "camel" | "snake";
+export type GrammaticalNumber = "unchanged" | "singular" | "plural";
+
+/** How one generated name is spelled: a case, a grammatical number for the last word, and fixed affixes. */
+export interface NameRule {
+  case: Case;
+  number?: GrammaticalNumber;
+  prefix?: string;
+  suffix?: string;
+}
+
+/** The names generated once per view. Each lives in a namespace where it must be unique. */
+export const CLASS_NAME_SLOTS = [
+  "className",
+  "writeClassName",
+  "listClassName",
+  "writeListClassName",
+  "apiClassName",
+  "fileName",
+  "clientAttribute",
+  "variable",
+  "variableList",
+] as const;
+export type ClassNameSlot = (typeof CLASS_NAME_SLOTS)[number];
+export type ClassNames = Record<ClassNameSlot, string>;
+
+/** The names generated once per data model, used when several models share one SDK. */
+export const MODULE_NAME_SLOTS = ["moduleClassName", "moduleAttribute"] as const;
+export type ModuleNameSlot = (typeof MODULE_NAME_SLOTS)[number];
+export type ModuleNames = Record<ModuleNameSlot, string>;
+
+/** Scopes in which generated names must be unique; reserved words are listed per namespace. */
+export type Namespace = "type" | "module" | "client" | "variable" | "field" | "parameter" | "enumMember";
+
+/** Why a name is taken before the data model is read. */
+export type Reservation = "keyword" | "builtin" | "generated";
+
+/** The filter parameters generated for a property: `name`, `name_prefix`, `min_height`, `max_height`. */
+export type FilterOperator = "equals" | "prefix" | "min" | "max";
+
+/** What a target language decides about names. The IR and the validator only talk to this interface. */
+export interface LanguageNaming {
+  readonly language: string;
+  readonly classNames: Readonly<Record<ClassNameSlot, NameRule & { namespace: Namespace }>>;
+  /**
+   * Rules used instead, for the classes whose names collided only because of singular/plural forms (Pump and
+   * Pumps both pluralise to `pumps`): the literal form of the identifier cannot collide that way.
+   */
+  readonly literalClassNames: Readonly<Partial<Record<ClassNameSlot, NameRule>>>;
+  readonly moduleNames: Readonly<Record<ModuleNameSlot, NameRule & { namespace: Namespace }>>;
+  readonly field: NameRule;
+  readonly enumMember: NameRule;
+  readonly filterParameters: Readonly<Record<FilterOperator, NameRule>>;
+  /** Why a name cannot be used in the namespace (a keyword, a builtin, a member the SDK generates), if it cannot. */
+  reservation(name: string, namespace: Namespace): Reservation | undefined;
+  /** The fixed spelling of a reserved name, e.g. `class` → `class_`. */
+  escapeReserved(name: string): string;
+  /** Longest name allowed for a slot that becomes a file name. */
+  readonly maxFileNameLength: number;
+}
+
+// ── Words ───────────────────────────────────────────────────────────────────────────────────────────────────
+
+/** Drops accents (é → e) so names stay ASCII; characters with no ASCII form are left for `splitWords` to drop. */
+function toAscii(text: string): string {
+  return text.normalize("NFKD").replace(/[\u0300-\u036f]/g, "");
+}
+
+/**
+ * `windTurbine`, `WindTurbine`, `wind_turbine`, `wind-turbine` and `Wind turbine` all give ["wind", "turbine"];
+ * acronyms stay whole (`HTTPServer` → ["http", "server"]) and digits stick to the word before them.
+ */
+export function splitWords(identifier: string): string[] {
+  const spaced = toAscii(identifier)
+    .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
+    .replace(/([A-Z]+)([A-Z][a-z])/g, "$1 $2");
+  return spaced
+    .split(/[^A-Za-z0-9]+/)
+    .filter((word) => word.length > 0)
+    .map((word) => word.toLowerCase());
+}
+
+const capitalize = (word: string) => word.charAt(0).toUpperCase() + word.slice(1);
+
+export function joinWords(words: readonly string[], wordCase: Case): string {
+  switch (wordCase) {
+    case "snake":
+      return words.join("_");
+    case "pascal":
+      return words.map(capitalize).join("");
+    case "camel":
+      return words.map((word, index) => (index === 0 ? word : capitalize(word))).join("");
+  }
+}
+
+// ── Singular and plural (English, last word only) ───────────────────────────────────────────────────────────
+
+/** Words whose singular and plural are the same; `timeseries` is everywhere in CDF. */
+const INVARIANT_WORDS = new Set(["series", "timeseries", "species", "data", "metadata", "equipment", "information", "news", "sheep"]);
+const SINGULAR_ENDINGS_IN_S = /(ss|us|is|os|as)$/;
+
+export function singularize(word: string): string {
+  if (INVARIANT_WORDS.has(word) || word.length < 3) return word;
+  if (/[^aeiou]ies$/.test(word)) return `${word.slice(0, -3)}y`;
+  if (/(ss|x|z|ch|sh)es$/.test(word)) return word.slice(0, -2);
+  if (word.endsWith("s") && !SINGULAR_ENDINGS_IN_S.test(word)) return word.slice(0, -1);
+  return word;
+}
+
+export function pluralize(word: string): string {
+  if (INVARIANT_WORDS.has(word)) return word;
+  if (singularize(word) !== word) return word;
+  if (/[^aeiou]y$/.test(word)) return `${word.slice(0, -1)}ies`;
+  if (/(s|x|z|ch|sh)$/.test(word)) return `${word}es`;
+  return `${word}s`;
+}
+
+function applyNumber(words: readonly string[], number: GrammaticalNumber): string[] {
+  const last = words.at(-1);
+  if (number === "unchanged" || last === undefined) return [...words];
+  const changed = number === "plural" ? pluralize(last) : singularize(last);
+  return [...words.slice(0, -1), changed];
+}
+
+/**
+ * The name a rule gives to an identifier's words. `qualifier` words (a version or space that tells two views with
+ * the same externalId apart) follow the words and are never singularised or pluralised themselves.
+ */
+export function applyRule(words: readonly string[], rule: NameRule, qualifier: readonly string[] = []): string {
+  const body = joinWords([...applyNumber(words, rule.number ?? "unchanged"), ...qualifier], rule.case);
+  return `${rule.prefix ?? ""}${body}${rule.suffix ?? ""}`;
+}

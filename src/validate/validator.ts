@@ -1,0 +1,72 @@
+/**
+ * The up-front model check (DESIGN.md §3). Rule families run in a fixed order: structure first (it drops whole
+ * views), then types and relationships (they drop properties, and relationships must know what is gone), then
+ * naming on what is left, since only generated things need names.
+ */
+import type { DataModel, View } from "../client/models.ts";
+import { pythonNaming } from "../generators/python/naming.ts";
+import type { LanguageNaming } from "../ir/naming.ts";
+import { Findings } from "./findings.ts";
+import type { Severity, ValidationIssue } from "./issues.ts";
+import { ModelIndex, viewKey } from "./model-index.ts";
+import { checkNaming } from "./naming.ts";
+import { checkRelationships } from "./relationships.ts";
+import { checkStructure } from "./structure.ts";
+import { checkTypeReferences } from "./type-references.ts";
+
+export interface ValidationOptions {
+  /** Warnings count as errors (`--strict`). */
+  strict?: boolean;
+  /** The target language whose names are checked; Python by default. */
+  language?: LanguageNaming;
+}
+
+export interface ValidationResult {
+  errors: ValidationIssue[];
+  warnings: ValidationIssue[];
+  infos: ValidationIssue[];
+  /** The input models, one for one, without what cannot be generated. Every removal is one of the errors. */
+  filteredModel: DataModel[];
+  /** No errors (with `strict`, no warnings either). */
+  isValid: boolean;
+}
+
+export const DataModelValidator = {
+  validate(models: DataModel | readonly DataModel[], options: ValidationOptions = {}): ValidationResult {
+    const inputModels = Array.isArray(models) ? (models as readonly DataModel[]) : [models as DataModel];
+    const findings = new Findings();
+    const index = new ModelIndex(inputModels);
+    checkStructure(index, findings);
+    checkTypeReferences(index, findings);
+    checkRelationships(index, findings);
+    const filteredModel = inputModels.map((model) => filterModel(model, findings));
+    checkNaming(new ModelIndex(filteredModel), findings, options.language ?? pythonNaming);
+    return summarize(findings.issues, filteredModel, options.strict ?? false);
+  },
+};
+
+function summarize(issues: ValidationIssue[], filteredModel: DataModel[], strict: boolean): ValidationResult {
+  const ordered = [...issues].sort((a, b) => (a.location < b.location ? -1 : a.location > b.location ? 1 : 0));
+  const withSeverity = (severity: Severity) => ordered.filter((issue) => issue.severity === severity);
+  const promoted = (issue: ValidationIssue): ValidationIssue => ({ ...issue, severity: "error" });
+  const errors = strict ? [...withSeverity("error"), ...withSeverity("warning").map(promoted)] : withSeverity("error");
+  const warnings = strict ? [] : withSeverity("warning");
+  return { errors, warnings, infos: withSeverity("info"), filteredModel, isValid: errors.length === 0 };
+}
+
+function filterModel(model: DataModel, findings: Findings): DataModel {
+  const views = model.views.filter((view) => !findings.isViewDropped(view)).map((view) => filterView(view, findings));
+  return { ...model, views };
+}
+
+function filterView(view: View, findings: Findings): View {
+  const key = viewKey(view);
+  const cutParents = new Set(findings.cutImplements.filter((cut) => cut.view === key).map((cut) => cut.parent));
+  const droppedProperties = findings.droppedProperties.get(key);
+  if (cutParents.size === 0 && droppedProperties === undefined) return view;
+  return {
+    ...view,
+    implements: view.implements.filter((parent) => !cutParents.has(viewKey(parent))),
+    properties: Object.fromEntries(Object.entries(view.properties).filter(([identifier]) => !droppedProperties?.has(identifier))),
+  };
+}
