@@ -11,9 +11,7 @@
  *      slots to the language's literal rules (`pump_list`, `pumps_list`);
  *   4. any other collision: the view whose externalId already is the name keeps it, the others get 2, 3, …
  */
-import type { DataModel, View } from "../client/models.ts";
 import { locationOf, type ValidationIssue, viewText } from "../validate/issues.ts";
-import { type ModelIndex, viewKey } from "../validate/model-index.ts";
 import { filterOperatorsFor } from "./filters.ts";
 import {
   applyRule,
@@ -28,6 +26,7 @@ import {
   type Namespace,
   splitWords,
 } from "./naming.ts";
+import type { IRClass, IRModule, IRProperty } from "./types.ts";
 import { compareText, type SettledName, settleNames } from "./unique-names.ts";
 
 export interface PropertyNames {
@@ -39,18 +38,19 @@ export interface PropertyNames {
 
 export interface NamePlan {
   classes: ReadonlyMap<string, ClassNames>;
-  /** By view key, then by property identifier. */
+  /** By class id (the view key), then by property identifier. */
   properties: ReadonlyMap<string, ReadonlyMap<string, PropertyNames>>;
-  /** By data model key (`space/externalId/version`). */
+  /** By module id (the data model key). */
   modules: ReadonlyMap<string, ModuleNames>;
   issues: ValidationIssue[];
 }
 
-export function planNames(index: ModelIndex, naming: LanguageNaming): NamePlan {
+/** Plans names for the classes and modules of a parsed (flattened) IR. */
+export function planNames(ir: { classes: readonly IRClass[]; modules: readonly IRModule[] }, naming: LanguageNaming): NamePlan {
   const issues: ValidationIssue[] = [];
-  const classes = planClassNames(index.views, naming, issues);
-  const properties = new Map(index.views.map((view) => [viewKey(view), planPropertyNames(view, naming, issues)]));
-  const modules = planModuleNames(index.models, naming);
+  const classes = planClassNames(ir.classes, naming, issues);
+  const properties = new Map(ir.classes.map((irClass) => [irClass.id, planPropertyNames(irClass, naming, issues)]));
+  const modules = planModuleNames(ir.modules, naming);
   return { classes, properties, modules, issues };
 }
 
@@ -88,7 +88,7 @@ function escapeIfReserved(
 // ── Classes ─────────────────────────────────────────────────────────────────────────────────────────────────
 
 interface ClassState {
-  view: View;
+  irClass: IRClass;
   words: string[];
   /** Words telling apart views that share an externalId (a version, a space). */
   qualifier: string[];
@@ -102,20 +102,20 @@ interface ClassCollision {
   /** The slots that wanted the name; two slots of one view can collide (`series` is its own plural). */
   slots: ClassNameSlot[];
   name: string;
-  views: View[];
+  classes: IRClass[];
   resolution: "literal" | "rank";
 }
 
-function planClassNames(views: readonly View[], naming: LanguageNaming, issues: ValidationIssue[]): Map<string, ClassNames> {
-  const states = views.map(
-    (view): ClassState => ({ view, words: identifierWords(view.externalId, "view"), qualifier: [], literal: false, rank: 1 }),
+function planClassNames(irClasses: readonly IRClass[], naming: LanguageNaming, issues: ValidationIssue[]): Map<string, ClassNames> {
+  const states = irClasses.map(
+    (irClass): ClassState => ({ irClass, words: identifierWords(irClass.view.externalId, "view"), qualifier: [], literal: false, rank: 1 }),
   );
   qualifySharedExternalIds(states);
   const collisions = resolveClassCollisions(states, naming);
   const classes = new Map<string, ClassNames>();
   for (const state of states)
     classes.set(
-      viewKey(state.view),
+      state.irClass.id,
       nameClass(state, naming, (issue) => issues.push(issue)),
     );
   reportAmbiguousViews(states, classes, issues);
@@ -126,15 +126,19 @@ function planClassNames(views: readonly View[], naming: LanguageNaming, issues: 
 /** pygen v1's rule: a version qualifier when versions differ, else a space qualifier, else both. */
 function qualifySharedExternalIds(states: ClassState[]): void {
   const byExternalId = new Map<string, ClassState[]>();
-  for (const state of states) byExternalId.set(state.view.externalId, [...(byExternalId.get(state.view.externalId) ?? []), state]);
+  for (const state of states) {
+    const externalId = state.irClass.view.externalId;
+    byExternalId.set(externalId, [...(byExternalId.get(externalId) ?? []), state]);
+  }
   for (const group of byExternalId.values()) {
     if (group.length < 2) continue;
-    const distinct = (part: (view: View) => string) => new Set(group.map((state) => part(state.view))).size === group.length;
+    const distinct = (part: (view: IRClass["view"]) => string) =>
+      new Set(group.map((state) => part(state.irClass.view))).size === group.length;
     const useVersion = distinct((view) => view.version);
     const useSpace = !useVersion && distinct((view) => view.space);
     for (const state of group) {
-      const versionWords = versionQualifier(state.view.version);
-      const spaceWords = identifierWords(state.view.space, "space");
+      const versionWords = versionQualifier(state.irClass.view.version);
+      const spaceWords = identifierWords(state.irClass.view.space, "space");
       state.qualifier = useVersion ? versionWords : useSpace ? spaceWords : [...spaceWords, ...versionWords];
     }
   }
@@ -164,8 +168,8 @@ function nameClass(state: ClassState, naming: LanguageNaming, report?: (issue: V
       report({
         severity: "warning",
         code: reservation === "generated" ? "SHADOWED_MEMBER" : "RESERVED_WORD",
-        location: locationOf(state.view),
-        message: `the ${describeSlot(slot)} of ${state.view.externalId} would be "${converted}", ${describeReservation(reservation, naming)}; it is "${name}"`,
+        location: locationOf(state.irClass.view),
+        message: `the ${describeSlot(slot)} of ${state.irClass.view.externalId} would be "${converted}", ${describeReservation(reservation, naming)}; it is "${name}"`,
         suggestion: "Nothing to do: the generated name is escaped; rename the view to avoid the suffix",
         canAutoFix: true,
       });
@@ -174,8 +178,8 @@ function nameClass(state: ClassState, naming: LanguageNaming, report?: (issue: V
       report({
         severity: "warning",
         code: "NAME_TOO_LONG",
-        location: locationOf(state.view),
-        message: `the ${describeSlot(slot)} of ${state.view.externalId} is ${name.length} characters long; it is shortened to "${names[slot]}"`,
+        location: locationOf(state.irClass.view),
+        message: `the ${describeSlot(slot)} of ${state.irClass.view.externalId} is ${name.length} characters long; it is shortened to "${names[slot]}"`,
         suggestion: "Use a shorter view externalId",
         canAutoFix: true,
       });
@@ -210,8 +214,8 @@ function resolveClassCollisions(states: ClassState[], naming: LanguageNaming): C
     } else if (claimants.length > 1) {
       const [, ...losers] = claimants.sort(
         (a, b) =>
-          Number(b.view.externalId === collision.name) - Number(a.view.externalId === collision.name) ||
-          compareText(viewKey(a.view), viewKey(b.view)),
+          Number(b.irClass.view.externalId === collision.name) - Number(a.irClass.view.externalId === collision.name) ||
+          compareText(a.irClass.id, b.irClass.id),
       );
       for (const state of losers) state.rank += 1;
     } else {
@@ -220,7 +224,7 @@ function resolveClassCollisions(states: ClassState[], naming: LanguageNaming): C
     collisions.push({
       slots: [...new Set(collision.claims.map((claim) => claim.slot))],
       name: collision.name,
-      views: claimants.map((state) => state.view),
+      classes: claimants.map((state) => state.irClass),
       resolution: numberCaused ? "literal" : "rank",
     });
   }
@@ -250,12 +254,13 @@ function firstCollision(states: ClassState[], naming: LanguageNaming): { name: s
 function reportAmbiguousViews(states: ClassState[], classes: Map<string, ClassNames>, issues: ValidationIssue[]): void {
   for (const state of states) {
     if (state.qualifier.length === 0) continue;
-    const others = states.filter((other) => other !== state && other.view.externalId === state.view.externalId);
+    const { view } = state.irClass;
+    const others = states.filter((other) => other !== state && other.irClass.view.externalId === view.externalId);
     issues.push({
       severity: "warning",
       code: "AMBIGUOUS_VIEW_NAME",
-      location: locationOf(state.view),
-      message: `${viewText(state.view)} shares its externalId with ${others.map((other) => viewText(other.view)).join(", ")}: its class is ${classes.get(viewKey(state.view))?.className}`,
+      location: locationOf(view),
+      message: `${viewText(view)} shares its externalId with ${others.map((other) => viewText(other.irClass.view)).join(", ")}: its class is ${classes.get(state.irClass.id)?.className}`,
       suggestion: "Nothing to do; rename one of the views for shorter class names",
       canAutoFix: true,
     });
@@ -268,23 +273,23 @@ function reportClassCollisions(
   naming: LanguageNaming,
   issues: ValidationIssue[],
 ): void {
-  for (const { slots, name, views, resolution } of collisions) {
+  for (const { slots, name, classes: colliding, resolution } of collisions) {
     // A literal switch renames every number-converted slot of the views; show them all.
     const shownSlots = resolution === "literal" ? (Object.keys(naming.literalClassNames) as ClassNameSlot[]) : slots;
-    const chosen = views
-      .map((view) => `${view.externalId} → ${shownSlots.map((shown) => classes.get(viewKey(view))?.[shown]).join(" / ")}`)
+    const chosen = colliding
+      .map((irClass) => `${irClass.view.externalId} → ${shownSlots.map((shown) => classes.get(irClass.id)?.[shown]).join(" / ")}`)
       .join(", ");
     const what = slots.map(describeSlot).join(" and ");
     const cause = resolution === "literal" ? " once made singular or plural" : "";
     const clash =
-      views.length === 1
-        ? `${views[0]?.externalId} gives "${name}" as its ${what}${cause}`
-        : `${views.map((view) => view.externalId).join(" and ")} give the same ${what} "${name}"${cause}`;
-    for (const view of views) {
+      colliding.length === 1
+        ? `${colliding[0]?.view.externalId} gives "${name}" as its ${what}${cause}`
+        : `${colliding.map((irClass) => irClass.view.externalId).join(" and ")} give the same ${what} "${name}"${cause}`;
+    for (const irClass of colliding) {
       issues.push({
         severity: "warning",
         code: "NAME_COLLISION",
-        location: locationOf(view),
+        location: locationOf(irClass.view),
         message: `${clash}; pygen uses ${chosen}`,
         suggestion: "Nothing to do: the names are disambiguated; rename a view for names of your choice",
         canAutoFix: true,
@@ -317,10 +322,11 @@ function describeReservation(reservation: ReturnType<LanguageNaming["reservation
 
 // ── Properties ──────────────────────────────────────────────────────────────────────────────────────────────
 
-function planPropertyNames(view: View, naming: LanguageNaming, issues: ValidationIssue[]): Map<string, PropertyNames> {
-  const identifiers = Object.keys(view.properties).sort(compareText);
-  const wordsOf = new Map(identifiers.map((identifier) => [identifier, identifierWords(identifier, "property")]));
-  const claims = identifiers.map((identifier) => {
+function planPropertyNames(irClass: IRClass, naming: LanguageNaming, issues: ValidationIssue[]): Map<string, PropertyNames> {
+  const { view } = irClass;
+  const properties = [...irClass.properties].sort((a, b) => compareText(a.identifier, b.identifier));
+  const wordsOf = new Map(properties.map((property) => [property.identifier, identifierWords(property.identifier, "property")]));
+  const claims = properties.map(({ identifier }) => {
     const converted = applyRule(wordsOf.get(identifier) ?? [], naming.field);
     const { name, reservation } = escapeIfReserved(converted, "field", naming);
     if (reservation !== undefined) {
@@ -336,106 +342,110 @@ function planPropertyNames(view: View, naming: LanguageNaming, issues: Validatio
     return { identifier, name };
   });
   const fields = settleNames(claims, (identifier, attempt) => applyRule(wordsOf.get(identifier) ?? [], naming.field, [String(attempt)]));
-  reportSettled(view, fields, "field", issues);
+  reportSettled(irClass, fields, "field", issues);
   const fieldOf = new Map(fields.map((field) => [field.identifier, field.name]));
-  const filters = planFilterParameters(view, identifiers, fieldOf, naming, issues);
+  const filters = planFilterParameters(irClass, properties, fieldOf, naming, issues);
   return new Map(
-    identifiers.map((identifier) => [
-      identifier,
+    properties.map((property) => [
+      property.identifier,
       {
-        field: fieldOf.get(identifier) ?? identifier,
-        filters: filters.get(identifier) ?? {},
-        enumMembers: planEnumMembers(view, identifier, naming, issues),
+        field: fieldOf.get(property.identifier) ?? property.identifier,
+        filters: filters.get(property.identifier) ?? {},
+        enumMembers: planEnumMembers(irClass, property, naming, issues),
       },
     ]),
   );
 }
 
-function reportSettled(view: View, settled: SettledName[], what: string, issues: ValidationIssue[], owner?: string): void {
+function reportSettled(irClass: IRClass, settled: SettledName[], what: string, issues: ValidationIssue[], owner?: string): void {
   for (const { identifier, name, collidedWith } of settled) {
     if (collidedWith === undefined) continue;
     issues.push({
       severity: "warning",
       code: "NAME_COLLISION",
-      location: locationOf(view, owner ?? identifier),
-      message: `${identifier} and ${collidedWith.join(", ")} give the same ${what} name in ${view.externalId}; ${identifier} becomes "${name}"`,
+      location: locationOf(irClass.view, owner ?? identifier),
+      message: `${identifier} and ${collidedWith.join(", ")} give the same ${what} name in ${irClass.view.externalId}; ${identifier} becomes "${name}"`,
       suggestion: `Rename ${identifier} for a name of your choice`,
       canAutoFix: true,
     });
   }
 }
 
+interface FilterClaim {
+  identifier: string;
+  name: string;
+  property: string;
+  operator: FilterOperator;
+}
+
 function planFilterParameters(
-  view: View,
-  identifiers: string[],
+  irClass: IRClass,
+  properties: IRProperty[],
   fieldOf: Map<string, string>,
   naming: LanguageNaming,
   issues: ValidationIssue[],
 ): Map<string, Partial<Record<FilterOperator, string>>> {
-  const claims: { identifier: string; name: string; property: string; operator: FilterOperator }[] = [];
-  for (const identifier of identifiers) {
-    const property = view.properties[identifier];
-    if (property?.kind !== "mapped") continue;
-    const words = splitWords(fieldOf.get(identifier) ?? identifier);
-    for (const operator of filterOperatorsFor(property.type)) {
-      const converted = applyRule(words, naming.filterParameters[operator]);
+  const wordsOf = (property: string) => splitWords(fieldOf.get(property) ?? property);
+  const claims: FilterClaim[] = [];
+  for (const property of properties) {
+    for (const operator of filterOperatorsFor(property)) {
+      const converted = applyRule(wordsOf(property.identifier), naming.filterParameters[operator]);
       const { name, reservation } = escapeIfReserved(converted, "parameter", naming);
       // A reservation the field itself has was reported with the field already.
       if (reservation !== undefined && naming.reservation(converted, "field") === undefined) {
         issues.push({
           severity: "warning",
           code: "SHADOWED_MEMBER",
-          location: locationOf(view, identifier),
-          message: `the filter parameter for ${identifier} would be "${converted}", ${describeReservation(reservation, naming)}; it is "${name}"`,
+          location: locationOf(irClass.view, property.identifier),
+          message: `the filter parameter for ${property.identifier} would be "${converted}", ${describeReservation(reservation, naming)}; it is "${name}"`,
           suggestion: "Nothing to do: the parameter is renamed",
           canAutoFix: true,
         });
       }
-      claims.push({ identifier: `${identifier}:${operator}`, name, property: identifier, operator });
+      claims.push({ identifier: `${property.identifier}:${operator}`, name, property: property.identifier, operator });
     }
   }
-  const settled = settleNames(claims, (claimIdentifier, attempt) => {
-    const claim = claims.find((candidate) => candidate.identifier === claimIdentifier);
-    const words = splitWords(fieldOf.get(claim?.property ?? "") ?? "");
-    return applyRule(words, naming.filterParameters[claim?.operator ?? "equals"], [String(attempt)]);
+  const claimOf = new Map(claims.map((claim) => [claim.identifier, claim]));
+  const settled = settleNames(claims, (identifier, attempt) => {
+    const claim = claimOf.get(identifier);
+    return claim === undefined
+      ? identifier
+      : applyRule(wordsOf(claim.property), naming.filterParameters[claim.operator], [String(attempt)]);
   });
-  reportSettled(view, settled, "filter parameter", issues);
+  reportSettled(irClass, settled, "filter parameter", issues);
   const byProperty = new Map<string, Partial<Record<FilterOperator, string>>>();
-  settled.forEach((parameter, position) => {
-    const claim = claims[position];
-    if (claim === undefined) return;
-    byProperty.set(claim.property, { ...byProperty.get(claim.property), [claim.operator]: parameter.name });
-  });
+  for (const parameter of settled) {
+    const claim = claimOf.get(parameter.identifier);
+    if (claim !== undefined) byProperty.set(claim.property, { ...byProperty.get(claim.property), [claim.operator]: parameter.name });
+  }
   return byProperty;
 }
 
 function planEnumMembers(
-  view: View,
-  identifier: string,
+  irClass: IRClass,
+  property: IRProperty,
   naming: LanguageNaming,
   issues: ValidationIssue[],
 ): Map<string, string> | undefined {
-  const property = view.properties[identifier];
-  if (property?.kind !== "mapped" || property.type.type !== "enum") return undefined;
-  const values = Object.keys(property.type.values ?? {}).sort(compareText);
+  const type = property.type.kind === "nullable" ? property.type.inner : property.type;
+  if (type.kind !== "enum") return undefined;
+  const values = type.values.map((value) => value.value).sort(compareText);
   const claims = values.map((value) => ({
     identifier: value,
     name: escapeIfReserved(applyRule(identifierWords(value, "value"), naming.enumMember), "enumMember", naming).name,
   }));
   const settled = settleNames(claims, (value, attempt) => applyRule(identifierWords(value, "value"), naming.enumMember, [String(attempt)]));
-  reportSettled(view, settled, "enum member", issues, identifier);
+  reportSettled(irClass, settled, "enum member", issues, property.identifier);
   return new Map(settled.map((member) => [member.identifier, member.name]));
 }
 
 // ── Modules (one per data model) ────────────────────────────────────────────────────────────────────────────
 
-function planModuleNames(models: readonly DataModel[], naming: LanguageNaming): Map<string, ModuleNames> {
-  const modules = new Map<string, ModuleNames>();
+function planModuleNames(modules: readonly IRModule[], naming: LanguageNaming): Map<string, ModuleNames> {
+  const planned = new Map<string, ModuleNames>();
   const taken = new Set<string>();
-  for (const model of models) {
-    const key = viewKey(model);
-    if (modules.has(key)) continue;
-    const words = identifierWords(model.externalId, "model");
+  for (const module of modules) {
+    const words = identifierWords(module.dataModel.externalId, "model");
     const names = {} as ModuleNames;
     for (const slot of MODULE_NAME_SLOTS) {
       const { namespace } = naming.moduleNames[slot];
@@ -445,7 +455,7 @@ function planModuleNames(models: readonly DataModel[], naming: LanguageNaming): 
       taken.add(`${namespace}:${name}`);
       names[slot] = name;
     }
-    modules.set(key, names);
+    planned.set(module.id, names);
   }
-  return modules;
+  return planned;
 }

@@ -73,17 +73,15 @@ function toAscii(text: string): string {
 }
 
 /**
- * `windTurbine`, `WindTurbine`, `wind_turbine`, `wind-turbine` and `Wind turbine` all give ["wind", "turbine"];
- * acronyms stay whole (`HTTPServer` → ["http", "server"]) and digits stick to the word before them.
+ * `windTurbine`, `WindTurbine`, `wind_turbine`, `wind-turbine` and `Wind turbine` all give the words wind and
+ * turbine. Words keep their letters' case, so acronyms survive PascalCase (`CDFExternalReferences` stays as it is);
+ * digits stick to the word before them.
  */
 export function splitWords(identifier: string): string[] {
   const spaced = toAscii(identifier)
     .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
     .replace(/([A-Z]+)([A-Z][a-z])/g, "$1 $2");
-  return spaced
-    .split(/[^A-Za-z0-9]+/)
-    .filter((word) => word.length > 0)
-    .map((word) => word.toLowerCase());
+  return spaced.split(/[^A-Za-z0-9]+/).filter((word) => word.length > 0);
 }
 
 const capitalize = (word: string) => word.charAt(0).toUpperCase() + word.slice(1);
@@ -91,11 +89,11 @@ const capitalize = (word: string) => word.charAt(0).toUpperCase() + word.slice(1
 export function joinWords(words: readonly string[], wordCase: Case): string {
   switch (wordCase) {
     case "snake":
-      return words.join("_");
+      return words.map((word) => word.toLowerCase()).join("_");
     case "pascal":
       return words.map(capitalize).join("");
     case "camel":
-      return words.map((word, index) => (index === 0 ? word : capitalize(word))).join("");
+      return words.map((word, index) => (index === 0 ? word.toLowerCase() : capitalize(word))).join("");
   }
 }
 
@@ -105,20 +103,28 @@ export function joinWords(words: readonly string[], wordCase: Case): string {
 const INVARIANT_WORDS = new Set(["series", "timeseries", "species", "data", "metadata", "equipment", "information", "news", "sheep"]);
 const SINGULAR_ENDINGS_IN_S = /(ss|us|is|os|as)$/;
 
+/** The singular of an English word, in the word's own case (`Pumps` → `Pump`). */
 export function singularize(word: string): string {
-  if (INVARIANT_WORDS.has(word) || word.length < 3) return word;
-  if (/[^aeiou]ies$/.test(word)) return `${word.slice(0, -3)}y`;
-  if (/(ss|x|z|ch|sh)es$/.test(word)) return word.slice(0, -2);
-  if (word.endsWith("s") && !SINGULAR_ENDINGS_IN_S.test(word)) return word.slice(0, -1);
+  const lower = word.toLowerCase();
+  if (INVARIANT_WORDS.has(lower) || lower.length < 3) return word;
+  if (/[^aeiou]ies$/.test(lower)) return `${word.slice(0, -3)}${matchCase("y", word)}`;
+  if (/(ss|x|z|ch|sh)es$/.test(lower)) return word.slice(0, -2);
+  if (lower.endsWith("s") && !SINGULAR_ENDINGS_IN_S.test(lower)) return word.slice(0, -1);
   return word;
 }
 
+/** The plural of an English word, in the word's own case (`Battery` → `Batteries`); plurals stay as they are. */
 export function pluralize(word: string): string {
-  if (INVARIANT_WORDS.has(word)) return word;
-  if (singularize(word) !== word) return word;
-  if (/[^aeiou]y$/.test(word)) return `${word.slice(0, -1)}ies`;
-  if (/(s|x|z|ch|sh)$/.test(word)) return `${word}es`;
-  return `${word}s`;
+  const lower = word.toLowerCase();
+  if (INVARIANT_WORDS.has(lower) || singularize(word) !== word) return word;
+  if (/[^aeiou]y$/.test(lower)) return `${word.slice(0, -1)}${matchCase("ies", word)}`;
+  if (/(s|x|z|ch|sh)$/.test(lower)) return `${word}${matchCase("es", word)}`;
+  return `${word}${matchCase("s", word)}`;
+}
+
+/** An ending in upper case when the word is all upper case (`ID` → `IDS`, read back as `ids`). */
+function matchCase(ending: string, word: string): string {
+  return word.length > 1 && word === word.toUpperCase() ? ending.toUpperCase() : ending;
 }
 
 function applyNumber(words: readonly string[], number: GrammaticalNumber): string[] {

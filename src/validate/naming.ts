@@ -13,6 +13,7 @@ import {
 } from "../client/models.ts";
 import { planNames } from "../ir/name-plan.ts";
 import type { LanguageNaming } from "../ir/naming.ts";
+import { parseModels } from "../ir/parser.ts";
 import type { Findings } from "./findings.ts";
 import { locationOf, type ValidationIssue } from "./issues.ts";
 import { type ModelIndex, viewKey } from "./model-index.ts";
@@ -31,7 +32,7 @@ const RESERVED_PROPERTY_IDENTIFIERS = new Set(
 
 /** Runs on the filtered model: names are planned for what will be generated. */
 export function checkNaming(index: ModelIndex, findings: Findings, naming: LanguageNaming): void {
-  const plan = planNames(index, naming);
+  const plan = planNames(parseModels(index.models), naming);
   for (const model of index.models) checkModelIdentifiers(model, findings);
   for (const view of index.views) {
     const className = plan.classes.get(viewKey(view))?.className ?? view.externalId;
