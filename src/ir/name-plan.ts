@@ -24,6 +24,7 @@ import {
   type ModuleNames,
   type NameRule,
   type Namespace,
+  type Reservation,
   splitWords,
 } from "./naming.ts";
 import type { IRClass, IRModule, IRProperty } from "./types.ts";
@@ -76,11 +77,7 @@ export function shortHash(text: string): string {
   return hash.toString(16).padStart(8, "0");
 }
 
-function escapeIfReserved(
-  name: string,
-  namespace: Namespace,
-  naming: LanguageNaming,
-): { name: string; reservation?: ReturnType<LanguageNaming["reservation"]> } {
+function escapeIfReserved(name: string, namespace: Namespace, naming: LanguageNaming): { name: string; reservation?: Reservation } {
   const reservation = naming.reservation(name, namespace);
   return reservation === undefined ? { name } : { name: naming.escapeReserved(name), reservation };
 }
@@ -159,23 +156,19 @@ function ruleFor(state: ClassState, slot: ClassNameSlot, naming: LanguageNaming)
 function nameClass(state: ClassState, naming: LanguageNaming, report?: (issue: ValidationIssue) => void): ClassNames {
   const qualifier = state.rank > 1 ? [...state.qualifier, String(state.rank)] : state.qualifier;
   const names = {} as ClassNames;
+  const escapes = new Map<string, { slots: ClassNameSlot[]; name: string; reservation: Reservation }>();
   for (const slot of CLASS_NAME_SLOTS) {
     const { namespace } = naming.classNames[slot];
     const converted = applyRule(state.words, ruleFor(state, slot, naming), qualifier);
     const { name, reservation } = escapeIfReserved(converted, namespace, naming);
     names[slot] = slot === "fileName" ? limitLength(name, naming.maxFileNameLength) : name;
-    if (reservation !== undefined && report !== undefined) {
-      report({
-        severity: "warning",
-        code: reservation === "generated" ? "SHADOWED_MEMBER" : "RESERVED_WORD",
-        location: locationOf(state.irClass.view),
-        message: `the ${describeSlot(slot)} of ${state.irClass.view.externalId} would be "${converted}", ${describeReservation(reservation, naming)}; it is "${name}"`,
-        suggestion: "Nothing to do: the generated name is escaped; rename the view to avoid the suffix",
-        canAutoFix: true,
-      });
+    if (reservation !== undefined) {
+      const escape = escapes.get(converted) ?? { slots: [], name, reservation };
+      escape.slots.push(slot);
+      escapes.set(converted, escape);
     }
-    if (names[slot] !== name && report !== undefined) {
-      report({
+    if (names[slot] !== name) {
+      report?.({
         severity: "warning",
         code: "NAME_TOO_LONG",
         location: locationOf(state.irClass.view),
@@ -184,6 +177,17 @@ function nameClass(state: ClassState, naming: LanguageNaming, report?: (issue: V
         canAutoFix: true,
       });
     }
+  }
+  // One issue per escaped word, however many slots it appears in (`class` is the file, attribute and variable).
+  for (const [converted, { slots, name, reservation }] of escapes) {
+    report?.({
+      severity: "warning",
+      code: reservation === "generated" ? "SHADOWED_MEMBER" : "RESERVED_WORD",
+      location: locationOf(state.irClass.view),
+      message: `the ${slots.map(describeSlot).join(", ")} of ${state.irClass.view.externalId} would be "${converted}", ${describeReservation(reservation, naming)}; it is "${name}"`,
+      suggestion: "Nothing to do: the generated name is escaped; rename the view to avoid the suffix",
+      canAutoFix: true,
+    });
   }
   return names;
 }
@@ -314,7 +318,7 @@ function describeSlot(slot: ClassNameSlot): string {
   return SLOT_DESCRIPTIONS[slot];
 }
 
-function describeReservation(reservation: ReturnType<LanguageNaming["reservation"]>, naming: LanguageNaming): string {
+function describeReservation(reservation: Reservation, naming: LanguageNaming): string {
   if (reservation === "keyword") return `a ${naming.language} keyword`;
   if (reservation === "builtin") return `a ${naming.language} builtin`;
   return "a name the generated SDK already uses";

@@ -114,7 +114,8 @@ const PRIMITIVES: Readonly<Record<string, IRPrimitive>> = {
 };
 
 /** The element type, wrapped in a list when the property is one; undefined for a type the IR does not know. */
-function parseMappedType(type: PropertyType): IRType | undefined {
+function parseMappedType(type: PropertyType | undefined): IRType | undefined {
+  if (type === undefined || type === null) return undefined;
   const element = parseElementType(type);
   if (element === undefined || type.type === "enum" || !type.list) return element;
   return type.maxListSize === undefined ? { kind: "list", element } : { kind: "list", element, maxSize: type.maxListSize };

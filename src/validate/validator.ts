@@ -1,11 +1,12 @@
 /**
- * The up-front model check (DESIGN.md §3). Rule families run in a fixed order: structure first (it drops whole
- * views), then types and relationships (they drop properties, and relationships must know what is gone), then
- * naming on what is left, since only generated things need names.
+ * The up-front model check (DESIGN.md §3). Rule families run in a fixed order: types first (a property with a
+ * broken type is dropped before any other rule reads it), then structure (it drops whole views), relationships
+ * (they must know what is gone), and naming last, on what is left, since only generated things need names.
  */
 import type { DataModel, View } from "../client/models.ts";
 import { pythonNaming } from "../generators/python/naming.ts";
 import type { LanguageNaming } from "../ir/naming.ts";
+import { compareText } from "../ir/unique-names.ts";
 import { Findings } from "./findings.ts";
 import type { Severity, ValidationIssue } from "./issues.ts";
 import { ModelIndex, viewKey } from "./model-index.ts";
@@ -36,8 +37,8 @@ export const DataModelValidator = {
     const inputModels = Array.isArray(models) ? (models as readonly DataModel[]) : [models as DataModel];
     const findings = new Findings();
     const index = new ModelIndex(inputModels);
-    checkStructure(index, findings);
     checkTypeReferences(index, findings);
+    checkStructure(index, findings);
     checkRelationships(index, findings);
     const filteredModel = inputModels.map((model) => filterModel(model, findings));
     checkNaming(new ModelIndex(filteredModel), findings, options.language ?? pythonNaming);
@@ -46,7 +47,8 @@ export const DataModelValidator = {
 };
 
 function summarize(issues: ValidationIssue[], filteredModel: DataModel[], strict: boolean): ValidationResult {
-  const ordered = [...issues].sort((a, b) => (a.location < b.location ? -1 : a.location > b.location ? 1 : 0));
+  // By location, then code: the same model always lists its issues in the same order.
+  const ordered = [...issues].sort((a, b) => compareText(a.location, b.location) || compareText(a.code, b.code));
   const withSeverity = (severity: Severity) => ordered.filter((issue) => issue.severity === severity);
   const promoted = (issue: ValidationIssue): ValidationIssue => ({ ...issue, severity: "error" });
   const errors = strict ? [...withSeverity("error"), ...withSeverity("warning").map(promoted)] : withSeverity("error");
