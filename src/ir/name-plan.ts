@@ -163,9 +163,9 @@ function nameClass(state: ClassState, naming: LanguageNaming, report?: (issue: V
     const { name, reservation } = escapeIfReserved(converted, namespace, naming);
     names[slot] = slot === "fileName" ? limitLength(name, naming.maxFileNameLength) : name;
     if (reservation !== undefined) {
-      const escape = escapes.get(converted) ?? { slots: [], name, reservation };
-      escape.slots.push(slot);
-      escapes.set(converted, escape);
+      const escaped = escapes.get(converted) ?? { slots: [], name, reservation };
+      escaped.slots.push(slot);
+      escapes.set(converted, escaped);
     }
     if (names[slot] !== name) {
       report?.({
