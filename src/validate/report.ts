@@ -40,7 +40,7 @@ export function formatSummary(result: ValidationResult, options: SummaryOptions 
     lines.push("");
   }
   const verdict = result.isValid ? "valid" : "not valid";
-  lines.push(`${result.errors.length} errors, ${result.warnings.length} warnings, ${result.infos.length} notes: the model is ${verdict}`);
+  lines.push(`The model is ${verdict}: errors ${result.errors.length}, warnings ${result.warnings.length}, notes ${result.infos.length}`);
   return lines.join("\n");
 }
 
