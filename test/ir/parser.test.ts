@@ -1,6 +1,6 @@
 import { describe, expect, test } from "bun:test";
 import type { PropertyType } from "../../src/client/models.ts";
-import { parseModels } from "../../src/ir/index.ts";
+import { type IRPrimitive, parseModels } from "../../src/ir/index.ts";
 import { mapped, model, text, view } from "../support/model-builder.ts";
 import { plantModel } from "../support/plant-model.ts";
 
@@ -30,14 +30,15 @@ describe("parseModels", () => {
     });
     expect(typeOf("running")).toEqual({ kind: "nullable", inner: { kind: "primitive", primitive: "boolean" } });
     expect(typeOf("readings")).toEqual({ kind: "nullable", inner: { kind: "list", element: { kind: "primitive", primitive: "float64" } } });
-    for (const [identifier, primitive] of [
+    const nullablePrimitives: [string, IRPrimitive][] = [
       ["installed", "date"],
       ["updated", "timestamp"],
       ["config", "json"],
       ["ratio", "float32"],
       ["head", "float64"],
-    ]) {
-      expect(typeOf(identifier ?? "")).toEqual({ kind: "nullable", inner: { kind: "primitive", primitive } });
+    ];
+    for (const [identifier, primitive] of nullablePrimitives) {
+      expect(typeOf(identifier)).toEqual({ kind: "nullable", inner: { kind: "primitive", primitive } });
     }
     expect(typeOf("starts")).toEqual({ kind: "primitive", primitive: "int32" });
     expect(typeOf("serial")).toEqual({ kind: "primitive", primitive: "int64" });
