@@ -50,7 +50,8 @@ export interface NamePlan {
 export function planNames(ir: { classes: readonly IRClass[]; modules: readonly IRModule[] }, naming: LanguageNaming): NamePlan {
   const issues: ValidationIssue[] = [];
   const classes = planClassNames(ir.classes, naming, issues);
-  const properties = new Map(ir.classes.map((irClass) => [irClass.id, planPropertyNames(irClass, naming, issues)]));
+  const namer = propertyNamer(naming);
+  const properties = new Map(ir.classes.map((irClass) => [irClass.id, planPropertyNames(irClass, namer, naming, issues)]));
   const modules = planModuleNames(ir.modules, naming);
   return { classes, properties, modules, issues };
 }
@@ -246,7 +247,9 @@ function firstCollision(states: ClassState[], naming: LanguageNaming): { name: s
     const names = nameClass(state, naming);
     for (const slot of CLASS_NAME_SLOTS) {
       const key = `${naming.classNames[slot].namespace}:${names[slot]}`;
-      claims.set(key, [...(claims.get(key) ?? []), { state, slot }]);
+      const claimed = claims.get(key);
+      if (claimed === undefined) claims.set(key, [{ state, slot }]);
+      else claimed.push({ state, slot });
     }
   }
   for (const [key, claimed] of claims) {
@@ -326,13 +329,55 @@ function describeReservation(reservation: Reservation, naming: LanguageNaming): 
 
 // ── Properties ──────────────────────────────────────────────────────────────────────────────────────────────
 
-function planPropertyNames(irClass: IRClass, naming: LanguageNaming, issues: ValidationIssue[]): Map<string, PropertyNames> {
+interface Escaped {
+  converted: string;
+  name: string;
+  reservation?: Reservation;
+}
+
+/**
+ * The names that depend on an identifier alone, computed once per plan: real models repeat `name`,
+ * `description` and friends in every view, and a 1000-view model would otherwise convert them 1000 times.
+ */
+interface PropertyNamer {
+  words(identifier: string): string[];
+  field(identifier: string): Escaped;
+  filter(field: string, operator: FilterOperator): Escaped;
+}
+
+function memoize<T>(compute: (key: string) => T): (key: string) => T {
+  const cache = new Map<string, T>();
+  return (key) => {
+    const cached = cache.get(key);
+    if (cached !== undefined) return cached;
+    const computed = compute(key);
+    cache.set(key, computed);
+    return computed;
+  };
+}
+
+function propertyNamer(naming: LanguageNaming): PropertyNamer {
+  const escaped = (converted: string, namespace: Namespace): Escaped => ({ converted, ...escapeIfReserved(converted, namespace, naming) });
+  const words = memoize((identifier) => identifierWords(identifier, "property"));
+  const field = memoize((identifier) => escaped(applyRule(words(identifier), naming.field), "field"));
+  const fieldWords = memoize(splitWords);
+  const filters = memoize((key) => {
+    const [operator, fieldName] = [key.slice(0, key.indexOf(":")) as FilterOperator, key.slice(key.indexOf(":") + 1)];
+    return escaped(applyRule(fieldWords(fieldName), naming.filterParameters[operator]), "parameter");
+  });
+  return { words, field, filter: (fieldName, operator) => filters(`${operator}:${fieldName}`) };
+}
+
+function planPropertyNames(
+  irClass: IRClass,
+  namer: PropertyNamer,
+  naming: LanguageNaming,
+  issues: ValidationIssue[],
+): Map<string, PropertyNames> {
   const { view } = irClass;
   const properties = [...irClass.properties].sort((a, b) => compareText(a.identifier, b.identifier));
-  const wordsOf = new Map(properties.map((property) => [property.identifier, identifierWords(property.identifier, "property")]));
   const claims = properties.map(({ identifier }) => {
-    const converted = applyRule(wordsOf.get(identifier) ?? [], naming.field);
-    const { name, reservation } = escapeIfReserved(converted, "field", naming);
+    const { converted, name, reservation } = namer.field(identifier);
     if (reservation !== undefined) {
       issues.push({
         severity: "warning",
@@ -345,10 +390,10 @@ function planPropertyNames(irClass: IRClass, naming: LanguageNaming, issues: Val
     }
     return { identifier, name };
   });
-  const fields = settleNames(claims, (identifier, attempt) => applyRule(wordsOf.get(identifier) ?? [], naming.field, [String(attempt)]));
+  const fields = settleNames(claims, (identifier, attempt) => applyRule(namer.words(identifier), naming.field, [String(attempt)]));
   reportSettled(irClass, fields, "field", issues);
   const fieldOf = new Map(fields.map((field) => [field.identifier, field.name]));
-  const filters = planFilterParameters(irClass, properties, fieldOf, naming, issues);
+  const filters = planFilterParameters(irClass, properties, fieldOf, namer, naming, issues);
   return new Map(
     properties.map((property) => [
       property.identifier,
@@ -386,15 +431,15 @@ function planFilterParameters(
   irClass: IRClass,
   properties: IRProperty[],
   fieldOf: Map<string, string>,
+  namer: PropertyNamer,
   naming: LanguageNaming,
   issues: ValidationIssue[],
 ): Map<string, Partial<Record<FilterOperator, string>>> {
-  const wordsOf = (property: string) => splitWords(fieldOf.get(property) ?? property);
+  const fieldName = (property: string) => fieldOf.get(property) ?? property;
   const claims: FilterClaim[] = [];
   for (const property of properties) {
     for (const operator of filterOperatorsFor(property)) {
-      const converted = applyRule(wordsOf(property.identifier), naming.filterParameters[operator]);
-      const { name, reservation } = escapeIfReserved(converted, "parameter", naming);
+      const { converted, name, reservation } = namer.filter(fieldName(property.identifier), operator);
       // A reservation the field itself has was reported with the field already.
       if (reservation !== undefined && naming.reservation(converted, "field") === undefined) {
         issues.push({
@@ -414,7 +459,7 @@ function planFilterParameters(
     const claim = claimOf.get(identifier);
     return claim === undefined
       ? identifier
-      : applyRule(wordsOf(claim.property), naming.filterParameters[claim.operator], [String(attempt)]);
+      : applyRule(splitWords(fieldName(claim.property)), naming.filterParameters[claim.operator], [String(attempt)]);
   });
   reportSettled(irClass, settled, "filter parameter", issues);
   const byProperty = new Map<string, Partial<Record<FilterOperator, string>>>();

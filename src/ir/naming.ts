@@ -69,7 +69,8 @@ export interface LanguageNaming {
 
 /** Drops accents (é → e) so names stay ASCII; characters with no ASCII form are left for `splitWords` to drop. */
 function toAscii(text: string): string {
-  return text.normalize("NFKD").replace(/[\u0300-\u036f]/g, "");
+  // Nearly every identifier is ASCII already; normalising is the slow part, so it is skipped for them.
+  return /^[\x20-\x7e]*$/.test(text) ? text : text.normalize("NFKD").replace(/[\u0300-\u036f]/g, "");
 }
 
 /**
@@ -101,15 +102,20 @@ export function joinWords(words: readonly string[], wordCase: Case): string {
 
 /** Words whose singular and plural are the same; `timeseries` is everywhere in CDF. */
 const INVARIANT_WORDS = new Set(["series", "timeseries", "species", "data", "metadata", "equipment", "information", "news", "sheep"]);
-const SINGULAR_ENDINGS_IN_S = /(ss|us|is|os|as)$/;
+const SINGULAR_ENDINGS_IN_S = ["ss", "us", "is", "os", "as"];
+
+const endsWithAny = (word: string, endings: readonly string[]) => endings.some((ending) => word.endsWith(ending));
+const VOWELS = "aeiou";
+/** The letter before an ending of the given length is a consonant (`battery`, not `day`). */
+const consonantBefore = (word: string, endingLength: number) => !VOWELS.includes(word.charAt(word.length - endingLength - 1));
 
 /** The singular of an English word, in the word's own case (`Pumps` → `Pump`). */
 export function singularize(word: string): string {
   const lower = word.toLowerCase();
   if (INVARIANT_WORDS.has(lower) || lower.length < 3) return word;
-  if (/[^aeiou]ies$/.test(lower)) return `${word.slice(0, -3)}${matchCase("y", word)}`;
-  if (/(ss|x|z|ch|sh)es$/.test(lower)) return word.slice(0, -2);
-  if (lower.endsWith("s") && !SINGULAR_ENDINGS_IN_S.test(lower)) return word.slice(0, -1);
+  if (lower.endsWith("ies") && lower.length > 3 && consonantBefore(lower, 3)) return `${word.slice(0, -3)}${matchCase("y", word)}`;
+  if (endsWithAny(lower, ["sses", "xes", "zes", "ches", "shes"])) return word.slice(0, -2);
+  if (lower.endsWith("s") && !endsWithAny(lower, SINGULAR_ENDINGS_IN_S)) return word.slice(0, -1);
   return word;
 }
 
@@ -117,8 +123,8 @@ export function singularize(word: string): string {
 export function pluralize(word: string): string {
   const lower = word.toLowerCase();
   if (INVARIANT_WORDS.has(lower) || singularize(word) !== word) return word;
-  if (/[^aeiou]y$/.test(lower)) return `${word.slice(0, -1)}${matchCase("ies", word)}`;
-  if (/(s|x|z|ch|sh)$/.test(lower)) return `${word}${matchCase("es", word)}`;
+  if (lower.endsWith("y") && lower.length > 1 && consonantBefore(lower, 1)) return `${word.slice(0, -1)}${matchCase("ies", word)}`;
+  if (endsWithAny(lower, ["s", "x", "z", "ch", "sh"])) return `${word}${matchCase("es", word)}`;
   return `${word}${matchCase("s", word)}`;
 }
 

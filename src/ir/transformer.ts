@@ -16,11 +16,13 @@ export interface TransformOptions {
 
 export function transformModel(parsed: IRModel, options: TransformOptions): IRModel {
   const plan = planNames(parsed, options.naming);
-  const classIds = new Set(parsed.classes.map((irClass) => irClass.id));
+  const byId = new Map(parsed.classes.map((irClass) => [irClass.id, irClass]));
   const parents = acyclicParents(parsed.classes);
-  const named = parsed.classes.map((irClass) => nameAndResolve(irClass, plan, classIds, parsed.classes));
+  const named = parsed.classes.map((irClass) => nameAndResolve(irClass, plan, byId));
   const inheritance = options.inheritance ?? "flatten";
-  const classes = named.map((irClass) => applyInheritance(irClass, parents, named, inheritance));
+  const identifiersById = new Map(named.map((irClass) => [irClass.id, new Set(irClass.properties.map((property) => property.identifier))]));
+  const hasProperty = (classId: string, identifier: string) => identifiersById.get(classId)?.has(identifier) ?? false;
+  const classes = named.map((irClass) => applyInheritance(irClass, parents, hasProperty, inheritance));
   const modules = parsed.modules.map((module) => ({ ...module, names: plan.modules.get(module.id) ?? module.names }));
   return { modules, classes, language: options.naming.language, inheritance };
 }
@@ -29,9 +31,9 @@ export function transformModel(parsed: IRModel, options: TransformOptions): IRMo
 
 const keyOf = (view: ViewId) => `${view.space}/${view.externalId}/${view.version}`;
 
-function nameAndResolve(irClass: IRClass, plan: NamePlan, classIds: ReadonlySet<string>, all: readonly IRClass[]): IRClass {
+function nameAndResolve(irClass: IRClass, plan: NamePlan, byId: ReadonlyMap<string, IRClass>): IRClass {
   const propertyNames = plan.properties.get(irClass.id);
-  const inModel = (view: ViewId | undefined) => (view !== undefined && classIds.has(keyOf(view)) ? keyOf(view) : undefined);
+  const inModel = (view: ViewId | undefined) => (view !== undefined && byId.has(keyOf(view)) ? keyOf(view) : undefined);
   const properties = irClass.properties.map((property): IRProperty => {
     const names = propertyNames?.get(property.identifier);
     return {
@@ -42,7 +44,7 @@ function nameAndResolve(irClass: IRClass, plan: NamePlan, classIds: ReadonlySet<
         operator: operator as IRProperty["filters"][number]["operator"],
         name,
       })),
-      relationship: property.relationship && resolveRelationship(property.relationship, inModel, all),
+      relationship: property.relationship && resolveRelationship(property.relationship, inModel, byId),
     };
   });
   return { ...irClass, names: plan.classes.get(irClass.id) ?? irClass.names, properties };
@@ -70,16 +72,14 @@ function resolveType(
 function resolveRelationship(
   relationship: IRRelationship,
   inModel: (view: ViewId | undefined) => string | undefined,
-  all: readonly IRClass[],
+  byId: ReadonlyMap<string, IRClass>,
 ): IRRelationship {
   const resolved: IRRelationship = { ...relationship, target: inModel(relationship.targetView) };
   if (relationship.edge) resolved.edge = { ...relationship.edge, propertiesClass: inModel(relationship.edge.propertiesView) };
   const through = relationship.through;
   if (through) {
     const throughClass = through.sourceKind === "view" ? inModel(through.source as ViewId) : undefined;
-    const throughProperty = all
-      .find((irClass) => irClass.id === throughClass)
-      ?.properties.find((property) => property.identifier === through.property);
+    const throughProperty = byId.get(throughClass ?? "")?.properties.find((property) => property.identifier === through.property);
     // Model files drop `targetsList`; the through property's own type says whether it is a list.
     const isList = throughProperty ? throughProperty.relationship?.cardinality === "many" : through.isList;
     resolved.through = { ...through, class: throughClass, isList };
@@ -131,11 +131,9 @@ function declaringClass(
 function applyInheritance(
   irClass: IRClass,
   parents: Map<string, string[]>,
-  all: readonly IRClass[],
+  hasProperty: (classId: string, identifier: string) => boolean,
   inheritance: "flatten" | "keep",
 ): IRClass {
-  const identifiersById = new Map(all.map((other) => [other.id, new Set(other.properties.map((property) => property.identifier))]));
-  const hasProperty = (classId: string, identifier: string) => identifiersById.get(classId)?.has(identifier) ?? false;
   const properties = irClass.properties.map((property) => ({
     ...property,
     declaredBy: declaringClass(irClass.id, property.identifier, parents, hasProperty),

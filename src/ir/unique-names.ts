@@ -22,11 +22,17 @@ export interface SettledName {
 /** `rename(identifier, n)` spells the n-th alternative (n ≥ 2) of a claimant's name. */
 export function settleNames(claims: readonly NameClaim[], rename: (identifier: string, attempt: number) => string): SettledName[] {
   const byName = new Map<string, NameClaim[]>();
-  for (const claim of claims) byName.set(claim.name, [...(byName.get(claim.name) ?? []), claim]);
+  for (const claim of claims) {
+    const claimants = byName.get(claim.name);
+    if (claimants === undefined) byName.set(claim.name, [claim]);
+    else claimants.push(claim);
+  }
+  // Most scopes have no collision at all; then every claim simply keeps its name.
+  if (byName.size === claims.length) return claims.map((claim) => ({ identifier: claim.identifier, name: claim.name }));
   const taken = new Set(byName.keys());
   const settled = new Map<string, SettledName>();
   for (const [name, claimants] of byName) {
-    const [keeper, ...losers] = [...claimants].sort(
+    const [keeper, ...losers] = claimants.sort(
       (a, b) => Number(b.identifier === name) - Number(a.identifier === name) || compareText(a.identifier, b.identifier),
     );
     if (keeper === undefined) continue;
