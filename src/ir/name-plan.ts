@@ -62,14 +62,14 @@ export function planNames(ir: { classes: readonly IRClass[]; modules: readonly I
  * The words of an identifier, always usable as a name: identifiers with no ASCII letters or digits get a stable
  * hash, and identifiers starting with a digit get the role word in front (`3phase` → `property_3phase`).
  */
-export function identifierWords(identifier: string, role: string): string[] {
+function identifierWords(identifier: string, role: string): string[] {
   const words = splitWords(identifier);
   if (words.length === 0) return [role, shortHash(identifier)];
   return /^[0-9]/.test(words[0] ?? "") ? [role, ...words] : words;
 }
 
 /** FNV-1a, 32 bits, as hex: short, stable across runs and platforms. */
-export function shortHash(text: string): string {
+function shortHash(text: string): string {
   let hash = 0x811c9dc5;
   for (const character of text) {
     hash ^= character.codePointAt(0) ?? 0;
@@ -322,8 +322,8 @@ function describeSlot(slot: ClassNameSlot): string {
 }
 
 function describeReservation(reservation: Reservation, naming: LanguageNaming): string {
-  if (reservation === "keyword") return `a ${naming.language} keyword`;
-  if (reservation === "builtin") return `a ${naming.language} builtin`;
+  if (reservation === "keyword") return `a ${naming.displayName} keyword`;
+  if (reservation === "builtin") return `a ${naming.displayName} builtin`;
   return "a name the generated SDK already uses";
 }
 

@@ -46,7 +46,10 @@ export type FilterOperator = "equals" | "prefix" | "min" | "max";
 
 /** What a target language decides about names. The IR and the validator only talk to this interface. */
 export interface LanguageNaming {
+  /** The language's key (`python`), recorded in the IR. */
   readonly language: string;
+  /** The language's name in messages (`Python`). */
+  readonly displayName: string;
   readonly classNames: Readonly<Record<ClassNameSlot, NameRule & { namespace: Namespace }>>;
   /**
    * Rules used instead, for the classes whose names collided only because of singular/plural forms (Pump and

@@ -31,7 +31,7 @@ function uniqueModels(models: readonly DataModel[]): DataModel[] {
   return models.filter((model) => !seen.has(viewKey(model)) && seen.add(viewKey(model)));
 }
 
-export function viewIdOf(view: { space: string; externalId: string; version: string }): ViewId {
+function viewIdOf(view: { space: string; externalId: string; version: string }): ViewId {
   return { space: view.space, externalId: view.externalId, version: view.version };
 }
 

@@ -3,19 +3,22 @@
  * validator reported), relationships resolved to classes of the model, and inheritance either flattened (every
  * class carries all its properties) or kept (classes extend their parents and carry only what they declare).
  */
+import { type LanguageName, resolveNaming } from "../generators/naming-registry.ts";
 import type { NamePlan } from "./name-plan.ts";
 import { planNames } from "./name-plan.ts";
 import type { LanguageNaming } from "./naming.ts";
 import type { IRClass, IRModel, IRProperty, IRRelationship, IRType, ViewId } from "./types.ts";
 
 export interface TransformOptions {
-  naming: LanguageNaming;
+  /** The target language, by key (`"python"`) or as its conventions. */
+  naming: LanguageName | LanguageNaming;
   /** flatten (default): no class extends another. keep: classes extend their parents in the model. */
   inheritance?: "flatten" | "keep";
 }
 
 export function transformModel(parsed: IRModel, options: TransformOptions): IRModel {
-  const plan = planNames(parsed, options.naming);
+  const naming = resolveNaming(options.naming);
+  const plan = planNames(parsed, naming);
   const byId = new Map(parsed.classes.map((irClass) => [irClass.id, irClass]));
   const parents = acyclicParents(parsed.classes);
   const named = parsed.classes.map((irClass) => nameAndResolve(irClass, plan, byId));
@@ -24,7 +27,7 @@ export function transformModel(parsed: IRModel, options: TransformOptions): IRMo
   const hasProperty = (classId: string, identifier: string) => identifiersById.get(classId)?.has(identifier) ?? false;
   const classes = named.map((irClass) => applyInheritance(irClass, parents, hasProperty, inheritance));
   const modules = parsed.modules.map((module) => ({ ...module, names: plan.modules.get(module.id) ?? module.names }));
-  return { modules, classes, language: options.naming.language, inheritance };
+  return { modules, classes, language: naming.language, inheritance };
 }
 
 // ── Names and relationships ─────────────────────────────────────────────────────────────────────────────────

@@ -4,7 +4,7 @@
  * (they must know what is gone), and naming last, on what is left, since only generated things need names.
  */
 import type { DataModel, View } from "../client/models.ts";
-import { pythonNaming } from "../generators/python/naming.ts";
+import { type LanguageName, resolveNaming } from "../generators/naming-registry.ts";
 import type { LanguageNaming } from "../ir/naming.ts";
 import { compareText } from "../ir/unique-names.ts";
 import { Findings } from "./findings.ts";
@@ -18,8 +18,8 @@ import { checkTypeReferences } from "./type-references.ts";
 export interface ValidationOptions {
   /** Warnings count as errors (`--strict`). */
   strict?: boolean;
-  /** The target language whose names are checked; Python by default. */
-  language?: LanguageNaming;
+  /** The target language whose names are checked, by key or as its conventions; Python by default. */
+  language?: LanguageName | LanguageNaming;
 }
 
 export interface ValidationResult {
@@ -41,7 +41,7 @@ export const DataModelValidator = {
     checkStructure(index, findings);
     checkRelationships(index, findings);
     const filteredModel = inputModels.map((model) => filterModel(model, findings));
-    checkNaming(new ModelIndex(filteredModel), findings, options.language ?? pythonNaming);
+    checkNaming(new ModelIndex(filteredModel), findings, resolveNaming(options.language));
     return summarize(findings.issues, filteredModel, options.strict ?? false);
   },
 };

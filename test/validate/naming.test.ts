@@ -98,6 +98,7 @@ describe("naming rules (Python)", () => {
     const camel: LanguageNaming = {
       ...pythonNaming,
       language: "camel-script",
+      displayName: "CamelScript",
       field: { case: "camel" },
       reservation: (name) => (name === "delete" ? "keyword" : undefined),
       escapeReserved: (name) => `${name}$`,

@@ -56,6 +56,11 @@ describe("DataModelValidator.validate", () => {
     ]);
   });
 
+  test("the language can be named by its key", () => {
+    const pump = model([view("Pump", { class: text() })]);
+    expect(DataModelValidator.validate(pump, { language: "python" })).toEqual(DataModelValidator.validate(pump));
+  });
+
   test("an empty list of models is valid and empty", () => {
     expect(DataModelValidator.validate([])).toEqual({ errors: [], warnings: [], infos: [], filteredModel: [], isValid: true });
   });
@@ -73,7 +78,7 @@ describe("reports", () => {
     expect(formatSummary(result, { color: false }).split("\n")).toEqual([
       "Warnings (2)",
       "  sp_test/Pump",
-      '    RESERVED_WORD class: field "class" of Pump would be a python keyword; it is "class_" (the CDF name stays class)',
+      '    RESERVED_WORD class: field "class" of Pump would be a Python keyword; it is "class_" (the CDF name stays class)',
       "      → Nothing to do: the field is renamed and keeps its CDF identifier as alias",
       "    UNKNOWN_SOURCE_VIEW station: station points at sp_test/Station/1, which is not in the data model: it is generated as untyped node references",
       "      → Add Station (version 1) to the data model to get typed objects",

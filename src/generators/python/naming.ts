@@ -8,6 +8,7 @@ import { pythonReservation } from "./keywords.ts";
 
 export const pythonNaming: LanguageNaming = {
   language: "python",
+  displayName: "Python",
   classNames: {
     className: { case: "pascal", namespace: "type" },
     writeClassName: { case: "pascal", suffix: "Write", namespace: "type" },
