@@ -1,14 +1,15 @@
 /**
- * A model written to hurt: every kind of bad name and broken link at once. Nothing may crash, every problem must
- * be reported where it is, and the IR built from what is left must only hold names Python accepts.
+ * Models written to hurt: every kind of bad name, broken link and odd structure at once, enough to raise every
+ * issue code. Nothing may crash, every problem must be reported where it is, and the IR built from what is left
+ * must only hold names Python accepts.
  */
 import { describe, expect, test } from "bun:test";
 import type { PropertyType } from "../../src/client/models.ts";
 import { pythonReservation } from "../../src/generators/python/keywords.ts";
 import { pythonNaming } from "../../src/generators/python/naming.ts";
 import { buildIR } from "../../src/ir/index.ts";
-import { DataModelValidator, formatSummary, toJsonReport } from "../../src/validate/index.ts";
-import { direct, edge, mapped, model, ref, reverse, text, view } from "../support/model-builder.ts";
+import { DataModelValidator, formatSummary, ISSUE_CODES, toJsonReport } from "../../src/validate/index.ts";
+import { direct, edge, enumOf, mapped, model, primitive, ref, reverse, text, view } from "../support/model-builder.ts";
 
 const LONG = `Very${"Long".repeat(80)}Name`;
 const hostile = model([
@@ -29,12 +30,30 @@ const hostile = model([
   view(LONG, { [`p${"x".repeat(300)}`]: text() }),
   view("Température", { débit: text(), 日本語: text(), "🚀": text(), "3phase": text() }),
   view("日本", { 名前: text() }),
+  view("Odd", {
+    noValues: enumOf([]),
+    badValues: enumOf(["true", "half-open"], "broken"),
+    huge: mapped({ type: "int32", list: true, maxListSize: 99999 }),
+    untyped: direct(),
+    toEdges: direct("Flow"),
+    toReport: direct("Report"),
+    backFromElsewhere: reverse("Pointer", "target"),
+  }),
+  view("Flow", { rate: primitive("float64") }, { usedFor: "edge" }),
+  view("Report", { total: primitive("float64") }, { writable: false }),
+  view("Pointer", { target: direct("Report") }),
+  view("Marker", {}, { implements: [ref("CogniteDescribable", { space: "cdf_cdm", version: "v1" })] }),
+  view("Log", { line: text() }, { usedFor: "record" }),
+  view("Tank", { volume: text() }, { space: "plant_a" }),
+  view("Tank", { volume: text() }, { space: "plant_b" }),
 ]);
+/** A second model listing Pump again, differently. */
+const rival = model([view("Pump", { name: text(), head: text() })], { externalId: "Rival" });
 
 const PYTHON_IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 describe("a hostile model", () => {
-  const result = DataModelValidator.validate(hostile);
+  const result = DataModelValidator.validate([hostile, rival]);
   const all = [...result.errors, ...result.warnings, ...result.infos];
   const at = (location: string) =>
     all
@@ -49,7 +68,7 @@ describe("a hostile model", () => {
     expect(at("sp_test/class/myProp")).toEqual(["NAME_COLLISION"]);
     expect(at("sp_test/class/list")).toEqual(["RESERVED_WORD"]);
     expect(at("sp_test/class/space")).toEqual(["INVALID_IDENTIFIER", "SHADOWED_MEMBER"]);
-    expect(at("sp_test/Pump")).toEqual(["NAME_COLLISION"]);
+    expect(at("sp_test/Pump")).toEqual(["DUPLICATE_VIEW", "NAME_COLLISION"]);
     expect(at("sp_test/Pumps")).toEqual(["NAME_COLLISION"]);
     expect([...at("sp_test/Cycle1"), ...at("sp_test/Cycle2")]).toEqual(["CIRCULAR_IMPLEMENTS"]);
     expect(at("sp_test/Dangling/toNowhere")).toEqual(["UNKNOWN_SOURCE_VIEW"]);
@@ -67,22 +86,46 @@ describe("a hostile model", () => {
     expect(at("sp_test/Température")).toEqual(["INVALID_IDENTIFIER"]);
     expect(at("sp_test/Température/日本語")).toEqual(["INVALID_IDENTIFIER"]);
     expect(at("sp_test/日本/名前")).toEqual(["INVALID_IDENTIFIER"]);
+    expect(at("sp_test/Odd/noValues")).toEqual(["ENUM_WITHOUT_VALUES"]);
+    expect(at("sp_test/Odd/badValues")).toEqual(["INVALID_ENUM_VALUE", "INVALID_ENUM_VALUE", "INVALID_ENUM_VALUE"]);
+    expect(at("sp_test/Odd/huge")).toEqual(["LIST_LIMIT"]);
+    expect(at("sp_test/Odd/untyped")).toEqual(["UNTYPED_DIRECT_RELATION"]);
+    expect(at("sp_test/Odd/toEdges")).toEqual(["USED_FOR_MISMATCH"]);
+    expect(at("sp_test/Odd/toReport")).toEqual(["READ_ONLY_TARGET"]);
+    expect(at("sp_test/Odd/backFromElsewhere")).toEqual(["REVERSE_THROUGH_OTHER_VIEW"]);
+    expect(at("sp_test/Report")).toEqual(["READ_ONLY_VIEW"]);
+    expect(at("sp_test/Marker")).toEqual(["EMPTY_VIEW", "IMPLEMENTS_OUTSIDE_MODEL"]);
+    expect(at("sp_test/Log")).toEqual(["UNSUPPORTED_VIEW_USAGE"]);
+    expect([...at("plant_a/Tank"), ...at("plant_b/Tank")]).toEqual(["AMBIGUOUS_VIEW_NAME", "AMBIGUOUS_VIEW_NAME"]);
+    expect(all.filter((issue) => issue.code === "DUPLICATE_VIEW").map((issue) => issue.message)).toEqual([
+      "view sp_test/Pump/1 in data model sp_test/Rival differs from the one listed earlier; the first definition is used",
+    ]);
+  });
+
+  test("between them, the models raise every issue code there is", () => {
+    expect(new Set(all.map((issue) => issue.code))).toEqual(new Set(ISSUE_CODES));
   });
 
   test("only what cannot be generated is dropped, and each drop is an error", () => {
     const dangling = result.filteredModel[0]?.views.find((kept) => kept.externalId === "Dangling");
     expect(Object.keys(dangling?.properties ?? {}).sort()).toEqual(["edgeToNowhere", "toNowhere"]);
-    expect(result.filteredModel[0]?.views).toHaveLength(hostile.views.length);
+    expect(result.filteredModel[0]?.views.map((kept) => kept.externalId)).not.toContain("Log");
+    expect(result.filteredModel[0]?.views).toHaveLength(hostile.views.length - 1);
     expect(result.errors.map((issue) => issue.code).sort()).toEqual([
       "CIRCULAR_IMPLEMENTS",
       "MISSING_REVERSE_RELATION",
       "REVERSE_THROUGH_NOT_DIRECT",
       "UNKNOWN_PROPERTY_TYPE",
+      "UNSUPPORTED_VIEW_USAGE",
     ]);
   });
 
   test("the IR of what is left holds only valid, unique, unreserved Python names", () => {
     const ir = buildIR(result.filteredModel, { naming: pythonNaming, inheritance: "keep" });
+    expect(ir.classes.filter((irClass) => irClass.view.externalId === "Tank").map((irClass) => irClass.names.className)).toEqual([
+      "TankPlantA",
+      "TankPlantB",
+    ]);
     const typeNames = ir.classes.flatMap((irClass) => [irClass.names.className, irClass.names.writeClassName, irClass.names.listClassName]);
     expect(new Set(typeNames).size).toBe(typeNames.length);
     for (const irClass of ir.classes) {
