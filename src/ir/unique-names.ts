@@ -19,9 +19,12 @@ export interface SettledName {
   collidedWith?: string[];
 }
 
-/** `rename(identifier, n)` spells the n-th alternative (n ≥ 2) of a claimant's name. */
-export function settleNames(claims: readonly NameClaim[], rename: (identifier: string, attempt: number) => string): SettledName[] {
-  const byName = new Map<string, NameClaim[]>();
+/** `rename(claim, n)` spells the n-th alternative (n ≥ 2) of a claimant's name. */
+export function settleNames<Claim extends NameClaim>(
+  claims: readonly Claim[],
+  rename: (claim: Claim, attempt: number) => string,
+): SettledName[] {
+  const byName = new Map<string, Claim[]>();
   for (const claim of claims) {
     const claimants = byName.get(claim.name);
     if (claimants === undefined) byName.set(claim.name, [claim]);
@@ -39,8 +42,8 @@ export function settleNames(claims: readonly NameClaim[], rename: (identifier: s
     settled.set(keeper.identifier, { identifier: keeper.identifier, name });
     for (const loser of losers) {
       let attempt = 2;
-      let alternative = rename(loser.identifier, attempt);
-      while (taken.has(alternative)) alternative = rename(loser.identifier, ++attempt);
+      let alternative = rename(loser, attempt);
+      while (taken.has(alternative)) alternative = rename(loser, ++attempt);
       taken.add(alternative);
       const others = claimants.filter((claim) => claim !== loser).map((claim) => claim.identifier);
       settled.set(loser.identifier, { identifier: loser.identifier, name: alternative, collidedWith: others });

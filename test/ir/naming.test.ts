@@ -1,6 +1,6 @@
 import { describe, expect, test } from "bun:test";
 import { applyRule, joinWords, pluralize, singularize, splitWords } from "../../src/ir/naming.ts";
-import { settleNames } from "../../src/ir/unique-names.ts";
+import { type NameClaim, settleNames } from "../../src/ir/unique-names.ts";
 
 describe("words", () => {
   test("identifiers split into words whatever their style; acronyms and digits stay whole", () => {
@@ -53,7 +53,7 @@ describe("words", () => {
 });
 
 describe("settleNames", () => {
-  const rename = (identifier: string, attempt: number) => `${identifier.toLowerCase()}_${attempt}`;
+  const rename = (claim: NameClaim, attempt: number) => `${claim.identifier.toLowerCase()}_${attempt}`;
 
   test("the claimant already spelled like the name keeps it; others follow in identifier order", () => {
     const settled = settleNames(

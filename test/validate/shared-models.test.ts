@@ -64,7 +64,7 @@ describeShared("validator on ../shared/models", () => {
       "warning NAME_COLLISION IntegrationTestsImmutable/Pumps",
     ]);
     expect(result.warnings[0]?.message).toBe(
-      'Pump and Pumps give the same variable name "pump" once made singular or plural; pygen uses Pump → pump / pump_list, Pumps → pumps / pumps_list',
+      'Pump and Pumps give the same variable name "pump" and the plural variable name "pumps" once made singular or plural; pygen uses Pump → pump / pump_list, Pumps → pumps / pumps_list',
     );
   });
 
