@@ -1,12 +1,12 @@
 /**
  * DataModel → IR: what the models say, in IR terms, with CDF identifiers and no generated names yet. Views shared
  * by several models become one class. The parser trusts nothing: it is meant to run on the validator's filtered
- * model, but given anything else it still returns an IR (unknown property types are skipped, cycles are walked
- * once), because generation must never crash on an incomplete model.
+ * model, but given anything else it still returns an IR (properties of unknown types are skipped, links to views
+ * outside the model are kept as plain view ids), because generation must never crash on an incomplete model.
  */
 import type { DataModel, MappedProperty, PropertyType, View, ViewProperty, ViewReference } from "../client/models.ts";
 import { ModelIndex, viewKey } from "../validate/model-index.ts";
-import { CLASS_NAME_SLOTS, type ClassNames, MODULE_NAME_SLOTS, type ModuleNames } from "./naming.ts";
+import { CLASS_NAME_SLOTS, MODULE_NAME_SLOTS } from "./naming.ts";
 import type { IRClass, IRMethod, IRModel, IRModule, IRPrimitive, IRProperty, IRRelationship, IRType, ViewId } from "./types.ts";
 import { compareText } from "./unique-names.ts";
 
@@ -19,7 +19,7 @@ export function parseModels(models: readonly DataModel[]): IRModel {
       dataModel: viewIdOf(model),
       displayName: model.name,
       description: model.description,
-      names: emptyNames(MODULE_NAME_SLOTS) as ModuleNames,
+      names: emptyNames(MODULE_NAME_SLOTS),
       classes: [...new Set(model.views.filter((view) => index.has(view)).map(viewKey))],
     }),
   );
@@ -56,7 +56,7 @@ function parseView(view: View, index: ModelIndex): IRClass {
     usedFor: view.usedFor === "record" ? "node" : view.usedFor,
     writable: view.writable,
     filter: view.filter,
-    names: emptyNames(CLASS_NAME_SLOTS) as ClassNames,
+    names: emptyNames(CLASS_NAME_SLOTS),
     parents: view.implements.filter((parent) => index.has(parent)).map(viewKey),
     externalParents: view.implements.filter((parent) => !index.has(parent)).map(viewIdOf),
     properties,

@@ -4,9 +4,9 @@
  * class carries all its properties) or kept (classes extend their parents and carry only what they declare).
  */
 import { type LanguageName, resolveNaming } from "../generators/naming-registry.ts";
-import type { NamePlan } from "./name-plan.ts";
-import { planNames } from "./name-plan.ts";
-import type { LanguageNaming } from "./naming.ts";
+import { viewKey } from "../validate/model-index.ts";
+import { type NamePlan, planNames } from "./name-plan.ts";
+import type { FilterOperator, LanguageNaming } from "./naming.ts";
 import type { IRClass, IRModel, IRProperty, IRRelationship, IRType, ViewId } from "./types.ts";
 
 export interface TransformOptions {
@@ -32,21 +32,16 @@ export function transformModel(parsed: IRModel, options: TransformOptions): IRMo
 
 // ── Names and relationships ─────────────────────────────────────────────────────────────────────────────────
 
-const keyOf = (view: ViewId) => `${view.space}/${view.externalId}/${view.version}`;
-
 function nameAndResolve(irClass: IRClass, plan: NamePlan, byId: ReadonlyMap<string, IRClass>): IRClass {
   const propertyNames = plan.properties.get(irClass.id);
-  const inModel = (view: ViewId | undefined) => (view !== undefined && byId.has(keyOf(view)) ? keyOf(view) : undefined);
+  const inModel = (view: ViewId | undefined) => (view !== undefined && byId.has(viewKey(view)) ? viewKey(view) : undefined);
   const properties = irClass.properties.map((property): IRProperty => {
     const names = propertyNames?.get(property.identifier);
     return {
       ...property,
       name: names?.field ?? property.identifier,
       type: resolveType(property.type, inModel, names?.enumMembers),
-      filters: Object.entries(names?.filters ?? {}).map(([operator, name]) => ({
-        operator: operator as IRProperty["filters"][number]["operator"],
-        name,
-      })),
+      filters: Object.entries(names?.filters ?? {}).map(([operator, name]) => ({ operator: operator as FilterOperator, name })),
       relationship: property.relationship && resolveRelationship(property.relationship, inModel, byId),
     };
   });

@@ -93,7 +93,10 @@ export interface IRProperty {
   relationship?: IRRelationship;
   /** Typed filter parameters of the class's API for this property. */
   filters: IRFilterParameter[];
-  /** The class in the model that declares the property (itself, or the ancestor it is inherited from). */
+  /**
+   * The class in the model that declares the property: the class itself, or the root-most ancestor that has it.
+   * The parser sets the class itself; the transformer resolves inheritance.
+   */
   declaredBy: string;
 }
 
