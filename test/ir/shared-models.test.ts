@@ -200,6 +200,30 @@ describeShared("IR of ../shared/models", () => {
     ]);
   });
 
+  test("WindTurbine: an enum, edges with properties both ways, the swapped reverse relations kept as declared", async () => {
+    const ir = await irOf(["WindTurbine"]);
+    expect(shapeOf(classNamed(ir, "SensorTimeSeries")).type).toBe("enum(string|numeric)");
+    const type = classNamed(ir, "SensorTimeSeries").properties.find((property) => property.identifier === "type");
+    expect(type?.name).toBe("type_");
+    expect(type?.filters).toEqual([{ operator: "equals", name: "type_" }]);
+    expect(shapeOf(classNamed(ir, "WindTurbine"))).toMatchObject({
+      metmast: "list[ref(Metmast)] edge many outwards",
+      blades: "list[ref(Blade)]? direct many outwards",
+      powerCurve: "sequence?",
+    });
+    expect(shapeOf(classNamed(ir, "Metmast")).wind_turbines).toBe("list[ref(WindTurbine)] edge many inwards");
+    const metmastEdge = classNamed(ir, "WindTurbine").properties.find((property) => property.identifier === "metmast")?.relationship?.edge;
+    expect(metmastEdge?.propertiesClass).toBe("sp_pygen_power/Distance/1");
+    const generatorNacelle = classNamed(ir, "Generator").properties.find((property) => property.identifier === "nacelle")?.relationship;
+    expect(generatorNacelle).toMatchObject({
+      kind: "reverse",
+      cardinality: "one",
+      target: "sp_pygen_power/Nacelle/1",
+      through: { property: "main_shaft" },
+    });
+    expect(shapeOf(classNamed(ir, "Nacelle")).acc_from_back_side_x).toBe("ref(untyped)? direct one outwards");
+  });
+
   test("every shared model gives unique names in every namespace", async () => {
     for (const name of sharedModelNames()) {
       const ir = await irOf([name]);
