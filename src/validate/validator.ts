@@ -47,13 +47,15 @@ export const DataModelValidator = {
 };
 
 function summarize(issues: ValidationIssue[], filteredModel: DataModel[], strict: boolean): ValidationResult {
-  // By location, then code: the same model always lists its issues in the same order.
-  const ordered = [...issues].sort((a, b) => compareText(a.location, b.location) || compareText(a.code, b.code));
+  // With strict, warnings are errors from the start. Then by location and code: the same model always lists its
+  // issues in the same order.
+  const graded = strict
+    ? issues.map((issue): ValidationIssue => (issue.severity === "warning" ? { ...issue, severity: "error" } : issue))
+    : issues;
+  const ordered = [...graded].sort((a, b) => compareText(a.location, b.location) || compareText(a.code, b.code));
   const withSeverity = (severity: Severity) => ordered.filter((issue) => issue.severity === severity);
-  const promoted = (issue: ValidationIssue): ValidationIssue => ({ ...issue, severity: "error" });
-  const errors = strict ? [...withSeverity("error"), ...withSeverity("warning").map(promoted)] : withSeverity("error");
-  const warnings = strict ? [] : withSeverity("warning");
-  return { errors, warnings, infos: withSeverity("info"), filteredModel, isValid: errors.length === 0 };
+  const errors = withSeverity("error");
+  return { errors, warnings: withSeverity("warning"), infos: withSeverity("info"), filteredModel, isValid: errors.length === 0 };
 }
 
 function filterModel(model: DataModel, findings: Findings): DataModel {
