@@ -52,12 +52,8 @@ export function planClassNames(irClasses: readonly IRClass[], naming: LanguageNa
   );
   qualifySharedExternalIds(states);
   const collisions = resolveClassCollisions(states, naming);
-  const classes = new Map<string, ClassNames>();
-  for (const state of states)
-    classes.set(
-      state.irClass.id,
-      nameClass(state, naming, (issue) => issues.push(issue)),
-    );
+  const report = (issue: ValidationIssue) => issues.push(issue);
+  const classes = new Map(states.map((state) => [state.irClass.id, nameClass(state, naming, report)]));
   reportAmbiguousViews(states, classes, issues);
   reportClassCollisions(collisions, classes, naming, issues);
   return classes;
