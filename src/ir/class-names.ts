@@ -51,9 +51,9 @@ export function planClassNames(irClasses: readonly IRClass[], naming: LanguageNa
     (irClass): ClassState => ({ irClass, words: identifierWords(irClass.view.externalId, "view"), qualifier: [], literal: false, rank: 1 }),
   );
   qualifySharedExternalIds(states);
-  const collisions = resolveClassCollisions(states, naming);
-  const report = (issue: ValidationIssue) => issues.push(issue);
-  const classes = new Map(states.map((state) => [state.irClass.id, nameClass(state, naming, report)]));
+  const { named, collisions } = resolveClassCollisions(states, naming);
+  for (const { issues: classIssues } of named.values()) issues.push(...classIssues);
+  const classes = new Map([...named].map(([state, { names }]) => [state.irClass.id, names]));
   reportAmbiguousViews(states, classes, issues);
   reportClassCollisions(collisions, classes, naming, issues);
   return classes;
@@ -92,9 +92,16 @@ function ruleFor(state: ClassState, slot: ClassNameSlot, naming: LanguageNaming)
   return state.literal && literal !== undefined ? literal : naming.classNames[slot];
 }
 
-function nameClass(state: ClassState, naming: LanguageNaming, report?: (issue: ValidationIssue) => void): ClassNames {
+/** A class's names, and the issues about them (reserved words escaped, names shortened). */
+interface NamedClass {
+  names: ClassNames;
+  issues: ValidationIssue[];
+}
+
+function nameClass(state: ClassState, naming: LanguageNaming): NamedClass {
   const qualifier = state.rank > 1 ? [...state.qualifier, String(state.rank)] : state.qualifier;
   const names = {} as ClassNames;
+  const issues: ValidationIssue[] = [];
   const escapes = new Map<string, { slots: ClassNameSlot[]; name: string; reservation: Reservation }>();
   for (const slot of CLASS_NAME_SLOTS) {
     const { namespace } = naming.classNames[slot];
@@ -110,7 +117,7 @@ function nameClass(state: ClassState, naming: LanguageNaming, report?: (issue: V
       escapes.set(converted, escaped);
     }
     if (names[slot] !== name) {
-      report?.({
+      issues.push({
         severity: "warning",
         code: "NAME_TOO_LONG",
         location: locationOf(state.irClass.view),
@@ -122,7 +129,7 @@ function nameClass(state: ClassState, naming: LanguageNaming, report?: (issue: V
   }
   // One issue per escaped word, however many slots it appears in (`class` is the file, attribute and variable).
   for (const [converted, { slots, name, reservation }] of escapes) {
-    report?.({
+    issues.push({
       severity: "warning",
       code: reservation === "generated" ? "SHADOWED_MEMBER" : "RESERVED_WORD",
       location: locationOf(state.irClass.view),
@@ -131,7 +138,7 @@ function nameClass(state: ClassState, naming: LanguageNaming, report?: (issue: V
       canAutoFix: true,
     });
   }
-  return names;
+  return { names, issues };
 }
 
 /**
@@ -139,11 +146,15 @@ function nameClass(state: ClassState, naming: LanguageNaming, report?: (issue: V
  * finds, grouped by the classes involved: singular/plural collisions switch to literal names, others rank all
  * but one class. Both change names, a view's rank only grows, and rounds are bounded, so this ends.
  */
-function resolveClassCollisions(states: ClassState[], naming: LanguageNaming): ClassCollision[] {
+function resolveClassCollisions(
+  states: ClassState[],
+  naming: LanguageNaming,
+): { named: Map<ClassState, NamedClass>; collisions: ClassCollision[] } {
   const collisions: ClassCollision[] = [];
-  for (let round = 0; round <= states.length; round++) {
-    const groups = groupCollisions(states, naming);
-    if (groups.length === 0) break;
+  for (let round = 0; ; round++) {
+    const named = new Map(states.map((state) => [state, nameClass(state, naming)]));
+    const groups = round > states.length ? [] : groupCollisions(named, naming);
+    if (groups.length === 0) return { named, collisions };
     const ranked = new Set<ClassState>();
     for (const { claimants, clashes, resolution } of groups) {
       if (resolution === "literal") {
@@ -156,7 +167,6 @@ function resolveClassCollisions(states: ClassState[], naming: LanguageNaming): C
     }
     for (const state of ranked) state.rank += 1;
   }
-  return collisions;
 }
 
 interface CollisionGroup {
@@ -169,9 +179,9 @@ interface CollisionGroup {
  * This round's collisions, one group per set of classes, decided before any name changes. A group is settled by
  * literal names only when every clash in it comes from singular/plural forms; otherwise ranking settles it all.
  */
-function groupCollisions(states: ClassState[], naming: LanguageNaming): CollisionGroup[] {
+function groupCollisions(named: Map<ClassState, NamedClass>, naming: LanguageNaming): CollisionGroup[] {
   const groups = new Map<string, CollisionGroup>();
-  for (const { name, claims } of collisionsAmong(states, naming)) {
+  for (const { name, claims } of collisionsAmong(named, naming)) {
     const claimants = [...new Set(claims.map((claim) => claim.state))].sort((a, b) => compareText(a.irClass.id, b.irClass.id));
     const numberCaused = claims.some(
       (claim) =>
@@ -206,10 +216,9 @@ interface SlotClaim {
   slot: ClassNameSlot;
 }
 
-function collisionsAmong(states: ClassState[], naming: LanguageNaming): { name: string; claims: SlotClaim[] }[] {
+function collisionsAmong(named: Map<ClassState, NamedClass>, naming: LanguageNaming): { name: string; claims: SlotClaim[] }[] {
   const claims = new Map<string, SlotClaim[]>();
-  for (const state of states) {
-    const names = nameClass(state, naming);
+  for (const [state, { names }] of named) {
     for (const slot of CLASS_NAME_SLOTS) {
       const key = `${naming.classNames[slot].namespace}:${names[slot]}`;
       const claimed = claims.get(key);

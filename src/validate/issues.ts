@@ -60,6 +60,8 @@ export interface Located {
 
 /** A `/` inside a part would make the location ambiguous, so parts escape `%` and `/` as in URLs. */
 function locationPart(text: string): string {
+  // Locations are built for every property checked; real identifiers never need escaping, so skip the work.
+  if (!text.includes("/") && !text.includes("%")) return text;
   return text.replaceAll("%", "%25").replaceAll("/", "%2F");
 }
 
