@@ -1,0 +1,201 @@
+/**
+ * Names a generated Python SDK cannot give to something from the data model: keywords, builtins, and the names the
+ * generated package and its runtime already use. pygen v1 reserved keywords, builtins and its own field names the
+ * same way (a property `type` became `type_`); keeping the rule keeps migration diffs small.
+ */
+import type { Namespace, Reservation } from "../../ir/naming.ts";
+
+/** `keyword.kwlist` and `keyword.softkwlist` of Python 3.12 (`type` is a soft keyword since 3.12). */
+const KEYWORDS = [
+  "False",
+  "None",
+  "True",
+  "and",
+  "as",
+  "assert",
+  "async",
+  "await",
+  "break",
+  "class",
+  "continue",
+  "def",
+  "del",
+  "elif",
+  "else",
+  "except",
+  "finally",
+  "for",
+  "from",
+  "global",
+  "if",
+  "import",
+  "in",
+  "is",
+  "lambda",
+  "nonlocal",
+  "not",
+  "or",
+  "pass",
+  "raise",
+  "return",
+  "try",
+  "while",
+  "with",
+  "yield",
+  "match",
+  "case",
+  "type",
+];
+
+/** Public names of the `builtins` module (Python 3.11), less the exception classes listed below. */
+const BUILTIN_FUNCTIONS_AND_TYPES = (
+  "abs aiter all anext any ascii bin bool breakpoint bytearray bytes callable chr classmethod compile complex copyright " +
+  "credits delattr dict dir divmod enumerate eval exec exit filter float format frozenset getattr globals hasattr hash " +
+  "help hex id input int isinstance issubclass iter len license list locals map max memoryview min next object oct open " +
+  "ord pow print property quit range repr reversed round set setattr slice sorted staticmethod str sum super tuple type " +
+  "vars zip Ellipsis NotImplemented"
+).split(" ");
+
+const BUILTIN_EXCEPTIONS = (
+  "ArithmeticError AssertionError AttributeError BaseException BaseExceptionGroup BlockingIOError BrokenPipeError " +
+  "BufferError BytesWarning ChildProcessError ConnectionAbortedError ConnectionError ConnectionRefusedError " +
+  "ConnectionResetError DeprecationWarning EOFError EncodingWarning EnvironmentError Exception ExceptionGroup " +
+  "FileExistsError FileNotFoundError FloatingPointError FutureWarning GeneratorExit IOError ImportError ImportWarning " +
+  "IndentationError IndexError InterruptedError IsADirectoryError KeyError KeyboardInterrupt LookupError MemoryError " +
+  "ModuleNotFoundError NameError NotADirectoryError NotImplementedError OSError OverflowError PendingDeprecationWarning " +
+  "PermissionError ProcessLookupError RecursionError ReferenceError ResourceWarning RuntimeError RuntimeWarning " +
+  "StopAsyncIteration StopIteration SyntaxError SyntaxWarning SystemError SystemExit TabError TimeoutError TypeError " +
+  "UnboundLocalError UnicodeDecodeError UnicodeEncodeError UnicodeError UnicodeTranslateError UnicodeWarning " +
+  "UserWarning ValueError Warning ZeroDivisionError"
+).split(" ");
+
+/** Names imported into generated data-class modules; a field with one of these names would shadow the import. */
+const IMPORTED_NAMES = ["date", "datetime", "timezone", "Any", "ClassVar", "Literal", "Optional", "Union", "Field", "BaseModel"];
+
+/**
+ * Members every generated data class has (instance identity and metadata, DESIGN.md §4) and the attributes of
+ * pydantic's BaseModel, which a field must not shadow.
+ */
+const DATA_CLASS_MEMBERS = [
+  "space",
+  "external_id",
+  "version",
+  "instance_type",
+  "node_type",
+  "edge_type",
+  "start_node",
+  "end_node",
+  "created_time",
+  "last_updated_time",
+  "deleted_time",
+  "existing_version",
+  "data_record",
+  "as_id",
+  "as_write",
+  "dump",
+  "load",
+  "model_config",
+  "model_fields",
+  "model_computed_fields",
+  "model_extra",
+  "model_fields_set",
+  "model_construct",
+  "model_copy",
+  "model_dump",
+  "model_dump_json",
+  "model_json_schema",
+  "model_post_init",
+  "model_rebuild",
+  "model_validate",
+  "model_validate_json",
+  "copy",
+  "json",
+  "schema",
+  "schema_json",
+  "construct",
+  "validate",
+  "parse_obj",
+  "parse_raw",
+  "from_orm",
+];
+
+/** Parameters of the generated per-view API methods (issue 6); a filter parameter must not take one of them. */
+const API_PARAMETERS = [
+  "self",
+  "cls",
+  "limit",
+  "space",
+  "external_id",
+  "external_id_prefix",
+  "filter",
+  "sort_by",
+  "direction",
+  "chunk_size",
+  "cursor",
+  "query",
+  "properties",
+  "aggregate",
+  "property",
+  "group_by",
+  "interval",
+  "retrieve_connections",
+  "id",
+  "ids",
+  "items",
+  "replace",
+];
+
+/** Attributes of the generated `<Name>Client`; a view's API attribute must not take one of them. */
+const CLIENT_MEMBERS = ["config", "upsert", "delete", "query", "graphql", "close", "from_env", "from_config"];
+
+/** Classes exported by the vendored runtime and the generated package itself. */
+const RUNTIME_CLASS_NAMES = [
+  "DomainModel",
+  "DomainModelWrite",
+  "DomainModelList",
+  "DomainModelWriteList",
+  "NodeId",
+  "EdgeId",
+  "ViewId",
+  "ContainerId",
+  "DirectRelationReference",
+  "Filter",
+  "Client",
+  "Config",
+  "ClientConfig",
+];
+
+/** Module names the generated package uses for itself (`_client.py`, `_runtime/`, `data_classes/`, …). */
+const PACKAGE_MODULES = ["__init__", "_core", "_client", "_runtime", "_api", "data_classes", "client", "runtime", "api", "core", "py"];
+
+const keywords = new Set(KEYWORDS);
+const builtins = new Set([...BUILTIN_FUNCTIONS_AND_TYPES, ...BUILTIN_EXCEPTIONS]);
+
+/** Names the generated code itself uses, per namespace; keywords and builtins are checked for every namespace. */
+const GENERATED_NAMES: Readonly<Record<Namespace, ReadonlySet<string>>> = {
+  type: new Set([...IMPORTED_NAMES, ...RUNTIME_CLASS_NAMES]),
+  module: new Set(PACKAGE_MODULES),
+  client: new Set(CLIENT_MEMBERS),
+  variable: new Set(["self", "cls"]),
+  field: new Set([...IMPORTED_NAMES, ...DATA_CLASS_MEMBERS]),
+  parameter: new Set([...IMPORTED_NAMES, ...DATA_CLASS_MEMBERS, ...API_PARAMETERS]),
+  enumMember: new Set(),
+};
+
+/** Enum members and modules are namespaced (`Status.list`, `pkg.str`), so only keywords are off limits there. */
+const BUILTINS_MATTER: Readonly<Record<Namespace, boolean>> = {
+  type: true,
+  module: false,
+  client: true,
+  variable: true,
+  field: true,
+  parameter: true,
+  enumMember: false,
+};
+
+export function pythonReservation(name: string, namespace: Namespace): Reservation | undefined {
+  if (keywords.has(name)) return "keyword";
+  if (GENERATED_NAMES[namespace].has(name)) return "generated";
+  if (BUILTINS_MATTER[namespace] && builtins.has(name)) return "builtin";
+  return undefined;
+}

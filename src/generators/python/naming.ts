@@ -1,0 +1,43 @@
+/**
+ * Python's naming conventions, as pygen v1 chose them by default (cognite/pygen config/naming.py), so users
+ * migrating see the same names: PascalCase classes with Write/List suffixes, snake_case modules, fields and client
+ * attributes, a singular variable and a plural variable list per view.
+ */
+import type { LanguageNaming } from "../../ir/naming.ts";
+import { pythonReservation } from "./keywords.ts";
+
+export const pythonNaming: LanguageNaming = {
+  language: "python",
+  displayName: "Python",
+  classNames: {
+    className: { case: "pascal", namespace: "type" },
+    writeClassName: { case: "pascal", suffix: "Write", namespace: "type" },
+    listClassName: { case: "pascal", suffix: "List", namespace: "type" },
+    writeListClassName: { case: "pascal", suffix: "WriteList", namespace: "type" },
+    apiClassName: { case: "pascal", suffix: "API", namespace: "type" },
+    fileName: { case: "snake", namespace: "module" },
+    clientAttribute: { case: "snake", namespace: "client" },
+    variable: { case: "snake", number: "singular", namespace: "variable" },
+    variableList: { case: "snake", number: "plural", namespace: "variable" },
+  },
+  literalClassNames: {
+    variable: { case: "snake" },
+    variableList: { case: "snake", suffix: "_list" },
+  },
+  moduleNames: {
+    moduleClassName: { case: "pascal", suffix: "APIs", namespace: "type" },
+    moduleAttribute: { case: "snake", namespace: "client" },
+  },
+  field: { case: "snake" },
+  enumMember: { case: "snake" },
+  filterParameters: {
+    equals: { case: "snake" },
+    prefix: { case: "snake", suffix: "_prefix" },
+    min: { case: "snake", prefix: "min_" },
+    max: { case: "snake", prefix: "max_" },
+  },
+  reservation: pythonReservation,
+  escapeReserved: (name: string) => `${name}_`,
+  // Module files become `_<name>.py`; 255 bytes is the usual file-name limit, kept well clear of.
+  maxFileNameLength: 120,
+};

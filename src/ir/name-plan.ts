@@ -1,0 +1,56 @@
+/**
+ * Every name a generated SDK will use, chosen once for a set of views and a target language, with an issue for
+ * each name that could not simply follow the convention. The validator reports the issues; the transformer puts
+ * the names into the IR. Both call `planNames` on the same filtered model, so they always agree.
+ */
+import type { ValidationIssue } from "../validate/issues.ts";
+import { planClassNames } from "./class-names.ts";
+import { escapeIfReserved, identifierWords } from "./name-words.ts";
+import { applyRule, type ClassNames, type LanguageNaming, MODULE_NAME_SLOTS, type ModuleNames } from "./naming.ts";
+import { type PropertyNames, planPropertyNames, propertyNamer } from "./property-names.ts";
+import type { IRClass, IRModule } from "./types.ts";
+
+export type { PropertyNames } from "./property-names.ts";
+
+export interface NamePlan {
+  /** By class id (the view key). */
+  classes: ReadonlyMap<string, ClassNames>;
+  /** By class id, then by property identifier. */
+  properties: ReadonlyMap<string, ReadonlyMap<string, PropertyNames>>;
+  /** By module id (the data model key). */
+  modules: ReadonlyMap<string, ModuleNames>;
+  issues: ValidationIssue[];
+}
+
+/** Plans names for the classes and modules of a parsed (flattened) IR. */
+export function planNames(ir: { classes: readonly IRClass[]; modules: readonly IRModule[] }, naming: LanguageNaming): NamePlan {
+  const issues: ValidationIssue[] = [];
+  const classes = planClassNames(ir.classes, naming, issues);
+  const namer = propertyNamer(naming);
+  const properties = new Map(ir.classes.map((irClass) => [irClass.id, planPropertyNames(irClass, namer, naming, issues)]));
+  const modules = planModuleNames(ir.modules, naming);
+  return { classes, properties, modules, issues };
+}
+
+/**
+ * One set of names per data model, for SDKs built from several models. Modules only need to be unique among
+ * themselves: they live on the client, one level above the classes.
+ */
+function planModuleNames(modules: readonly IRModule[], naming: LanguageNaming): Map<string, ModuleNames> {
+  const planned = new Map<string, ModuleNames>();
+  const taken = new Set<string>();
+  for (const module of modules) {
+    const words = identifierWords(module.dataModel.externalId, "model");
+    const names = {} as ModuleNames;
+    for (const slot of MODULE_NAME_SLOTS) {
+      const { namespace } = naming.moduleNames[slot];
+      let { name } = escapeIfReserved(applyRule(words, naming.moduleNames[slot]), namespace, naming);
+      for (let attempt = 2; taken.has(`${namespace}:${name}`); attempt++)
+        name = applyRule(words, naming.moduleNames[slot], [String(attempt)]);
+      taken.add(`${namespace}:${name}`);
+      names[slot] = name;
+    }
+    planned.set(module.id, names);
+  }
+  return planned;
+}

@@ -1,0 +1,50 @@
+/**
+ * Helpers every part of the name plan shares: turning an identifier into words that always make a usable name,
+ * escaping reserved words, shortening, and describing why a name was changed.
+ */
+import { type LanguageNaming, type Namespace, type Reservation, splitWords } from "./naming.ts";
+
+/**
+ * The words of an identifier, always usable as a name: identifiers with no ASCII letters or digits get a stable
+ * hash, and identifiers starting with a digit get the role word in front (`3phase` → `property_3phase`).
+ */
+export function identifierWords(identifier: string, role: string): string[] {
+  const words = splitWords(identifier);
+  if (words.length === 0) return [role, shortHash(identifier)];
+  return /^[0-9]/.test(words[0] ?? "") ? [role, ...words] : words;
+}
+
+/** FNV-1a, 32 bits, as hex: short, stable across runs and platforms. */
+export function shortHash(text: string): string {
+  let hash = 0x811c9dc5;
+  for (const character of text) {
+    hash ^= character.codePointAt(0) ?? 0;
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash.toString(16).padStart(8, "0");
+}
+
+export interface Escaped {
+  /** The name the rule gave. */
+  converted: string;
+  /** The name used: `converted`, or its escaped form when it is reserved. */
+  name: string;
+  reservation?: Reservation;
+}
+
+export function escapeIfReserved(converted: string, namespace: Namespace, naming: LanguageNaming): Escaped {
+  const reservation = naming.reservation(converted, namespace);
+  return reservation === undefined ? { converted, name: converted } : { converted, name: naming.escapeReserved(converted), reservation };
+}
+
+/** Long names are cut and end in a hash of the whole name, so two long names sharing a start stay apart. */
+export function limitLength(name: string, maxLength: number): string {
+  if (name.length <= maxLength) return name;
+  return `${name.slice(0, maxLength - 9)}_${shortHash(name)}`;
+}
+
+export function describeReservation(reservation: Reservation, naming: LanguageNaming): string {
+  if (reservation === "keyword") return `a ${naming.displayName} keyword`;
+  if (reservation === "builtin") return `a ${naming.displayName} builtin`;
+  return "a name the generated SDK already uses";
+}

@@ -1,0 +1,76 @@
+/**
+ * The up-front model check (DESIGN.md §3). Rule families run in a fixed order: types first (a property with a
+ * broken type is dropped before any other rule reads it), then structure (it drops whole views), relationships
+ * (they must know what is gone), and naming last, on what is left, since only generated things need names.
+ */
+import type { DataModel, View } from "../client/models.ts";
+import { type LanguageName, resolveNaming } from "../generators/naming-registry.ts";
+import type { LanguageNaming } from "../ir/naming.ts";
+import { compareText } from "../ir/unique-names.ts";
+import { Findings } from "./findings.ts";
+import type { Severity, ValidationIssue } from "./issues.ts";
+import { ModelIndex, viewKey } from "./model-index.ts";
+import { checkNaming } from "./naming.ts";
+import { checkRelationships } from "./relationships.ts";
+import { checkStructure } from "./structure.ts";
+import { checkTypeReferences } from "./type-references.ts";
+
+export interface ValidationOptions {
+  /** Warnings count as errors (`--strict`). */
+  strict?: boolean;
+  /** The target language whose names are checked, by key or as its conventions; Python by default. */
+  language?: LanguageName | LanguageNaming;
+}
+
+export interface ValidationResult {
+  errors: ValidationIssue[];
+  warnings: ValidationIssue[];
+  infos: ValidationIssue[];
+  /** The input models, one for one, without what cannot be generated. Every removal is one of the errors. */
+  filteredModel: DataModel[];
+  /** No errors (with `strict`, no warnings either). */
+  isValid: boolean;
+}
+
+export const DataModelValidator = {
+  validate(models: DataModel | readonly DataModel[], options: ValidationOptions = {}): ValidationResult {
+    const inputModels = Array.isArray(models) ? (models as readonly DataModel[]) : [models as DataModel];
+    const findings = new Findings();
+    const index = new ModelIndex(inputModels);
+    checkTypeReferences(index, findings);
+    checkStructure(index, findings);
+    checkRelationships(index, findings);
+    const filteredModel = inputModels.map((model) => filterModel(model, findings));
+    checkNaming(new ModelIndex(filteredModel), findings, resolveNaming(options.language));
+    return summarize(findings.issues, filteredModel, options.strict ?? false);
+  },
+};
+
+function summarize(issues: ValidationIssue[], filteredModel: DataModel[], strict: boolean): ValidationResult {
+  // With strict, warnings are errors from the start. Then by location and code: the same model always lists its
+  // issues in the same order.
+  const graded = strict
+    ? issues.map((issue): ValidationIssue => (issue.severity === "warning" ? { ...issue, severity: "error" } : issue))
+    : issues;
+  const ordered = [...graded].sort((a, b) => compareText(a.location, b.location) || compareText(a.code, b.code));
+  const withSeverity = (severity: Severity) => ordered.filter((issue) => issue.severity === severity);
+  const errors = withSeverity("error");
+  return { errors, warnings: withSeverity("warning"), infos: withSeverity("info"), filteredModel, isValid: errors.length === 0 };
+}
+
+function filterModel(model: DataModel, findings: Findings): DataModel {
+  const views = model.views.filter((view) => !findings.isViewDropped(view)).map((view) => filterView(view, findings));
+  return { ...model, views };
+}
+
+function filterView(view: View, findings: Findings): View {
+  const key = viewKey(view);
+  const cutParents = new Set(findings.cutImplements.filter((cut) => cut.view === key).map((cut) => cut.parent));
+  const droppedProperties = findings.droppedProperties.get(key);
+  if (cutParents.size === 0 && droppedProperties === undefined) return view;
+  return {
+    ...view,
+    implements: view.implements.filter((parent) => !cutParents.has(viewKey(parent))),
+    properties: Object.fromEntries(Object.entries(view.properties).filter(([identifier]) => !droppedProperties?.has(identifier))),
+  };
+}

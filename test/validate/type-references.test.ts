@@ -1,0 +1,47 @@
+import { describe, expect, test } from "bun:test";
+import type { PropertyType } from "../../src/client/models.ts";
+import { DataModelValidator } from "../../src/validate/index.ts";
+import { enumOf, mapped, model, view } from "../support/model-builder.ts";
+
+const validateProperty = (property: ReturnType<typeof mapped>) => DataModelValidator.validate(model([view("Pump", { value: property })]));
+const codes = (result: ReturnType<typeof DataModelValidator.validate>) =>
+  [...result.errors, ...result.warnings, ...result.infos].map((issue) => `${issue.severity} ${issue.code} ${issue.location}`);
+
+describe("type reference rules", () => {
+  test("a property of a type pygen does not know is dropped", () => {
+    const result = validateProperty(mapped({ type: "vector", list: false } as unknown as PropertyType));
+    expect(codes(result)).toEqual(["error UNKNOWN_PROPERTY_TYPE sp_test/Pump/value"]);
+    expect(result.errors[0]?.message).toContain('"vector"');
+    expect(result.filteredModel[0]?.views[0]?.properties).toEqual({});
+  });
+
+  test("a property without any type is dropped, not a crash", () => {
+    const result = validateProperty(mapped(undefined as unknown as PropertyType));
+    expect(codes(result)).toEqual(["error UNKNOWN_PROPERTY_TYPE sp_test/Pump/value"]);
+  });
+
+  test("an enum without values falls back to text", () => {
+    expect(codes(validateProperty(enumOf([])))).toEqual(["warning ENUM_WITHOUT_VALUES sp_test/Pump/value"]);
+  });
+
+  test("enum values that are not identifiers, and an unknown value that is not a value, are reported", () => {
+    const result = validateProperty(enumOf(["running", "true", "half-open"], "broken"));
+    expect(codes(result)).toEqual([
+      "warning INVALID_ENUM_VALUE sp_test/Pump/value",
+      "warning INVALID_ENUM_VALUE sp_test/Pump/value",
+      "warning INVALID_ENUM_VALUE sp_test/Pump/value",
+    ]);
+    expect(result.warnings.map((issue) => issue.message).join("\n")).toContain('"half-open"');
+    expect(result.warnings.map((issue) => issue.message).join("\n")).toContain('"broken" as its unknown value');
+  });
+
+  test("list limits: a limit on a non-list is noted, a limit out of CDF's range is a warning", () => {
+    expect(codes(validateProperty(mapped({ type: "int32", list: false, maxListSize: 10 })))).toEqual([
+      "info LIST_LIMIT sp_test/Pump/value",
+    ]);
+    expect(codes(validateProperty(mapped({ type: "int32", list: true, maxListSize: 5000 })))).toEqual([
+      "warning LIST_LIMIT sp_test/Pump/value",
+    ]);
+    expect(codes(validateProperty(mapped({ type: "int32", list: true, maxListSize: 2000 })))).toEqual([]);
+  });
+});

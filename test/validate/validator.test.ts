@@ -1,0 +1,124 @@
+import { afterEach, describe, expect, test } from "bun:test";
+import { parseModelDocument } from "../../src/sources.ts";
+import { colorAllowed, DataModelValidator, formatSummary, ISSUE_CODES, printSummary, toJsonReport } from "../../src/validate/index.ts";
+import { direct, model, text, view } from "../support/model-builder.ts";
+
+const YAML_MODEL = `
+space: sp_yaml
+externalId: Plant
+version: "1"
+views:
+  - space: sp_yaml
+    externalId: Pump
+    version: "1"
+    properties:
+      class:
+        container: {space: sp_yaml, externalId: Pump}
+        containerPropertyIdentifier: class
+        type: {type: text}
+      station:
+        container: {space: sp_yaml, externalId: Pump}
+        containerPropertyIdentifier: station
+        type: {type: direct, source: {space: sp_yaml, externalId: Station, version: "1"}}
+`;
+
+describe("DataModelValidator.validate", () => {
+  test("reads a model from YAML text and reports by severity", () => {
+    const result = DataModelValidator.validate(parseModelDocument(YAML_MODEL, "plant.yaml"));
+    expect(result.errors).toEqual([]);
+    expect(result.warnings.map((issue) => `${issue.code} ${issue.location}`)).toEqual([
+      "RESERVED_WORD sp_yaml/Pump/class",
+      "UNKNOWN_SOURCE_VIEW sp_yaml/Pump/station",
+    ]);
+    expect(result.isValid).toBe(true);
+    for (const issue of result.warnings) {
+      expect(ISSUE_CODES).toContain(issue.code);
+      expect(issue.suggestion.length).toBeGreaterThan(0);
+    }
+  });
+
+  test("strict turns warnings into errors", () => {
+    const result = DataModelValidator.validate(model([view("Pump", { class: text() })]), { strict: true });
+    expect(result.warnings).toEqual([]);
+    expect(result.errors.map((issue) => `${issue.severity} ${issue.code}`)).toEqual(["error RESERVED_WORD"]);
+    expect(result.isValid).toBe(false);
+  });
+
+  test("several models: a view in two of them is checked once, each model keeps its own filtered copy", () => {
+    const shared = view("Station", { name: text() });
+    const first = model([shared, view("Pump", { station: direct("Station") })], { externalId: "Pumps" });
+    const second = model([shared, view("Tank", { station: direct("Station") })], { externalId: "Tanks" });
+    const result = DataModelValidator.validate([first, second]);
+    expect([...result.errors, ...result.warnings, ...result.infos]).toEqual([]);
+    expect(result.filteredModel.map((filtered) => filtered.views.map((kept) => kept.externalId))).toEqual([
+      ["Station", "Pump"],
+      ["Station", "Tank"],
+    ]);
+  });
+
+  test("the language can be named by its key", () => {
+    const pump = model([view("Pump", { class: text() })]);
+    expect(DataModelValidator.validate(pump, { language: "python" })).toEqual(DataModelValidator.validate(pump));
+  });
+
+  test("an empty list of models is valid and empty", () => {
+    expect(DataModelValidator.validate([])).toEqual({ errors: [], warnings: [], infos: [], filteredModel: [], isValid: true });
+  });
+});
+
+describe("reports", () => {
+  const result = DataModelValidator.validate(model([view("Pump", { class: text(), station: direct("Station") }), view("Marker")]));
+  const originalNoColor = process.env.NO_COLOR;
+  afterEach(() => {
+    if (originalNoColor === undefined) delete process.env.NO_COLOR;
+    else process.env.NO_COLOR = originalNoColor;
+  });
+
+  test("the summary groups issues by severity, then by view", () => {
+    expect(formatSummary(result, { color: false }).split("\n")).toEqual([
+      "Warnings (2)",
+      "  sp_test/Pump",
+      '    RESERVED_WORD class: field "class" of Pump would be a Python keyword; it is "class_" (the CDF name stays class)',
+      "      → Nothing to do: the field is renamed and keeps its CDF identifier as alias",
+      "    UNKNOWN_SOURCE_VIEW station: station points at sp_test/Station/1, which is not in the data model: it is generated as untyped node references",
+      "      → Add Station (version 1) to the data model to get typed objects",
+      "",
+      "Notes (1)",
+      "  sp_test/Marker",
+      "    EMPTY_VIEW: Marker has no properties: its class only carries the instance identity",
+      "      → Nothing to do if the view is a marker type",
+      "",
+      "The model is valid: errors 0, warnings 2, notes 1",
+    ]);
+  });
+
+  test("colour only when asked or on a terminal without NO_COLOR", () => {
+    expect(formatSummary(result, { color: true })).toContain("\u001b[33mWarnings (2)\u001b[0m");
+    expect(formatSummary(result, { color: false })).not.toContain("\u001b[");
+    delete process.env.NO_COLOR;
+    expect(colorAllowed({ isTTY: true })).toBe(true);
+    expect(colorAllowed({ isTTY: false })).toBe(false);
+    process.env.NO_COLOR = "1";
+    expect(colorAllowed({ isTTY: true })).toBe(false);
+  });
+
+  test("printSummary writes the summary to stdout", () => {
+    const written: string[] = [];
+    const original = process.stdout.write.bind(process.stdout);
+    process.stdout.write = ((chunk: string) => written.push(chunk) > 0) as typeof process.stdout.write;
+    try {
+      printSummary(result, { color: false });
+    } finally {
+      process.stdout.write = original;
+    }
+    expect(written.join("")).toBe(`${formatSummary(result, { color: false })}\n`);
+  });
+
+  test("the JSON report has counts and every issue", () => {
+    const report = toJsonReport(result);
+    expect(report.counts).toEqual({ errors: 0, warnings: 2, infos: 1 });
+    expect(report.isValid).toBe(true);
+    expect(report.issues.map((issue) => issue.code)).toEqual(["RESERVED_WORD", "UNKNOWN_SOURCE_VIEW", "EMPTY_VIEW"]);
+    expect(Object.keys(report.issues[0] ?? {}).sort()).toEqual(["canAutoFix", "code", "location", "message", "severity", "suggestion"]);
+  });
+});
