@@ -2,9 +2,10 @@
  * The real data models in ../shared/models (beside the repository), used by tests when present. CI has them;
  * a bare clone may not, so tests built on them use `describeShared`, which skips cleanly without them.
  */
+
+import { describe } from "bun:test";
 import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
-import { describe } from "bun:test";
 
 export const SHARED_MODELS_DIR = join(import.meta.dir, "..", "..", "..", "shared", "models");
 
