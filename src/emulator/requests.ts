@@ -297,11 +297,18 @@ const SetOperationSchema: v.GenericSchema<SetOperation> = v.union([
   v.strictObject({ intersection: v.pipe(v.array(setOperand), v.minLength(1)), ...setTail }),
 ]) as v.GenericSchema<SetOperation>;
 
-const QueryExpressionSchema = v.union([
+/** Picks the schema by the expression's key, so errors point inside it rather than at a failed union. */
+const byExpressionKind = <N extends v.GenericSchema, E extends v.GenericSchema, O extends v.GenericSchema>(nodes: N, edges: E, other: O) =>
+  v.lazy((input) => {
+    if (input !== null && typeof input === "object" && "nodes" in input) return nodes;
+    return input !== null && typeof input === "object" && "edges" in input ? edges : other;
+  }) as v.GenericSchema<unknown, v.InferOutput<N> | v.InferOutput<E> | v.InferOutput<O>>;
+
+const QueryExpressionSchema = byExpressionKind(
   v.strictObject({ nodes: NodeTraversalSchema, sort: sorts, limit: v.optional(bounded(1, 10000), 100) }),
   v.strictObject({ edges: EdgeTraversalSchema, sort: sorts, postSort: sorts, limit: v.optional(bounded(1, 10000), 100) }),
   SetOperationSchema,
-]);
+);
 export type QueryExpression = v.InferOutput<typeof QueryExpressionSchema>;
 
 const SelectSourceSchema = v.strictObject({
@@ -335,10 +342,12 @@ const syncTail = {
   mode: v.optional(v.picklist(["onePhase", "twoPhase", "noBackfill"]), "onePhase"),
   backfillSort: sorts,
 };
-const SyncExpressionSchema = v.union([
-  v.strictObject({ nodes: NodeTraversalSchema, ...syncTail }),
+const SyncNodesSchema = v.strictObject({ nodes: NodeTraversalSchema, ...syncTail });
+const SyncExpressionSchema = byExpressionKind(
+  SyncNodesSchema,
   v.strictObject({ edges: v.strictObject(edgeTraversal), ...syncTail }),
-]);
+  SyncNodesSchema,
+);
 export type SyncExpression = v.InferOutput<typeof SyncExpressionSchema>;
 
 export const SyncRequestSchema = v.strictObject({

@@ -14,8 +14,24 @@ beforeAll(async () => {
   await applyTestSchema(setup.api);
   await setup.api.ok("instances", {
     items: [
-      pump("p1", { flow: 10.5, serial: 9007199254740993n, status: "running", tags: ["a", "b"], installed: "2024-01-01T00:00:00Z", validFrom: 1, validTo: 5 }),
-      pump("p2", { flow: 20, serial: 2, status: "stopped", tags: ["b", "c"], installed: "2024-06-01T12:00:00+02:00", validFrom: 4, validTo: 8 }),
+      pump("p1", {
+        flow: 10.5,
+        serial: 9007199254740993n,
+        status: "running",
+        tags: ["a", "b"],
+        installed: "2024-01-01T00:00:00Z",
+        validFrom: 1,
+        validTo: 5,
+      }),
+      pump("p2", {
+        flow: 20,
+        serial: 2,
+        status: "stopped",
+        tags: ["b", "c"],
+        installed: "2024-06-01T12:00:00+02:00",
+        validFrom: 4,
+        validTo: 8,
+      }),
       pump("p3", { flow: 30, status: "running", tags: ["c"], parent: { space: DATA, externalId: "p1" }, validFrom: 9 }),
       pump("p4", { tags: [], parent: { space: DATA, externalId: "p2" } }),
       pump("pipe", { flow: 5 }),
@@ -77,7 +93,9 @@ describe("filters", () => {
   });
 
   test("nested follows a direct relation to the node it points at", async () => {
-    const filter = { nested: { scope: prop(PUMP_VIEW, "parent"), filter: { equals: { property: prop(PUMP_VIEW, "status"), value: "running" } } } };
+    const filter = {
+      nested: { scope: prop(PUMP_VIEW, "parent"), filter: { equals: { property: prop(PUMP_VIEW, "status"), value: "running" } } },
+    };
     expect(await matching(filter)).toEqual(["p3"]);
   });
 
@@ -99,11 +117,21 @@ describe("filters", () => {
   });
 
   test("instanceReferences matches the listed instances only", async () => {
-    expect(await matching({ instanceReferences: [{ space: DATA, externalId: "p2" }, { space: DATA, externalId: "nope" }] })).toEqual(["p2"]);
+    expect(
+      await matching({
+        instanceReferences: [
+          { space: DATA, externalId: "p2" },
+          { space: DATA, externalId: "nope" },
+        ],
+      }),
+    ).toEqual(["p2"]);
   });
 
   test("property reference values compare two properties of the same instance", async () => {
-    expect(await matching({ range: { property: prop(PUMP_VIEW, "validTo"), gt: { property: prop(PUMP_VIEW, "validFrom") } } })).toEqual(["p1", "p2"]);
+    expect(await matching({ range: { property: prop(PUMP_VIEW, "validTo"), gt: { property: prop(PUMP_VIEW, "validFrom") } } })).toEqual([
+      "p1",
+      "p2",
+    ]);
   });
 
   test("container property references work like view ones", async () => {
@@ -116,7 +144,9 @@ describe("filters", () => {
     expect(unknownProperty.body.error.message).toContain("nope");
     const unknownView = await setup.api.post("instances/list", { filter: { exists: { property: [SPACE, "Ghost/v1", "x"] } } });
     expect(unknownView.body.error.message).toContain("One or more views do not exist");
-    const twoKeys = await setup.api.post("instances/list", { filter: { equals: { property: flow, value: 1 }, exists: { property: flow } } });
+    const twoKeys = await setup.api.post("instances/list", {
+      filter: { equals: { property: flow, value: 1 }, exists: { property: flow } },
+    });
     expect(twoKeys.status).toBe(400);
     expect(twoKeys.body.error.code).toBe(400);
   });

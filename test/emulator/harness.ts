@@ -110,19 +110,55 @@ export async function applyTestSchema(api: Api): Promise<void> {
     Object.fromEntries(ids.map((id) => [id, { container, containerPropertyIdentifier: id }]));
   await api.ok("views", {
     items: [
-      { space: SPACE, externalId: "Asset", version: "v1", properties: { ...mapped(ASSET_CONTAINER, ["name", "tags"]), parent: { container: ASSET_CONTAINER, containerPropertyIdentifier: "parent", source: ASSET_VIEW } } },
+      {
+        space: SPACE,
+        externalId: "Asset",
+        version: "v1",
+        properties: {
+          ...mapped(ASSET_CONTAINER, ["name", "tags"]),
+          parent: { container: ASSET_CONTAINER, containerPropertyIdentifier: "parent", source: ASSET_VIEW },
+        },
+      },
       {
         space: SPACE,
         externalId: "Pump",
         version: "v1",
         implements: [ASSET_VIEW],
         properties: {
-          ...mapped(PUMP_CONTAINER, ["flow", "serial", "level", "active", "installed", "commissioned", "spec", "status", "readings", "validFrom", "validTo", "code"]),
-          feeds: { connectionType: "multi_edge_connection", type: { space: SPACE, externalId: "feeds" }, source: PUMP_VIEW, edgeSource: FLOW_VIEW, direction: "outwards" },
-          children: { connectionType: "multi_reverse_direct_relation", source: ASSET_VIEW, through: { source: ASSET_VIEW, identifier: "parent" } },
+          ...mapped(PUMP_CONTAINER, [
+            "flow",
+            "serial",
+            "level",
+            "active",
+            "installed",
+            "commissioned",
+            "spec",
+            "status",
+            "readings",
+            "validFrom",
+            "validTo",
+            "code",
+          ]),
+          feeds: {
+            connectionType: "multi_edge_connection",
+            type: { space: SPACE, externalId: "feeds" },
+            source: PUMP_VIEW,
+            edgeSource: FLOW_VIEW,
+            direction: "outwards",
+          },
+          children: {
+            connectionType: "multi_reverse_direct_relation",
+            source: ASSET_VIEW,
+            through: { source: ASSET_VIEW, identifier: "parent" },
+          },
         },
       },
-      { space: SPACE, externalId: "Flow", version: "v1", properties: { rate: { container: { type: "container", space: SPACE, externalId: "Flow" }, containerPropertyIdentifier: "rate" } } },
+      {
+        space: SPACE,
+        externalId: "Flow",
+        version: "v1",
+        properties: { rate: { container: { type: "container", space: SPACE, externalId: "Flow" }, containerPropertyIdentifier: "rate" } },
+      },
     ],
   });
   await api.ok("datamodels", { items: [{ space: SPACE, externalId: "Plant", version: "v1", views: [ASSET_VIEW, PUMP_VIEW, FLOW_VIEW] }] });
@@ -130,7 +166,12 @@ export async function applyTestSchema(api: Api): Promise<void> {
 
 /** A node write through the Pump view. */
 export function pump(externalId: string, properties: Record<string, unknown> = {}): Record<string, unknown> {
-  return { instanceType: "node", space: DATA, externalId, sources: [{ source: PUMP_VIEW, properties: { name: externalId, ...properties } }] };
+  return {
+    instanceType: "node",
+    space: DATA,
+    externalId,
+    sources: [{ source: PUMP_VIEW, properties: { name: externalId, ...properties } }],
+  };
 }
 
 export function flowEdge(from: string, to: string, rate?: number): Record<string, unknown> {
@@ -145,7 +186,11 @@ export function flowEdge(from: string, to: string, rate?: number): Record<string
   };
 }
 
-export const prop = (view: { space: string; externalId: string; version: string }, id: string) => [view.space, `${view.externalId}/${view.version}`, id];
+export const prop = (view: { space: string; externalId: string; version: string }, id: string) => [
+  view.space,
+  `${view.externalId}/${view.version}`,
+  id,
+];
 
 /** The externalIds of a list/query answer, in order. */
 export const ids = (items: { externalId: string }[]): string[] => items.map((item) => item.externalId);

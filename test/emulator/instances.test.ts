@@ -6,8 +6,9 @@ const setup = useEmulator();
 beforeAll(() => applyTestSchema(setup.api));
 
 const read = async (externalId: string) =>
-  (await setup.api.ok("instances/byids", { items: [{ instanceType: "node", space: DATA, externalId }], sources: [{ source: PUMP_VIEW }] })).items[0];
-const values = (node: { properties: Record<string, Record<string, Record<string, unknown>>> }) => node.properties[SPACE]?.["Pump/v1"];
+  (await setup.api.ok("instances/byids", { items: [{ instanceType: "node", space: DATA, externalId }], sources: [{ source: PUMP_VIEW }] }))
+    .items[0];
+const values = (node: { properties: Record<string, Record<string, Record<string, unknown>>> }) => node.properties[SPACE]?.["Pump/v1"] ?? {};
 
 describe("apply", () => {
   test("creates with version 1, keeps int64 exact, normalises timestamps, fills defaults", async () => {
@@ -104,7 +105,10 @@ describe("apply", () => {
   });
 
   test("direct-relation targets are auto-created unless autoCreateDirectRelations is false", async () => {
-    const refused = await setup.api.post("instances", { items: [pump("child", { parent: { space: DATA, externalId: "ghost" } })], autoCreateDirectRelations: false });
+    const refused = await setup.api.post("instances", {
+      items: [pump("child", { parent: { space: DATA, externalId: "ghost" } })],
+      autoCreateDirectRelations: false,
+    });
     expect(refused.status).toBe(400);
     await setup.api.ok("instances", { items: [pump("child", { parent: { space: DATA, externalId: "ghost" } })] });
     const ghost = await setup.api.ok("instances/byids", { items: [{ instanceType: "node", space: DATA, externalId: "ghost" }] });
@@ -118,20 +122,32 @@ describe("apply", () => {
     expect(missing.body.error.message).toContain("e2");
     const created = await setup.api.ok("instances", { items: [flowEdge("e1", "e2", 3)], autoCreateEndNodes: true });
     expect(created.items[0]).toMatchObject({ instanceType: "edge", externalId: "e1->e2" });
-    const edges = await setup.api.ok("instances/list", { instanceType: "edge", sources: [{ source: { type: "view", space: SPACE, externalId: "Flow", version: "v1" } }] });
+    const edges = await setup.api.ok("instances/list", {
+      instanceType: "edge",
+      sources: [{ source: { type: "view", space: SPACE, externalId: "Flow", version: "v1" } }],
+    });
     expect(edges.items[0]).toMatchObject({ startNode: { space: DATA, externalId: "e1" }, endNode: { space: DATA, externalId: "e2" } });
     expect(edges.items[0].properties[SPACE]["Flow/v1"]).toEqual({ rate: 3 });
   });
 
   test("a node cannot be written through an edge container", async () => {
     const response = await setup.api.post("instances", {
-      items: [{ instanceType: "node", space: DATA, externalId: "wrong", sources: [{ source: { type: "container", space: SPACE, externalId: "Flow" }, properties: { rate: 1 } }] }],
+      items: [
+        {
+          instanceType: "node",
+          space: DATA,
+          externalId: "wrong",
+          sources: [{ source: { type: "container", space: SPACE, externalId: "Flow" }, properties: { rate: 1 } }],
+        },
+      ],
     });
     expect(response.status).toBe(400);
   });
 
   test("writing straight into a container works with container property ids", async () => {
-    await setup.api.ok("instances", { items: [{ instanceType: "node", space: DATA, externalId: "direct", sources: [{ source: PUMP_CONTAINER, properties: { flow: 9 } }] }] });
+    await setup.api.ok("instances", {
+      items: [{ instanceType: "node", space: DATA, externalId: "direct", sources: [{ source: PUMP_CONTAINER, properties: { flow: 9 } }] }],
+    });
     const listed = await setup.api.ok("instances/list", { filter: { equals: { property: [SPACE, "Pump", "flow"], value: 9 } } });
     expect(ids(listed.items)).toEqual(["direct"]);
   });
@@ -168,7 +184,10 @@ describe("delete", () => {
 
   test("apply can delete in the same transaction", async () => {
     await setup.api.ok("instances", { items: [pump("old")] });
-    const body = await setup.api.ok("instances", { items: [pump("new")], delete: [{ instanceType: "node", space: DATA, externalId: "old" }] });
+    const body = await setup.api.ok("instances", {
+      items: [pump("new")],
+      delete: [{ instanceType: "node", space: DATA, externalId: "old" }],
+    });
     expect(body.deleted).toEqual([{ instanceType: "node", space: DATA, externalId: "old" }]);
   });
 });
@@ -183,7 +202,10 @@ describe("list and byids", () => {
         { instanceType: "node", space: DATA, externalId: "zzz" },
       ],
     });
-    expect(body.items.map((item: { instanceType: string; externalId: string }) => `${item.instanceType}:${item.externalId}`)).toEqual(["edge:b1->b2", "node:b2"]);
+    expect(body.items.map((item: { instanceType: string; externalId: string }) => `${item.instanceType}:${item.externalId}`)).toEqual([
+      "edge:b1->b2",
+      "node:b2",
+    ]);
   });
 
   test("includeTyping describes the selected properties", async () => {

@@ -25,7 +25,9 @@ describe("spaces", () => {
   });
 
   test("list pages with cursors; byids and delete skip missing ids; non-empty spaces stay", async () => {
-    await setup.api.ok("spaces", { items: Array.from({ length: 12 }, (_, index) => ({ space: `sp_page${String(index).padStart(2, "0")}` })) });
+    await setup.api.ok("spaces", {
+      items: Array.from({ length: 12 }, (_, index) => ({ space: `sp_page${String(index).padStart(2, "0")}` })),
+    });
     const seen: string[] = [];
     let cursor: string | undefined;
     do {
@@ -49,7 +51,12 @@ describe("containers", () => {
   test("reads carry defaults, constraint states and usedFor; list filters by space", async () => {
     const body = await setup.api.ok("containers/byids", { items: [{ space: SPACE, externalId: "Pump" }] });
     expect(body.items[0]).toMatchObject({ usedFor: "node", isGlobal: false });
-    expect(body.items[0].properties.active).toMatchObject({ type: { type: "boolean", list: false }, nullable: true, defaultValue: true, constraintState: {} });
+    expect(body.items[0].properties.active).toMatchObject({
+      type: { type: "boolean", list: false },
+      nullable: true,
+      defaultValue: true,
+      constraintState: {},
+    });
     const listed = await setup.api.get(`containers?space=${SPACE}&limit=100`);
     expect(listed.body.items.map((item: { externalId: string }) => item.externalId).sort()).toEqual(["Asset", "Flow", "Pump"]);
     const edges = await setup.api.get(`containers?space=${SPACE}&usedFor=edge`);
@@ -57,11 +64,17 @@ describe("containers", () => {
   });
 
   test("bad definitions are rejected: autoIncrement on text, type changes, unknown space", async () => {
-    const autoIncrement = await setup.api.post("containers", { items: [{ space: SPACE, externalId: "Bad", properties: { x: { type: { type: "text" }, autoIncrement: true } } }] });
+    const autoIncrement = await setup.api.post("containers", {
+      items: [{ space: SPACE, externalId: "Bad", properties: { x: { type: { type: "text" }, autoIncrement: true } } }],
+    });
     expect(autoIncrement.status).toBe(400);
-    const typeChange = await setup.api.post("containers", { items: [{ space: SPACE, externalId: "Flow", usedFor: "edge", properties: { rate: { type: { type: "text" } } } }] });
+    const typeChange = await setup.api.post("containers", {
+      items: [{ space: SPACE, externalId: "Flow", usedFor: "edge", properties: { rate: { type: { type: "text" } } } }],
+    });
     expect(typeChange.status).toBe(409);
-    const space = await setup.api.post("containers", { items: [{ space: "sp_ghost", externalId: "C", properties: { x: { type: { type: "text" } } } }] });
+    const space = await setup.api.post("containers", {
+      items: [{ space: "sp_ghost", externalId: "C", properties: { x: { type: { type: "text" } } } }],
+    });
     expect(space.body.error.message).toContain("One or more spaces do not exist");
   });
 });
@@ -77,7 +90,9 @@ describe("views", () => {
     expect(view.properties.feeds).toMatchObject({ connectionType: "multi_edge_connection", direction: "outwards" });
     expect(view.properties.children).toMatchObject({ connectionType: "multi_reverse_direct_relation", targetsList: false });
     expect(view.mappedContainers.map((ref: { externalId: string }) => ref.externalId).sort()).toEqual(["Asset", "Pump"]);
-    const own = await setup.api.request("POST", "views/byids?includeInheritedProperties=false", { items: [{ space: SPACE, externalId: "Pump", version: "v1" }] });
+    const own = await setup.api.request("POST", "views/byids?includeInheritedProperties=false", {
+      items: [{ space: SPACE, externalId: "Pump", version: "v1" }],
+    });
     expect(Object.keys(own.body.items[0].properties)).not.toContain("name");
   });
 
@@ -97,10 +112,19 @@ describe("views", () => {
 
   test("views over missing containers or implementing missing views are rejected", async () => {
     const container = await setup.api.post("views", {
-      items: [{ space: SPACE, externalId: "Broken", version: "v1", properties: { x: { container: { type: "container", space: SPACE, externalId: "Nope" }, containerPropertyIdentifier: "x" } } }],
+      items: [
+        {
+          space: SPACE,
+          externalId: "Broken",
+          version: "v1",
+          properties: { x: { container: { type: "container", space: SPACE, externalId: "Nope" }, containerPropertyIdentifier: "x" } },
+        },
+      ],
     });
     expect(container.body.error.message).toContain("Referenced container does not exist");
-    const parent = await setup.api.post("views", { items: [{ space: SPACE, externalId: "Orphan", version: "v1", implements: [{ ...PUMP_VIEW, version: "v9" }] }] });
+    const parent = await setup.api.post("views", {
+      items: [{ space: SPACE, externalId: "Orphan", version: "v1", implements: [{ ...PUMP_VIEW, version: "v9" }] }],
+    });
     expect(parent.body.error.message).toContain("One or more views do not exist");
   });
 });
@@ -122,7 +146,16 @@ describe("data models", () => {
           space: SPACE,
           externalId: "Inline",
           version: "1",
-          views: [{ space: SPACE, externalId: "Tiny", version: "1", properties: { name: { container: { type: "container", space: SPACE, externalId: "Asset" }, containerPropertyIdentifier: "name" } } }],
+          views: [
+            {
+              space: SPACE,
+              externalId: "Tiny",
+              version: "1",
+              properties: {
+                name: { container: { type: "container", space: SPACE, externalId: "Asset" }, containerPropertyIdentifier: "name" },
+              },
+            },
+          ],
         },
       ],
     });
