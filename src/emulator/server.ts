@@ -92,16 +92,27 @@ class RequestPipeline {
     if (options.concurrencyLimits) this.limiter = new ConcurrencyLimiter(CDF_CONCURRENCY_LIMITS);
   }
 
+  /** Latency is added after the work, while the request still holds its concurrency slot, like a slow server. */
   async handle(request: Request): Promise<Response> {
+    const heldSlots: (() => void)[] = [];
+    try {
+      const response = await this.respond(request, heldSlots);
+      if (this.options.latencyMs) await Bun.sleep(this.options.latencyMs);
+      return response;
+    } finally {
+      for (const release of heldSlots) release();
+    }
+  }
+
+  private async respond(request: Request, heldSlots: (() => void)[]): Promise<Response> {
     const requestId = crypto.randomUUID();
-    if (this.options.latencyMs) await Bun.sleep(this.options.latencyMs);
     const url = new URL(request.url);
     if (url.pathname === TOKEN_PATH && this.auth.servesTokens) {
       if (request.method !== "POST") return errorResponse(new DmsApiError(405, "The token endpoint only accepts POST"), requestId);
       return this.auth.issueToken(request);
     }
     try {
-      return json(await this.serveApi(request, url), 200, requestId);
+      return json(await this.serveApi(request, url, heldSlots), 200, requestId);
     } catch (error) {
       if (error instanceof DmsApiError) return errorResponse(error, requestId);
       const message = error instanceof Error ? error.message : String(error);
@@ -109,7 +120,7 @@ class RequestPipeline {
     }
   }
 
-  private async serveApi(request: Request, url: URL): Promise<unknown> {
+  private async serveApi(request: Request, url: URL, heldSlots: (() => void)[]): Promise<unknown> {
     const match = API_PATH.exec(url.pathname);
     if (!match) throw new DmsApiError(404, `Unknown path ${url.pathname}: the API lives under /api/v1/projects/{project}/models/`);
     const [, project = "", route = ""] = match;
@@ -122,19 +133,18 @@ class RequestPipeline {
     const fault = this.faults.nextFault();
     if (fault !== undefined) throw new DmsApiError(fault, `Injected fault (${fault}) for reliability testing`);
     const category = concurrencyCategory(route);
-    const release = this.limiter && category ? this.limiter.tryAcquire(project, category) : () => {};
-    if (!release) {
-      throw new DmsApiError(
-        429,
-        `Too many concurrent ${category} requests for project ${project} (limit ${this.limiter?.limitOf(category ?? "query")})`,
-      );
+    if (this.limiter && category) {
+      const release = this.limiter.tryAcquire(project, category);
+      if (!release) {
+        throw new DmsApiError(
+          429,
+          `Too many concurrent ${category} requests for project ${project} (limit ${this.limiter.limitOf(category)})`,
+        );
+      }
+      heldSlots.push(release);
     }
-    try {
-      const body = method === "POST" ? await readBody(request) : undefined;
-      return await handler({ store: this.store, state: this.store.project(decodeURIComponent(project)), body, query: url.searchParams });
-    } finally {
-      release();
-    }
+    const body = method === "POST" ? await readBody(request) : undefined;
+    return handler({ store: this.store, state: this.store.project(decodeURIComponent(project)), body, query: url.searchParams });
   }
 }
 
