@@ -183,11 +183,11 @@ describe("startup and persistence", () => {
   test("a taken port and an unusable database path are clear startup errors", async () => {
     const running = await startEmulator();
     try {
-      expect(startEmulator({ port: running.port })).rejects.toThrow(EmulatorStartupError);
-      expect(startEmulator({ port: running.port })).rejects.toThrow("already in use");
+      await expect(startEmulator({ port: running.port })).rejects.toThrow(EmulatorStartupError);
+      await expect(startEmulator({ port: running.port })).rejects.toThrow("already in use");
     } finally {
       await running.stop();
     }
-    expect(startEmulator({ db: join(tempDir, "missing", "dir", "x.db") })).rejects.toThrow("cannot open the emulator database");
+    await expect(startEmulator({ db: join(tempDir, "missing", "dir", "x.db") })).rejects.toThrow("cannot open the emulator database");
   });
 });
