@@ -60,12 +60,7 @@ export function typingOf(projections: SourceProjection[]): Record<string, Record
     typing[view.view.space] ??= {};
     (typing[view.view.space] as Record<string, Record<string, unknown>>)[viewLabel(view.view)] = Object.fromEntries(
       properties.map(([id, property]) => {
-        const {
-          container: _container,
-          containerPropertyIdentifier: _identifier,
-          constraintState: _state,
-          ...typeInfo
-        } = mappedPropertyToApi(id, property);
+        const { container: _container, containerPropertyIdentifier: _identifier, ...typeInfo } = mappedPropertyToApi(id, property);
         return [id, typeInfo];
       }),
     );

@@ -182,7 +182,7 @@ export function viewToApi(state: ProjectState, resolved: ResolvedView): Record<s
     version: view.version,
     name: view.name,
     description: view.description,
-    filter: view.filter ?? null,
+    filter: view.filter,
     implements: view.implements,
     writable: isWritable(resolved),
     queryable: view.filter !== undefined || resolved.mappedContainers.length > 0,

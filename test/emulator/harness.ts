@@ -96,7 +96,13 @@ export async function applyTestSchema(api: Api): Promise<void> {
           installed: { type: { type: "timestamp" } },
           commissioned: { type: { type: "date" } },
           spec: { type: { type: "json" } },
-          status: { type: { type: "enum", values: { running: {}, stopped: {}, unknown: {} }, unknownValue: "unknown" } },
+          status: {
+            type: {
+              type: "enum",
+              values: { running: { name: "Running" }, stopped: { name: "Stopped" }, unknown: { name: "Unknown" } },
+              unknownValue: "unknown",
+            },
+          },
           readings: { type: { type: "float64", list: true } },
           validFrom: { type: { type: "int32" } },
           validTo: { type: { type: "int32" } },
