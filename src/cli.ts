@@ -60,16 +60,18 @@ export async function runCli(argv: string[], io: CliIO): Promise<void> {
     .example("  pygen emulate --port 0 --model model.yaml --instances nodes.yaml")
     .action((flags: EmulateFlags) => runEmulateCommand(flags, io));
 
+  cli.option("-v, --version", "Show pygen's version");
   cli.help();
-  cli.version(PYGEN_VERSION);
 
   try {
     cli.parse(["pygen", "pygen", ...argv], { run: false });
-    if (cli.matchedCommand) {
+    if (cli.options.version && !cli.matchedCommand) {
+      io.stdout(`pygen ${PYGEN_VERSION} (bun ${Bun.version}, ${process.platform}-${process.arch})`);
+    } else if (cli.matchedCommand) {
       await cli.runMatchedCommand();
     } else if (cli.args.length > 0) {
       throw new UsageError(`unknown command "${cli.args[0]}"; run "pygen --help" to see the commands`);
-    } else if (!cli.options.help && !cli.options.version) {
+    } else if (!cli.options.help) {
       cli.outputHelp();
     }
   } catch (error) {

@@ -222,13 +222,13 @@ const EnumTypeSchema = v.object({
   unknownValue: maybe(v.string()),
 });
 
-export const PropertyTypeSchema = v.variant("type", [
-  TextTypeSchema,
-  PrimitiveTypeSchema,
-  CdfReferenceTypeSchema,
-  DirectTypeSchema,
-  EnumTypeSchema,
-]);
+export const PROPERTY_TYPE_NAMES = ["text", ...PRIMITIVE_TYPES, ...CDF_REFERENCE_TYPES, "direct", "enum"] as const;
+
+export const PropertyTypeSchema = v.variant(
+  "type",
+  [TextTypeSchema, PrimitiveTypeSchema, CdfReferenceTypeSchema, DirectTypeSchema, EnumTypeSchema],
+  (issue) => `unknown property type ${issue.received}; expected one of ${PROPERTY_TYPE_NAMES.join(", ")}`,
+);
 export type PropertyType = v.InferOutput<typeof PropertyTypeSchema>;
 export type PropertyTypeName = PropertyType["type"];
 

@@ -5,7 +5,7 @@
  */
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { join, resolve, sep } from "node:path";
-import { Eta, EtaError } from "eta";
+import { Eta } from "eta";
 import { TemplateError } from "../errors.ts";
 import { embedDir } from "./embed-macro.ts" with { type: "macro" };
 
@@ -49,8 +49,9 @@ export class TemplateSet {
       return this.eta.render(join("/", relativePath), data);
     } catch (error) {
       if (error instanceof TemplateError) throw error;
-      if (error instanceof EtaError) throw new TemplateError(`template ${relativePath}: ${error.message}`, { cause: error });
-      throw error;
+      // Syntax errors (EtaError) and errors thrown by template code alike are the template's fault.
+      const reason = error instanceof Error ? error.message : String(error);
+      throw new TemplateError(`template ${relativePath}: ${reason}`, { cause: error });
     }
   }
 }

@@ -73,14 +73,18 @@ export function summarizeModel(model: DataModel): ModelSummary {
   return { id: viewId(model), name: model.name, views, propertyKinds, listProperties };
 }
 
+function plural(count: number, one: string, many: string): string {
+  return `${count} ${count === 1 ? one : many}`;
+}
+
 /** Human-readable text of a summary, one view a line. */
 export function formatSummary(summary: ModelSummary): string {
-  const lines = [`${summary.name ? `${summary.name} — ` : ""}${summary.id}`, `  ${summary.views.length} views`];
+  const lines = [`${summary.name ? `${summary.name} — ` : ""}${summary.id}`, `  ${plural(summary.views.length, "view", "views")}`];
   const width = Math.max(0, ...summary.views.map((view) => view.id.length));
   for (const view of summary.views) {
     const traits = [
-      `${view.properties} properties`,
-      `${view.connections} connections`,
+      plural(view.properties, "property", "properties"),
+      plural(view.connections, "connection", "connections"),
       view.usedFor === "node" ? "" : `used for ${view.usedFor}`,
       view.writable ? "" : "read-only",
       view.implements.length > 0 ? `implements ${view.implements.join(", ")}` : "",

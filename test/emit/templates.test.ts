@@ -1,0 +1,52 @@
+import { afterAll, beforeAll, describe, expect, test } from "bun:test";
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { embeddedTemplateNames, TemplateSet } from "../../src/emit/templates.ts";
+import { TemplateError } from "../../src/errors.ts";
+
+const TEMPLATES_DIR = join(import.meta.dir, "..", "..", "templates");
+
+describe("templates", () => {
+  let userDir: string;
+  beforeAll(() => {
+    userDir = mkdtempSync(join(tmpdir(), "pygen-templates-"));
+    mkdirSync(join(userDir, "partials"));
+    writeFileSync(join(userDir, "page.eta"), "<%~ include('/partials/item', { name: it.name }) %>!");
+    writeFileSync(join(userDir, "partials", "item.eta"), "hello <%= it.name %>");
+  });
+  afterAll(() => rmSync(userDir, { recursive: true, force: true }));
+
+  test("every file under templates/ is embedded", () => {
+    const onDisk = readdirSync(TEMPLATES_DIR, { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile())
+      .map((entry) => join(entry.parentPath, entry.name).slice(TEMPLATES_DIR.length + 1));
+    expect(embeddedTemplateNames()).toEqual(onDisk.sort());
+  });
+
+  test("a user's template directory overrides and extends, includes included", () => {
+    const templates = new TemplateSet(userDir);
+    expect(templates.render("page.eta", { name: "pump <1>" })).toBe("hello pump <1>!");
+    expect(templates.read("README.md")).toContain("# Templates");
+  });
+
+  test("a template name cannot leave the user's folder", () => {
+    const outside = join(userDir, "..", "README.md");
+    writeFileSync(outside, "outside");
+    try {
+      expect(() => new TemplateSet(userDir).read("../README.md")).toThrow("template not found: ../README.md");
+    } finally {
+      rmSync(outside);
+    }
+  });
+
+  test("missing templates and directories are TemplateErrors", () => {
+    expect(() => new TemplateSet().read("python/nope.eta")).toThrow("template not found: python/nope.eta");
+    expect(() => new TemplateSet(join(userDir, "absent"))).toThrow(TemplateError);
+  });
+
+  test("template errors name the template", () => {
+    writeFileSync(join(userDir, "broken.eta"), "<%= it.missing.field %>");
+    expect(() => new TemplateSet(userDir).render("broken.eta", {})).toThrow(/template broken\.eta: /);
+  });
+});

@@ -1,0 +1,129 @@
+import { afterAll, beforeAll, describe, expect, test } from "bun:test";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { ParseError } from "../src/errors.ts";
+import { loadExampleModel, loadModelFile, parseModelDocument } from "../src/sources.ts";
+import { rejected, thrown } from "./support/failures.ts";
+
+const model = (externalId: string) => ({
+  space: "sp",
+  externalId,
+  version: "1",
+  views: [{ space: "sp", externalId: "Pump", version: "1", properties: {} }],
+});
+
+describe("document shapes", () => {
+  test("a single model, an {items} wrapper and a bare list", () => {
+    expect(parseModelDocument(JSON.stringify(model("A")), "m.json").map((m) => m.externalId)).toEqual(["A"]);
+    expect(parseModelDocument(JSON.stringify({ items: [model("A"), model("B")] }), "m.json").map((m) => m.externalId)).toEqual(["A", "B"]);
+    expect(parseModelDocument(JSON.stringify([model("A")]), "m.json").map((m) => m.externalId)).toEqual(["A"]);
+  });
+
+  test("schema errors carry the file and the path, with the view's externalId", () => {
+    const broken = {
+      items: [
+        model("A"),
+        {
+          ...model("B"),
+          views: [
+            {
+              space: "sp",
+              externalId: "Pump",
+              version: "1",
+              properties: {
+                p: { container: { space: "sp", externalId: "C" }, containerPropertyIdentifier: "p", type: { type: "float", list: false } },
+              },
+            },
+          ],
+        },
+      ],
+    };
+    const error = thrown(() => parseModelDocument(JSON.stringify(broken), "m.json"), ParseError);
+    expect(error.message).toStartWith(
+      "m.json: invalid data model at items[1].views[0] (Pump).properties.p.type.type: unknown property type",
+    );
+    expect(error.location).toBe("m.json");
+  });
+
+  test("every issue is listed, not just the first", () => {
+    const broken = { ...model("A"), space: "1bad", version: "" };
+    const error = thrown(() => parseModelDocument(JSON.stringify(broken), "m.json"), ParseError);
+    expect(error.message).toContain("space:");
+    expect(error.details.join("\n")).toContain("version:");
+  });
+
+  test("view references without inline views are refused with a hint", () => {
+    const refs = { ...model("A"), views: [{ type: "view", space: "sp", externalId: "Pump", version: "1" }] };
+    expect(thrown(() => parseModelDocument(JSON.stringify(refs), "m.json")).message).toBe(
+      "m.json: views[0] (Pump) is a view reference without properties; model files need inline views (fetch the model with inlineViews=true)",
+    );
+  });
+
+  test("empty and non-model documents are refused", () => {
+    expect(thrown(() => parseModelDocument('{"items": []}', "m.json")).message).toContain("holds no data model");
+    expect(thrown(() => parseModelDocument("42", "m.json")).message).toContain("expected a data model");
+    expect(thrown(() => parseModelDocument("", "m.yaml")).message).toContain("the input is empty");
+  });
+});
+
+describe("files", () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), "pygen-sources-"));
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  test("a YAML file loads", async () => {
+    const path = join(dir, "m.yaml");
+    writeFileSync(path, "space: sp\nexternalId: M\nversion: 3\nviews: []\n");
+    const loaded = await loadModelFile(path);
+    expect(loaded.origin).toBe(path);
+    expect(loaded.models[0]).toMatchObject({ externalId: "M", version: "3", views: [] });
+  });
+
+  test("a missing file is a ParseError that names it", async () => {
+    const path = join(dir, "missing.yaml");
+    expect((await rejected(loadModelFile(path))).message).toBe(`${path}: file not found`);
+  });
+
+  test("a directory is not a model file", async () => {
+    expect((await rejected(loadModelFile(dir))).message).toBe(`${dir}: cannot read file`);
+  });
+});
+
+describe("bundled example", () => {
+  test("uses every property type and every connection kind", () => {
+    const [example] = loadExampleModel().models;
+    const properties = example?.views.flatMap((view) => Object.values(view.properties)) ?? [];
+    const kinds = new Set<string>(
+      properties.map((property) => (property.kind === "mapped" ? property.type.type : property.connectionType)),
+    );
+    expect([...kinds].sort()).toEqual(
+      [
+        "boolean",
+        "date",
+        "direct",
+        "enum",
+        "file",
+        "float32",
+        "float64",
+        "int32",
+        "int64",
+        "json",
+        "sequence",
+        "text",
+        "timeseries",
+        "timestamp",
+        "multi_edge_connection",
+        "single_edge_connection",
+        "multi_reverse_direct_relation",
+        "single_reverse_direct_relation",
+      ].sort(),
+    );
+    expect(properties.some((property) => property.kind === "edge" && property.edgeSource !== undefined)).toBe(true);
+    expect(properties.some((property) => property.kind === "edge" && property.direction === "inwards")).toBe(true);
+    expect(example?.views.some((view) => view.implements.length > 0)).toBe(true);
+    expect(example?.views.some((view) => view.usedFor === "edge")).toBe(true);
+  });
+});

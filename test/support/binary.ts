@@ -1,0 +1,49 @@
+/**
+ * The compiled binary for end-to-end tests: built once per test run when missing or older than the sources,
+ * then copied into an empty folder so nothing from node_modules or the repository can leak into it.
+ */
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+
+const REPO = join(import.meta.dir, "..", "..");
+const BINARY = join(REPO, "dist", "pygen");
+
+function newestSourceTime(): number {
+  let newest = 0;
+  for (const dir of ["src", "templates", "examples"]) {
+    for (const entry of readdirSync(join(REPO, dir), { recursive: true, withFileTypes: true })) {
+      if (entry.isFile()) newest = Math.max(newest, statSync(join(entry.parentPath, entry.name)).mtimeMs);
+    }
+  }
+  return Math.max(newest, statSync(join(REPO, "build.ts")).mtimeMs, statSync(join(REPO, "package.json")).mtimeMs);
+}
+
+/** Builds dist/pygen if needed and returns the path of a copy in a fresh empty folder. */
+export function isolatedBinary(): { binary: string; dir: string } {
+  if (!existsSync(BINARY) || statSync(BINARY).mtimeMs < newestSourceTime()) {
+    const build = Bun.spawnSync([process.execPath, "run", "build.ts"], { cwd: REPO, stderr: "pipe", stdout: "pipe" });
+    if (build.exitCode !== 0) throw new Error(`build failed:\n${build.stderr.toString()}${build.stdout.toString()}`);
+  }
+  const dir = mkdtempSync(join(tmpdir(), "pygen-e2e-"));
+  const binary = join(dir, "pygen");
+  copyFileSync(BINARY, binary);
+  return { binary, dir };
+}
+
+export interface RunResult {
+  exitCode: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the binary with a clean environment (no inherited PYGEN_* settings), in `cwd`. */
+export function runBinary(binary: string, args: string[], cwd: string, env: Record<string, string> = {}): RunResult {
+  const result = Bun.spawnSync([binary, ...args], {
+    cwd,
+    env: { PATH: process.env.PATH ?? "/usr/bin:/bin", HOME: cwd, NO_COLOR: "1", ...env },
+    stdout: "pipe",
+    stderr: "pipe",
+  });
+  return { exitCode: result.exitCode ?? -1, stdout: result.stdout.toString(), stderr: result.stderr.toString() };
+}
