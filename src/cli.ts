@@ -45,7 +45,7 @@ export async function runCli(argv: string[], io: CliIO): Promise<void> {
     .command("emulate", "Run a local emulator of CDF's data-modeling API (in memory, or --db FILE)")
     .option("--port <port>", "Port on 127.0.0.1; 0 picks a free one", { default: 0 })
     .option("--db <file>", "SQLite file that keeps the state across restarts")
-    .option("--project <name>", "Project that --model and --instances seed", { default: "emulator" })
+    .option("--project <name>", "Project that --model and --instances seed (default emulator)")
     .option("--model <file>", "Seed a data model file with inline views (repeatable)")
     .option("--instances <file>", "Seed nodes and edges from a YAML/JSON file (repeatable)")
     .option("--token <token>", "Accept only this bearer token")

@@ -227,7 +227,7 @@ export function compileFilter(filter: Filter, scope: FilterScope): InstancePredi
     case "nested": {
       const { scope: path, filter: inner } = body as { scope: string[]; filter: Filter };
       const accessor = propertyAccessor(state, path);
-      if (accessor.type && accessor.type.type !== "direct" && !["type", "startNode", "endNode"].includes(path[1] ?? "")) {
+      if (accessor.type && accessor.type.type !== "direct") {
         throw badRequest(`The scope of a nested filter must be a direct relation: ${JSON.stringify(path)}`);
       }
       const matches = compileFilter(inner, scope);

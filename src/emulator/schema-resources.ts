@@ -217,7 +217,8 @@ export const containersByIds: Handler = (context) => {
 export const deleteContainers: Handler = (context) => {
   const { items } = parseRequest(SpaceExternalIdsSchema, context.body);
   const { state } = context;
-  const keys = items.map((id) => containerKey(id.space, id.externalId)).filter((key) => state.containers.has(key));
+  const existing = items.filter((id) => state.containers.has(containerKey(id.space, id.externalId)));
+  const keys = existing.map((id) => containerKey(id.space, id.externalId));
   // Deleting a container deletes the data instances hold in it.
   const changes: Change[] = keys.map((key) => ({ kind: "container", key, remove: true }));
   for (const instance of state.instances.values()) {
@@ -226,12 +227,7 @@ export const deleteContainers: Handler = (context) => {
     changes.push({ kind: "instance", value: { ...instance, data } });
   }
   context.store.commit(state, changes);
-  return {
-    items: keys.map((key) => {
-      const container = state.containers.get(key) ?? items.find((id) => containerKey(id.space, id.externalId) === key);
-      return { space: container?.space, externalId: container?.externalId };
-    }),
-  };
+  return { items: existing };
 };
 
 // ── Views ──────────────────────────────────────────────────────────────────────────────────────────────────

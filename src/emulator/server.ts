@@ -37,11 +37,10 @@ export interface RunningEmulator {
   /** The OAuth2 token endpoint, when client credentials were configured. */
   tokenUrl?: string;
   project: string;
-  store: EmulatorStore;
   stop(): Promise<void>;
 }
 
-export const DEFAULT_PROJECT = "emulator";
+const DEFAULT_PROJECT = "emulator";
 const API_PATH = /^\/api\/v1\/projects\/([^/]+)\/models\/(.+?)\/?$/;
 export const TOKEN_PATH = "/oauth2/token";
 
@@ -192,7 +191,6 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     port: server.port ?? 0,
     tokenUrl: options.clientId !== undefined && options.clientSecret !== undefined ? `${url}${TOKEN_PATH}` : undefined,
     project,
-    store,
     async stop() {
       await server.stop(true);
       store.close();

@@ -260,6 +260,30 @@ describe("sort and cursor paging", () => {
     expect(flowOf(first.items[0])).toBeUndefined();
   });
 
+  test("writes between pages neither repeat nor skip the items already ahead of the cursor", async () => {
+    const space = "sp_moving";
+    await setup.api.ok("spaces", { items: [{ space }] });
+    await setup.api.ok("instances", {
+      items: Array.from({ length: 20 }, (_, index) => ({ ...pump(`m${String(index).padStart(2, "0")}`), space })),
+    });
+    const request = {
+      filter: { equals: { property: ["node", "space"], value: space } },
+      sort: [{ property: ["node", "externalId"] }],
+      limit: 10,
+    };
+    const first = await setup.api.ok("instances/list", request);
+    // One item sorts before the cursor, one after it; only the later one can appear on the next page.
+    await setup.api.ok("instances", {
+      items: [
+        { ...pump("m00a"), space },
+        { ...pump("m15a"), space },
+      ],
+    });
+    const second = await setup.api.ok("instances/list", { ...request, cursor: first.nextCursor });
+    expect(ids(first.items)).toEqual(Array.from({ length: 10 }, (_, index) => `m0${index}`));
+    expect(ids(second.items)).toEqual(["m10", "m11", "m12", "m13", "m14", "m15", "m15a", "m16", "m17", "m18"]);
+  });
+
   test("unsorted lists page in creation order with stable cursors", async () => {
     const filter = { equals: { property: ["node", "space"], value: "sp_paging" } };
     const page1 = await setup.api.ok("instances/list", { filter, limit: 40 });

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, test } from "bun:test";
-import { ASSET_VIEW, applyTestSchema, PUMP_VIEW, SPACE, useEmulator } from "./harness.ts";
+import { ASSET_VIEW, applyTestSchema, DATA, PUMP_VIEW, SPACE, useEmulator } from "./harness.ts";
 
 const setup = useEmulator();
 beforeAll(() => applyTestSchema(setup.api));
@@ -61,6 +61,22 @@ describe("containers", () => {
     expect(listed.body.items.map((item: { externalId: string }) => item.externalId).sort()).toEqual(["Asset", "Flow", "Pump"]);
     const edges = await setup.api.get(`containers?space=${SPACE}&usedFor=edge`);
     expect(edges.body.items.map((item: { externalId: string }) => item.externalId)).toEqual(["Flow"]);
+  });
+
+  test("deleting a container deletes the data instances hold in it", async () => {
+    await setup.api.ok("containers", {
+      items: [{ space: SPACE, externalId: "Scratch", properties: { note: { type: { type: "text" } } } }],
+    });
+    const scratch = { type: "container", space: SPACE, externalId: "Scratch" };
+    await setup.api.ok("instances", {
+      items: [{ instanceType: "node", space: DATA, externalId: "scribbled", sources: [{ source: scratch, properties: { note: "hi" } }] }],
+    });
+    await setup.api.ok("containers/delete", { items: [{ space: SPACE, externalId: "Scratch" }] });
+    await setup.api.ok("containers", {
+      items: [{ space: SPACE, externalId: "Scratch", properties: { note: { type: { type: "text" } } } }],
+    });
+    const listed = await setup.api.ok("instances/list", { filter: { hasData: [scratch] } });
+    expect(listed.items).toEqual([]);
   });
 
   test("bad definitions are rejected: autoIncrement on text, type changes, unknown space", async () => {

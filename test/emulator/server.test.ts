@@ -156,6 +156,20 @@ describe("fault injection", () => {
 });
 
 describe("startup and persistence", () => {
+  test("pygen emulate reports startup errors as one line and an exit code, without a stack trace", async () => {
+    const running = await startEmulator();
+    try {
+      const main = join(import.meta.dir, "..", "..", "src", "main.ts");
+      const child = Bun.spawn([process.execPath, main, "emulate", "--port", String(running.port)], { stdout: "pipe", stderr: "pipe" });
+      const [stderr, exitCode] = [await new Response(child.stderr).text(), await child.exited];
+      expect(exitCode).toBe(2);
+      expect(stderr).toContain(`error: cannot listen on 127.0.0.1:${running.port}: the port is already in use`);
+      expect(stderr).not.toContain("    at ");
+    } finally {
+      await running.stop();
+    }
+  });
+
   test("state survives a restart with --db", async () => {
     const db = join(tempDir, "state.db");
     const first = await startEmulator({ db });
