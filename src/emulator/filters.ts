@@ -8,6 +8,7 @@
 import type { Filter, PropertyType, RangeBounds } from "../client/models.ts";
 import { badRequest } from "./api-error.ts";
 import { compareValues, jsonEqual } from "./json-values.ts";
+import { FILTER_VALUES_LIMIT } from "./limits.ts";
 import { containerKey, instanceKey, type ProjectState, type StoredInstance } from "./store.ts";
 import { isDirectRelation, isListType, normalizeTimestamp } from "./values.ts";
 import { requireContainer, requireView, resolveView } from "./views.ts";
@@ -147,11 +148,16 @@ function listOperand(
   kind: string,
 ): (instance: StoredInstance) => unknown[] {
   const resolved = operand(values, accessor, scope);
-  return (instance) => {
-    const list = resolved(instance);
+  const checked = (list: unknown): unknown[] => {
     if (!Array.isArray(list)) throw badRequest(`${kind} needs a list of values`);
+    if (list.length > FILTER_VALUES_LIMIT) throw badRequest(`${kind} takes at most ${FILTER_VALUES_LIMIT} values, not ${list.length}`);
     return list;
   };
+  // Only a reference to another property differs per instance; anything else is checked once, up front.
+  const perInstance = values !== null && typeof values === "object" && !Array.isArray(values) && "property" in values;
+  if (perInstance) return (instance) => checked(resolved(instance));
+  const list = checked(resolved({} as StoredInstance));
+  return () => list;
 }
 
 export function compileFilter(filter: Filter, scope: FilterScope): InstancePredicate {

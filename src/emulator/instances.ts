@@ -71,18 +71,31 @@ class InstanceBatch {
     });
   }
 
-  /** The next value of an autoIncrement property: one above the largest stored so far. */
+  /** The next value of an autoIncrement property: one above the largest stored or written so far. */
   nextAutoIncrement(key: string, propertyId: string): number {
+    const next = this.autoIncrementFloor(key, propertyId);
+    this.autoIncrementNext.set(`${key}.${propertyId}`, next + 1);
+    return next;
+  }
+
+  /** An explicitly written value raises the floor, so later generated values stay above it. */
+  observeAutoIncrement(key: string, propertyId: string, value: unknown): void {
+    if (typeof value !== "number" && typeof value !== "bigint") return;
+    const floor = this.autoIncrementFloor(key, propertyId);
+    if (value >= floor) this.autoIncrementNext.set(`${key}.${propertyId}`, Number(value) + 1);
+  }
+
+  private autoIncrementFloor(key: string, propertyId: string): number {
     const counter = `${key}.${propertyId}`;
     let next = this.autoIncrementNext.get(counter);
     if (next === undefined) {
       next = 1;
       for (const instance of this.state.instances.values()) {
         const value = instance.data[key]?.[propertyId];
-        if (typeof value === "number" && value >= next) next = value + 1;
+        if ((typeof value === "number" || typeof value === "bigint") && value >= next) next = Number(value) + 1;
       }
+      this.autoIncrementNext.set(counter, next);
     }
-    this.autoIncrementNext.set(counter, next + 1);
     return next;
   }
 
@@ -179,6 +192,7 @@ function buildData(
           delete row[id];
         } else {
           row[id] = checkPropertyValue(property.type, value, where);
+          if (property.autoIncrement) batch.observeAutoIncrement(key, id, row[id]);
         }
       } else if (fresh && property.defaultValue !== undefined && property.defaultValue !== null) {
         row[id] = property.defaultValue;

@@ -7,6 +7,9 @@ export const JSON_SIZE_LIMIT = 40_960;
 export const INT32_RANGE = { min: -(2 ** 31), max: 2 ** 31 - 1 };
 export const INT64_RANGE = { min: -(2n ** 63n), max: 2n ** 63n - 1n };
 
+/** Values of an `in`, `containsAny` or `containsAll` filter. */
+export const FILTER_VALUES_LIMIT = 1000;
+
 /** GET list endpoints: default and maximum page size. */
 export const SCHEMA_LIST_DEFAULT_LIMIT = 10;
 export const SCHEMA_LIST_MAX_LIMIT = 1000;

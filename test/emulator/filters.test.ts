@@ -81,6 +81,10 @@ describe("filters", () => {
     expect(await matching({ containsAll: { property: tags, values: ["b", "c"] } })).toEqual(["p2"]);
     const scalar = await setup.api.post("instances/list", { filter: { containsAny: { property: flow, values: [1] } } });
     expect(scalar.status).toBe(400);
+    const tooMany = await setup.api.post("instances/list", {
+      filter: { in: { property: flow, values: Array.from({ length: 1001 }, (_, index) => index) } },
+    });
+    expect(tooMany.body.error.message).toContain("at most 1000 values");
   });
 
   test("matchAll, and, or, not", async () => {

@@ -97,6 +97,29 @@ describe("apply", () => {
     expect(response.body.error.message).toContain("name");
   });
 
+  test("autoIncrement properties count up from the largest stored value when not given", async () => {
+    const counter = { type: "container", space: SPACE, externalId: "Counter" } as const;
+    await setup.api.ok("containers", {
+      items: [
+        { space: SPACE, externalId: "Counter", properties: { number: { type: { type: "int64" }, nullable: false, autoIncrement: true } } },
+      ],
+    });
+    const write = (externalId: string, properties: Record<string, unknown> = {}) => ({
+      instanceType: "node",
+      space: DATA,
+      externalId,
+      sources: [{ source: counter, properties }],
+    });
+    await setup.api.ok("instances", { items: [write("c1"), write("c2", { number: 10 }), write("c3")] });
+    const listed = await setup.api.ok("instances/list", {
+      filter: { hasData: [counter] },
+      sort: [{ property: [SPACE, "Counter", "number"] }],
+    });
+    expect(ids(listed.items)).toEqual(["c1", "c2", "c3"]);
+    const third = await setup.api.ok("instances/list", { filter: { equals: { property: [SPACE, "Counter", "number"], value: 11 } } });
+    expect(ids(third.items)).toEqual(["c3"]);
+  });
+
   test("immutable properties cannot change once set", async () => {
     await setup.api.ok("instances", { items: [pump("imm", { code: "X1" })] });
     const response = await setup.api.post("instances", { items: [pump("imm", { code: "X2" })] });
