@@ -108,7 +108,9 @@ class RequestPipeline {
     const url = new URL(request.url);
     if (url.pathname === TOKEN_PATH && this.auth.servesTokens) {
       if (request.method !== "POST") return errorResponse(new DmsApiError(405, "The token endpoint only accepts POST"), requestId);
-      return this.auth.issueToken(request);
+      const response = await this.auth.issueToken(request);
+      response.headers.set("x-request-id", requestId);
+      return response;
     }
     try {
       return json(await this.serveApi(request, url, heldSlots), 200, requestId);
@@ -124,7 +126,7 @@ class RequestPipeline {
     if (!match) throw new DmsApiError(404, `Unknown path ${url.pathname}: the API lives under /api/v1/projects/{project}/models/`);
     const [, project = "", route = ""] = match;
     if (!this.auth.accepts(request.headers.get("authorization"))) throw new DmsApiError(401, "Could not authenticate.");
-    const endpoint = ROUTES[route];
+    const endpoint = Object.hasOwn(ROUTES, route) ? ROUTES[route] : undefined;
     if (!endpoint) throw new DmsApiError(404, `Unknown endpoint /models/${route}`);
     const method = request.method as "GET" | "POST";
     const handler = endpoint[method];

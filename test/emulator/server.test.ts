@@ -87,6 +87,7 @@ describe("auth", () => {
       });
       const token = (await issued.json()) as { access_token: string; token_type: string; expires_in: number };
       expect(token).toMatchObject({ token_type: "Bearer", expires_in: 0.3 });
+      expect(issued.headers.get("x-request-id")).toBeTruthy();
       const api = new Api(emulator, "test", { authorization: `Bearer ${token.access_token}` });
       expect((await api.get("spaces")).status).toBe(200);
       await Bun.sleep(400);
