@@ -148,13 +148,16 @@ function checkContainer(item: ContainerCreate, existing: StoredContainer | undef
     if (type.type === "enum" && type.unknownValue !== undefined && !Object.hasOwn(type.values, type.unknownValue)) {
       throw badRequest(`Property '${where}': unknownValue '${type.unknownValue}' is not one of the enum values`);
     }
-    if (property.defaultValue !== undefined && property.defaultValue !== null)
-      checkPropertyValue(type as typeof property.type, property.defaultValue, where);
+    // Defaults are stored in checked form (e.g. timestamps normalised) because instances receive them as they are.
+    const defaultValue =
+      property.defaultValue === undefined || property.defaultValue === null
+        ? undefined
+        : checkPropertyValue(type as typeof property.type, property.defaultValue, where);
     const previous = existing?.properties[id];
     if (previous && (previous.type.type !== type.type || isListType(previous.type) !== isListType(type as typeof property.type))) {
       throw conflict(`Cannot change the type of property '${where}' from ${previous.type.type} to ${type.type}`);
     }
-    properties[id] = { ...property, type: type as typeof property.type, defaultValue: property.defaultValue ?? undefined };
+    properties[id] = { ...property, type: type as typeof property.type, defaultValue };
   }
   // Responses always carry the discriminator; a request may leave it out when it is the default.
   const withDiscriminator = (
