@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, test } from "bun:test";
+import { encodeCursor } from "../../src/emulator/paging.ts";
 import { applyTestSchema, DATA, FLOW_VIEW, flowEdge, ids, PUMP_VIEW, prop, pump, SPACE, useEmulator } from "./harness.ts";
 
 const setup = useEmulator();
@@ -174,6 +175,16 @@ describe("sync", () => {
     expect(ids(changes.items.pumps)).toEqual(["b", "d"]);
     expect(changes.items.pumps[1].deletedTime).toBeGreaterThan(0);
     expect(changes.items.pumps[0].properties[SPACE]["Pump/v1"].flow).toBe(22);
+  });
+
+  test("cursors older than 3 days are refused unless missed deletes are accepted", async () => {
+    const expired = encodeCursor({ after: 0, issued: Date.now() - 3 * 24 * 60 * 60 * 1000 - 1000 });
+    const request = { with: { n: { nodes: {} } }, select: { n: {} }, cursors: { n: expired } };
+    const refused = await setup.api.post("instances/sync", request);
+    expect(refused.status).toBe(400);
+    expect(refused.body.error.message).toContain("expired");
+    const accepted = await setup.api.post("instances/sync", { ...request, allowExpiredCursorsAndAcceptMissedDeletes: true });
+    expect(accepted.status).toBe(200);
   });
 
   test("noBackfill starts from now; backfillSort needs twoPhase", async () => {

@@ -89,6 +89,36 @@ describeShared("seeding from ../shared/models", () => {
   });
 });
 
+test("--instances also takes write-shape nodes and edges, creating their spaces", async () => {
+  const file = join(import.meta.dir, "write-shape.tmp.json");
+  await Bun.write(
+    file,
+    JSON.stringify({
+      items: [
+        { instanceType: "node", space: "sp_seeded", externalId: "n1" },
+        { instanceType: "node", space: "sp_seeded", externalId: "n2" },
+        {
+          instanceType: "edge",
+          space: "sp_seeded",
+          externalId: "n1-n2",
+          type: { space: "sp_seeded", externalId: "link" },
+          startNode: { space: "sp_seeded", externalId: "n1" },
+          endNode: { space: "sp_seeded", externalId: "n2" },
+        },
+      ],
+    }),
+  );
+  try {
+    const api = await seeded({ instanceFiles: [file] });
+    const edges = await api.ok("instances/list", { instanceType: "edge" });
+    expect(edges.items.map((edge: { externalId: string }) => edge.externalId)).toEqual(["n1-n2"]);
+    const spaces = await api.ok("spaces/byids", { items: [{ space: "sp_seeded" }] });
+    expect(spaces.items).toHaveLength(1);
+  } finally {
+    await Bun.file(file).delete();
+  }
+});
+
 test("a broken --model file is a ParseError naming the file", async () => {
   const file = join(import.meta.dir, "broken-model.tmp.yaml");
   await Bun.write(file, "space: [unclosed\n");
