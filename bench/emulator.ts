@@ -54,14 +54,14 @@ async function applyRange(from: number, to: number): Promise<number> {
   return performance.now() - started;
 }
 
-/** Times PAGES consecutive 1000-item pages of a filtered list. */
-async function pageTimes(filter: unknown): Promise<{ times: number[]; items: number }> {
+/** Times PAGES consecutive 1000-item pages of a filtered (and optionally sorted) list. */
+async function pageTimes(filter: unknown, sort: unknown[] = []): Promise<{ times: number[]; items: number }> {
   const times: number[] = [];
   let items = 0;
   let cursor: string | undefined;
   for (let page = 0; page < PAGES; page++) {
     const started = performance.now();
-    const body = await post("instances/list", { sources: [{ source: VIEW }], filter, limit: 1000, cursor });
+    const body = await post("instances/list", { sources: [{ source: VIEW }], filter, sort, limit: 1000, cursor });
     times.push(performance.now() - started);
     items += body.items.length;
     cursor = body.nextCursor;
@@ -101,6 +101,7 @@ const apply10k = await applyRange(0, 10_000);
 const grow = await applyRange(10_000, 100_000);
 const equality = await pageTimes({ equals: { property: [SPACE, "Reading/v1", "category"], value: "c3" } });
 const range = await pageTimes({ range: { property: [SPACE, "Reading/v1", "value"], gte: 20_000, lt: 50_000 } });
+const sorted = await pageTimes({ matchAll: {} }, [{ property: [SPACE, "Reading/v1", "value"], direction: "descending" }]);
 await emulator.stop();
 
 const summary = (times: number[]) => {
@@ -121,6 +122,7 @@ const rows: [string, string, string][] = [
     summary(range.times),
     Math.max(...range.times) < 100 ? "< 100 ms ✓" : "< 100 ms ✗",
   ],
+  [`list, all 100k sorted by value (${sorted.items} items in ${sorted.times.length} pages)`, summary(sorted.times), "(no target)"],
 ];
 const widths = [0, 1, 2].map((column) =>
   Math.max(...rows.map((row) => row[column]?.length ?? 0), ["step", "time", "target"][column]?.length ?? 0),

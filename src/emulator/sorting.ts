@@ -5,7 +5,7 @@
 import { badRequest } from "./api-error.ts";
 import { propertyAccessor } from "./filters.ts";
 import { compareValues } from "./json-values.ts";
-import { decodeCursor, encodeCursor, pageAfter } from "./paging.ts";
+import { decodeCursor, encodeCursor } from "./paging.ts";
 import type { ProjectState, StoredInstance } from "./store.ts";
 
 export interface SortSpec {
@@ -62,11 +62,59 @@ export function pageInstances(
 ): { page: StoredInstance[]; nextCursor?: string } {
   if (sorts.length === 0) return pageInCreationOrder(candidates, matches, cursor, limit);
   const order = instanceOrder(state, sorts);
-  const positioned: { instance: StoredInstance; position: Position }[] = [];
-  for (const instance of candidates) if (matches(instance)) positioned.push({ instance, position: order.position(instance) });
-  positioned.sort((a, b) => order.compare(a.position, b.position));
-  const { page, nextCursor } = pageAfter(positioned, cursor, limit, (item) => item.position, order.compare);
-  return { page: page.map((item) => item.instance), nextCursor };
+  const after = cursor ? (decodeCursor(cursor) as Position) : undefined;
+  const positioned = (function* () {
+    for (const instance of candidates) {
+      if (!matches(instance)) continue;
+      const position = order.position(instance);
+      if (after === undefined || order.compare(position, after) > 0) yield { instance, position };
+    }
+  })();
+  // One more than the page tells whether another page follows.
+  const first = smallest(positioned, limit + 1, (a, b) => order.compare(a.position, b.position));
+  const page = first.slice(0, limit);
+  const last = page.at(-1);
+  return {
+    page: page.map((item) => item.instance),
+    nextCursor: first.length > limit && last ? encodeCursor(last.position) : undefined,
+  };
+}
+
+/**
+ * The `count` smallest items in order, kept in a bounded max-heap: a page of a large sorted result costs
+ * O(n log count) instead of sorting all n.
+ */
+function smallest<T>(items: Iterable<T>, count: number, compare: (a: T, b: T) => number): T[] {
+  const heap: T[] = [];
+  const swap = (i: number, j: number) => {
+    [heap[i], heap[j]] = [heap[j] as T, heap[i] as T];
+  };
+  const larger = (i: number, j: number) => compare(heap[i] as T, heap[j] as T) > 0;
+  for (const item of items) {
+    if (heap.length < count) {
+      heap.push(item);
+      for (
+        let child = heap.length - 1, parent = (child - 1) >> 1;
+        child > 0 && larger(child, parent);
+        child = parent, parent = (child - 1) >> 1
+      ) {
+        swap(child, parent);
+      }
+    } else if (count > 0 && compare(item, heap[0] as T) < 0) {
+      heap[0] = item;
+      for (let node = 0; ; ) {
+        const left = 2 * node + 1;
+        const right = left + 1;
+        let top = node;
+        if (left < heap.length && larger(left, top)) top = left;
+        if (right < heap.length && larger(right, top)) top = right;
+        if (top === node) break;
+        swap(node, top);
+        node = top;
+      }
+    }
+  }
+  return heap.sort(compare);
 }
 
 /** The common case, without a sort: walk creation order from the cursor and stop as soon as the page is full. */

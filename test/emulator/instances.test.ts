@@ -270,6 +270,35 @@ describe("sort and cursor paging", () => {
     }
   });
 
+  test("random values with ties page exactly like a full sort", async () => {
+    const space = "sp_random";
+    await setup.api.ok("spaces", { items: [{ space }] });
+    let seed = 11;
+    const random = () => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed / 2 ** 31;
+    };
+    const levels = Array.from({ length: 300 }, () => Math.floor(random() * 20));
+    await setup.api.ok("instances", { items: levels.map((level, index) => ({ ...pump(`r${index}`, { level }), space })) });
+    const expected = levels
+      .map((level, index) => ({ id: `r${index}`, level, index }))
+      .sort((a, b) => b.level - a.level || a.index - b.index)
+      .map((item) => item.id);
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const body = await setup.api.ok("instances/list", {
+        filter: { equals: { property: ["node", "space"], value: space } },
+        sort: [{ property: prop(PUMP_VIEW, "level"), direction: "descending" }],
+        limit: 17,
+        cursor,
+      });
+      seen.push(...ids(body.items));
+      cursor = body.nextCursor;
+    } while (cursor);
+    expect(seen).toEqual(expected);
+  });
+
   test("nulls sort last by default and first with nullsFirst", async () => {
     const filter = { equals: { property: ["node", "space"], value: "sp_paging" } };
     const sort = (nullsFirst: boolean) => [{ property: prop(PUMP_VIEW, "flow"), nullsFirst }];
