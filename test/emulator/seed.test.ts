@@ -1,5 +1,6 @@
 import { afterAll, expect, test } from "bun:test";
 import { readdirSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseDocument } from "../../src/data-formats.ts";
 import { startEmulator } from "../../src/emulator/server.ts";
@@ -90,7 +91,7 @@ describeShared("seeding from ../shared/models", () => {
 });
 
 test("--instances also takes write-shape nodes and edges, creating their spaces", async () => {
-  const file = join(import.meta.dir, "write-shape.tmp.json");
+  const file = join(tmpdir(), `pygen-write-shape-${process.pid}.json`);
   await Bun.write(
     file,
     JSON.stringify({
@@ -120,7 +121,7 @@ test("--instances also takes write-shape nodes and edges, creating their spaces"
 });
 
 test("a broken --model file is a ParseError naming the file", async () => {
-  const file = join(import.meta.dir, "broken-model.tmp.yaml");
+  const file = join(tmpdir(), `pygen-broken-model-${process.pid}.yaml`);
   await Bun.write(file, "space: [unclosed\n");
   try {
     await expect(startEmulator({ modelFiles: [file] })).rejects.toBeInstanceOf(ParseError);
