@@ -36,7 +36,7 @@ function numberFlag(
   return number;
 }
 
-export function emulatorOptionsFromFlags(flags: EmulateFlags): EmulatorOptions {
+function emulatorOptionsFromFlags(flags: EmulateFlags): EmulatorOptions {
   if ((flags.clientId === undefined) !== (flags.clientSecret === undefined)) {
     throw new UsageError("--client-id and --client-secret go together");
   }
@@ -75,7 +75,7 @@ export function emulatorOptionsFromFlags(flags: EmulateFlags): EmulatorOptions {
 }
 
 /** Lines telling the user where the emulator listens; never the secrets themselves. */
-export function describeRunning(emulator: RunningEmulator, options: EmulatorOptions): string[] {
+function describeRunning(emulator: RunningEmulator, options: EmulatorOptions): string[] {
   const lines = [emulator.url, `project: ${emulator.project} (any project name works; seeded data is in this one)`];
   lines.push(`API: ${emulator.url}/api/v1/projects/${emulator.project}/models/`);
   if (emulator.tokenUrl)

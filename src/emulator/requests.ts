@@ -26,10 +26,10 @@ const bounded = (min: number, max: number) => v.pipe(v.number(), v.integer(), v.
 const listOf = <T extends v.GenericSchema>(item: T, max: number) =>
   v.pipe(v.array(item), v.minLength(1, "must hold at least one item"), v.maxLength(max, `size must be between 1 and ${max}`));
 
-export const ViewRefSchema = v.strictObject({ type: v.literal("view"), space: spaceId, externalId: schemaExternalId, version });
-export const ContainerRefSchema = v.strictObject({ type: v.literal("container"), space: spaceId, externalId: schemaExternalId });
+const ViewRefSchema = v.strictObject({ type: v.literal("view"), space: spaceId, externalId: schemaExternalId, version });
+const ContainerRefSchema = v.strictObject({ type: v.literal("container"), space: spaceId, externalId: schemaExternalId });
 const sourceRef = v.variant("type", [ViewRefSchema, ContainerRefSchema]);
-export const DirectRelationSchema = v.strictObject({ space: spaceId, externalId: instanceExternalId });
+const DirectRelationSchema = v.strictObject({ space: spaceId, externalId: instanceExternalId });
 export const InstanceIdSchema = v.strictObject({
   instanceType: v.picklist(["node", "edge"]),
   space: spaceId,
@@ -175,12 +175,11 @@ export const InstanceApplySchema = v.pipe(
 export type InstanceApply = v.InferOutput<typeof InstanceApplySchema>;
 
 const propertyPath = v.pipe(v.array(v.string()), v.minLength(1), v.maxLength(4));
-export const SortSchema = v.strictObject({
+const SortSchema = v.strictObject({
   property: propertyPath,
   direction: v.optional(v.picklist(["ascending", "descending"]), "ascending"),
   nullsFirst: v.optional(v.boolean(), false),
 });
-export type Sort = v.InferOutput<typeof SortSchema>;
 const sorts = v.optional(v.pipe(v.array(SortSchema), v.maxLength(5, "at most 5 sort specifications")), []);
 const TargetUnitSchema = v.strictObject({
   property: v.string(),
@@ -201,7 +200,6 @@ export const InstanceListSchema = v.strictObject({
   includeTyping: v.optional(v.boolean(), false),
   debug,
 });
-export type InstanceList = v.InferOutput<typeof InstanceListSchema>;
 
 export const InstanceByIdsSchema = v.strictObject({
   items: listOf(InstanceIdSchema, 1000),
@@ -252,7 +250,6 @@ export const AggregateRequestSchema = v.strictObject({
   aggregates: v.optional(v.pipe(v.array(AggregateSchema), v.maxLength(5, "at most 5 aggregates")), []),
   limit: v.optional(bounded(1, 1000), 100),
 });
-export type AggregateRequest = v.InferOutput<typeof AggregateRequestSchema>;
 
 // ── Query and sync (§7.9, §7.10) ───────────────────────────────────────────────────────────────────────────
 
@@ -334,7 +331,6 @@ export const QueryRequestSchema = v.strictObject({
   includeTyping: v.optional(v.boolean(), false),
   debug,
 });
-export type QueryRequest = v.InferOutput<typeof QueryRequestSchema>;
 
 const syncTail = {
   limit: v.optional(bounded(1, 2000), 100),
@@ -362,4 +358,3 @@ export const SyncRequestSchema = v.strictObject({
   allowExpiredCursorsAndAcceptMissedDeletes: v.optional(v.boolean(), false),
   debug,
 });
-export type SyncRequest = v.InferOutput<typeof SyncRequestSchema>;

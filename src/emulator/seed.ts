@@ -110,7 +110,7 @@ function viewCreate(context: RequestContext, view: View, known: Set<string>): un
   };
 }
 
-export function seedDataModels(store: EmulatorStore, project: string, models: DataModel[]): void {
+function seedDataModels(store: EmulatorStore, project: string, models: DataModel[]): void {
   const context = seedingContext(store, project);
   const views = models.flatMap((model) => model.views);
   const spaces = createSpaces(context, [

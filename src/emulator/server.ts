@@ -42,7 +42,7 @@ export interface RunningEmulator {
 
 const DEFAULT_PROJECT = "emulator";
 const API_PATH = /^\/api\/v1\/projects\/([^/]+)\/models\/(.+?)\/?$/;
-export const TOKEN_PATH = "/oauth2/token";
+const TOKEN_PATH = "/oauth2/token";
 
 function json(body: unknown, status: number, requestId: string, headers: Record<string, string> = {}): Response {
   return new Response(stringifyJson(body), {

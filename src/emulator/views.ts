@@ -100,7 +100,7 @@ function resolveOwn(state: ProjectState, view: StoredView): Record<string, Resol
 }
 
 /** Nodes, edges or both, from the containers a view maps. */
-export function viewUsedFor(resolved: ResolvedView): "node" | "edge" | "all" {
+function viewUsedFor(resolved: ResolvedView): "node" | "edge" | "all" {
   const kinds = new Set(resolved.mappedContainers.map((container) => container.usedFor));
   if (kinds.size === 0) return "node";
   if (kinds.size === 1) return [...kinds][0] as "node" | "edge" | "all";
