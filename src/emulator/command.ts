@@ -11,9 +11,10 @@ export interface EmulateFlags {
   project?: string;
   model?: string | string[];
   instances?: string | string[];
-  token?: string;
-  clientId?: string;
-  clientSecret?: string;
+  /** cac reads digits-only values as numbers; these are turned back into text. */
+  token?: string | number;
+  clientId?: string | number;
+  clientSecret?: string | number;
   tokenTtl?: number | string;
   faultRate?: number | string;
   faultStatus?: number | string;
@@ -22,6 +23,7 @@ export interface EmulateFlags {
   concurrencyLimits?: boolean;
 }
 
+const asText = (value: string | number | undefined): string | undefined => (value === undefined ? undefined : String(value));
 const asList = (value: string | string[] | undefined): string[] => (value === undefined ? [] : [value].flat().map(String));
 
 function numberFlag(
@@ -60,9 +62,9 @@ function emulatorOptionsFromFlags(flags: EmulateFlags): EmulatorOptions {
     project: flags.project,
     modelFiles: asList(flags.model),
     instanceFiles: asList(flags.instances),
-    token: flags.token,
-    clientId: flags.clientId,
-    clientSecret: flags.clientSecret,
+    token: asText(flags.token),
+    clientId: asText(flags.clientId),
+    clientSecret: asText(flags.clientSecret),
     tokenTtlSeconds: numberFlag("token-ttl", flags.tokenTtl, (n) => n > 0, "a positive number of seconds"),
     faults: {
       rate: numberFlag("fault-rate", flags.faultRate, (n) => n >= 0 && n <= 1, "a share between 0 and 1"),
