@@ -5,6 +5,7 @@
 import { cac } from "cac";
 import { stringifyJson } from "./data-formats.ts";
 import { runDoctor } from "./doctor.ts";
+import { type EmulateFlags, runEmulateCommand } from "./emulator/command.ts";
 import { UsageError } from "./errors.ts";
 import { formatSummary, summarizeModel } from "./inspect/summary.ts";
 import { type LoadedModels, loadExampleModel, loadModelFile } from "./sources.ts";
@@ -39,6 +40,25 @@ export async function runCli(argv: string[], io: CliIO): Promise<void> {
   cli.command("doctor", "Check this pygen binary: version, platform, embedded templates, example model, formatter").action(async () => {
     io.stdout(await runDoctor());
   });
+
+  cli
+    .command("emulate", "Run a local emulator of CDF's data-modeling API (in memory, or --db FILE)")
+    .option("--port <port>", "Port on 127.0.0.1; 0 picks a free one", { default: 0 })
+    .option("--db <file>", "SQLite file that keeps the state across restarts")
+    .option("--project <name>", "Project that --model and --instances seed (default emulator)")
+    .option("--model <file>", "Seed a data model file with inline views (repeatable)")
+    .option("--instances <file>", "Seed nodes and edges from a YAML/JSON file (repeatable)")
+    .option("--token <token>", "Accept only this bearer token")
+    .option("--client-id <id>", "Serve an OAuth2 client-credentials token endpoint for this client")
+    .option("--client-secret <secret>", "Secret of --client-id")
+    .option("--token-ttl <seconds>", "Lifetime of issued tokens (default 3600)")
+    .option("--fault-rate <share>", "Fail this share (0..1) of requests with --fault-status")
+    .option("--fault-status <codes>", "Statuses of injected faults (default 429,503)")
+    .option("--latency-ms <ms>", "Delay every response")
+    .option("--seed <n>", "Seed of the fault generator, for reproducible runs")
+    .option("--concurrency-limits", "Enforce CDF's per-project limits: apply 4, delete 2, query 8 (429 beyond)")
+    .example("  pygen emulate --port 0 --model model.yaml --instances nodes.yaml")
+    .action((flags: EmulateFlags) => runEmulateCommand(flags, io));
 
   cli.option("-v, --version", "Show pygen's version");
   cli.help();

@@ -42,6 +42,9 @@ export class UsageError extends PygenError {
   override readonly exitCode: number = EXIT_CODES.usage;
 }
 
+/** `pygen emulate` cannot start: the port is taken, the database cannot be opened. Fix the flags and retry. */
+export class EmulatorStartupError extends UsageError {}
+
 // ── Talking to CDF ─────────────────────────────────────────────────────────────────────────────────────────
 
 export class ClientError extends PygenError {

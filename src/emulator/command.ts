@@ -1,0 +1,109 @@
+/**
+ * `pygen emulate`: turns the command's flags into emulator options, starts it, prints where it listens and
+ * serves until the process is interrupted.
+ */
+import { UsageError } from "../errors.ts";
+import { type EmulatorOptions, type RunningEmulator, startEmulator } from "./server.ts";
+
+export interface EmulateFlags {
+  port?: number | string;
+  db?: string;
+  project?: string;
+  model?: string | string[];
+  instances?: string | string[];
+  /** cac reads digits-only values as numbers; these are turned back into text. */
+  token?: string | number;
+  clientId?: string | number;
+  clientSecret?: string | number;
+  tokenTtl?: number | string;
+  faultRate?: number | string;
+  faultStatus?: number | string;
+  latencyMs?: number | string;
+  seed?: number | string;
+  concurrencyLimits?: boolean;
+}
+
+const asText = (value: string | number | undefined): string | undefined => (value === undefined ? undefined : String(value));
+const asList = (value: string | string[] | undefined): string[] => (value === undefined ? [] : [value].flat().map(String));
+
+function numberFlag(
+  name: string,
+  value: number | string | undefined,
+  check: (n: number) => boolean,
+  expectation: string,
+): number | undefined {
+  if (value === undefined) return undefined;
+  const number = Number(value);
+  if (!Number.isFinite(number) || !check(number)) throw new UsageError(`--${name} must be ${expectation}, not "${value}"`);
+  return number;
+}
+
+function emulatorOptionsFromFlags(flags: EmulateFlags): EmulatorOptions {
+  if ((flags.clientId === undefined) !== (flags.clientSecret === undefined)) {
+    throw new UsageError("--client-id and --client-secret go together");
+  }
+  const statuses =
+    flags.faultStatus === undefined
+      ? undefined
+      : String(flags.faultStatus)
+          .split(",")
+          .map(
+            (code) =>
+              numberFlag(
+                "fault-status",
+                code.trim(),
+                (n) => Number.isInteger(n) && n >= 400 && n <= 599,
+                "HTTP error codes such as 429,503",
+              ) as number,
+          );
+  return {
+    port: numberFlag("port", flags.port, (n) => Number.isInteger(n) && n >= 0 && n <= 65535, "a port number (0 picks a free port)") ?? 0,
+    db: flags.db,
+    project: flags.project,
+    modelFiles: asList(flags.model),
+    instanceFiles: asList(flags.instances),
+    token: asText(flags.token),
+    clientId: asText(flags.clientId),
+    clientSecret: asText(flags.clientSecret),
+    tokenTtlSeconds: numberFlag("token-ttl", flags.tokenTtl, (n) => n > 0, "a positive number of seconds"),
+    faults: {
+      rate: numberFlag("fault-rate", flags.faultRate, (n) => n >= 0 && n <= 1, "a share between 0 and 1"),
+      statuses,
+      seed: numberFlag("seed", flags.seed, Number.isInteger, "an integer"),
+    },
+    latencyMs: numberFlag("latency-ms", flags.latencyMs, (n) => n >= 0, "a non-negative number of milliseconds"),
+    concurrencyLimits: flags.concurrencyLimits ?? false,
+  };
+}
+
+/** Lines telling the user where the emulator listens; never the secrets themselves. */
+function describeRunning(emulator: RunningEmulator, options: EmulatorOptions): string[] {
+  const lines = [emulator.url, `project: ${emulator.project} (any project name works; seeded data is in this one)`];
+  lines.push(`API: ${emulator.url}/api/v1/projects/${emulator.project}/models/`);
+  if (emulator.tokenUrl)
+    lines.push(`token endpoint: ${emulator.tokenUrl} (client credentials; tokens live ${options.tokenTtlSeconds ?? 3600} s)`);
+  if (options.token !== undefined) lines.push("auth: static bearer token required");
+  lines.push(options.db ? `state: ${options.db}` : "state: in memory (use --db FILE to keep it)");
+  return lines;
+}
+
+/** Starts the emulator and resolves once it has been stopped by SIGINT or SIGTERM. */
+export async function runEmulateCommand(
+  flags: EmulateFlags,
+  io: { stdout: (text: string) => void; stderr: (text: string) => void },
+): Promise<void> {
+  const options = emulatorOptionsFromFlags(flags);
+  const emulator = await startEmulator(options);
+  const [url, ...notes] = describeRunning(emulator, options);
+  io.stdout(url as string);
+  for (const note of notes) io.stderr(note);
+  await new Promise<void>((resolve) => {
+    const stop = () => {
+      process.off("SIGINT", stop);
+      process.off("SIGTERM", stop);
+      void emulator.stop().then(resolve);
+    };
+    process.on("SIGINT", stop);
+    process.on("SIGTERM", stop);
+  });
+}
