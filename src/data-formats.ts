@@ -48,10 +48,14 @@ export function parseYaml(text: string, fileName: string): unknown {
 }
 
 const JSON_INTEGER = /^-?\d+$/;
+/** Any integer beyond 2^53 (9007199254740992) has at least 16 digits; text without such a run needs no reviver. */
+const LONG_DIGIT_RUN = /\d{16}/;
 
 /** Parses JSON; a syntax error becomes a ParseError naming the file and, where the engine says, the position. */
 export function parseJson(text: string, fileName: string): unknown {
   try {
+    // The reviver costs a call per value; most payloads have no big integer and take the native path.
+    if (!LONG_DIGIT_RUN.test(text)) return JSON.parse(text);
     return JSON.parse(text, (_key, value: unknown, context?: { source?: string }) => {
       if (typeof value === "number" && !Number.isSafeInteger(value) && context?.source && JSON_INTEGER.test(context.source)) {
         return BigInt(context.source);

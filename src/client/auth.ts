@@ -4,7 +4,6 @@
  * value; nothing here logs or puts a secret into an error message.
  */
 import { statSync } from "node:fs";
-import ky from "ky";
 import { parseDocument } from "../data-formats.ts";
 import { AuthenticationError, ClientError, ParseError } from "../errors.ts";
 import { type Logger, silentLogger } from "./logging.ts";
@@ -92,7 +91,7 @@ export class ClientCredentials implements Credentials {
       const started = performance.now();
       let response: Response;
       try {
-        response = await ky.post(tokenUrl, { body: form, retry: 0, throwHttpErrors: false, timeout: this.options.timeoutMs ?? 30_000 });
+        response = await fetch(tokenUrl, { method: "POST", body: form, signal: AbortSignal.timeout(this.options.timeoutMs ?? 30_000) });
       } catch (error) {
         if (retry < policy.maxRetries) {
           await Bun.sleep(backoffDelayMs(policy, retry));
