@@ -14,7 +14,8 @@ It needs only pydantic>=2 and httpx, and imports its own modules relatively. Pub
 - values: annotated field types `Timestamp`, `Date`, `EpochMs`, `DirectRelation`, and their parse/format functions.
 - filters: `Filter` and the builders `equals`, `in_`, `range_`, `prefix`, `exists`, `contains_any`,
   `contains_all`, `match_all`, `nested`, `overlaps`, `has_data`, `instance_references`, `and_`, `or_`, `not_`
-  (also `&`, `|`, `~`); `KeywordFilters`, which turns a view's typed keyword arguments into one filter.
+  (also `&`, `|`, `~`); `KeywordFilters`, which turns a view's typed keyword arguments into one filter;
+  `NodeFilters`, the TypedDict of keyword filters every view has.
 - instances: `InstancesClient`: `list`, `iterate`, `retrieve`, `search`, `aggregate`, `upsert`, `delete` on raw
   API objects, with chunking and bounded concurrency.
 - data_classes: `NodeRead`, `NodeWrite`, `NodeList`, `NodeWriteList`, `cdf_name` — bases of generated classes.
@@ -39,6 +40,7 @@ from .errors import (
 from .filters import (
     Filter,
     KeywordFilters,
+    NodeFilters,
     RawFilter,
     and_,
     contains_all,
@@ -88,6 +90,7 @@ __all__ = [
     "InstanceResult",
     "InstancesClient",
     "KeywordFilters",
+    "NodeFilters",
     "NodeId",
     "NodeList",
     "NodeRead",

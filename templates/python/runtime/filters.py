@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import copy
 from collections.abc import Iterable, Mapping, Sequence
-from typing import Any
+from typing import Any, TypedDict
 
 from .ids import ContainerId, NodeId, ViewId, node_property_ref
 from .values import dump_value
@@ -225,3 +225,11 @@ def _rule(view: ViewId, identifiers: Mapping[str, str], key: str) -> tuple[str, 
         if found is not None:
             return operation, found
     raise ValueError(f"filter argument {key!r} names no property of view {view.external_id} nor a node field")
+
+
+class NodeFilters(TypedDict, total=False):
+    """Keyword filters every node view has; a generated `XFilters` TypedDict extends it with the view's own."""
+
+    space: str | Sequence[str] | None
+    external_id: str | Sequence[str] | None
+    external_id_prefix: str | None
