@@ -5,6 +5,7 @@ from __future__ import annotations
 import gzip
 import json
 import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -88,3 +89,68 @@ def node_payload(external_id: str, space: str = "sp_pumps", **properties: Any) -
         "lastUpdatedTime": 1729354706630,
         "properties": {"sp_pumps_model": {"Pump/v1": {"name": external_id, **properties}}},
     }
+
+
+class FakeDMS:
+    """An in-memory DMS instances endpoint: paged list, byids, apply and delete of Pump nodes.
+
+    It counts requests in flight to check concurrency caps, and can slow writes down so overlaps happen.
+    """
+
+    def __init__(self, nodes: list[dict[str, Any]] | None = None, *, write_delay: float = 0.0) -> None:
+        self.nodes = {(node["space"], node["externalId"]): node for node in nodes or []}
+        self.write_delay = write_delay
+        self.in_flight = 0
+        self.max_in_flight: dict[str, int] = {}
+        self.lock = threading.Lock()
+        self.canned: dict[str, Any] = {}
+
+    def __call__(self, request: httpx.Request) -> httpx.Response:
+        path = request.url.path.rsplit("/models/", 1)[1]
+        body = request_json(request)
+        if path in self.canned:
+            return httpx.Response(200, json=self.canned[path])
+        if path == "instances/list":
+            return httpx.Response(200, json=self.list(body))
+        if path == "instances/byids":
+            found = [self.nodes.get((item["space"], item["externalId"])) for item in body["items"]]
+            return httpx.Response(200, json={"items": [node for node in found if node is not None]})
+        if path in ("instances", "instances/delete"):
+            return httpx.Response(200, json=self.write(path, body))
+        return httpx.Response(404, json={"error": {"code": 404, "message": f"no fake for {path}"}})
+
+    def list(self, body: dict[str, Any]) -> dict[str, Any]:
+        offset = int(body.get("cursor") or 0)
+        ordered = sorted(self.nodes)[offset : offset + body["limit"]]
+        end = offset + len(ordered)
+        return {
+            "items": [self.nodes[key] for key in ordered],
+            "nextCursor": str(end) if end < len(self.nodes) else None,
+        }
+
+    def write(self, path: str, body: dict[str, Any]) -> dict[str, Any]:
+        with self.lock:
+            self.in_flight += 1
+            self.max_in_flight[path] = max(self.max_in_flight.get(path, 0), self.in_flight)
+        time.sleep(self.write_delay)
+        with self.lock:
+            self.in_flight -= 1
+            if path == "instances/delete":
+                deleted = [item for item in body["items"] if self.nodes.pop((item["space"], item["externalId"]), None)]
+                return {"items": deleted}
+            for item in body["items"]:
+                self.nodes[(item["space"], item["externalId"])] = item
+            return {
+                "items": [
+                    {
+                        "instanceType": "node",
+                        "space": item["space"],
+                        "externalId": item["externalId"],
+                        "version": 1,
+                        "wasModified": True,
+                        "createdTime": 1,
+                        "lastUpdatedTime": 1,
+                    }
+                    for item in body["items"]
+                ]
+            }

@@ -143,7 +143,11 @@ def all_of(*filters: Filter | None) -> Filter | None:
     present = [item for item in filters if item is not None]
     if not present:
         return None
-    return present[0] if len(present) == 1 else and_(*present)
+    if len(present) == 1:
+        return present[0]
+    # Flatten nested conjunctions: and(a, and(b, c)) is and(a, b, c), and reads better in logs and debuggers.
+    operands = [operand for item in present for operand in item._data.get("and", [item._data])]
+    return Filter("and", copy.deepcopy(operands))
 
 
 def _bounds(**bounds: Any) -> dict[str, Any]:
