@@ -11,7 +11,7 @@ It needs only pydantic>=2 and httpx, and imports its own modules relatively. Pub
 - errors: `CDFError` > `CDFConfigError`, `CDFConnectionError`, `CDFAPIError(status, message, request_id, body)` >
   `CDFAuthError`, `CDFNotFoundError`, `CDFRateLimitError`.
 - ids: `NodeId(space, external_id)`, `ViewId(space, external_id, version)`, `ContainerId(space, external_id)`.
-- values: annotated field types `Timestamp`, `Date`, `EpochMs`, `DirectRelation`, and their parse/format functions.
+- values: annotated field types `Timestamp`, `Date`, `DirectRelation`, and their parse/format functions.
 - filters: `Filter` and the builders `equals`, `in_`, `range_`, `prefix`, `exists`, `contains_any`,
   `contains_all`, `match_all`, `nested`, `overlaps`, `has_data`, `instance_references`, `and_`, `or_`, `not_`
   (also `&`, `|`, `~`); `KeywordFilters`, which turns a view's typed keyword arguments into one filter;
@@ -62,7 +62,7 @@ from .http import HTTPClient
 from .ids import ContainerId, NodeId, ViewId
 from .instances import AggregateName, InstanceResult, InstancesClient, SortDirection
 from .retry import RetryPolicy
-from .values import Date, DirectRelation, EpochMs, Timestamp
+from .values import Date, DirectRelation, Timestamp
 
 __all__ = [
     "DEFAULT_LIMIT",
@@ -82,7 +82,6 @@ __all__ = [
     "Credentials",
     "Date",
     "DirectRelation",
-    "EpochMs",
     "Filter",
     "GroupValue",
     "HTTPClient",

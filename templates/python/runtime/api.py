@@ -208,8 +208,8 @@ class ViewAPI(Generic[_Read, _List]):
         return Histogram(property, interval, buckets)
 
     def _parse(self, items: Sequence[Mapping[str, Any]], cursor: str | None = None) -> _List:
-        validate = self._read_class.model_validate
-        result = self._list_class(validate(item) for item in items)
+        parse = self._read_class.from_instance
+        result = self._list_class(parse(item) for item in items)
         result.next_cursor = cursor
         return result
 

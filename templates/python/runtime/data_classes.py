@@ -28,13 +28,15 @@ None clears it.
 from __future__ import annotations
 
 import importlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from datetime import datetime
 from typing import Annotated, Any, ClassVar, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field
+from typing_extensions import Self
 
 from .ids import NodeId, ViewId
-from .values import DirectRelation, EpochMs
+from .values import DirectRelation
 
 _Write = TypeVar("_Write", bound="NodeWrite")
 
@@ -87,22 +89,25 @@ class NodeRead(InstanceModel):
     model_config = ConfigDict(extra="ignore")
 
     version: int
-    created_time: Annotated[EpochMs, cdf_name("createdTime")]
-    last_updated_time: Annotated[EpochMs, cdf_name("lastUpdatedTime")]
-    deleted_time: Annotated[EpochMs | None, cdf_name("deletedTime")] = None
+    # Epoch milliseconds on the wire: pydantic reads integers this large as milliseconds, exactly, in UTC
+    # (smaller ones would be seconds, but DMS instances were all made decades after 1970).
+    created_time: Annotated[datetime, cdf_name("createdTime")]
+    last_updated_time: Annotated[datetime, cdf_name("lastUpdatedTime")]
+    deleted_time: Annotated[datetime | None, cdf_name("deletedTime")] = None
     node_type: Annotated[DirectRelation | None, cdf_name("type")] = None
 
-    @model_validator(mode="before")
     @classmethod
-    def _flatten_properties(cls, data: Any) -> Any:
-        """An API instance keeps its values under `properties[space]["xid/version"]`; lift this view's up."""
-        if not isinstance(data, dict) or "properties" not in data:
-            return data
-        view = cls._view
-        values = data["properties"].get(view.space, {}).get(f"{view.external_id}/{view.version}", {})
-        flat = {key: value for key, value in data.items() if key != "properties"}
-        flat.update(values)
-        return flat
+    def from_instance(cls, instance: Mapping[str, Any]) -> Self:
+        """Parses a node as the API returns it, with this view's values under `properties[space]["xid/version"]`.
+
+        Lifting them up here, before validation, is several times faster than a pydantic "before" validator.
+        """
+        flat = dict(instance)
+        properties = flat.pop("properties", None)
+        if properties:
+            view = cls._view
+            flat.update(properties.get(view.space, {}).get(f"{view.external_id}/{view.version}", {}))
+        return cls.model_validate(flat)
 
     def dump(self) -> dict[str, Any]:
         """A flat, JSON-ready dict keyed by Python field names."""

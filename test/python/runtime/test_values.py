@@ -5,15 +5,10 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta, timezone
 
 import pytest
+from pydantic import TypeAdapter
 
-from pumps._runtime.values import (
-    format_date,
-    format_epoch_ms,
-    format_timestamp,
-    parse_date,
-    parse_epoch_ms,
-    parse_timestamp,
-)
+from pumps._runtime import Timestamp
+from pumps._runtime.values import format_date, format_timestamp, parse_date, parse_timestamp
 
 UTC = timezone.utc
 
@@ -73,10 +68,22 @@ def test_dates_round_trip() -> None:
         parse_date(20240229)
 
 
-def test_epoch_milliseconds_convert_without_float_loss() -> None:
-    moment = parse_epoch_ms(1729354706631)
-    assert moment == datetime(2024, 10, 19, 16, 18, 26, 631_000, tzinfo=UTC)
-    assert format_epoch_ms(moment) == 1729354706631
-    assert format_epoch_ms(parse_epoch_ms(253402300799999)) == 253402300799999
-    with pytest.raises(ValueError, match="epoch"):
-        parse_epoch_ms(True)
+TIMESTAMP = TypeAdapter(Timestamp)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["2024-03-13T09:22:04+01", "2024-03-13T08:22:04", "2024-03-13T08:22:04.123456Z", "2024-03-13T08:22:04.5-0100"],
+)
+def test_the_timestamp_field_type_agrees_with_the_parser(text: str) -> None:
+    # The field type tries pydantic's compiled parser first; it must read the same instant as ours (which also
+    # truncates to milliseconds, where CDF's precision ends) and write the same text.
+    validated = TIMESTAMP.validate_python(text)
+    assert validated.tzinfo is not None
+    assert validated.replace(microsecond=validated.microsecond // 1000 * 1000) == parse_timestamp(text)
+    assert TIMESTAMP.dump_python(validated) == format_timestamp(parse_timestamp(text))
+
+
+def test_the_timestamp_field_type_refuses_garbage() -> None:
+    with pytest.raises(ValueError, match="timestamp"):
+        TIMESTAMP.validate_python("yesterday")
