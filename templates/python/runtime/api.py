@@ -23,7 +23,7 @@ from typing import Any, Generic, TypeVar, overload
 from .data_classes import NodeList, NodeRead
 from .filters import Filter, KeywordFilters, RawFilter, all_of, has_data
 from .ids import NodeId, ViewId, as_node_ids
-from .instances import Aggregate, AggregateName, InstancesClient, Sort, SortDirection
+from .instances import MAX_PAGE_SIZE, Aggregate, AggregateName, InstancesClient, Sort, SortDirection
 
 DEFAULT_LIMIT = 25
 
@@ -113,7 +113,7 @@ class ViewAPI(Generic[_Read, _List]):
         result = self._list_class()
         for page in self._iterate(
             filters,
-            chunk_size=1000,
+            chunk_size=MAX_PAGE_SIZE,
             cursor=None,
             limit=None if unbounded else limit,
             filter=filter,

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime, timedelta, timezone
-from typing import Annotated, Any, Union
+from typing import Annotated, Any
 
 from pydantic import AwareDatetime, Field, PlainSerializer, PlainValidator
 
@@ -68,7 +68,7 @@ def format_date(value: date) -> str:
 # pydantic's compiled parser reads what CDF sends (RFC 3339 with an offset) fast; anything it refuses, such as a
 # `±HH` offset or a naive time, falls through to parse_timestamp.
 Timestamp = Annotated[
-    Union[AwareDatetime, Annotated[datetime, PlainValidator(parse_timestamp)]],  # noqa: UP007 - Field needs a Union
+    AwareDatetime | Annotated[datetime, PlainValidator(parse_timestamp)],
     Field(union_mode="left_to_right"),
     PlainSerializer(format_timestamp),
 ]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import threading
 import time
 import urllib.parse
@@ -136,7 +137,8 @@ def test_the_token_endpoint_is_retried_on_transient_failures() -> None:
     assert creds.authorization_header() == "Bearer late"
 
 
-def test_a_refusal_names_the_reason_but_never_the_secret() -> None:
+def test_a_refusal_names_the_reason_but_never_the_secret(caplog: pytest.LogCaptureFixture) -> None:
+    caplog.set_level(logging.DEBUG)
     refusal = {"error": "invalid_client", "error_description": "AADSTS7000215: Invalid client secret provided."}
     creds = credentials(httpx.MockTransport(lambda _: httpx.Response(401, json=refusal)))
     with pytest.raises(CDFAuthError) as raised:
@@ -144,8 +146,8 @@ def test_a_refusal_names_the_reason_but_never_the_secret() -> None:
     message = str(raised.value)
     assert "invalid_client" in message
     assert "my-client" in message
-    assert CLIENT_SECRET not in message
-    assert CLIENT_SECRET not in repr(creds)
+    assert f"POST {TOKEN_URL} -> 401" in caplog.text
+    assert all(CLIENT_SECRET not in text for text in (message, repr(raised.value), repr(creds), caplog.text))
 
 
 def test_an_unreachable_token_endpoint_is_an_auth_error() -> None:
