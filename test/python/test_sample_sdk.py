@@ -63,6 +63,8 @@ def test_a_full_payload_parses_into_typed_fields() -> None:
     assert pump.tags == ["feed", "critical"]
     assert pump.sensor == "timeseries_jacob"
     assert pump.deleted_time is None
+    assert pump.data_record.version == 1
+    assert pump.data_record.last_updated_time == pump.last_updated_time
 
 
 def test_a_sparse_payload_leaves_absent_properties_unset() -> None:

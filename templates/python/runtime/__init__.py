@@ -18,7 +18,8 @@ It needs only pydantic>=2 and httpx, and imports its own modules relatively. Pub
   `NodeFilters`, the TypedDict of keyword filters every view has.
 - instances: `InstancesClient`: `list`, `iterate`, `retrieve`, `search`, `aggregate`, `upsert`, `delete` on raw
   API objects, with chunking and bounded concurrency.
-- data_classes: `NodeRead`, `NodeWrite`, `NodeList`, `NodeWriteList`, `cdf_name` — bases of generated classes.
+- data_classes: `NodeRead` (`from_instance`, `data_record`, `dump`), `NodeWrite` (`dump`: the apply item),
+  `NodeList`, `NodeWriteList`, `cdf_name`, `DataRecord` — bases of the generated data classes.
 - api: `ViewAPI[Read, List]` — base of generated per-view APIs; `AggregateResult`, `Histogram`, `DEFAULT_LIMIT`.
 - client: `BaseClient` — base of the generated `<Name>Client`: `upsert`, `delete`, `from_env`, `close`.
 """
@@ -27,7 +28,7 @@ from .api import DEFAULT_LIMIT, AggregateResult, Bucket, GroupValue, Histogram, 
 from .auth import Credentials, OAuthClientCredentials, Token, credentials_from_env, default_scopes
 from .client import BaseClient
 from .config import ClientConfig
-from .data_classes import NodeList, NodeRead, NodeWrite, NodeWriteList, cdf_name
+from .data_classes import DataRecord, NodeList, NodeRead, NodeWrite, NodeWriteList, cdf_name
 from .errors import (
     CDFAPIError,
     CDFAuthError,
@@ -80,6 +81,7 @@ __all__ = [
     "ClientConfig",
     "ContainerId",
     "Credentials",
+    "DataRecord",
     "Date",
     "DirectRelation",
     "Filter",

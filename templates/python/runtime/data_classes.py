@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Annotated, Any, ClassVar, TypeVar
 
@@ -82,6 +83,16 @@ class InstanceModel(BaseModel):
         return NodeId(self.space, self.external_id)
 
 
+@dataclass(frozen=True)
+class DataRecord:
+    """A node's bookkeeping, grouped as pygen v1's `data_record` was."""
+
+    version: int
+    created_time: datetime
+    last_updated_time: datetime
+    deleted_time: datetime | None
+
+
 class NodeRead(InstanceModel):
     """A node read through one view; the generated subclass sets `_view` and declares the view's properties."""
 
@@ -108,6 +119,10 @@ class NodeRead(InstanceModel):
             view = cls._view
             flat.update(properties.get(view.space, {}).get(f"{view.external_id}/{view.version}", {}))
         return cls.model_validate(flat)
+
+    @property
+    def data_record(self) -> DataRecord:
+        return DataRecord(self.version, self.created_time, self.last_updated_time, self.deleted_time)
 
     def dump(self) -> dict[str, Any]:
         """A flat, JSON-ready dict keyed by Python field names."""
