@@ -16,7 +16,7 @@ from typing import Any, Protocol
 
 import httpx
 
-from .errors import CDFAuthError, CDFConfigError
+from .errors import CDFAuthError, CDFConfigError, CDFConnectionError
 from .retry import RetryPolicy, is_retryable
 
 logger = logging.getLogger(__name__)
@@ -135,8 +135,8 @@ class OAuthClientCredentials:
                     self._sleep(self._retry.backoff(retry, random.random))
                     retry += 1
                     continue
-                raise CDFAuthError(
-                    0, f"cannot reach the token endpoint {self.token_url}: {type(error).__name__}"
+                raise CDFConnectionError(
+                    f"cannot reach the token endpoint {self.token_url}: {type(error).__name__}"
                 ) from error
             logger.debug(
                 "POST %s -> %d in %.0f ms (retry %d)",

@@ -15,6 +15,7 @@ from support import SECRET_TOKEN, Recorder, transport
 from pumps._runtime import (
     CDFAuthError,
     CDFConfigError,
+    CDFConnectionError,
     ClientConfig,
     OAuthClientCredentials,
     RetryPolicy,
@@ -150,12 +151,12 @@ def test_a_refusal_names_the_reason_but_never_the_secret(caplog: pytest.LogCaptu
     assert all(CLIENT_SECRET not in text for text in (message, repr(raised.value), repr(creds), caplog.text))
 
 
-def test_an_unreachable_token_endpoint_is_an_auth_error() -> None:
+def test_an_unreachable_token_endpoint_is_a_connection_error() -> None:
     def refuse(_: httpx.Request) -> httpx.Response:
         raise httpx.ConnectError("refused")
 
     creds = credentials(httpx.MockTransport(refuse), retry=RetryPolicy(max_retries=1))
-    with pytest.raises(CDFAuthError, match="cannot reach the token endpoint"):
+    with pytest.raises(CDFConnectionError, match="cannot reach the token endpoint"):
         creds.authorization_header()
 
 

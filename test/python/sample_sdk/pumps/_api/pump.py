@@ -6,8 +6,16 @@ from collections.abc import Iterator, Sequence
 
 from typing_extensions import Unpack
 
-from .._runtime import DEFAULT_LIMIT, AggregateName, AggregateResult, Histogram, InstancesClient, RawFilter, ViewAPI
-from .._runtime import SortDirection as Direction
+from .._runtime import (
+    DEFAULT_LIMIT,
+    AggregateName,
+    AggregateResult,
+    Histogram,
+    InstancesClient,
+    RawFilter,
+    SortDirection,
+    ViewAPI,
+)
 from ..data_classes import Pump, PumpField, PumpFilters, PumpList, PumpTextField
 
 
@@ -20,7 +28,7 @@ class PumpAPI(ViewAPI[Pump, PumpList]):
         *,
         limit: int | None = DEFAULT_LIMIT,
         sort_by: PumpField | Sequence[PumpField] | None = None,
-        direction: Direction = "ascending",
+        direction: SortDirection = "ascending",
         filter: RawFilter | None = None,
         **filters: Unpack[PumpFilters],
     ) -> PumpList:
@@ -43,7 +51,7 @@ class PumpAPI(ViewAPI[Pump, PumpList]):
         *,
         limit: int = DEFAULT_LIMIT,
         sort_by: PumpField | Sequence[PumpField] | None = None,
-        direction: Direction = "ascending",
+        direction: SortDirection = "ascending",
         filter: RawFilter | None = None,
         **filters: Unpack[PumpFilters],
     ) -> PumpList:
