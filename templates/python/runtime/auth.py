@@ -101,6 +101,34 @@ class OAuthClientCredentials:
         self._lock = threading.Lock()
         self._token: _CachedToken | None = None
 
+    @classmethod
+    def for_cluster(
+        cls,
+        base_url: str,
+        *,
+        client_id: str,
+        client_secret: str,
+        token_url: str | None = None,
+        tenant_id: str | None = None,
+        scopes: Sequence[str] | None = None,
+        audience: str | None = None,
+    ) -> OAuthClientCredentials:
+        """Client credentials for one CDF cluster.
+
+        The scope defaults to the cluster's `.default`, and an Entra ID tenant id stands for its token URL.
+        """
+        if token_url is None and tenant_id:
+            token_url = f"https://login.microsoftonline.com/{tenant_id}/oauth2/v2.0/token"
+        if not token_url:
+            raise CDFConfigError("give token_url, or tenant_id for Entra ID")
+        return cls(
+            token_url=token_url,
+            client_id=client_id,
+            client_secret=client_secret,
+            scopes=scopes or default_scopes(base_url),
+            audience=audience,
+        )
+
     def authorization_header(self) -> str:
         token = self._token
         if token is None or self._clock() >= token.refresh_at:
@@ -214,17 +242,14 @@ def credentials_from_env(env: Mapping[str, str], *, base_url: str) -> Credential
         raise CDFConfigError(
             "set CDF_TOKEN, or CDF_CLIENT_ID and CDF_CLIENT_SECRET (with CDF_TOKEN_URL or CDF_TENANT_ID)"
         )
-    token_url = env.get("CDF_TOKEN_URL", "").strip()
-    tenant_id = env.get("CDF_TENANT_ID", "").strip()
-    if not token_url and tenant_id:
-        token_url = f"https://login.microsoftonline.com/{tenant_id}/oauth2/v2.0/token"
-    if not token_url:
+    if not (env.get("CDF_TOKEN_URL", "").strip() or env.get("CDF_TENANT_ID", "").strip()):
         raise CDFConfigError("set CDF_TOKEN_URL or CDF_TENANT_ID for client credentials")
-    scopes = env.get("CDF_SCOPES", "").replace(",", " ").split() or default_scopes(base_url)
-    return OAuthClientCredentials(
-        token_url=token_url,
+    return OAuthClientCredentials.for_cluster(
+        base_url,
         client_id=client_id,
         client_secret=client_secret,
-        scopes=scopes,
+        token_url=env.get("CDF_TOKEN_URL", "").strip() or None,
+        tenant_id=env.get("CDF_TENANT_ID", "").strip() or None,
+        scopes=env.get("CDF_SCOPES", "").replace(",", " ").split() or None,
         audience=env.get("CDF_AUDIENCE", "").strip() or None,
     )

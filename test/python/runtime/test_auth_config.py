@@ -238,3 +238,13 @@ def test_config_validation(overrides: dict[str, Any]) -> None:
     settings: dict[str, Any] = {"base_url": "https://api.cognitedata.com", "project": "p", "credentials": Token("t")}
     with pytest.raises(CDFConfigError):
         ClientConfig(**{**settings, **overrides})
+
+
+def test_client_credentials_for_a_cluster() -> None:
+    creds = OAuthClientCredentials.for_cluster(
+        "https://westeurope-1.cognitedata.com", client_id="id", client_secret="s", tenant_id="t-1"
+    )
+    assert creds.token_url == "https://login.microsoftonline.com/t-1/oauth2/v2.0/token"
+    assert creds.scopes == ("https://westeurope-1.cognitedata.com/.default",)
+    with pytest.raises(CDFConfigError, match="token_url"):
+        OAuthClientCredentials.for_cluster("https://x.cognitedata.com", client_id="id", client_secret="s")
