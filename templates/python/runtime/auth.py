@@ -17,7 +17,7 @@ from typing import Any, Protocol
 import httpx
 
 from .errors import CDFAuthError, CDFConfigError, CDFConnectionError
-from .retry import RetryPolicy, is_retryable
+from .retry import Retries, RetryPolicy
 
 logger = logging.getLogger(__name__)
 
@@ -153,15 +153,13 @@ class OAuthClientCredentials:
         }
         if self.audience:
             form["audience"] = self.audience
-        retry = 0
+        retries = Retries(self._retry, self._sleep, random.random)
         while True:
             started = self._clock()
             try:
                 response = self._http.post(self.token_url, data=form)
             except httpx.TransportError as error:
-                if retry < self._retry.max_retries:
-                    self._sleep(self._retry.backoff(retry, random.random))
-                    retry += 1
+                if retries.after_network_error():
                     continue
                 raise CDFConnectionError(
                     f"cannot reach the token endpoint {self.token_url}: {type(error).__name__}"
@@ -171,11 +169,9 @@ class OAuthClientCredentials:
                 self.token_url,
                 response.status_code,
                 (self._clock() - started) * 1000,
-                retry,
+                retries.count,
             )
-            if is_retryable(response) and retry < self._retry.max_retries:
-                self._sleep(self._retry.wait_before_retry(retry, response, random.random))
-                retry += 1
+            if retries.after_response(response):
                 continue
             return self._read_token_response(response, started)
 

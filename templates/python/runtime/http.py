@@ -23,7 +23,7 @@ import httpx
 
 from .config import ClientConfig
 from .errors import CDFConnectionError, CDFError, error_from_response
-from .retry import is_retryable
+from .retry import Retries
 from .throttle import RateLimiter
 
 logger = logging.getLogger(__name__)
@@ -81,7 +81,7 @@ class HTTPClient:
             headers["Content-Encoding"] = "gzip"
         query = {key: _query_value(value) for key, value in (params or {}).items() if value is not None}
         context = f"{method} {path}"
-        retries = 0
+        retries = Retries(self.config.retry, self._sleep, self._random)
         reauthenticated = False
         while True:
             if self._rate_limiter is not None:
@@ -91,15 +91,13 @@ class HTTPClient:
             try:
                 response = self._client.request(method, path, content=content, params=query, headers=headers)
             except httpx.TransportError as error:
-                logger.debug("%s failed: %s (retry %d)", context, type(error).__name__, retries)
-                if retries >= self.config.retry.max_retries:
-                    raise CDFConnectionError(
-                        f"{context}: cannot reach {self.config.base_url}: {type(error).__name__} "
-                        f"after {retries} retries"
-                    ) from error
-                self._sleep(self.config.retry.backoff(retries, self._random))
-                retries += 1
-                continue
+                logger.debug("%s failed: %s (retry %d)", context, type(error).__name__, retries.count)
+                if retries.after_network_error():
+                    continue
+                raise CDFConnectionError(
+                    f"{context}: cannot reach {self.config.base_url}: {type(error).__name__} "
+                    f"after {retries.count} retries"
+                ) from error
             request_id = response.headers.get("x-request-id")
             logger.debug(
                 "%s -> %d in %.0f ms (request id %s, retry %d)",
@@ -107,16 +105,14 @@ class HTTPClient:
                 response.status_code,
                 (self._clock() - started) * 1000,
                 request_id or "-",
-                retries,
+                retries.count,
             )
             if response.is_success:
                 return _decode(response, context)
             if response.status_code == 401 and not reauthenticated and self.config.credentials.invalidate():
                 reauthenticated = True
                 continue
-            if is_retryable(response) and retries < self.config.retry.max_retries:
-                self._sleep(self.config.retry.wait_before_retry(retries, response, self._random))
-                retries += 1
+            if retries.after_response(response):
                 continue
             raise error_from_response(
                 response.status_code, _error_body(response), context=context, request_id=request_id

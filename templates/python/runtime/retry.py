@@ -37,6 +37,30 @@ class RetryPolicy:
         return self.backoff(retry, random)
 
 
+class Retries:
+    """The retries of one call: each `after_*` says whether to try again, and if so has already waited."""
+
+    def __init__(self, policy: RetryPolicy, sleep: Callable[[float], None], random: Callable[[], float]) -> None:
+        self.policy = policy
+        self.count = 0
+        self._sleep = sleep
+        self._random = random
+
+    def after_network_error(self) -> bool:
+        if self.count >= self.policy.max_retries:
+            return False
+        self._sleep(self.policy.backoff(self.count, self._random))
+        self.count += 1
+        return True
+
+    def after_response(self, response: httpx.Response) -> bool:
+        if not is_retryable(response) or self.count >= self.policy.max_retries:
+            return False
+        self._sleep(self.policy.wait_before_retry(self.count, response, self._random))
+        self.count += 1
+        return True
+
+
 def is_retryable(response: httpx.Response) -> bool:
     """A transient status, or CDF's explicit `cdf-is-auto-retryable: true`."""
     explicit = response.headers.get("cdf-is-auto-retryable", "").lower() == "true"
