@@ -1,0 +1,128 @@
+"""pygen's vendored runtime: copied verbatim into `<package>/_runtime/` of every generated SDK.
+
+It needs only pydantic>=2 and httpx (plus typing_extensions, which pydantic requires), and imports its own modules
+relatively. Public API, by module:
+
+- config: `ClientConfig(base_url, project, credentials, client_name, timeout, retry, rate_limit, max_connections,
+  max_workers)`, `ClientConfig.from_env()` (CDF_URL or CDF_CLUSTER, CDF_PROJECT, plus credentials).
+- auth: `Token(str | callable)`, `OAuthClientCredentials(token_url, client_id, client_secret, scopes, audience)`
+  and `OAuthClientCredentials.for_cluster(base_url, client_id=, client_secret=, tenant_id= | token_url=)`,
+  `credentials_from_env(env, base_url=...)`, `default_scopes(base_url)`; the `Credentials` protocol.
+- retry: `RetryPolicy(max_retries, initial_wait, max_wait)`; `Retries`, the retry count and waits of one call.
+- http: `HTTPClient(config)`: `post(path, body)`, `get(path, params)`; gzip, retries, re-auth, rate limit.
+- errors: `CDFError` > `CDFConfigError`, `CDFConnectionError`, `CDFAPIError(status, message, request_id, body)` >
+  `CDFAuthError`, `CDFNotFoundError`, `CDFRateLimitError`.
+- ids: `NodeId(space, external_id)`, `ViewId(space, external_id, version)`, `ContainerId(space, external_id)`.
+- values: annotated field types `Timestamp`, `Date`, `DirectRelation`, and their parse/format functions.
+- filters: `Filter` and the builders `equals`, `in_`, `range_`, `prefix`, `exists`, `contains_any`,
+  `contains_all`, `match_all`, `nested`, `overlaps`, `has_data`, `instance_references`, `and_`, `or_`, `not_`
+  (also `&`, `|`, `~`); `KeywordFilters`, which turns a view's typed keyword arguments into one filter;
+  `NodeFilters`, the TypedDict of keyword filters every view has.
+- instances: `InstancesClient`: `list`, `iterate`, `retrieve`, `search`, `aggregate`, `upsert`, `delete` on raw
+  API objects, with chunking and bounded concurrency.
+- data_classes: `NodeRead` (`from_instance`, `data_record`, `dump`), `NodeWrite` (`dump`: the apply item),
+  `NodeList`, `NodeWriteList`, `cdf_name`, `DataRecord` — bases of the generated data classes.
+- api: `ViewAPI[Read, List]` — base of generated per-view APIs; `AggregateResult`, `Histogram`, `DEFAULT_LIMIT`.
+- client: `BaseClient` — base of the generated `<Name>Client`: `upsert`, `delete`, `from_env`, `close`.
+"""
+
+from .api import DEFAULT_LIMIT, AggregateResult, Bucket, GroupValue, Histogram, ViewAPI
+from .auth import Credentials, OAuthClientCredentials, Token, credentials_from_env, default_scopes
+from .client import BaseClient
+from .config import ClientConfig
+from .data_classes import DataRecord, NodeList, NodeRead, NodeWrite, NodeWriteList, cdf_name
+from .errors import (
+    CDFAPIError,
+    CDFAuthError,
+    CDFConfigError,
+    CDFConnectionError,
+    CDFError,
+    CDFNotFoundError,
+    CDFRateLimitError,
+)
+from .filters import (
+    Filter,
+    KeywordFilters,
+    NodeFilters,
+    RawFilter,
+    and_,
+    contains_all,
+    contains_any,
+    equals,
+    exists,
+    has_data,
+    in_,
+    instance_references,
+    match_all,
+    nested,
+    not_,
+    or_,
+    overlaps,
+    prefix,
+    range_,
+)
+from .http import HTTPClient
+from .ids import ContainerId, NodeId, ViewId
+from .instances import AggregateName, InstanceResult, InstancesClient, SortDirection
+from .retry import RetryPolicy
+from .values import Date, DirectRelation, Timestamp
+
+__all__ = [
+    "DEFAULT_LIMIT",
+    "AggregateName",
+    "AggregateResult",
+    "BaseClient",
+    "Bucket",
+    "CDFAPIError",
+    "CDFAuthError",
+    "CDFConfigError",
+    "CDFConnectionError",
+    "CDFError",
+    "CDFNotFoundError",
+    "CDFRateLimitError",
+    "ClientConfig",
+    "ContainerId",
+    "Credentials",
+    "DataRecord",
+    "Date",
+    "DirectRelation",
+    "Filter",
+    "GroupValue",
+    "HTTPClient",
+    "Histogram",
+    "InstanceResult",
+    "InstancesClient",
+    "KeywordFilters",
+    "NodeFilters",
+    "NodeId",
+    "NodeList",
+    "NodeRead",
+    "NodeWrite",
+    "NodeWriteList",
+    "OAuthClientCredentials",
+    "RawFilter",
+    "RetryPolicy",
+    "SortDirection",
+    "Timestamp",
+    "Token",
+    "ViewAPI",
+    "ViewId",
+    "and_",
+    "cdf_name",
+    "contains_all",
+    "contains_any",
+    "credentials_from_env",
+    "default_scopes",
+    "equals",
+    "exists",
+    "has_data",
+    "in_",
+    "instance_references",
+    "match_all",
+    "nested",
+    "not_",
+    "or_",
+    "overlaps",
+    "prefix",
+    "range_",
+]

@@ -1,0 +1,242 @@
+"""The generic API of one view; a generated `XAPI` subclasses it and adds typed keyword-filter signatures.
+
+    class PumpAPI(ViewAPI[Pump, PumpList]):
+        def __init__(self, instances: InstancesClient, default_space: str | None = None) -> None:
+            super().__init__(instances, Pump, PumpList, PumpFilters, default_space)
+
+        def list(self, *, limit: int | None = DEFAULT_LIMIT, sort_by: PumpField | Sequence[PumpField] | None = None,
+                 direction: SortDirection = "ascending", filter: RawFilter | None = None,
+                 **filters: Unpack[PumpFilters]) -> PumpList:
+            return self._list(filters, limit=limit, sort_by=sort_by, direction=direction, filter=filter)
+        ...
+
+`retrieve` needs no generated code: it is fully typed here through the class's type parameters.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar, overload
+
+from .data_classes import NodeList, NodeRead
+from .filters import Filter, KeywordFilters, RawFilter, all_of, has_data
+from .ids import NodeId, ViewId, as_node_ids
+from .instances import MAX_PAGE_SIZE, Aggregate, AggregateName, InstancesClient, Sort, SortDirection
+
+DEFAULT_LIMIT = 25
+
+_Read = TypeVar("_Read", bound=NodeRead)
+_List = TypeVar("_List", bound=NodeList[Any])
+
+
+@dataclass(frozen=True)
+class GroupValue:
+    """One aggregate value; `group` maps the grouped fields (Python names) to this group's values."""
+
+    group: dict[str, Any]
+    value: float | int | None
+
+
+@dataclass(frozen=True)
+class AggregateResult:
+    groups: list[GroupValue]
+
+    @property
+    def value(self) -> float | int | None:
+        """The value of an ungrouped aggregate."""
+        if len(self.groups) > 1 or any(item.group for item in self.groups):
+            raise ValueError("this aggregate is grouped: read .groups")
+        return self.groups[0].value if self.groups else None
+
+
+@dataclass(frozen=True)
+class Bucket:
+    start: float
+    count: int
+
+
+@dataclass(frozen=True)
+class Histogram:
+    property: str
+    interval: float
+    buckets: list[Bucket]
+
+
+class ViewAPI(Generic[_Read, _List]):
+    def __init__(
+        self,
+        instances: InstancesClient,
+        read_class: type[_Read],
+        list_class: type[_List],
+        filters: type[Mapping[str, Any]],
+        default_space: str | None = None,
+    ) -> None:
+        """`filters` is the view's generated TypedDict of keyword filters; its keys decide what each one does."""
+        self._instances = instances
+        self._read_class = read_class
+        self._list_class = list_class
+        self._view: ViewId = read_class._view
+        self._identifiers = read_class.property_identifiers()
+        self._keyword_filters = _keyword_filters(read_class, filters)
+        self._default_space = default_space
+
+    # A str (and a NodeId) is also a Sequence[str]; mypy picks the first matching overload, which is the intent.
+    @overload
+    def retrieve(self, external_id: str | NodeId, space: str | None = None) -> _Read | None: ...  # type: ignore[overload-overlap]
+
+    @overload
+    def retrieve(self, external_id: Sequence[str | NodeId], space: str | None = None) -> _List: ...
+
+    def retrieve(
+        self, external_id: str | NodeId | Sequence[str | NodeId], space: str | None = None
+    ) -> _Read | _List | None:
+        """One node (None when missing) or several (missing ones left out), by external id or NodeId."""
+        ids = as_node_ids(external_id, space or self._default_space)
+        items = self._parse(self._instances.retrieve(ids, self._view))
+        if isinstance(external_id, (str, NodeId)):
+            return items[0] if items else None
+        return items
+
+    def _list(
+        self,
+        filters: Mapping[str, Any],
+        *,
+        limit: int | None,
+        sort_by: str | Sequence[str] | None,
+        direction: SortDirection,
+        filter: RawFilter | None,
+    ) -> _List:
+        """Up to `limit` nodes (None or a negative limit: all of them), read page by page."""
+        unbounded = limit is None or limit < 0
+        result = self._list_class()
+        for page in self._iterate(
+            filters,
+            chunk_size=MAX_PAGE_SIZE,
+            cursor=None,
+            limit=None if unbounded else limit,
+            filter=filter,
+            sort_by=sort_by,
+            direction=direction,
+        ):
+            result.extend(page)
+        return result
+
+    def _iterate(
+        self,
+        filters: Mapping[str, Any],
+        *,
+        chunk_size: int,
+        cursor: str | None,
+        filter: RawFilter | None,
+        limit: int | None = None,
+        sort_by: str | Sequence[str] | None = None,
+        direction: SortDirection = "ascending",
+    ) -> Iterator[_List]:
+        """Lists of at most `chunk_size` nodes; each carries `next_cursor`, which resumes after it."""
+        pages = self._instances.iterate(
+            self._view,
+            filter=all_of(has_data([self._view]), self._filter(filters, filter)),
+            sort=self._sort(sort_by, direction),
+            chunk_size=chunk_size,
+            cursor=cursor,
+            limit=limit,
+        )
+        for page in pages:
+            yield self._parse(page.items, page.cursor)
+
+    def _search(
+        self,
+        filters: Mapping[str, Any],
+        *,
+        query: str | None,
+        properties: str | Sequence[str] | None,
+        limit: int,
+        sort_by: str | Sequence[str] | None,
+        direction: SortDirection,
+        filter: RawFilter | None,
+    ) -> _List:
+        items = self._instances.search(
+            self._view,
+            query=query,
+            properties=self._identifiers_of(properties),
+            filter=self._filter(filters, filter),
+            sort=self._sort(sort_by, direction),
+            limit=limit,
+        )
+        return self._parse(items)
+
+    def _aggregate(
+        self,
+        filters: Mapping[str, Any],
+        *,
+        aggregate: AggregateName,
+        property: str | None,
+        group_by: str | Sequence[str] | None,
+        filter: RawFilter | None,
+        limit: int | None = None,
+    ) -> AggregateResult:
+        if aggregate != "count" and property is None:
+            raise ValueError(f"{aggregate} needs a property")
+        names = {identifier: name for name, identifier in self._identifiers.items()}
+        groups = self._instances.aggregate(
+            self._view,
+            [Aggregate(aggregate, self._identifiers_of(property)[0] if property else None)],
+            group_by=self._identifiers_of(group_by),
+            filter=self._filter(filters, filter),
+            limit=limit,
+        )
+        return AggregateResult(
+            [
+                GroupValue(
+                    {names.get(key, key): _group_value(value) for key, value in item.group.items()},
+                    item.values[0].get("value") if item.values else None,
+                )
+                for item in groups
+            ]
+        )
+
+    def _histogram(
+        self, filters: Mapping[str, Any], *, property: str, interval: float, filter: RawFilter | None
+    ) -> Histogram:
+        identifier = self._identifiers_of(property)[0]
+        aggregate = {"histogram": {"property": identifier, "interval": interval}}
+        groups = self._instances.aggregate(self._view, [aggregate], filter=self._filter(filters, filter))
+        values = groups[0].values[0] if groups and groups[0].values else {}
+        buckets = [Bucket(bucket["start"], bucket["count"]) for bucket in values.get("buckets", [])]
+        return Histogram(property, interval, buckets)
+
+    def _parse(self, items: Sequence[Mapping[str, Any]], cursor: str | None = None) -> _List:
+        parse = self._read_class.from_instance
+        result = self._list_class(parse(item) for item in items)
+        result.next_cursor = cursor
+        return result
+
+    def _filter(self, filters: Mapping[str, Any], raw: RawFilter | None) -> Filter | None:
+        return all_of(self._keyword_filters.build(filters), Filter.load(raw) if raw is not None else None)
+
+    def _sort(self, sort_by: str | Sequence[str] | None, direction: SortDirection) -> list[Sort]:
+        return [Sort(self._view.property_ref(identifier), direction) for identifier in self._identifiers_of(sort_by)]
+
+    def _identifiers_of(self, names: str | Sequence[str] | None) -> list[str]:
+        """CDF identifiers of property fields given by Python name."""
+        if names is None:
+            return []
+        selected = [names] if isinstance(names, str) else list(names)
+        unknown = [name for name in selected if name not in self._identifiers]
+        if unknown:
+            raise ValueError(f"{', '.join(unknown)}: not a property of view {self._view.external_id}")
+        return [self._identifiers[name] for name in selected]
+
+
+@functools.cache
+def _keyword_filters(read_class: type[NodeRead], filters: type[Mapping[str, Any]]) -> KeywordFilters:
+    # Derived once per view class, not per client.
+    return KeywordFilters(read_class._view, read_class.property_identifiers(), filters.__annotations__)
+
+
+def _group_value(value: Any) -> Any:
+    if isinstance(value, dict) and set(value) == {"space", "externalId"}:
+        return NodeId(value["space"], value["externalId"])
+    return value

@@ -1,0 +1,28 @@
+"""The runtime is copied verbatim into every generated SDK: it may import only itself (relatively) and its deps."""
+
+from __future__ import annotations
+
+import ast
+import sys
+from pathlib import Path
+
+RUNTIME = Path(__file__).parents[3] / "templates" / "python" / "runtime"
+ALLOWED_THIRD_PARTY = {"pydantic", "httpx", "typing_extensions"}
+
+
+def test_runtime_modules_import_only_the_standard_library_its_dependencies_and_each_other() -> None:
+    modules = sorted(RUNTIME.glob("*.py"))
+    assert len(modules) > 10
+    for module in modules:
+        for node in ast.walk(ast.parse(module.read_text(), filename=str(module))):
+            if isinstance(node, ast.ImportFrom) and node.level > 0:
+                assert node.level == 1, f"{module.name}: relative imports stay inside _runtime"
+                continue
+            names = [alias.name for alias in node.names] if isinstance(node, ast.Import) else []
+            if isinstance(node, ast.ImportFrom):
+                names = [node.module or ""]
+            for name in names:
+                top = name.split(".")[0]
+                assert top in sys.stdlib_module_names or top in ALLOWED_THIRD_PARTY or top == "__future__", (
+                    f"{module.name} imports {name}"
+                )

@@ -1,0 +1,23 @@
+from ._pump import (
+    PUMP_VIEW,
+    Pump,
+    PumpField,
+    PumpFilters,
+    PumpList,
+    PumpStatus,
+    PumpTextField,
+    PumpWrite,
+    PumpWriteList,
+)
+
+__all__ = [
+    "PUMP_VIEW",
+    "Pump",
+    "PumpField",
+    "PumpFilters",
+    "PumpList",
+    "PumpStatus",
+    "PumpTextField",
+    "PumpWrite",
+    "PumpWriteList",
+]
