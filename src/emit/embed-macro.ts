@@ -5,6 +5,9 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 
+/** Python and tool caches that may sit beside real templates after a local test run; never part of the binary. */
+const SKIPPED = /(^|\/)(__pycache__|\.mypy_cache|\.ruff_cache|\.pytest_cache)(\/|$)|\.pyc$/;
+
 /** Every file under `dir` (relative to the repository root), keyed by its path with forward slashes. */
 export function embedDir(dir: string): Record<string, string> {
   const root = join(import.meta.dir, "..", "..", dir);
@@ -12,7 +15,8 @@ export function embedDir(dir: string): Record<string, string> {
   for (const entry of readdirSync(root, { recursive: true, withFileTypes: true })) {
     if (!entry.isFile()) continue;
     const path = join(entry.parentPath, entry.name);
-    files[relative(root, path).split(sep).join("/")] = readFileSync(path, "utf8");
+    const key = relative(root, path).split(sep).join("/");
+    if (!SKIPPED.test(key)) files[key] = readFileSync(path, "utf8");
   }
   return files;
 }

@@ -19,7 +19,7 @@ describe("templates", () => {
 
   test("every file under templates/ is embedded", () => {
     const onDisk = readdirSync(TEMPLATES_DIR, { recursive: true, withFileTypes: true })
-      .filter((entry) => entry.isFile())
+      .filter((entry) => entry.isFile() && !/__pycache__|\.pyc$/.test(join(entry.parentPath, entry.name)))
       .map((entry) => join(entry.parentPath, entry.name).slice(TEMPLATES_DIR.length + 1));
     expect(embeddedTemplateNames()).toEqual(onDisk.sort());
   });
