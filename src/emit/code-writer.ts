@@ -63,7 +63,34 @@ export class CodeWriter {
 export function bracketed(head: string, items: readonly string[], tail: string, column: number, layout: Layout): string[] {
   const flat = `${head}${items.join(", ")}${tail}`;
   if (items.length === 0 || column + flat.length <= layout.lineLength) return [flat];
-  return [head, ...items.map((item) => `${layout.indent}${item},`), tail];
+  const itemColumn = column + layout.indent.length;
+  return [
+    head,
+    ...items.flatMap((item) => splitUnion(`${item},`, itemColumn, layout.lineLength).map((line) => `${layout.indent}${line}`)),
+    tail,
+  ];
+}
+
+/**
+ * An annotated item too long for its line, split before each `|` of its union, as ruff splits a parameter's
+ * annotation (`name: A\n| B\n| None = None,`). Unions inside brackets stay whole.
+ */
+function splitUnion(item: string, column: number, lineLength: number): string[] {
+  if (column + item.length <= lineLength || !item.includes(": ")) return [item];
+  const parts: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let index = 0; index < item.length; index++) {
+    const character = item.charAt(index);
+    if ("([{".includes(character)) depth++;
+    else if (")]}".includes(character)) depth--;
+    else if (depth === 0 && item.startsWith(" | ", index)) {
+      parts.push(item.slice(start, index));
+      start = index + 1;
+    }
+  }
+  parts.push(item.slice(start));
+  return parts;
 }
 
 /**

@@ -99,7 +99,7 @@ export function apiModule(plan: ViewPlan, layout: Layout): ModuleFragments {
   const writer = new CodeWriter(layout).line(`class ${names.apiClassName}(ViewAPI[${names.className}, ${names.listClassName}]):`);
   writer.indented((body) => {
     body
-      .line("def __init__(self, instances: InstancesClient, default_space: str | None = None) -> None:")
+      .bracketed("def __init__(", ["self", "instances: InstancesClient", "default_space: str | None = None"], ") -> None:")
       .indented((init) =>
         init.bracketed("super().__init__(", ["instances", names.className, names.listClassName, plan.filtersClass, "default_space"], ")"),
       );
