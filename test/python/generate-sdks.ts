@@ -1,7 +1,7 @@
 /**
  * Generates the Python SDKs the Python checks run on (scripts/python-checks.sh): the bundled example and every
  * shared model (../shared/models, when present), each into `<out>/<name>/` as a complete package root, plus the
- * example laid out for a short line and two-space indents. Prints one line per SDK: `<name> <package>`.
+ * example laid out for a short line and two-space indents, and the OmniMulti models together in one SDK. Prints one line per SDK: `<name> <package>`.
  *
  *   bun test/python/generate-sdks.ts OUT_DIR
  */
@@ -32,4 +32,11 @@ async function write(name: string, input: GenerationInput, options: PipelineOpti
 
 await write("example", loadExampleModel());
 await write("example_narrow", loadExampleModel(), { lineLength: 80, indent: 2 });
-for (const name of sharedModelNames()) await write(name, await loadModelFile(sharedModelPath(name)));
+const shared = sharedModelNames();
+for (const name of shared) await write(name, await loadModelFile(sharedModelPath(name)));
+// Several data models in one SDK: views with the same external id in other spaces must stay apart.
+const multi = shared.filter((name) => name.startsWith("OmniMulti"));
+if (multi.length > 1) {
+  const models = (await Promise.all(multi.map((name) => loadModelFile(sharedModelPath(name))))).flatMap((loaded) => loaded.models);
+  await write("OmniMultiAll", { models, origin: multi.join(", ") });
+}
