@@ -54,9 +54,11 @@ export class PythonGenerator implements LanguageGenerator {
 
   generate(model: IRModel): GeneratorOutput {
     const { plans, warnings } = this.plan(model);
-    const files = [...this.packageFiles(model, plans, warnings), ...plans.flatMap((plan) => this.classFiles(plan)), ...this.runtimeFiles()].sort(
-      (a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0),
-    );
+    const files = [
+      ...this.packageFiles(model, plans, warnings),
+      ...plans.flatMap((plan) => this.classFiles(plan)),
+      ...this.runtimeFiles(),
+    ].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
     const classes = plans.reduce((count, plan) => count + (plan.writable ? 2 : 1), 0);
     return { files, warnings, classes };
   }
