@@ -7,9 +7,11 @@ import { generationTime } from "../../../src/generators/generator.ts";
 import { PythonGenerator } from "../../../src/generators/python/generator.ts";
 import { buildIR } from "../../../src/ir/index.ts";
 import { type GenerationResult, generateSdk, type PipelineOptions, resolveConfig } from "../../../src/pipeline.ts";
-import { loadExampleModel } from "../../../src/sources.ts";
+import { loadExampleModel, loadModelFile } from "../../../src/sources.ts";
 import { DataModelValidator } from "../../../src/validate/index.ts";
+import { viewText } from "../../../src/validate/issues.ts";
 import { direct, edge, enumOf, mapped, model, primitive, reverse, text, view } from "../../support/model-builder.ts";
+import { describeShared, sharedModelNames, sharedModelPath } from "../../support/shared-models.ts";
 
 const FIXED = { generatedAt: "2026-01-01T00:00:00+00:00", pygenVersion: "9.9.9" } satisfies PipelineOptions;
 
@@ -396,4 +398,21 @@ describe("a user's template directory", () => {
   test("a missing template directory is a TemplateError", () => {
     expect(() => generate(undefined, { templateDir: join(userDir, "absent") })).toThrow(TemplateError);
   });
+});
+
+describeShared("every shared model", () => {
+  for (const name of sharedModelNames()) {
+    test(`${name}: generates deterministically, and every skipped part is reported`, async () => {
+      const { models } = await loadModelFile(sharedModelPath(name));
+      const first = generate(models);
+      expect(generate(models).files).toEqual(first.files);
+      expect(first.files.some((file) => file.path.endsWith("/_client.py"))).toBe(true);
+      // One warning per connection of every node view the validator kept.
+      const views = new Map(first.validation.filteredModel.flatMap((kept) => kept.views).map((view) => [viewText(view), view]));
+      const connections = [...views.values()]
+        .filter((view) => view.usedFor !== "edge")
+        .flatMap((view) => Object.values(view.properties).filter((property) => property.kind !== "mapped"));
+      expect(first.warnings.filter((warning) => warning.code === "CONNECTION_SKIPPED")).toHaveLength(connections.length);
+    });
+  }
 });
