@@ -41,9 +41,12 @@ export class CodeWriter {
     return this;
   }
 
-  /** `head(item, item)tail` on one line when it fits, otherwise one item per line with a trailing comma. */
-  bracketed(head: string, items: readonly string[], tail: string): this {
-    return this.block(bracketed(head, items, tail, this.prefix.length, this.layout));
+  /**
+   * `head(item, item)tail` on one line when it fits, otherwise one item per line with a trailing comma; with
+   * `hug`, the items first try one line of their own between the brackets.
+   */
+  bracketed(head: string, items: readonly string[], tail: string, options: { hug?: boolean } = {}): this {
+    return this.block(bracketed(head, items, tail, this.prefix.length, this.layout, options));
   }
 
   docstring(text: string | undefined): this {
@@ -57,13 +60,23 @@ export class CodeWriter {
 }
 
 /**
- * The layout ruff format keeps for one pair of brackets: flat when the whole line fits, otherwise exploded with
- * a trailing comma (the "magic trailing comma" then keeps it exploded). Lines are relative to `column`.
+ * A layout ruff format keeps for one pair of brackets: flat when the whole line fits; with `hug`, the items on one
+ * line between the bracket lines when that fits (ruff's own choice for a bracket without a trailing comma);
+ * otherwise exploded with a trailing comma, which ruff then keeps exploded. Lines are relative to `column`.
  */
-export function bracketed(head: string, items: readonly string[], tail: string, column: number, layout: Layout): string[] {
+export function bracketed(
+  head: string,
+  items: readonly string[],
+  tail: string,
+  column: number,
+  layout: Layout,
+  options: { hug?: boolean } = {},
+): string[] {
   const flat = `${head}${items.join(", ")}${tail}`;
   if (items.length === 0 || column + flat.length <= layout.lineLength) return [flat];
   const itemColumn = column + layout.indent.length;
+  const hugged = items.join(", ");
+  if (options.hug && itemColumn + hugged.length <= layout.lineLength) return [head, `${layout.indent}${hugged}`, tail];
   return [
     head,
     ...items.flatMap((item) => splitUnion(`${item},`, itemColumn, layout.lineLength).map((line) => `${layout.indent}${line}`)),

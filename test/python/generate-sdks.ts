@@ -31,6 +31,9 @@ async function write(name: string, input: GenerationInput, options: PipelineOpti
 }
 
 await write("example", loadExampleModel());
+// The model of the hand-written sample SDK, generated under the sample's own names so its tests can run on it.
+const sampleModel = await loadModelFile(join(import.meta.dir, "sample_sdk", "pumps.model.yaml"));
+await write("sample", sampleModel, { topLevelPackage: "pumps", clientName: "PumpsClient", defaultSpace: "sp_pumps" });
 await write("example_narrow", loadExampleModel(), { lineLength: 80, indent: 2 });
 const shared = sharedModelNames();
 for (const name of shared) await write(name, await loadModelFile(sharedModelPath(name)));

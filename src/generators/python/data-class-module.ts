@@ -22,14 +22,14 @@ export function dataClassModule(plan: ViewPlan, config: GeneratorConfig, layout:
   const top = new CodeWriter(layout);
   top.line(`${plan.viewConstant} = ViewId(${[view.space, view.externalId, view.version].map(pythonString).join(", ")})`);
 
+  top.line();
   for (const property of plan.fields) {
     const alias = plan.enumAliases.get(property.identifier);
     const values = enumOf(property)?.values.map((value) => pythonString(value.value));
     if (alias === undefined || values === undefined) continue;
     imports.add("stdlib", "typing", "Literal");
-    top.line().bracketed(`${alias} = Literal[`, values, "]");
+    top.bracketed(`${alias} = Literal[`, values, "]", { hug: true });
   }
-  top.line();
   literalAlias(top, imports, plan.fieldAlias, plan.sortable);
   if (plan.hasSearch) literalAlias(top, imports, plan.textFieldAlias, plan.searchable);
 
@@ -66,7 +66,7 @@ function literalAlias(writer: CodeWriter, imports: ImportSet, alias: string, fie
     return;
   }
   imports.add("stdlib", "typing", "Literal");
-  writer.bracketed(`${alias} = Literal[`, fieldNames.map(pythonString), "]");
+  writer.bracketed(`${alias} = Literal[`, fieldNames.map(pythonString), "]", { hug: true });
 }
 
 function filtersClass(plan: ViewPlan, imports: ImportSet, layout: Layout): CodeWriter {

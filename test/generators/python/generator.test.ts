@@ -97,9 +97,9 @@ describe("the generated package", () => {
   test("README tells how to install, connect and use, from the model, and what is left out", () => {
     const readme = fileOf(result, "README.md");
     expect(readme).toContain("## Not generated yet");
-    expect(readme).toContain("- `pygen_example/HydroPlant/generators`: edge generators of HydroPlant is not generated yet");
+    expect(readme).toContain("- `pygen_example/HydroPlant/generators`: HydroPlant.generators (edge) is not generated yet");
     expect(readme).toContain("pip install .");
-    expect(readme).toContain("| `client.hydro_plant` | `HydroPlant` | `HydroPlantWrite` | `pygen_example/HydroPlant/1` |");
+    expect(readme).toContain("| `client.hydro_plant` | `HydroPlant` | `HydroPlantWrite` | `pygen_example:HydroPlant/1` |");
     expect(readme).toContain("client.asset.list(limit=10)");
     expect(fileOf(generate(undefined, { examples: false }), "README.md")).not.toContain("## Use");
   });
