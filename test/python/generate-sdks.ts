@@ -20,14 +20,13 @@ if (outDir === undefined) throw new Error("usage: bun test/python/generate-sdks.
 const snake = (name: string) => name.replace(/([a-z0-9])([A-Z])/g, "$1_$2").toLowerCase();
 
 async function write(name: string, input: GenerationInput, options: PipelineOptions = {}): Promise<void> {
-  const topLevelPackage = `sdk_${snake(name)}`;
-  const result = generateSdk(input, { topLevelPackage, defaultSpace: INSTANCE_SPACES[name], ...options });
+  const result = generateSdk(input, { topLevelPackage: `sdk_${snake(name)}`, defaultSpace: INSTANCE_SPACES[name], ...options });
   for (const file of result.files) {
     const path = join(outDir as string, name, file.path);
     mkdirSync(dirname(path), { recursive: true });
     writeFileSync(path, file.content);
   }
-  console.log(`${name} ${topLevelPackage}`);
+  console.log(`${name} ${result.config.topLevelPackage}`);
 }
 
 await write("example", loadExampleModel());
