@@ -9,6 +9,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { type GenerationInput, generateSdk, type PipelineOptions } from "../../src/pipeline.ts";
 import { loadExampleModel, loadModelFile } from "../../src/sources.ts";
+import { enumOf, model, primitive, text, view } from "../support/model-builder.ts";
 import { sharedModelNames, sharedModelPath } from "../support/shared-models.ts";
 
 /** Instance spaces the end-to-end tests seed; other SDKs get none, so `space` is required there. */
@@ -34,6 +35,33 @@ await write("example", loadExampleModel());
 const sampleModel = await loadModelFile(join(import.meta.dir, "sample_sdk", "pumps.model.yaml"));
 await write("sample", sampleModel, { topLevelPackage: "pumps", clientName: "PumpsClient", defaultSpace: "sp_pumps" });
 await write("example_narrow", loadExampleModel(), { lineLength: 80, indent: 2 });
+// Names and shapes that stress the generator: reserved words, odd enum values, quotes in descriptions, a view
+// with no properties, one with nothing to sort by, a read-only one, and very long names.
+const longName = "TurbineBladeVibrationMeasurementSensorConfiguration";
+const oddities = model(
+  [
+    view(
+      "Reserved",
+      {
+        type: text(),
+        version: primitive("int32"),
+        space: text(),
+        id: text(),
+        cdf_name: text(),
+        date: primitive("date"),
+        class: enumOf(["in progress", "3rd", "class", 'say "hi"']),
+      },
+      { description: 'Quotes """ inside, a backslash \\ and "a quoted end"' },
+    ),
+    view("Nothing"),
+    view("OnlyJson", { blob: primitive("json") }),
+    view("ReadOnly", { total: primitive("float64") }, { writable: false }),
+    view(longName, { vibrationAmplitudeClassification: enumOf(["alpha", "beta"]), measurementDescription: text({ nullable: false }) }),
+  ],
+  { externalId: "Oddities" },
+);
+await write("oddities", { models: [oddities], origin: "generate-sdks.ts" });
+
 const shared = sharedModelNames();
 for (const name of shared) await write(name, await loadModelFile(sharedModelPath(name)));
 // Several data models in one SDK: views with the same external id in other spaces must stay apart.

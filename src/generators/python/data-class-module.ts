@@ -20,7 +20,7 @@ export function dataClassModule(plan: ViewPlan, config: GeneratorConfig, layout:
   const { view, names } = irClass;
   const imports = new ImportSet().add("stdlib", "typing", "ClassVar").add("local", RUNTIME, "NodeRead", "NodeList", "ViewId");
   const top = new CodeWriter(layout);
-  top.line(`${plan.viewConstant} = ViewId(${[view.space, view.externalId, view.version].map(pythonString).join(", ")})`);
+  top.bracketed(`${plan.viewConstant} = ViewId(`, [view.space, view.externalId, view.version].map(pythonString), ")");
 
   top.line();
   for (const property of plan.fields) {
@@ -35,12 +35,15 @@ export function dataClassModule(plan: ViewPlan, config: GeneratorConfig, layout:
 
   const classes: CodeWriter[] = [filtersClass(plan, imports, layout), readClass(plan, config, imports, layout)];
   if (plan.writable) classes.push(writeClass(plan, config, imports, layout));
-  const lists = new CodeWriter(layout).line(`class ${names.listClassName}(NodeList[${names.className}]):`);
+  const lists = new CodeWriter(layout).bracketed(`class ${names.listClassName}(`, [`NodeList[${names.className}]`], "):");
   if (plan.writable) {
     lists.indented((writer) =>
       writer
         .line(`def as_write(self) -> ${names.writeListClassName}:`)
-        .indented((body) => body.line(`return ${names.writeListClassName}(item.as_write() for item in self)`)),
+        // A lone generator argument takes no trailing comma, so it can only be hugged.
+        .indented((body) =>
+          body.bracketed(`return ${names.writeListClassName}(`, ["item.as_write() for item in self"], ")", { hug: true }),
+        ),
     );
   } else {
     lists.indented((writer) => writer.line("pass"));
@@ -50,7 +53,7 @@ export function dataClassModule(plan: ViewPlan, config: GeneratorConfig, layout:
     imports.add("local", RUNTIME, "NodeWriteList");
     classes.push(
       new CodeWriter(layout)
-        .line(`class ${names.writeListClassName}(NodeWriteList[${names.writeClassName}]):`)
+        .bracketed(`class ${names.writeListClassName}(`, [`NodeWriteList[${names.writeClassName}]`], "):")
         .indented((writer) => writer.line("pass")),
     );
   }
@@ -81,7 +84,7 @@ function filtersClass(plan: ViewPlan, imports: ImportSet, layout: Layout): CodeW
       // Equality also takes several values (an `in` filter); ranges and prefixes take one.
       const several = operator === "equals" && !isBoolean(property);
       if (several) imports.add("stdlib", "collections.abc", "Sequence");
-      body.line(`${name}: ${spelling.type}${several ? ` | Sequence[${spelling.type}]` : ""} | None`);
+      body.annotation(name, `${spelling.type}${several ? ` | Sequence[${spelling.type}]` : ""} | None`);
     }
   });
 }
@@ -129,7 +132,7 @@ function fieldLines(writer: CodeWriter, plan: ViewPlan, usage: Usage, imports: I
     const { type, assigned } = usage === "read" ? readForm(property, spelling.type) : writeForm(property, spelling.type);
     const suffix = assigned === undefined ? "" : ` = ${assigned}`;
     if (property.name === property.identifier) {
-      writer.line(`${property.name}: ${type}${suffix}`);
+      writer.annotation(property.name, type, suffix);
       continue;
     }
     imports.add("stdlib", "typing", "Annotated").add("local", RUNTIME, "cdf_name");

@@ -258,7 +258,16 @@ export class PythonGenerator implements LanguageGenerator {
           init.line("super().__init__(config, transport=transport)");
           for (const { irClass } of plans) {
             const { clientAttribute, apiClassName } = irClass.names;
-            init.bracketed(`self.${clientAttribute} = ${apiClassName}(`, ["self._instances", "self.default_space"], ")");
+            const target = `self.${clientAttribute} = `;
+            const call = (writer: CodeWriter, head: string) =>
+              writer.bracketed(`${head}${apiClassName}(`, ["self._instances", "self.default_space"], ")");
+            if (init.prefix.length + target.length + apiClassName.length + 1 <= this.layout.lineLength) call(init, target);
+            // As ruff does when even the start of the line is too long: the value goes in parentheses.
+            else
+              init
+                .line(`${target}(`)
+                .indented((value) => call(value, ""))
+                .line(")");
           }
         });
     });
