@@ -5,7 +5,7 @@
  */
 import type { DataModel } from "./client/models.ts";
 import { ValidationError } from "./errors.ts";
-import { type GeneratedFile, type GeneratorConfig, type GeneratorOptions, generationTime } from "./generators/generator.ts";
+import { checkConfig, type GeneratedFile, type GeneratorConfig, type GeneratorOptions, generationTime } from "./generators/generator.ts";
 import { PythonGenerator } from "./generators/python/generator.ts";
 import { pythonNaming } from "./generators/python/naming.ts";
 import { buildIR } from "./ir/index.ts";
@@ -50,7 +50,8 @@ export interface GenerationResult {
 export function generateSdk(input: GenerationInput, options: PipelineOptions = {}): GenerationResult {
   const started = performance.now();
   const strict = options.strict ?? false;
-  const config = resolveConfig(input.models, options);
+  // Checked before anything runs, so a bad option fails fast with its own message.
+  const config = checkConfig(resolveConfig(input.models, options));
   const naming = namingFor(config);
   const validation = DataModelValidator.validate(input.models, { strict, language: naming });
   const validationWarnings = [...validation.errors, ...validation.warnings].map(

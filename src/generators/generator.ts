@@ -40,7 +40,8 @@ export interface LanguageGenerator {
   getFileExtension(): string;
 }
 
-export type NameCase = "pascal" | "camel" | "snake";
+const NAME_CASES = ["pascal", "camel", "snake"] as const;
+export type NameCase = (typeof NAME_CASES)[number];
 
 export interface GeneratorConfig {
   /** The Python package (import name) of the SDK; also the distribution name in pyproject.toml. */
@@ -109,6 +110,9 @@ export function checkConfig(config: GeneratorConfig): GeneratorConfig {
     ["client name", config.clientName],
   ] as const) {
     if (!IDENTIFIER.test(value)) refuse(`${option} must be an identifier (letters, digits, underscores), not "${value}"`);
+  }
+  for (const [slot, nameCase] of Object.entries(config.naming)) {
+    if (!NAME_CASES.includes(nameCase)) refuse(`${slot} naming must be one of ${NAME_CASES.join(", ")}, not "${nameCase}"`);
   }
   if (!config.typeHints) refuse("type hints cannot be turned off: the generated data classes are pydantic models built from them");
   if (config.singleFile) refuse("single_file is not supported yet: the SDK is generated as a package (data_classes/, _api/)");

@@ -347,6 +347,8 @@ describe("options", () => {
     expect(() => generate(undefined, { typeHints: false })).toThrow(GenerationError);
     expect(() => generate(undefined, { lineLength: 10 })).toThrow(/line length/);
     expect(() => generate(undefined, { topLevelPackage: "my-sdk" })).toThrow(/top-level package must be an identifier/);
+    const kebab = { className: "pascal", field: "kebab" } as unknown as NonNullable<PipelineOptions["naming"]>;
+    expect(() => generate(undefined, { naming: kebab })).toThrow(/field naming must be one of pascal, camel, snake/);
   });
 
   test("SOURCE_DATE_EPOCH fixes the generation time", () => {
