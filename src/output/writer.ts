@@ -1,0 +1,208 @@
+/**
+ * Writes generated files into the output directory safely:
+ * - every path is checked to stay inside the output directory (no `..`, no absolute paths, no symlinked folder
+ *   leading elsewhere);
+ * - a folder pygen did not create (no manifest) that already holds files is refused unless `overwrite`;
+ * - files pygen generated last time and no longer generates are removed; nothing else is touched;
+ * - the new files are staged beside the output first and swapped in with renames; if anything fails, the
+ *   previous output is restored, so a failure half-way never leaves a mix of old and new.
+ * The manifest (`.pygen-manifest.json`) lists what pygen wrote, so the next run knows what it owns.
+ */
+import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { basename, dirname, isAbsolute, join, resolve, sep } from "node:path";
+import { GenerationError } from "../errors.ts";
+import { PYGEN_VERSION } from "../version.ts";
+
+export interface GeneratedFile {
+  /** Relative to the output directory, with forward slashes. */
+  path: string;
+  content: string;
+}
+
+export interface WriteOptions {
+  /** Write into a non-empty folder that pygen did not create. */
+  overwrite?: boolean;
+  /** Work out what would change without touching the disk. */
+  dryRun?: boolean;
+}
+
+export interface WriteReport {
+  outputDir: string;
+  /** Files written (new or changed content), relative paths. */
+  written: string[];
+  /** Files whose content was already identical. */
+  unchanged: string[];
+  /** Files pygen generated earlier and no longer generates, now removed. */
+  removed: string[];
+  dryRun: boolean;
+}
+
+export const MANIFEST_NAME = ".pygen-manifest.json";
+
+interface Manifest {
+  generator: string;
+  files: string[];
+}
+
+/** Rejects any path that could land outside the output directory or is not a plain relative file path. */
+export function checkRelativePath(path: string): void {
+  const problem =
+    path === ""
+      ? "is empty"
+      : path.includes("\0")
+        ? "contains a NUL character"
+        : path.includes("\\")
+          ? "contains a backslash"
+          : isAbsolute(path) || /^[A-Za-z]:/.test(path)
+            ? "is absolute"
+            : path.split("/").some((part) => part === "" || part === "." || part === "..")
+              ? "has an empty, '.' or '..' part"
+              : path === MANIFEST_NAME
+                ? "is pygen's manifest"
+                : undefined;
+  if (problem) throw new GenerationError(`refusing to write "${path}": the path ${problem}`);
+}
+
+function readManifest(outputDir: string): Manifest | undefined {
+  const path = join(outputDir, MANIFEST_NAME);
+  if (!existsSync(path)) return undefined;
+  try {
+    const manifest = JSON.parse(readFileSync(path, "utf8")) as Manifest;
+    if (!Array.isArray(manifest.files)) throw new Error("no file list");
+    // A tampered manifest must not make pygen delete files outside the folder.
+    for (const file of manifest.files) checkRelativePath(file);
+    return manifest;
+  } catch (error) {
+    throw new GenerationError(
+      `${path} is not a manifest pygen can read (${(error as Error).message}); remove it or choose another output folder`,
+    );
+  }
+}
+
+function readExisting(path: string): string | undefined {
+  try {
+    return lstatSync(path).isFile() ? readFileSync(path, "utf8") : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The parent folder of `path` resolved through symlinks must still be inside the output directory. */
+function checkInside(outputReal: string, target: string): void {
+  let folder = dirname(target);
+  while (!existsSync(folder)) folder = dirname(folder);
+  const real = realpathSync(folder);
+  if (real !== outputReal && !real.startsWith(outputReal + sep)) {
+    throw new GenerationError(`refusing to write ${target}: a symbolic link leads it outside ${outputReal}`);
+  }
+}
+
+export async function writeGeneratedFiles(
+  outputDir: string,
+  files: readonly GeneratedFile[],
+  options: WriteOptions = {},
+): Promise<WriteReport> {
+  const root = resolve(outputDir);
+  const contents = new Map<string, string>();
+  for (const file of files) {
+    checkRelativePath(file.path);
+    if (contents.has(file.path)) throw new GenerationError(`the generator produced ${file.path} twice`);
+    contents.set(file.path, file.content);
+  }
+  if (existsSync(root) && !lstatSync(root).isDirectory()) throw new GenerationError(`the output ${root} exists and is not a folder`);
+
+  const manifest = existsSync(root) ? readManifest(root) : undefined;
+  const entries = existsSync(root) ? readdirSync(root) : [];
+  if (!manifest && entries.length > 0 && !options.overwrite) {
+    throw new GenerationError(
+      `the output folder ${root} is not empty and was not created by pygen; use --overwrite to write into it anyway`,
+    );
+  }
+
+  const written: string[] = [];
+  const unchanged: string[] = [];
+  for (const file of files) (readExisting(join(root, file.path)) === file.content ? unchanged : written).push(file.path);
+  const removed = (manifest?.files ?? []).filter((path) => !contents.has(path) && lstatExists(join(root, path)));
+  const report = { outputDir: root, written, unchanged, removed, dryRun: options.dryRun ?? false };
+  if (options.dryRun) return report;
+
+  mkdirSync(root, { recursive: true });
+  const outputReal = realpathSync(root);
+  for (const path of [...written, ...removed]) {
+    const target = join(root, path);
+    checkInside(outputReal, target);
+    // Only files (or links) are ever replaced: a folder in the way may hold the user's work.
+    if (lstatExists(target) && lstatSync(target).isDirectory())
+      throw new GenerationError(`cannot write ${target}: a folder of that name is in the way`);
+  }
+
+  const staging = join(dirname(root), `.${basename(root)}.pygen-staging-${process.pid}-${Date.now()}`);
+  const backup = `${staging}-previous`;
+  const swapped: string[] = [];
+  try {
+    for (const path of written) {
+      mkdirSync(dirname(join(staging, path)), { recursive: true });
+      writeFileSync(join(staging, path), contents.get(path) ?? "");
+    }
+    // Swap: move what is replaced or removed aside, then move the staged files in.
+    for (const path of [...written, ...removed]) {
+      const target = join(root, path);
+      if (lstatExists(target)) {
+        mkdirSync(dirname(join(backup, path)), { recursive: true });
+        renameSync(target, join(backup, path));
+      }
+      swapped.push(path);
+    }
+    for (const path of written) {
+      mkdirSync(dirname(join(root, path)), { recursive: true });
+      renameSync(join(staging, path), join(root, path));
+    }
+    writeFileSync(
+      join(root, MANIFEST_NAME),
+      `${JSON.stringify({ generator: `pygen ${PYGEN_VERSION}`, files: [...contents.keys()].sort() }, null, 2)}\n`,
+    );
+  } catch (error) {
+    restore(root, backup, swapped, new Set(written));
+    throw new GenerationError(`writing ${root} failed, the previous output was restored: ${(error as Error).message}`, { cause: error });
+  } finally {
+    rmSync(staging, { recursive: true, force: true });
+  }
+  rmSync(backup, { recursive: true, force: true });
+  removeEmptyFolders(root, removed);
+  return report;
+}
+
+function lstatExists(path: string): boolean {
+  try {
+    lstatSync(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Puts every file moved aside back, dropping the new ones that were already moved in. */
+function restore(root: string, backup: string, swapped: string[], newFiles: Set<string>): void {
+  for (const path of swapped) {
+    const target = join(root, path);
+    if (newFiles.has(path)) rmSync(target, { force: true });
+    if (lstatExists(join(backup, path))) renameSync(join(backup, path), target);
+  }
+  rmSync(backup, { recursive: true, force: true });
+}
+
+/** Folders left empty by removed files go too (only those, never the output folder itself). */
+function removeEmptyFolders(root: string, removed: string[]): void {
+  const folders = new Set(
+    removed.flatMap((path) =>
+      path
+        .split("/")
+        .slice(0, -1)
+        .map((_, index, parts) => parts.slice(0, index + 1).join("/")),
+    ),
+  );
+  for (const folder of [...folders].sort((a, b) => b.length - a.length)) {
+    const path = join(root, folder);
+    if (existsSync(path) && readdirSync(path).length === 0) rmSync(path, { recursive: true });
+  }
+}
