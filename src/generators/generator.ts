@@ -5,12 +5,10 @@
  */
 import { GenerationError } from "../errors.ts";
 import type { IRClass, IRModel, IRModule } from "../ir/types.ts";
+import type { GeneratedFile } from "../output/writer.ts";
 
 /** One generated file: a path relative to the output directory (forward slashes) and its text. */
-export interface GeneratedFile {
-  path: string;
-  content: string;
-}
+export type { GeneratedFile };
 
 /** Something the generator left out or degraded, for the pipeline's warnings (never silently dropped). */
 export interface GeneratorWarning {

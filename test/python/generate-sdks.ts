@@ -5,8 +5,8 @@
  *
  *   bun test/python/generate-sdks.ts OUT_DIR
  */
-import { mkdirSync, writeFileSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { join } from "node:path";
+import { writeGeneratedFiles } from "../../src/output/writer.ts";
 import { type GenerationInput, generateSdk, type PipelineOptions } from "../../src/pipeline.ts";
 import { loadExampleModel, loadModelFile } from "../../src/sources.ts";
 import { enumOf, model, primitive, text, view } from "../support/model-builder.ts";
@@ -22,11 +22,7 @@ const snake = (name: string) => name.replace(/([a-z0-9])([A-Z])/g, "$1_$2").toLo
 
 async function write(name: string, input: GenerationInput, options: PipelineOptions = {}): Promise<void> {
   const result = generateSdk(input, { topLevelPackage: `sdk_${snake(name)}`, defaultSpace: INSTANCE_SPACES[name], ...options });
-  for (const file of result.files) {
-    const path = join(outDir as string, name, file.path);
-    mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(path, file.content);
-  }
+  await writeGeneratedFiles(join(outDir as string, name), result.files, { overwrite: true });
   console.log(`${name} ${result.config.topLevelPackage}`);
 }
 

@@ -6,6 +6,7 @@ import { GenerationError, TemplateError, ValidationError } from "../../../src/er
 import { generationTime } from "../../../src/generators/generator.ts";
 import { PythonGenerator } from "../../../src/generators/python/generator.ts";
 import { buildIR } from "../../../src/ir/index.ts";
+import { writeGeneratedFiles } from "../../../src/output/writer.ts";
 import { type GenerationResult, generateSdk, type PipelineOptions, resolveConfig } from "../../../src/pipeline.ts";
 import { loadExampleModel, loadModelFile } from "../../../src/sources.ts";
 import { DataModelValidator } from "../../../src/validate/index.ts";
@@ -376,6 +377,21 @@ describe("options", () => {
     expect(error).toBeInstanceOf(ValidationError);
     expect((error as ValidationError).exitCode).toBe(4);
     expect((error as ValidationError).details.join("\n")).toContain("CONNECTION_SKIPPED pygen_example/HydroPlant/generators");
+  });
+});
+
+describe("writing", () => {
+  test("the output writer takes the files as they are; generating again changes nothing", async () => {
+    const outputDir = mkdtempSync(join(tmpdir(), "pygen-python-output-"));
+    try {
+      const first = await writeGeneratedFiles(outputDir, generate().files);
+      expect(first.written).toContain("hydro_plant_model/_client.py");
+      const second = await writeGeneratedFiles(outputDir, generate().files);
+      expect(second.written).toEqual([]);
+      expect(second.unchanged).toHaveLength(first.written.length);
+    } finally {
+      rmSync(outputDir, { recursive: true, force: true });
+    }
   });
 });
 
