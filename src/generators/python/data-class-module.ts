@@ -16,8 +16,7 @@ export interface ModuleFragments {
 }
 
 export function dataClassModule(plan: ViewPlan, config: GeneratorConfig, layout: Layout): ModuleFragments {
-  const { irClass } = plan;
-  const { view, names } = irClass;
+  const { view } = plan.irClass;
   const imports = new ImportSet().add("stdlib", "typing", "ClassVar").add("local", RUNTIME, "NodeRead", "NodeList", "ViewId");
   const top = new CodeWriter(layout);
   top.bracketed(`${plan.viewConstant} = ViewId(`, [view.space, view.externalId, view.version].map(pythonString), ")");
@@ -33,32 +32,31 @@ export function dataClassModule(plan: ViewPlan, config: GeneratorConfig, layout:
   literalAlias(top, imports, plan.fieldAlias, plan.sortable);
   if (plan.hasSearch) literalAlias(top, imports, plan.textFieldAlias, plan.searchable);
 
-  const classes: CodeWriter[] = [filtersClass(plan, imports, layout), readClass(plan, config, imports, layout)];
+  const classes = [filtersClass(plan, imports, layout), readClass(plan, config, imports, layout)];
   if (plan.writable) classes.push(writeClass(plan, config, imports, layout));
-  const lists = new CodeWriter(layout).bracketed(`class ${names.listClassName}(`, [`NodeList[${names.className}]`], "):");
-  if (plan.writable) {
-    lists.indented((writer) =>
-      writer
-        .line(`def as_write(self) -> ${names.writeListClassName}:`)
-        // A lone generator argument takes no trailing comma, so it can only be hugged.
-        .indented((body) =>
-          body.bracketed(`return ${names.writeListClassName}(`, ["item.as_write() for item in self"], ")", { hug: true }),
-        ),
-    );
-  } else {
-    lists.indented((writer) => writer.line("pass"));
-  }
-  classes.push(lists);
-  if (plan.writable) {
-    imports.add("local", RUNTIME, "NodeWriteList");
-    classes.push(
-      new CodeWriter(layout)
-        .bracketed(`class ${names.writeListClassName}(`, [`NodeWriteList[${names.writeClassName}]`], "):")
-        .indented((writer) => writer.line("pass")),
-    );
-  }
+  classes.push(...listClasses(plan, imports, layout));
   const body = [top.toString(), ...classes.map(String)].join("\n\n");
   return { imports: imports.render(layout), body };
+}
+
+/** `XList` (with `as_write()` when the view is writable) and, for writable views, `XWriteList`. */
+function listClasses(plan: ViewPlan, imports: ImportSet, layout: Layout): CodeWriter[] {
+  const { names } = plan.irClass;
+  const list = new CodeWriter(layout).bracketed(`class ${names.listClassName}(`, [`NodeList[${names.className}]`], "):");
+  if (!plan.writable) return [list.indented((body) => body.line("pass"))];
+  list.indented((body) =>
+    body
+      .line(`def as_write(self) -> ${names.writeListClassName}:`)
+      // A lone generator argument takes no trailing comma, so it can only be hugged.
+      .indented((method) =>
+        method.bracketed(`return ${names.writeListClassName}(`, ["item.as_write() for item in self"], ")", { hug: true }),
+      ),
+  );
+  imports.add("local", RUNTIME, "NodeWriteList");
+  const writeList = new CodeWriter(layout)
+    .bracketed(`class ${names.writeListClassName}(`, [`NodeWriteList[${names.writeClassName}]`], "):")
+    .indented((body) => body.line("pass"));
+  return [list, writeList];
 }
 
 function literalAlias(writer: CodeWriter, imports: ImportSet, alias: string, fieldNames: readonly string[]): void {
