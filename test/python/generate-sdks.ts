@@ -57,6 +57,9 @@ const oddities = model(
   { externalId: "Oddities" },
 );
 await write("oddities", { models: [oddities], origin: "generate-sdks.ts" });
+// Nothing the SDK can serve yet (one edge view): still a package that installs and imports.
+const onlyEdges = model([view("Link", { weight: primitive("float64") }, { usedFor: "edge" })], { externalId: "OnlyEdges" });
+await write("only_edges", { models: [onlyEdges], origin: "generate-sdks.ts" });
 
 const shared = sharedModelNames();
 for (const name of shared) await write(name, await loadModelFile(sharedModelPath(name)));

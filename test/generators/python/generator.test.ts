@@ -272,6 +272,13 @@ describe("names, read-only views and connections", () => {
     expect(readingApi).toContain("def histogram(");
   });
 
+  test("a model with nothing to serve yet still gives a complete package", () => {
+    const onlyEdges = generate([model([view("Link", { weight: primitive("float64") }, { usedFor: "edge" })])]);
+    expect(fileOf(onlyEdges, "test_model/data_classes/__init__.py")).toBe("__all__ = []\n");
+    expect(fileOf(onlyEdges, "test_model/_client.py")).toContain("super().__init__(config, transport=transport)\n");
+    expect(onlyEdges.warnings.map((warning) => warning.code)).toEqual(["EDGE_VIEW_SKIPPED"]);
+  });
+
   test("connections are skipped with a warning naming them", () => {
     const codes = result.warnings.map((warning) => `${warning.code} ${warning.location}`);
     expect(codes).toContain("CONNECTION_SKIPPED sp_test/Reading/links");
