@@ -15,14 +15,14 @@ import { sharedModelNames, sharedModelPath } from "../support/shared-models.ts";
 /** Instance spaces the end-to-end tests seed; other SDKs get none, so `space` is required there. */
 const INSTANCE_SPACES: Record<string, string> = { example: "example_instances", Omni: "sp_omni_instances" };
 
-const outDir = process.argv[2];
-if (outDir === undefined) throw new Error("usage: bun test/python/generate-sdks.ts OUT_DIR");
+const outDir = process.argv[2] ?? "";
+if (outDir === "") throw new Error("usage: bun test/python/generate-sdks.ts OUT_DIR");
 
 const snake = (name: string) => name.replace(/([a-z0-9])([A-Z])/g, "$1_$2").toLowerCase();
 
 async function write(name: string, input: GenerationInput, options: PipelineOptions = {}): Promise<void> {
   const result = generateSdk(input, { topLevelPackage: `sdk_${snake(name)}`, defaultSpace: INSTANCE_SPACES[name], ...options });
-  await writeGeneratedFiles(join(outDir as string, name), result.files, { overwrite: true });
+  await writeGeneratedFiles(join(outDir, name), result.files, { overwrite: true });
   console.log(`${name} ${result.config.topLevelPackage}`);
 }
 
@@ -45,7 +45,7 @@ const oddities = model(
         id: text(),
         cdf_name: text(),
         date: primitive("date"),
-        class: enumOf(["in progress", "3rd", "class", 'say "hi"']),
+        class: enumOf(["in_progress", "class", "None", "_hidden"]),
       },
       { description: 'Quotes """ inside, a backslash \\ and "a quoted end"' },
     ),
@@ -57,6 +57,25 @@ const oddities = model(
   { externalId: "Oddities" },
 );
 await write("oddities", { models: [oddities], origin: "generate-sdks.ts" });
+// The end-to-end tests serve it from the emulator: each property stored in a container property of its own
+// (prefixed, since CDF reserves container property names such as `space`).
+const stored = {
+  ...oddities,
+  views: oddities.views.map((view) => ({
+    ...view,
+    properties: Object.fromEntries(
+      Object.entries(view.properties).map(([identifier, property]) => [
+        identifier,
+        {
+          ...property,
+          container: { type: "container", space: view.space, externalId: view.externalId },
+          containerPropertyIdentifier: `p_${identifier}`,
+        },
+      ]),
+    ),
+  })),
+};
+await Bun.write(join(outDir, "oddities.model.json"), JSON.stringify(stored, null, 2));
 // Nothing the SDK can serve yet (one edge view): still a package that installs and imports.
 const onlyEdges = model([view("Link", { weight: primitive("float64") }, { usedFor: "edge" })], { externalId: "OnlyEdges" });
 await write("only_edges", { models: [onlyEdges], origin: "generate-sdks.ts" });
