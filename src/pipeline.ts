@@ -57,17 +57,14 @@ export function generateSdk(input: GenerationInput, options: PipelineOptions = {
   const validationWarnings = [...validation.errors, ...validation.warnings].map(
     (issue): GenerationWarning => ({ source: "validation", ...issue }),
   );
-  if (strict && !validation.isValid) {
-    throw new ValidationError(`${input.origin}: the model has ${validation.errors.length} issue(s) and --strict is on`, {
-      details: validation.errors.map((issue) => `${issue.code} ${issue.location}: ${issue.message}`),
-    });
-  }
   const ir = buildIR(validation.filteredModel, { naming });
   const output = new PythonGenerator(config).generate(ir);
   const generatorWarnings = output.warnings.map((warning): GenerationWarning => ({ source: "generator", severity: "warning", ...warning }));
-  if (strict && generatorWarnings.length > 0) {
-    throw new ValidationError(`${input.origin}: ${generatorWarnings.length} part(s) of the model cannot be generated and --strict is on`, {
-      details: generatorWarnings.map((warning) => `${warning.code} ${warning.location}: ${warning.message}`),
+  // Strict: everything that would be left out or changed is listed at once, validation and generator alike.
+  const blocking = strict ? [...validation.errors, ...generatorWarnings] : [];
+  if (blocking.length > 0) {
+    throw new ValidationError(`${input.origin}: ${blocking.length} issue(s) block generation with --strict`, {
+      details: blocking.map((issue) => `${issue.code} ${issue.location}: ${issue.message}`),
     });
   }
   return {

@@ -385,6 +385,15 @@ describe("options", () => {
     expect((error as ValidationError).exitCode).toBe(4);
     expect((error as ValidationError).details.join("\n")).toContain("CONNECTION_SKIPPED pygen_example/HydroPlant/generators");
   });
+
+  test("strict mode lists validation and generator issues together", () => {
+    const both = model([view("Thing", { type: text(), links: edge("Thing") })]);
+    expect(() => generate([both], { strict: true })).toThrow(/2 issue\(s\) block generation with --strict/);
+    expect(generate([both]).warnings.map((warning) => `${warning.source} ${warning.code}`)).toEqual([
+      "validation RESERVED_WORD",
+      "generator CONNECTION_SKIPPED",
+    ]);
+  });
 });
 
 describe("writing", () => {
