@@ -20,8 +20,8 @@ relatively. Public API, by module:
   `NodeFilters`, the TypedDict of keyword filters every view has.
 - instances: `InstancesClient`: `list`, `iterate`, `retrieve`, `search`, `aggregate`, `upsert`, `delete` on raw
   API objects, with chunking and bounded concurrency.
-- data_classes: `NodeRead` (`from_instance`, `data_record`, `dump`), `NodeWrite` (`dump`: the apply item),
-  `NodeList`, `NodeWriteList`, `cdf_name`, `DataRecord` — bases of the generated data classes.
+- data_classes: `NodeRead` (`from_instance`, `from_instances`: a page, `data_record`, `dump`), `NodeWrite`
+  (`dump`: the apply item), `NodeList`, `NodeWriteList`, `cdf_name`, `DataRecord` — bases of the generated data classes.
 - api: `ViewAPI[Read, List]` — base of generated per-view APIs; `AggregateResult`, `Histogram`, `DEFAULT_LIMIT`.
 - client: `BaseClient` — base of the generated `<Name>Client`: `upsert`, `delete`, `from_env`, `close`.
 """

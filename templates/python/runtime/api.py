@@ -208,8 +208,7 @@ class ViewAPI(Generic[_Read, _List]):
         return Histogram(property, interval, buckets)
 
     def _parse(self, items: Sequence[Mapping[str, Any]], cursor: str | None = None) -> _List:
-        parse = self._read_class.from_instance
-        result = self._list_class(parse(item) for item in items)
+        result = self._list_class(self._read_class.from_instances(items))
         result.next_cursor = cursor
         return result
 

@@ -27,13 +27,14 @@ None clears it.
 
 from __future__ import annotations
 
+import functools
 import importlib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Annotated, Any, ClassVar, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
 from typing_extensions import Self
 
 from .ids import NodeId, ViewId
@@ -137,20 +138,29 @@ class NodeRead(InstanceModel):
 
     @classmethod
     def from_instance(cls, instance: Mapping[str, Any]) -> Self:
-        """Parses a node as the API returns it, with this view's values under `properties[space]["xid/version"]`.
+        """Parses a node as the API returns it, with this view's values under `properties[space]["xid/version"]`."""
+        return cls.from_instances([instance])[0]
 
-        Lifting them up here, before validation, is several times faster than a pydantic "before" validator.
+    @classmethod
+    def from_instances(cls, instances: Iterable[Mapping[str, Any]]) -> list[Self]:
+        """Parses a page of nodes in one call of pydantic's compiled validator.
+
+        The view's values are lifted up beside the node's own keys first, in one dict display per node: reading
+        them in place through `AliasPath` validation aliases, or lifting them in a "before" validator, is slower.
         """
-        flat = dict(instance)
-        properties = flat.pop("properties", None)
-        if properties:
-            view = cls._view
-            values = properties.get(view.space, {}).get(f"{view.external_id}/{view.version}", {})
-            if cls._lifted_identifiers:
-                lifted = cls._lifted_identifiers
-                values = {f"{_LIFTED}{key}" if key in lifted else key: value for key, value in values.items()}
-            flat.update(values)
-        return cls.model_validate(flat)
+        view = cls._view
+        space, key = view.space, f"{view.external_id}/{view.version}"
+        if cls._lifted_identifiers:
+            flat = [{**instance, **cls._lifted(_view_values(instance, space, key))} for instance in instances]
+        else:
+            flat = [{**instance, **_view_values(instance, space, key)} for instance in instances]
+        items: list[Self] = _page_adapter(cls).validate_python(flat)
+        return items
+
+    @classmethod
+    def _lifted(cls, values: Mapping[str, Any]) -> dict[str, Any]:
+        lifted = cls._lifted_identifiers
+        return {f"{_LIFTED}{key}" if key in lifted else key: value for key, value in values.items()}
 
     @property
     def data_record(self) -> DataRecord:
@@ -165,6 +175,21 @@ class NodeRead(InstanceModel):
         shared = self.model_fields_set & self._property_fields & write_class._property_fields
         values = {name: getattr(self, name) for name in shared}
         return write_class(space=self.space, external_id=self.external_id, node_type=self.node_type, **values)
+
+
+_NO_VALUES: Mapping[str, Any] = {}
+
+
+def _view_values(instance: Mapping[str, Any], space: str, key: str) -> Mapping[str, Any]:
+    """The values of one view in an instance; none when the instance carries no properties of it."""
+    properties = instance.get("properties")
+    return properties.get(space, _NO_VALUES).get(key, _NO_VALUES) if properties else _NO_VALUES
+
+
+@functools.cache
+def _page_adapter(read_class: type[NodeRead]) -> TypeAdapter[list[Any]]:
+    # One adapter per class, built on first use: a schema build costs milliseconds, a page is validated in one call.
+    return TypeAdapter(list[read_class])  # type: ignore[valid-type]  # a class held in a variable, known at run time
 
 
 class NodeWrite(InstanceModel):

@@ -18,10 +18,11 @@ class NodeId(NamedTuple):
     @classmethod
     def load(cls, data: Any) -> NodeId:
         """From the API's `{"space", "externalId"}`, a NodeId, or a `(space, external_id)` pair."""
-        if isinstance(data, NodeId):
-            return data
+        # A dict first: that is what every direct relation of every node read is.
         if isinstance(data, dict):
             return cls(data["space"], data["externalId"])
+        if isinstance(data, NodeId):
+            return data
         if isinstance(data, (tuple, list)) and len(data) == 2:
             return cls(str(data[0]), str(data[1]))
         raise ValueError(f"expected a node id ({{space, externalId}} or (space, external_id)), got {data!r}")

@@ -72,7 +72,13 @@ Timestamp = Annotated[
     Field(union_mode="left_to_right"),
     PlainSerializer(format_timestamp),
 ]
-Date = Annotated[date, PlainValidator(parse_date), PlainSerializer(format_date)]
+# Likewise for dates: `YYYY-MM-DD` is read in compiled code, the rest falls through to parse_date. (The compiled
+# parser also reads an integer as epoch seconds when they fall on a midnight; CDF never sends one.)
+Date = Annotated[
+    date | Annotated[date, PlainValidator(parse_date)],
+    Field(union_mode="left_to_right"),
+    PlainSerializer(format_date),
+]
 DirectRelation = Annotated[NodeId, PlainValidator(NodeId.load), PlainSerializer(NodeId.dump)]
 
 

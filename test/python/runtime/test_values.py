@@ -5,9 +5,9 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta, timezone
 
 import pytest
-from pydantic import TypeAdapter
+from pydantic import TypeAdapter, ValidationError
 
-from pumps._runtime import Timestamp
+from pumps._runtime import Date, Timestamp
 from pumps._runtime.values import format_date, format_timestamp, parse_date, parse_timestamp
 
 UTC = timezone.utc
@@ -87,3 +87,15 @@ def test_the_timestamp_field_type_agrees_with_the_parser(text: str) -> None:
 def test_the_timestamp_field_type_refuses_garbage() -> None:
     with pytest.raises(ValueError, match="timestamp"):
         TIMESTAMP.validate_python("yesterday")
+
+
+DATE = TypeAdapter(Date)
+
+
+def test_date_fields_read_what_parse_date_reads() -> None:
+    assert DATE.validate_python("2024-02-29") == date(2024, 2, 29)  # compiled
+    assert DATE.validate_python(" 2024-02-29 ") == date(2024, 2, 29)  # parse_date
+    assert DATE.validate_python(datetime(2024, 2, 29, 12, 0, tzinfo=UTC)) == date(2024, 2, 29)
+    assert DATE.dump_python(date(2024, 2, 29), mode="json") == "2024-02-29"
+    with pytest.raises(ValidationError):
+        DATE.validate_python("2024-02-30")
