@@ -388,10 +388,57 @@ def test_client_sends_through_the_given_transport() -> None:
     assert seen == ["/api/v1/projects/p/models/instances/list"]
 
 
+def test_client_from_arguments() -> None:
+    seen: list[httpx.Request] = []
+
+    def handle(request: httpx.Request) -> httpx.Response:
+        seen.append(request)
+        return httpx.Response(200, json={"items": []})
+
+    mock = httpx.MockTransport(handle)
+    with PumpsClient(
+        base_url="http://localhost:1", project="p", token="t", client_name="app", transport=mock
+    ) as client:
+        assert client.pump.list() == []
+    with PumpsClient(
+        base_url="http://localhost:1", project="p", credentials=Token(lambda: "t2"), transport=mock
+    ) as client:
+        assert client.config.client_name == ClientConfig.client_name  # the default
+        client.pump.list()
+    assert [(request.url.path, request.headers["authorization"]) for request in seen] == [
+        ("/api/v1/projects/p/models/instances/list", "Bearer t"),
+        ("/api/v1/projects/p/models/instances/list", "Bearer t2"),
+    ]
+    assert seen[0].headers["x-cdp-app"] == "app"
+
+
+@pytest.mark.parametrize(
+    ("arguments", "message"),
+    [
+        (
+            {"config": ClientConfig(base_url="http://localhost:1", project="p", credentials=Token("t")), "token": "t"},
+            "either a config or token, not both",
+        ),
+        (
+            {"base_url": "http://localhost:1", "project": "p", "token": "t", "credentials": Token("t")},
+            "either token or credentials",
+        ),
+        ({"base_url": "http://localhost:1", "token": "t"}, "needs base_url, project, and token or credentials"),
+        ({"base_url": "http://localhost:1", "project": "p"}, "needs base_url, project, and token or credentials"),
+        ({"base_url": "http://localhost:1", "project": "p", "token": "t", "client_name": ""}, "client_name"),
+    ],
+)
+def test_client_arguments_are_checked(arguments: dict[str, Any], message: str) -> None:
+    with pytest.raises(CDFConfigError, match=message):
+        PumpsClient(**arguments)
+
+
 def check_static_types(client: PumpsClient) -> Any:
     """Never run: mypy checks that the generated signatures accept and refuse what they should."""
     client.pump.list(status="running", min_commissioned=date(2024, 1, 1), external_id_prefix="x")
     client.pump.list(status="exploded")  # type: ignore[arg-type]
     client.pump.list(min_flow_rate="high")  # type: ignore[arg-type]
     client.pump.aggregate("median")  # type: ignore[arg-type]
+    PumpsClient(base_url="http://localhost:1", project="p")  # type: ignore[call-overload]
+    PumpsClient(ClientConfig.from_env(), token="t")  # type: ignore[call-overload]
     return PumpWrite(space="s", external_id="x")  # type: ignore[call-arg]

@@ -241,30 +241,27 @@ export class PythonGenerator implements LanguageGenerator {
   /** `models` names the data models in prose (`data model X`), `ids` only gives their ids. */
   private client(plans: ViewPlan[], models: string, ids: string): string {
     const imports = new ImportSet()
-      .addModule("thirdParty", "httpx")
-      .add("local", "._runtime", "BaseClient", "ClientConfig")
+      .add("local", "._runtime", "BaseClient")
       .add("local", "._api", ...plans.map((plan) => plan.irClass.names.apiClassName));
     const { defaultSpace, clientName } = this.config;
     const body = new CodeWriter(this.layout).line(`class ${clientName}(BaseClient):`).indented((writer) => {
-      writer.docstring(`Typed access to ${ids}. Without a config it reads CDF_* environment variables.`).line();
-      if (defaultSpace !== undefined) writer.line(`default_space = ${pythonString(defaultSpace)}`).line();
+      writer.docstring(`Typed access to ${ids}. Built from a config, arguments, or CDF_* variables.`);
+      if (defaultSpace !== undefined) writer.line().line(`default_space = ${pythonString(defaultSpace)}`);
+      if (plans.length === 0) return;
+      // BaseClient.__init__ (config, arguments or environment) calls this: its signature is not repeated here.
       writer
-        .bracketed(
-          "def __init__(",
-          ["self", "config: ClientConfig | None = None", "*", "transport: httpx.BaseTransport | None = None"],
-          ") -> None:",
-        )
-        .indented((init) => {
-          init.line("super().__init__(config, transport=transport)");
+        .line()
+        .line("def _connect_apis(self) -> None:")
+        .indented((connect) => {
           for (const { irClass } of plans) {
             const { clientAttribute, apiClassName } = irClass.names;
             const target = `self.${clientAttribute} = `;
             const call = (writer: CodeWriter, head: string) =>
               writer.bracketed(`${head}${apiClassName}(`, ["self._instances", "self.default_space"], ")");
-            if (init.prefix.length + target.length + apiClassName.length + 1 <= this.layout.lineLength) call(init, target);
+            if (connect.prefix.length + target.length + apiClassName.length + 1 <= this.layout.lineLength) call(connect, target);
             // As ruff does when even the start of the line is too long: the value goes in parentheses.
             else
-              init
+              connect
                 .line(`${target}(`)
                 .indented((value) => call(value, ""))
                 .line(")");

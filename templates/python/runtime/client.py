@@ -2,33 +2,76 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import ClassVar
+import dataclasses
+from collections.abc import Callable, Sequence
+from typing import ClassVar, overload
 
 import httpx
 from typing_extensions import Self
 
+from .auth import Credentials, Token
 from .config import ClientConfig
 from .data_classes import NodeWrite
+from .errors import CDFConfigError
 from .http import HTTPClient
 from .ids import NodeId, as_node_ids
 from .instances import InstanceResult, InstancesClient
 
 
 class BaseClient:
-    """Owns the HTTP connection pool; the generated subclass adds one attribute per view API.
+    """Owns the HTTP connection pool; the generated subclass adds one attribute per view API (`_connect_apis`).
 
-    Without a config the client reads the environment (see `ClientConfig.from_env`). `transport` replaces httpx's
-    network transport, e.g. with `httpx.MockTransport` in tests.
+    Built from a `ClientConfig`, from arguments (`base_url`, `project`, `token` or `credentials`, optionally
+    `client_name`), or, given neither, from the environment (see `ClientConfig.from_env`). `transport` replaces
+    httpx's network transport, e.g. with `httpx.MockTransport` in tests.
     """
 
     # The instance space bare external ids refer to; None makes callers name a space.
     default_space: ClassVar[str | None] = None
 
-    def __init__(self, config: ClientConfig | None = None, *, transport: httpx.BaseTransport | None = None) -> None:
-        self.config = config if config is not None else ClientConfig.from_env()
+    @overload
+    def __init__(self, config: ClientConfig | None = None, *, transport: httpx.BaseTransport | None = None) -> None: ...
+
+    @overload
+    def __init__(
+        self,
+        *,
+        base_url: str,
+        project: str,
+        token: str | Callable[[], str],
+        client_name: str | None = None,
+        transport: httpx.BaseTransport | None = None,
+    ) -> None: ...
+
+    @overload
+    def __init__(
+        self,
+        *,
+        base_url: str,
+        project: str,
+        credentials: Credentials,
+        client_name: str | None = None,
+        transport: httpx.BaseTransport | None = None,
+    ) -> None: ...
+
+    def __init__(
+        self,
+        config: ClientConfig | None = None,
+        *,
+        base_url: str | None = None,
+        project: str | None = None,
+        token: str | Callable[[], str] | None = None,
+        credentials: Credentials | None = None,
+        client_name: str | None = None,
+        transport: httpx.BaseTransport | None = None,
+    ) -> None:
+        self.config = _ConnectArguments(base_url, project, token, credentials, client_name).config(config)
         self._http = HTTPClient(self.config, transport=transport)
         self._instances = InstancesClient(self._http)
+        self._connect_apis()
+
+    def _connect_apis(self) -> None:
+        """Sets the view APIs: the generated client overrides this, so it need not repeat `__init__`."""
 
     @classmethod
     def from_env(cls) -> Self:
@@ -64,3 +107,32 @@ class BaseClient:
 
     def __exit__(self, *exc_info: object) -> None:
         self.close()
+
+
+@dataclasses.dataclass(frozen=True)
+class _ConnectArguments:
+    """The connection arguments of `BaseClient`, which stand in for a config object."""
+
+    base_url: str | None
+    project: str | None
+    token: str | Callable[[], str] | None
+    credentials: Credentials | None
+    client_name: str | None
+
+    def config(self, config: ClientConfig | None) -> ClientConfig:
+        """`config` when given, else the config of these arguments, else that of the environment."""
+        given = [field.name for field in dataclasses.fields(self) if getattr(self, field.name) is not None]
+        if config is not None:
+            if given:
+                raise CDFConfigError(f"give either a config or {', '.join(given)}, not both")
+            return config
+        if not given:
+            return ClientConfig.from_env()
+        if self.token is not None and self.credentials is not None:
+            raise CDFConfigError("give either token or credentials, not both")
+        credentials = Token(self.token) if self.token is not None else self.credentials
+        if self.base_url is None or self.project is None or credentials is None:
+            raise CDFConfigError("a client built from arguments needs base_url, project, and token or credentials")
+        built = ClientConfig(base_url=self.base_url, project=self.project, credentials=credentials)
+        # ClientConfig keeps its default name unless one is given; replace() validates it as the constructor would.
+        return built if self.client_name is None else dataclasses.replace(built, client_name=self.client_name)

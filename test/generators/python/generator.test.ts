@@ -78,6 +78,9 @@ describe("the generated package", () => {
     const client = fileOf(result, `${pkg}/_client.py`);
     expect(client).toContain('    default_space = "pygen_example"');
     expect(client).toContain("        self.hydro_plant = HydroPlantAPI(self._instances, self.default_space)");
+    // BaseClient's constructor (config, arguments or environment) is inherited, never repeated.
+    expect(client).toContain("    def _connect_apis(self) -> None:\n");
+    expect(client).not.toContain("__init__");
   });
 
   test("connections and edge views are reported, never silently dropped", () => {
@@ -275,7 +278,8 @@ describe("names, read-only views and connections", () => {
   test("a model with nothing to serve yet still gives a complete package", () => {
     const onlyEdges = generate([model([view("Link", { weight: primitive("float64") }, { usedFor: "edge" })])]);
     expect(fileOf(onlyEdges, "test_model/data_classes/__init__.py")).toBe("__all__ = []\n");
-    expect(fileOf(onlyEdges, "test_model/_client.py")).toContain("super().__init__(config, transport=transport)\n");
+    // No view API to connect: the client adds nothing to BaseClient.
+    expect(fileOf(onlyEdges, "test_model/_client.py")).not.toContain("_connect_apis");
     expect(onlyEdges.warnings.map((warning) => warning.code)).toEqual(["EDGE_VIEW_SKIPPED"]);
   });
 

@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-import httpx
-
 from ._api import PumpAPI
-from ._runtime import BaseClient, ClientConfig
+from ._runtime import BaseClient
 
 
 class PumpsClient(BaseClient):
-    """Typed access to sp_pumps_model:Pumps/v1. Without a config it reads CDF_* environment variables."""
+    """Typed access to sp_pumps_model:Pumps/v1. Built from a config, arguments, or CDF_* variables."""
 
     default_space = "sp_pumps"
 
-    def __init__(self, config: ClientConfig | None = None, *, transport: httpx.BaseTransport | None = None) -> None:
-        super().__init__(config, transport=transport)
+    def _connect_apis(self) -> None:
         self.pump = PumpAPI(self._instances, self.default_space)
