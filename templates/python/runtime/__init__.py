@@ -23,7 +23,8 @@ relatively. Public API, by module:
 - data_classes: `NodeRead` (`from_instance`, `from_instances`: a page, `data_record`, `dump`), `NodeWrite`
   (`dump`: the apply item), `NodeList`, `NodeWriteList`, `cdf_name`, `DataRecord` — bases of the generated data classes.
 - api: `ViewAPI[Read, List]` — base of generated per-view APIs; `AggregateResult`, `Histogram`, `DEFAULT_LIMIT`.
-- client: `BaseClient` — base of the generated `<Name>Client`: `upsert`, `delete`, `from_env`, `close`.
+- client: `BaseClient` — base of the generated `<Name>Client`, built from a `ClientConfig`, from arguments
+  (`base_url`, `project`, `token` or `credentials`, `client_name`) or `from_env()`; `upsert`, `delete`, `close`.
 """
 
 from .api import DEFAULT_LIMIT, AggregateResult, Bucket, GroupValue, Histogram, ViewAPI
