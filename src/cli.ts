@@ -47,7 +47,14 @@ export async function runCli(argv: string[], io: CliIO): Promise<void> {
       }
       await cli.runMatchedCommand();
     } else if (cli.args.length > 0) {
-      throw new UsageError(`unknown command "${cli.args[0]}"; run "pygen --help" to see the commands`);
+      const typed = String(cli.args[0]);
+      const suggestion = closest(
+        typed,
+        cli.commands.map((command) => command.name),
+      );
+      throw new UsageError(
+        `unknown command "${typed}"${suggestion ? ` (did you mean ${suggestion}?)` : ""}; run "pygen --help" to see the commands`,
+      );
     } else if (!cli.options.help) {
       cli.outputHelp();
     }
