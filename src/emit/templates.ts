@@ -27,7 +27,9 @@ export class TemplateSet {
     const read = (path: string): string => this.read(path.slice(VIRTUAL_ROOT.length + 1));
     this.eta = new (class extends Eta {
       override readFile = read;
-    })({ views: VIRTUAL_ROOT, autoEscape: false, cache: true });
+      // No implicit trimming: a value at the end of a line keeps its newline, as generated code needs. Control
+      // tags that should not leave a line behind end in `-%>`.
+    })({ views: VIRTUAL_ROOT, autoEscape: false, autoTrim: false, cache: true });
   }
 
   /** The text of one template: the user's copy when there is one, otherwise the embedded one. */

@@ -175,7 +175,9 @@ class KeywordFilters:
     - `space`, `external_id`, `external_id_prefix`: the node's own fields.
 
     A key equal to a field name always means that field, so a field literally called `min_x` is never read as a
-    range on `x`. A None value means "no filter", as in pygen v1.
+    range on `x`. Names escaped with a trailing underscore because they are reserved match their field: `type_`
+    (field `type_`), `type_prefix` and `min_date` (fields `type_`, `date_`), `properties_` (field `properties`).
+    A None value means "no filter", as in pygen v1.
     """
 
     def __init__(self, view: ViewId, identifiers: Mapping[str, str], keys: Iterable[str]) -> None:
@@ -216,6 +218,9 @@ def _rule(view: ViewId, identifiers: Mapping[str, str], key: str) -> tuple[str, 
             return tuple(view.property_ref(identifiers[field]))
         if field in _NODE_FIELDS:
             return tuple(node_property_ref(_NODE_FIELDS[field]))
+        for escaped in (f"{field}_", field.removesuffix("_")):
+            if escaped in identifiers:
+                return tuple(view.property_ref(identifiers[escaped]))
         return None
 
     candidates = [

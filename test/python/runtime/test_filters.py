@@ -190,6 +190,16 @@ def test_exact_field_names_win_over_min_max_prefixes(keyword_filters: KeywordFil
     assert keyword_filters.build({"max_min_pressure": 2}) == range_(pressure, lte=2)
 
 
+def test_keywords_of_escaped_names_find_their_field() -> None:
+    identifiers = {"type_": "type", "date_": "date", "properties": "properties"}
+    filters = KeywordFilters(VIEW, identifiers, ["type_", "type_prefix", "min_date", "properties_", "space"])
+    assert filters.build({"type_": "a"}) == equals(VIEW.property_ref("type"), "a")
+    assert filters.build({"type_prefix": "a"}) == prefix(VIEW.property_ref("type"), "a")
+    assert filters.build({"min_date": "2024-01-01"}) == range_(VIEW.property_ref("date"), gte="2024-01-01")
+    assert filters.build({"properties_": "x"}) == equals(VIEW.property_ref("properties"), "x")
+    assert filters.build({"space": "s"}) == equals(["node", "space"], "s")
+
+
 def test_unknown_keywords_are_rejected(keyword_filters: KeywordFilters) -> None:
     with pytest.raises(TypeError, match="unexpected filter argument 'colour'"):
         keyword_filters.build({"colour": "red"})

@@ -1,0 +1,208 @@
+/**
+ * A small string builder for generated code fragments: indented lines, bracketed lists laid out the way
+ * black-style formatters (ruff format) leave them, wrapped docstrings, and sorted import blocks. Generators emit
+ * code already formatted, so no formatter has to run at generation time.
+ */
+
+export interface Layout {
+  /** The longest line allowed, counting indentation. */
+  lineLength: number;
+  /** One level of indentation, e.g. four spaces. */
+  indent: string;
+}
+
+export class CodeWriter {
+  private readonly lines: string[] = [];
+  private depth = 0;
+
+  constructor(private readonly layout: Layout) {}
+
+  /** The current indentation as text. */
+  get prefix(): string {
+    return this.layout.indent.repeat(this.depth);
+  }
+
+  line(text = ""): this {
+    this.lines.push(text === "" ? "" : `${this.prefix}${text}`);
+    return this;
+  }
+
+  /** Lines already laid out for the current depth (their own relative indentation is kept). */
+  block(texts: readonly string[]): this {
+    for (const text of texts) this.line(text);
+    return this;
+  }
+
+  /** Writes `body` one level deeper. */
+  indented(body: (writer: this) => void): this {
+    this.depth++;
+    body(this);
+    this.depth--;
+    return this;
+  }
+
+  /** `head(item, item)tail` on one line when it fits, otherwise one item per line with a trailing comma. */
+  bracketed(head: string, items: readonly string[], tail: string): this {
+    return this.block(bracketed(head, items, tail, this.prefix.length, this.layout));
+  }
+
+  docstring(text: string | undefined): this {
+    if (text === undefined) return this;
+    return this.block(docstring(text, this.prefix.length, this.layout.lineLength));
+  }
+
+  toString(): string {
+    return this.lines.length === 0 ? "" : `${this.lines.join("\n")}\n`;
+  }
+}
+
+/**
+ * The layout ruff format keeps for one pair of brackets: flat when the whole line fits, otherwise exploded with
+ * a trailing comma (the "magic trailing comma" then keeps it exploded). Lines are relative to `column`.
+ */
+export function bracketed(head: string, items: readonly string[], tail: string, column: number, layout: Layout): string[] {
+  const flat = `${head}${items.join(", ")}${tail}`;
+  if (items.length === 0 || column + flat.length <= layout.lineLength) return [flat];
+  const itemColumn = column + layout.indent.length;
+  return [
+    head,
+    ...items.flatMap((item) => splitUnion(`${item},`, itemColumn, layout.lineLength).map((line) => `${layout.indent}${line}`)),
+    tail,
+  ];
+}
+
+/**
+ * An annotated item too long for its line, split before each `|` of its union, as ruff splits a parameter's
+ * annotation (`name: A\n| B\n| None = None,`). Unions inside brackets stay whole.
+ */
+function splitUnion(item: string, column: number, lineLength: number): string[] {
+  if (column + item.length <= lineLength || !item.includes(": ")) return [item];
+  const parts: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let index = 0; index < item.length; index++) {
+    const character = item.charAt(index);
+    if ("([{".includes(character)) depth++;
+    else if (")]}".includes(character)) depth--;
+    else if (depth === 0 && item.startsWith(" | ", index)) {
+      parts.push(item.slice(start, index));
+      start = index + 1;
+    }
+  }
+  parts.push(item.slice(start));
+  return parts;
+}
+
+/**
+ * A triple-quoted docstring wrapped at word boundaries. Whitespace is collapsed (model descriptions come with
+ * arbitrary line breaks), backslashes and quote runs are escaped so the text never ends the string early.
+ */
+export function docstring(text: string, column: number, lineLength: number): string[] {
+  const words = text
+    .replaceAll("\\", "\\\\")
+    .replaceAll('"', '\\"')
+    .split(/\s+/)
+    .filter((word) => word.length > 0);
+  if (words.length === 0) return [];
+  const oneLine = `"""${words.join(" ")}"""`;
+  if (column + oneLine.length <= lineLength) return [oneLine];
+  const lines: string[] = [];
+  let current = '"""';
+  for (const word of words) {
+    const candidate = current === '"""' || current === "" ? `${current}${word}` : `${current} ${word}`;
+    if (column + candidate.length > lineLength && current !== '"""' && current !== "") {
+      lines.push(current);
+      current = word;
+    } else {
+      current = candidate;
+    }
+  }
+  lines.push(current, '"""');
+  return lines;
+}
+
+/** A Python string literal in double quotes, as ruff format spells it. */
+export function pythonString(value: string): string {
+  const escaped = value
+    .replaceAll("\\", "\\\\")
+    .replaceAll('"', '\\"')
+    .replaceAll("\n", "\\n")
+    .replaceAll("\r", "\\r")
+    .replaceAll("\t", "\\t")
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what must be escaped.
+    .replace(/[\u0000-\u001f\u007f]/g, (character) => `\\x${character.charCodeAt(0).toString(16).padStart(2, "0")}`);
+  return `"${escaped}"`;
+}
+
+// ── Imports ─────────────────────────────────────────────────────────────────────────────────────────────────
+
+/** isort's sections, in the order ruff's `I` rules expect them. */
+export type ImportSection = "future" | "stdlib" | "thirdParty" | "local";
+const SECTIONS: readonly ImportSection[] = ["future", "stdlib", "thirdParty", "local"];
+
+/**
+ * The `from module import name` statements of one file, sorted as ruff's isort rules want: sections in order,
+ * modules by name (relative ones furthest first), names constants first, then classes, then the rest, each group
+ * case-insensitively.
+ */
+export class ImportSet {
+  private readonly modules = new Map<string, { section: ImportSection; names: Set<string> }>();
+  private readonly plainModules = new Map<string, ImportSection>();
+
+  /** `import module`. */
+  addModule(section: ImportSection, module: string): this {
+    this.plainModules.set(module, section);
+    return this;
+  }
+
+  add(section: ImportSection, module: string, ...names: string[]): this {
+    const entry = this.modules.get(module) ?? { section, names: new Set<string>() };
+    for (const name of names) entry.names.add(name);
+    this.modules.set(module, entry);
+    return this;
+  }
+
+  /** The import block, sections separated by one blank line. */
+  render(layout: Layout): string[] {
+    const blocks: string[][] = [];
+    for (const section of SECTIONS) {
+      const plain = [...this.plainModules].filter(([, moduleSection]) => moduleSection === section).map(([module]) => module);
+      const modules = [...this.modules].filter(([, entry]) => entry.section === section && entry.names.size > 0);
+      if (modules.length === 0 && plain.length === 0) continue;
+      modules.sort(([a], [b]) => compareModules(a, b));
+      // Within a section isort puts `import x` lines before `from x import y` lines.
+      blocks.push([
+        ...plain.sort(compareModules).map((module) => `import ${module}`),
+        ...modules.flatMap(([module, entry]) => {
+          const names = [...entry.names].sort(compareImportedNames);
+          const flat = `from ${module} import ${names.join(", ")}`;
+          // Imports that do not fit are exploded one name per line; formatters never half-wrap them.
+          return flat.length <= layout.lineLength
+            ? [flat]
+            : [`from ${module} import (`, ...names.map((name) => `${layout.indent}${name},`), ")"];
+        }),
+      ]);
+    }
+    return blocks.flatMap((block, index) => (index === 0 ? block : ["", ...block]));
+  }
+}
+
+function compareModules(a: string, b: string): number {
+  const dots = (module: string) => module.length - module.replace(/^\.+/, "").length;
+  return dots(b) - dots(a) || compareCaseless(a, b);
+}
+
+function nameKind(name: string): number {
+  if (name.length > 1 && name === name.toUpperCase()) return 0;
+  return /^[A-Z]/.test(name) ? 1 : 2;
+}
+
+function compareCaseless(a: string, b: string): number {
+  const [lowerA, lowerB] = [a.toLowerCase(), b.toLowerCase()];
+  if (lowerA !== lowerB) return lowerA < lowerB ? -1 : 1;
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+export function compareImportedNames(a: string, b: string): number {
+  return nameKind(a) - nameKind(b) || compareCaseless(a, b);
+}

@@ -1,0 +1,114 @@
+/**
+ * The body of `_api/<view>.py`: `XAPI(ViewAPI[X, XList])` with thin, fully typed methods that forward to the
+ * runtime. The keyword filters are one TypedDict per view (`**filters: Unpack[XFilters]`), written once and
+ * shared by every method, which is what keeps the generated SDK a fraction of pygen v1's size.
+ */
+import { CodeWriter, ImportSet, type Layout } from "../../emit/code-writer.ts";
+import type { ModuleFragments } from "./data-class-module.ts";
+import { RUNTIME } from "./data-class-module.ts";
+import type { ViewPlan } from "./view-plan.ts";
+
+const DATA_CLASSES = "..data_classes";
+
+interface Method {
+  name: string;
+  parameters: string[];
+  returns: string;
+  /** The runtime method and the arguments passed on after `filters`. */
+  forward: string;
+  arguments: string[];
+}
+
+/** Keyword name=name arguments. */
+const passOn = (...names: string[]) => names.map((name) => `${name}=${name}`);
+
+function methodsOf(plan: ViewPlan): Method[] {
+  const { names } = plan.irClass;
+  const [field, text, list] = [plan.fieldAlias, plan.textFieldAlias, names.listClassName];
+  const keywords = [`filter: RawFilter | None = None`, `**filters: Unpack[${plan.filtersClass}]`];
+  const sorting = [`sort_by: ${field} | Sequence[${field}] | None = None`, `direction: SortDirection = "ascending"`];
+  const methods: Method[] = [
+    {
+      name: "list",
+      parameters: ["*", "limit: int | None = DEFAULT_LIMIT", ...sorting, ...keywords],
+      returns: list,
+      forward: "_list",
+      arguments: passOn("limit", "sort_by", "direction", "filter"),
+    },
+    {
+      name: "iterate",
+      parameters: ["chunk_size: int = 1000", "*", "cursor: str | None = None", ...keywords],
+      returns: `Iterator[${list}]`,
+      forward: "_iterate",
+      arguments: passOn("chunk_size", "cursor", "filter"),
+    },
+  ];
+  if (plan.hasSearch) {
+    methods.push({
+      name: "search",
+      parameters: [
+        "query: str | None = None",
+        `properties: ${text} | Sequence[${text}] | None = None`,
+        "*",
+        "limit: int = DEFAULT_LIMIT",
+        ...sorting,
+        ...keywords,
+      ],
+      returns: list,
+      forward: "_search",
+      arguments: passOn("query", "properties", "limit", "sort_by", "direction", "filter"),
+    });
+  }
+  methods.push({
+    name: "aggregate",
+    parameters: [
+      "aggregate: AggregateName",
+      `property: ${field} | None = None`,
+      "*",
+      `group_by: ${field} | Sequence[${field}] | None = None`,
+      ...keywords,
+    ],
+    returns: "AggregateResult",
+    forward: "_aggregate",
+    arguments: passOn("aggregate", "property", "group_by", "filter"),
+  });
+  if (plan.hasHistogram) {
+    methods.push({
+      name: "histogram",
+      parameters: [`property: ${field}`, "interval: float", "*", ...keywords],
+      returns: "Histogram",
+      forward: "_histogram",
+      arguments: passOn("property", "interval", "filter"),
+    });
+  }
+  return methods;
+}
+
+export function apiModule(plan: ViewPlan, layout: Layout): ModuleFragments {
+  const { names } = plan.irClass;
+  const methods = methodsOf(plan);
+  const imports = new ImportSet()
+    .add("stdlib", "collections.abc", "Sequence")
+    .add("thirdParty", "typing_extensions", "Unpack")
+    .add("local", RUNTIME, "DEFAULT_LIMIT", "AggregateName", "AggregateResult", "InstancesClient", "RawFilter", "SortDirection", "ViewAPI")
+    .add("local", DATA_CLASSES, names.className, names.listClassName, plan.fieldAlias, plan.filtersClass);
+  if (plan.hasSearch) imports.add("local", DATA_CLASSES, plan.textFieldAlias);
+  if (plan.hasHistogram) imports.add("local", RUNTIME, "Histogram");
+  imports.add("stdlib", "collections.abc", "Iterator");
+
+  const writer = new CodeWriter(layout).line(`class ${names.apiClassName}(ViewAPI[${names.className}, ${names.listClassName}]):`);
+  writer.indented((body) => {
+    body
+      .bracketed("def __init__(", ["self", "instances: InstancesClient", "default_space: str | None = None"], ") -> None:")
+      .indented((init) =>
+        init.bracketed("super().__init__(", ["instances", names.className, names.listClassName, plan.filtersClass, "default_space"], ")"),
+      );
+    for (const method of methods) {
+      body
+        .line()
+        .bracketed(`def ${method.name}(`, ["self", ...method.parameters], `) -> ${method.returns}:`)
+        .indented((code) => code.bracketed(`return self.${method.forward}(`, ["filters", ...method.arguments], ")"));
+    }
+  });
+  return { imports: imports.render(layout), body: writer.toString() };
+}

@@ -1,0 +1,176 @@
+/**
+ * The body of `data_classes/_<view>.py`: the view constant, enum and field-name literals, the keyword-filters
+ * TypedDict, and the read, write, list and write-list classes (runtime/data_classes.py describes the bases).
+ */
+import { CodeWriter, ImportSet, type Layout, pythonString } from "../../emit/code-writer.ts";
+import type { IRProperty } from "../../ir/types.ts";
+import type { GeneratorConfig } from "../generator.ts";
+import { enumOf, fieldSpelling, filterValueSpelling, importSpelling, type Usage, valueType } from "./types.ts";
+import type { ViewPlan } from "./view-plan.ts";
+
+export const RUNTIME = ".._runtime";
+
+export interface ModuleFragments {
+  imports: string[];
+  body: string;
+}
+
+export function dataClassModule(plan: ViewPlan, config: GeneratorConfig, layout: Layout): ModuleFragments {
+  const { irClass } = plan;
+  const { view, names } = irClass;
+  const imports = new ImportSet().add("stdlib", "typing", "ClassVar").add("local", RUNTIME, "NodeRead", "NodeList", "ViewId");
+  const top = new CodeWriter(layout);
+  top.line(`${plan.viewConstant} = ViewId(${[view.space, view.externalId, view.version].map(pythonString).join(", ")})`);
+
+  for (const property of plan.fields) {
+    const alias = plan.enumAliases.get(property.identifier);
+    const values = enumOf(property)?.values.map((value) => pythonString(value.value));
+    if (alias === undefined || values === undefined) continue;
+    imports.add("stdlib", "typing", "Literal");
+    top.line().bracketed(`${alias} = Literal[`, values, "]");
+  }
+  top.line();
+  literalAlias(top, imports, plan.fieldAlias, plan.sortable);
+  if (plan.hasSearch) literalAlias(top, imports, plan.textFieldAlias, plan.searchable);
+
+  const classes: CodeWriter[] = [filtersClass(plan, imports, layout), readClass(plan, config, imports, layout)];
+  if (plan.writable) classes.push(writeClass(plan, config, imports, layout));
+  const lists = new CodeWriter(layout).line(`class ${names.listClassName}(NodeList[${names.className}]):`);
+  if (plan.writable) {
+    lists.indented((writer) =>
+      writer
+        .line(`def as_write(self) -> ${names.writeListClassName}:`)
+        .indented((body) => body.line(`return ${names.writeListClassName}(item.as_write() for item in self)`)),
+    );
+  } else {
+    lists.indented((writer) => writer.line("pass"));
+  }
+  classes.push(lists);
+  if (plan.writable) {
+    imports.add("local", RUNTIME, "NodeWriteList");
+    classes.push(
+      new CodeWriter(layout)
+        .line(`class ${names.writeListClassName}(NodeWriteList[${names.writeClassName}]):`)
+        .indented((writer) => writer.line("pass")),
+    );
+  }
+  const body = [top.toString(), ...classes.map(String)].join("\n\n");
+  return { imports: imports.render(layout), body };
+}
+
+function literalAlias(writer: CodeWriter, imports: ImportSet, alias: string, fieldNames: readonly string[]): void {
+  if (fieldNames.length === 0) {
+    // A view with nothing to sort by still needs the name; Never accepts no value at all.
+    imports.add("thirdParty", "typing_extensions", "Never");
+    writer.line(`${alias} = Never`);
+    return;
+  }
+  imports.add("stdlib", "typing", "Literal");
+  writer.bracketed(`${alias} = Literal[`, fieldNames.map(pythonString), "]");
+}
+
+function filtersClass(plan: ViewPlan, imports: ImportSet, layout: Layout): CodeWriter {
+  imports.add("local", RUNTIME, "NodeFilters");
+  const writer = new CodeWriter(layout).line(`class ${plan.filtersClass}(NodeFilters, total=False):`);
+  return writer.indented((body) => {
+    if (plan.filters.length === 0) body.line("pass");
+    for (const { name, operator, property } of plan.filters) {
+      const spelling = filterValueSpelling(property.type, plan.enumAliases.get(property.identifier));
+      if (spelling === undefined) continue;
+      importSpelling(imports, spelling, RUNTIME);
+      // Equality also takes several values (an `in` filter); ranges and prefixes take one.
+      const several = operator === "equals" && !isBoolean(property);
+      if (several) imports.add("stdlib", "collections.abc", "Sequence");
+      body.line(`${name}: ${spelling.type}${several ? ` | Sequence[${spelling.type}]` : ""} | None`);
+    }
+  });
+}
+
+function isBoolean(property: IRProperty): boolean {
+  const type = valueType(property.type);
+  return type.kind === "primitive" && type.primitive === "boolean";
+}
+
+function classHeader(writer: CodeWriter, plan: ViewPlan, config: GeneratorConfig, declaration: string): void {
+  writer.line(declaration).indented((body) => {
+    if (config.docstrings && plan.irClass.description) body.docstring(plan.irClass.description).line();
+    body.line(`_view: ClassVar[ViewId] = ${plan.viewConstant}`);
+  });
+}
+
+function readClass(plan: ViewPlan, config: GeneratorConfig, imports: ImportSet, layout: Layout): CodeWriter {
+  const { names } = plan.irClass;
+  const writer = new CodeWriter(layout);
+  classHeader(writer, plan, config, `class ${names.className}(NodeRead):`);
+  writer.indented((body) => {
+    fieldLines(body, plan, "read", imports);
+    if (plan.writable) {
+      body
+        .line()
+        .line(`def as_write(self) -> ${names.writeClassName}:`)
+        .indented((method) => method.line(`return self._to_write(${names.writeClassName})`));
+    }
+  });
+  return writer;
+}
+
+function writeClass(plan: ViewPlan, config: GeneratorConfig, imports: ImportSet, layout: Layout): CodeWriter {
+  imports.add("local", RUNTIME, "NodeWrite");
+  const writer = new CodeWriter(layout);
+  classHeader(writer, plan, config, `class ${plan.irClass.names.writeClassName}(NodeWrite):`);
+  return writer.indented((body) => fieldLines(body, plan, "write", imports));
+}
+
+function fieldLines(writer: CodeWriter, plan: ViewPlan, usage: Usage, imports: ImportSet): void {
+  if (plan.fields.length > 0) writer.line();
+  for (const property of plan.fields) {
+    const spelling = fieldSpelling(property.type, usage, plan.enumAliases.get(property.identifier));
+    importSpelling(imports, spelling, RUNTIME);
+    const { type, assigned } = usage === "read" ? readForm(property, spelling.type) : writeForm(property, spelling.type);
+    const suffix = assigned === undefined ? "" : ` = ${assigned}`;
+    if (property.name === property.identifier) {
+      writer.line(`${property.name}: ${type}${suffix}`);
+      continue;
+    }
+    imports.add("stdlib", "typing", "Annotated").add("local", RUNTIME, "cdf_name");
+    writer.bracketed(`${property.name}: Annotated[`, [type, `cdf_name(${pythonString(property.identifier)})`], `]${suffix}`);
+  }
+}
+
+/** Reads always carry non-nullable properties; nullable ones may be absent. */
+function readForm(property: IRProperty, type: string): { type: string; assigned?: string } {
+  return property.type.kind === "nullable" ? { type, assigned: "None" } : { type };
+}
+
+/**
+ * Writes require what CDF requires; a property with a container default shows the default, and one whose default
+ * has no plain Python spelling (or that auto-increments) may be left out.
+ */
+function writeForm(property: IRProperty, type: string): { type: string; assigned?: string } {
+  const literal = defaultLiteral(property);
+  if (property.type.kind === "nullable") return { type, assigned: literal ?? "None" };
+  if (property.requiredOnWrite) return { type };
+  return literal === undefined ? { type: `${type} | None`, assigned: "None" } : { type, assigned: literal };
+}
+
+function defaultLiteral(property: IRProperty): string | undefined {
+  const value = property.defaultValue;
+  const type = valueType(property.type);
+  if (value === undefined || value === null) return undefined;
+  if (type.kind === "enum" && typeof value === "string" && type.values.some((member) => member.value === value)) return pythonString(value);
+  if (type.kind !== "primitive") return undefined;
+  switch (type.primitive) {
+    case "string":
+      return typeof value === "string" ? pythonString(value) : undefined;
+    case "boolean":
+      return typeof value === "boolean" ? (value ? "True" : "False") : undefined;
+    case "int32":
+    case "int64":
+      return typeof value === "number" && Number.isSafeInteger(value) ? String(value) : undefined;
+    case "float32":
+    case "float64":
+      return typeof value === "number" && Number.isFinite(value) ? String(value) : undefined;
+    default:
+      return undefined;
+  }
+}

@@ -1,0 +1,271 @@
+/**
+ * The Python SDK generator: a named IR → the files of an installable package (DESIGN.md §4), laid out as
+ *
+ *   pyproject.toml, README.md
+ *   <package>/__init__.py, py.typed, _client.py, _runtime/ (vendored), data_classes/, _api/
+ *
+ * Each file kind has a template under templates/python/ (a user's template directory overrides them one by
+ * one); the code inside comes from the fragment builders next to this file, already formatted as ruff formats it.
+ */
+import { bracketed, CodeWriter, compareImportedNames, ImportSet, type Layout, pythonString } from "../../emit/code-writer.ts";
+import { embeddedTemplateNames, TemplateSet } from "../../emit/templates.ts";
+import { CLASS_NAME_SLOTS } from "../../ir/naming.ts";
+import type { IRClass, IRModel, IRModule } from "../../ir/types.ts";
+import { locationOf, viewText } from "../../validate/issues.ts";
+import {
+  checkConfig,
+  type GeneratedFile,
+  type GeneratorConfig,
+  type GeneratorOutput,
+  type GeneratorWarning,
+  type LanguageGenerator,
+} from "../generator.ts";
+import { apiModule } from "./api-module.ts";
+import { dataClassModule } from "./data-class-module.ts";
+import { UniqueNames } from "./unique-names.ts";
+import { planView, type ViewPlan } from "./view-plan.ts";
+
+const RUNTIME_TEMPLATES = "python/runtime/";
+/** Version of the generated distribution; the model version is recorded as `__model_version__`. */
+const PACKAGE_VERSION = "0.1.0";
+
+/** Names the package root exports besides the generated classes: what a user needs to connect. */
+const CONNECT_EXPORTS = ["ClientConfig", "NodeId", "OAuthClientCredentials", "Token"];
+
+export class PythonGenerator implements LanguageGenerator {
+  private readonly config: GeneratorConfig;
+  private readonly layout: Layout;
+  private readonly templates: TemplateSet;
+
+  constructor(config: GeneratorConfig) {
+    this.config = checkConfig(config);
+    this.layout = { lineLength: config.lineLength, indent: " ".repeat(config.indent) };
+    this.templates = new TemplateSet(config.templateDir);
+  }
+
+  getFileExtension(): string {
+    return ".py";
+  }
+
+  formatCode(code: string): string {
+    const unix = code.replace(/\r\n?/g, "\n");
+    return unix.endsWith("\n") || unix === "" ? unix : `${unix}\n`;
+  }
+
+  generate(model: IRModel): GeneratorOutput {
+    const { plans, warnings } = this.plan(model);
+    const files = [...this.packageFiles(model, plans), ...plans.flatMap((plan) => this.classFiles(plan)), ...this.runtimeFiles()].sort(
+      (a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0),
+    );
+    const classes = plans.reduce((count, plan) => count + (plan.writable ? 2 : 1), 0);
+    return { files, warnings, classes };
+  }
+
+  generateClass(irClass: IRClass, model: IRModel): GeneratedFile[] {
+    const plan = this.plan(model).plans.find((candidate) => candidate.irClass.id === irClass.id);
+    return plan === undefined ? [] : this.classFiles(plan);
+  }
+
+  generateModule(module: IRModule, model: IRModel): GeneratedFile[] {
+    const { plans } = this.plan({ ...model, modules: [module] });
+    const inModule = new Set(module.classes);
+    return this.packageFiles(
+      { ...model, modules: [module] },
+      plans.filter((plan) => inModule.has(plan.irClass.id)),
+    );
+  }
+
+  // ── Planning ──────────────────────────────────────────────────────────────────────────────────────────────
+
+  /** Views the runtime can serve (node views; edge views wait for connection support), planned in IR order. */
+  private plan(model: IRModel): { plans: ViewPlan[]; warnings: GeneratorWarning[] } {
+    const warnings: GeneratorWarning[] = [];
+    const names = new UniqueNames(model.classes.flatMap((irClass) => CLASS_NAME_SLOTS.map((slot) => irClass.names[slot])));
+    for (const reserved of [this.config.clientName, ...CONNECT_EXPORTS]) names.claim(reserved);
+    const plans: ViewPlan[] = [];
+    for (const irClass of model.classes) {
+      if (irClass.usedFor === "edge") {
+        warnings.push({
+          code: "EDGE_VIEW_SKIPPED",
+          location: locationOf(irClass.view),
+          message: `edge view ${irClass.view.externalId} is not generated yet: edge classes come with connection support`,
+        });
+        continue;
+      }
+      plans.push(planView(irClass, names, warnings));
+    }
+    return { plans, warnings };
+  }
+
+  // ── Files ─────────────────────────────────────────────────────────────────────────────────────────────────
+
+  private file(path: string, content: string): GeneratedFile {
+    return { path, content: this.formatCode(content) };
+  }
+
+  private get packageDir(): string {
+    return this.config.topLevelPackage;
+  }
+
+  private render(template: string, data: Record<string, unknown>): string {
+    return this.templates.render(`python/${template}`, data);
+  }
+
+  private classFiles(plan: ViewPlan): GeneratedFile[] {
+    const { names } = plan.irClass;
+    const view = viewText(plan.irClass.view);
+    const dataClasses = dataClassModule(plan, this.config, this.layout);
+    const api = apiModule(plan, this.layout);
+    return [
+      this.file(`${this.packageDir}/data_classes/_${names.fileName}.py`, this.renderModule("data_class.py.eta", view, dataClasses)),
+      this.file(`${this.packageDir}/_api/${names.fileName}.py`, this.renderModule("api.py.eta", view, api)),
+    ];
+  }
+
+  private renderModule(template: string, view: string, fragments: { imports: string[]; body: string }): string {
+    return this.render(template, { view, imports: lines(fragments.imports), body: fragment(fragments.body) });
+  }
+
+  private runtimeFiles(): GeneratedFile[] {
+    return embeddedTemplateNames()
+      .filter((name) => name.startsWith(RUNTIME_TEMPLATES) && name.endsWith(".py"))
+      .map((name) => this.file(`${this.packageDir}/_runtime/${name.slice(RUNTIME_TEMPLATES.length)}`, this.templates.read(name)));
+  }
+
+  private packageFiles(model: IRModel, plans: ViewPlan[]): GeneratedFile[] {
+    const models = model.modules.map((module) => viewText(module.dataModel)).join(", ") || "an empty data model";
+    const modelVersion = model.modules.map((module) => module.dataModel.version).join(", ");
+    const dir = this.packageDir;
+    const common = { models, pygenVersion: this.config.pygenVersion, clientName: this.config.clientName };
+    return [
+      this.file("pyproject.toml", this.render("pyproject.toml.eta", { ...common, ...this.packageIdentity() })),
+      this.file("README.md", this.render("README.md.eta", { ...common, ...this.readmeData(plans) })),
+      this.file(`${dir}/py.typed`, ""),
+      this.file(`${dir}/__init__.py`, this.packageInit(plans, modelVersion, models)),
+      this.file(`${dir}/_client.py`, this.client(plans, models)),
+      this.file(
+        `${dir}/data_classes/__init__.py`,
+        this.exports(plans.map((plan) => [`._${plan.irClass.names.fileName}`, this.dataClassExports(plan)])),
+      ),
+      this.file(
+        `${dir}/_api/__init__.py`,
+        this.exports(plans.map((plan) => [`.${plan.irClass.names.fileName}`, [plan.irClass.names.apiClassName]])),
+      ),
+    ];
+  }
+
+  private packageIdentity(): Record<string, unknown> {
+    return {
+      package: this.packageDir,
+      distribution: this.packageDir.replaceAll("_", "-"),
+      packageVersion: PACKAGE_VERSION,
+      lineLength: this.config.lineLength,
+      indent: this.config.indent,
+    };
+  }
+
+  private readmeData(plans: ViewPlan[]): Record<string, unknown> {
+    const views = plans.map(({ irClass }) => ({
+      attribute: irClass.names.clientAttribute,
+      read: irClass.names.className,
+      write: irClass.writable ? irClass.names.writeClassName : undefined,
+      id: viewText(irClass.view),
+    }));
+    const first = views[0];
+    return {
+      package: this.packageDir,
+      defaultSpace: this.config.defaultSpace,
+      views,
+      example: this.config.examples && first ? { attribute: first.attribute, write: first.write !== undefined } : undefined,
+    };
+  }
+
+  private dataClassExports(plan: ViewPlan): string[] {
+    const { names } = plan.irClass;
+    return [
+      plan.viewConstant,
+      names.className,
+      names.listClassName,
+      plan.fieldAlias,
+      plan.filtersClass,
+      ...plan.enumAliases.values(),
+      ...(plan.hasSearch ? [plan.textFieldAlias] : []),
+      ...(plan.writable ? [names.writeClassName, names.writeListClassName] : []),
+    ];
+  }
+
+  /** `from .module import names` per entry, then `__all__`; the form of data_classes/ and _api/ `__init__.py`. */
+  private exports(entries: [string, string[]][]): string {
+    const imports = new ImportSet();
+    for (const [module, names] of entries) imports.add("local", module, ...names);
+    return this.render("exports.py.eta", {
+      imports: lines(imports.render(this.layout)),
+      all: this.allList(entries.flatMap(([, names]) => names)),
+    });
+  }
+
+  private allList(names: string[]): string {
+    const sorted = [...names].sort(compareImportedNames).map(pythonString);
+    return lines(bracketed("__all__ = [", sorted, "]", 0, this.layout));
+  }
+
+  private packageInit(plans: ViewPlan[], modelVersion: string, models: string): string {
+    const readExports = plans.flatMap(({ irClass: { names }, writable }) => [
+      names.className,
+      names.listClassName,
+      ...(writable ? [names.writeClassName, names.writeListClassName] : []),
+    ]);
+    const imports = new ImportSet()
+      .add("local", "._client", this.config.clientName)
+      .add("local", "._runtime", ...CONNECT_EXPORTS)
+      .add("local", ".data_classes", ...readExports);
+    return this.render("package_init.py.eta", {
+      models,
+      pygenVersion: this.config.pygenVersion,
+      modelVersion,
+      generatedAt: this.config.generatedAt,
+      imports: lines(imports.render(this.layout)),
+      all: this.allList([this.config.clientName, ...CONNECT_EXPORTS, ...readExports]),
+    });
+  }
+
+  private client(plans: ViewPlan[], models: string): string {
+    const imports = new ImportSet()
+      .addModule("thirdParty", "httpx")
+      .add("local", "._runtime", "BaseClient", "ClientConfig")
+      .add("local", "._api", ...plans.map((plan) => plan.irClass.names.apiClassName));
+    const { defaultSpace, clientName } = this.config;
+    const body = new CodeWriter(this.layout).line(`class ${clientName}(BaseClient):`).indented((writer) => {
+      writer.docstring(`Typed access to ${models}. Without a config it reads CDF_* environment variables.`).line();
+      if (defaultSpace !== undefined) writer.line(`default_space = ${pythonString(defaultSpace)}`).line();
+      writer
+        .bracketed(
+          "def __init__(",
+          ["self", "config: ClientConfig | None = None", "*", "transport: httpx.BaseTransport | None = None"],
+          ") -> None:",
+        )
+        .indented((init) => {
+          init.line("super().__init__(config, transport=transport)");
+          for (const { irClass } of plans) {
+            const { clientAttribute, apiClassName } = irClass.names;
+            init.bracketed(`self.${clientAttribute} = ${apiClassName}(`, ["self._instances", "self.default_space"], ")");
+          }
+        });
+    });
+    return this.render("client.py.eta", {
+      clientName,
+      models,
+      imports: lines(imports.render(this.layout)),
+      body: fragment(body.toString()),
+    });
+  }
+}
+
+/** Lines as one fragment; templates put fragments on lines of their own, so fragments end without a newline. */
+function lines(texts: readonly string[]): string {
+  return texts.join("\n");
+}
+
+function fragment(code: string): string {
+  return code.replace(/\n+$/, "");
+}

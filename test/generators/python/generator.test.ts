@@ -1,0 +1,362 @@
+import { afterAll, beforeAll, describe, expect, test } from "bun:test";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { GenerationError, TemplateError, ValidationError } from "../../../src/errors.ts";
+import { generationTime } from "../../../src/generators/generator.ts";
+import { type GenerationResult, generateSdk, type PipelineOptions } from "../../../src/pipeline.ts";
+import { loadExampleModel } from "../../../src/sources.ts";
+import { direct, edge, enumOf, mapped, model, primitive, reverse, text, view } from "../../support/model-builder.ts";
+
+const FIXED = { generatedAt: "2026-01-01T00:00:00+00:00", pygenVersion: "9.9.9" } satisfies PipelineOptions;
+
+function generate(models = loadExampleModel().models, options: PipelineOptions = {}): GenerationResult {
+  return generateSdk({ models, origin: "test" }, { ...FIXED, ...options });
+}
+
+function fileOf(result: GenerationResult, path: string): string {
+  const file = result.files.find((candidate) => candidate.path === path);
+  if (file === undefined) throw new Error(`${path} not generated; got ${result.files.map((candidate) => candidate.path).join(", ")}`);
+  return file.content;
+}
+
+/** The lines of a class body, from its `class` line to the next blank line pair. */
+function classBlock(content: string, declaration: string): string[] {
+  const start = content.indexOf(`class ${declaration}`);
+  if (start < 0) throw new Error(`class ${declaration} not found`);
+  const end = content.indexOf("\n\n\n", start);
+  return content.slice(start, end < 0 ? undefined : end).split("\n");
+}
+
+describe("the generated package", () => {
+  const result = generate(undefined, { defaultSpace: "pygen_example" });
+  const pkg = "hydro_plant_model";
+
+  test("has the layout of DESIGN.md §4, with the runtime vendored", () => {
+    const paths = result.files.map((file) => file.path);
+    for (const path of [
+      "pyproject.toml",
+      "README.md",
+      `${pkg}/__init__.py`,
+      `${pkg}/py.typed`,
+      `${pkg}/_client.py`,
+      `${pkg}/data_classes/__init__.py`,
+      `${pkg}/data_classes/_hydro_plant.py`,
+      `${pkg}/_api/__init__.py`,
+      `${pkg}/_api/hydro_plant.py`,
+      `${pkg}/_runtime/__init__.py`,
+      `${pkg}/_runtime/api.py`,
+    ]) {
+      expect(paths).toContain(path);
+    }
+    expect(paths).toEqual([...paths].sort());
+    expect(result.classes).toBe(10);
+    expect(result.lines).toBe(result.files.reduce((total, file) => total + file.content.split("\n").length - 1, 0));
+  });
+
+  test("records versions and the generation time, and exports the client and data classes", () => {
+    const init = fileOf(result, `${pkg}/__init__.py`);
+    expect(init).toContain('__pygen_version__ = "9.9.9"\n__model_version__ = "1"\n__generated_at__ = "2026-01-01T00:00:00+00:00"');
+    expect(init).toContain("from ._client import HydroPlantModelClient");
+    expect(init).toContain('    "HydroPlantWriteList",');
+  });
+
+  test("pyproject: dependencies, Python version, and the formatter settings the code was laid out for", () => {
+    const pyproject = fileOf(result, "pyproject.toml");
+    expect(pyproject).toContain('requires-python = ">=3.10"');
+    expect(pyproject).toContain('dependencies = ["pydantic>=2", "httpx", "typing_extensions"]');
+    expect(pyproject).toContain("line-length = 120\nindent-width = 4");
+  });
+
+  test("the client has one attribute per view and the default space", () => {
+    const client = fileOf(result, `${pkg}/_client.py`);
+    expect(client).toContain('    default_space = "pygen_example"');
+    expect(client).toContain("        self.hydro_plant = HydroPlantAPI(self._instances, self.default_space)");
+  });
+
+  test("connections and edge views are reported, never silently dropped", () => {
+    const skipped = result.warnings
+      .filter((warning) => warning.source === "generator")
+      .map((warning) => `${warning.code} ${warning.location}`);
+    expect(skipped).toContain("CONNECTION_SKIPPED pygen_example/HydroPlant/generators");
+    expect(skipped).toContain("CONNECTION_SKIPPED pygen_example/Reservoir/plant");
+    expect(skipped).toContain("EDGE_VIEW_SKIPPED pygen_example/InspectionResult");
+    expect(fileOf(result, `${pkg}/data_classes/_hydro_plant.py`)).not.toContain("generators");
+  });
+
+  test("the same input gives the same bytes", () => {
+    const again = generate(undefined, { defaultSpace: "pygen_example" });
+    expect(again.files).toEqual(result.files);
+  });
+
+  test("README tells how to install, connect and use, from the model", () => {
+    const readme = fileOf(result, "README.md");
+    expect(readme).toContain("pip install .");
+    expect(readme).toContain("| `client.hydro_plant` | `HydroPlant` | `HydroPlantWrite` | `pygen_example/HydroPlant/1` |");
+    expect(readme).toContain("client.asset.list(limit=10)");
+    expect(fileOf(generate(undefined, { examples: false }), "README.md")).not.toContain("## Use");
+  });
+});
+
+describe("type mapping", () => {
+  const every = view(
+    "Every",
+    {
+      name: text({ nullable: false }),
+      count32: mapped({ type: "int32", list: false }, { nullable: false, defaultValue: 7 }),
+      count64: primitive("int64"),
+      ratio32: primitive("float32"),
+      ratio64: primitive("float64"),
+      active: mapped({ type: "boolean", list: false }, { nullable: false, defaultValue: true }),
+      seenAt: primitive("timestamp"),
+      seenOn: primitive("date"),
+      settings: primitive("json"),
+      state: enumOf(["on", "off"]),
+      owner: direct("Every"),
+      anyNode: direct(),
+      series: mapped({ type: "timeseries", list: false }),
+      document: mapped({ type: "file", list: false }),
+      curve: mapped({ type: "sequence", list: false }),
+      words: mapped({ type: "text", list: true }),
+      numbers: primitive("int64", true),
+      times: primitive("timestamp", true),
+      days: primitive("date", true),
+      blobs: primitive("json", true),
+      owners: direct("Every", { list: true }),
+      seriesList: mapped({ type: "timeseries", list: true }),
+      label: text({ defaultValue: "none" }),
+    },
+    { description: 'Every "type" \\ of CDF.' },
+  );
+  const result = generate([model([every])]);
+  const content = fileOf(result, "test_model/data_classes/_every.py");
+
+  test("read fields: precise types, CDF names as aliases, nullables default to None, enums tolerate new values", () => {
+    expect(classBlock(content, "Every(NodeRead)")).toEqual([
+      "class Every(NodeRead):",
+      '    """Every \\"type\\" \\\\ of CDF."""',
+      "",
+      "    _view: ClassVar[ViewId] = EVERY_VIEW",
+      "",
+      "    name: str",
+      "    count32: int",
+      "    count64: int | None = None",
+      "    ratio32: float | None = None",
+      "    ratio64: float | None = None",
+      "    active: bool",
+      '    seen_at: Annotated[Timestamp | None, cdf_name("seenAt")] = None',
+      '    seen_on: Annotated[Date | None, cdf_name("seenOn")] = None',
+      "    settings: dict[str, Any] | None = None",
+      "    state: EveryState | str | None = None",
+      "    owner: DirectRelation | None = None",
+      '    any_node: Annotated[DirectRelation | None, cdf_name("anyNode")] = None',
+      "    series: str | None = None",
+      "    document: str | None = None",
+      "    curve: str | None = None",
+      "    words: list[str] | None = None",
+      "    numbers: list[int] | None = None",
+      "    times: list[Timestamp] | None = None",
+      "    days: list[Date] | None = None",
+      "    blobs: list[dict[str, Any]] | None = None",
+      "    owners: list[DirectRelation] | None = None",
+      '    series_list: Annotated[list[str] | None, cdf_name("seriesList")] = None',
+      "    label: str | None = None",
+      "",
+      "    def as_write(self) -> EveryWrite:",
+      "        return self._to_write(EveryWrite)",
+    ]);
+  });
+
+  test("write fields: strict enums, required where CDF requires, container defaults shown", () => {
+    const write = classBlock(content, "EveryWrite(NodeWrite)");
+    expect(write).toContain("    name: str");
+    expect(write).toContain("    count32: int = 7");
+    expect(write).toContain("    active: bool = True");
+    expect(write).toContain("    state: EveryState | None = None");
+    expect(write).toContain('    label: str | None = "none"');
+  });
+
+  test("typed filters per property kind, and field-name literals", () => {
+    expect(classBlock(content, "EveryFilters(NodeFilters, total=False)")).toEqual([
+      "class EveryFilters(NodeFilters, total=False):",
+      "    name: str | Sequence[str] | None",
+      "    name_prefix: str | None",
+      "    min_count32: int | None",
+      "    max_count32: int | None",
+      "    min_count64: int | None",
+      "    max_count64: int | None",
+      "    min_ratio32: float | None",
+      "    max_ratio32: float | None",
+      "    min_ratio64: float | None",
+      "    max_ratio64: float | None",
+      "    active: bool | None",
+      "    min_seen_at: datetime | None",
+      "    max_seen_at: datetime | None",
+      "    min_seen_on: date | None",
+      "    max_seen_on: date | None",
+      "    state: EveryState | Sequence[EveryState] | None",
+      "    owner: NodeId | Sequence[NodeId] | None",
+      "    any_node: NodeId | Sequence[NodeId] | None",
+      "    label: str | Sequence[str] | None",
+      "    label_prefix: str | None",
+    ]);
+    expect(content).toContain('EveryState = Literal["on", "off"]');
+    expect(content).toContain('EveryTextField = Literal["name", "label"]');
+    expect(content).toContain('    "seen_on",\n');
+  });
+
+  test("the API has the five typed methods, forwarding to the runtime", () => {
+    const api = fileOf(result, "test_model/_api/every.py");
+    for (const method of ["list", "iterate", "search", "aggregate", "histogram"]) expect(api).toContain(`    def ${method}(\n`);
+    expect(api).toContain("        **filters: Unpack[EveryFilters],");
+    expect(api).not.toMatch(/ list\[/);
+  });
+});
+
+describe("names, read-only views and connections", () => {
+  const reserved = view("Thing", {
+    type: text(),
+    version: primitive("int32"),
+    space: text(),
+    id: text(),
+    dump: text(),
+    properties: text(),
+    date: primitive("date"),
+    reading: direct("Reading"),
+  });
+  const readOnly = view("Summary", { total: primitive("float64") }, { writable: false });
+  const noText = view("Reading", { value: primitive("float64"), links: edge("Thing"), back: reverse("Thing", "reading") });
+  const result = generate([model([reserved, readOnly, noText])]);
+
+  test("members of the data classes and Python words are escaped; the CDF names stay as aliases", () => {
+    const content = fileOf(result, "test_model/data_classes/_thing.py");
+    for (const [field, identifier] of [
+      ["type_", "type"],
+      ["version_", "version"],
+      ["space_", "space"],
+      ["id_", "id"],
+      ["dump_", "dump"],
+      ["date_", "date"],
+    ]) {
+      expect(content).toContain(`    ${field}: Annotated[`);
+      expect(content).toContain(`cdf_name("${identifier}")`);
+    }
+    // Filter keywords the runtime reads back to the escaped field.
+    expect(content).toContain("    type_prefix: str | None");
+    expect(content).toContain("    min_date: date | None");
+    expect(content).toContain("    properties_: str | Sequence[str] | None");
+  });
+
+  test("a filter keyword the runtime would read as another field is left out with a warning", () => {
+    const content = fileOf(result, "test_model/data_classes/_thing.py");
+    // `space_prefix` would filter on the node's space, not on the property called space.
+    expect(content).not.toContain("space_prefix");
+    expect(result.warnings.map((warning) => `${warning.code} ${warning.location}`)).toContain("FILTER_SKIPPED sp_test/Thing/space");
+  });
+
+  test("read-only views get read classes and a read API only; views without text no search", () => {
+    const summary = fileOf(result, "test_model/data_classes/_summary.py");
+    expect(summary).not.toContain("SummaryWrite");
+    expect(summary).toContain("class SummaryList(NodeList[Summary]):\n    pass");
+    expect(fileOf(result, "test_model/__init__.py")).not.toContain("SummaryWrite");
+    const readingApi = fileOf(result, "test_model/_api/reading.py");
+    expect(readingApi).not.toContain("def search(");
+    expect(readingApi).toContain("def histogram(");
+  });
+
+  test("connections are skipped with a warning naming them", () => {
+    const codes = result.warnings.map((warning) => `${warning.code} ${warning.location}`);
+    expect(codes).toContain("CONNECTION_SKIPPED sp_test/Reading/links");
+    expect(codes).toContain("CONNECTION_SKIPPED sp_test/Reading/back");
+  });
+});
+
+describe("options", () => {
+  test("package and client names, line length and indent are honoured", () => {
+    const result = generate(undefined, { topLevelPackage: "plant", clientName: "PlantClient", lineLength: 80, indent: 2 });
+    expect(fileOf(result, "plant/_client.py")).toContain("class PlantClient(BaseClient):\n");
+    expect(fileOf(result, "pyproject.toml")).toContain("line-length = 80\nindent-width = 2");
+    // Only docstrings may run long: words are never broken.
+    const code = result.files.filter((file) => file.path.endsWith(".py") && !file.path.includes("_runtime"));
+    const long = code.flatMap((file) => file.content.split("\n").filter((line) => line.length > 80 && !line.includes('"""')));
+    expect(long).toEqual([]);
+    expect(fileOf(result, "plant/_api/asset.py")).toContain("\n  def list(\n");
+  });
+
+  test("without a default space, the client has none", () => {
+    expect(fileOf(generate(), "hydro_plant_model/_client.py")).not.toContain("default_space =");
+  });
+
+  test("docstrings can be turned off", () => {
+    expect(fileOf(generate(undefined, { docstrings: false }), "hydro_plant_model/data_classes/_asset.py")).not.toContain(
+      "Anything with a name",
+    );
+  });
+
+  test("camelCase fields keep filter keywords the runtime understands", () => {
+    const content = fileOf(
+      generate(undefined, { naming: { className: "pascal", field: "camel" } }),
+      "hydro_plant_model/data_classes/_hydro_plant.py",
+    );
+    expect(content).toContain("    capacityMw: float | None = None");
+    expect(content).toContain("    min_capacityMw: float | None");
+  });
+
+  test("options that cannot be honoured are refused with a reason", () => {
+    expect(() => generate(undefined, { singleFile: true })).toThrow(/single_file is not supported yet/);
+    expect(() => generate(undefined, { flatStructure: true })).toThrow(/flat_structure is not supported yet/);
+    expect(() => generate(undefined, { typeHints: false })).toThrow(GenerationError);
+    expect(() => generate(undefined, { lineLength: 10 })).toThrow(/line length/);
+    expect(() => generate(undefined, { topLevelPackage: "my-sdk" })).toThrow(/top-level package must be an identifier/);
+  });
+
+  test("SOURCE_DATE_EPOCH fixes the generation time", () => {
+    expect(generationTime({ SOURCE_DATE_EPOCH: "1700000000" })).toBe("2023-11-14T22:13:20+00:00");
+    expect(generationTime({}, () => new Date("2025-05-06T07:08:09.123Z"))).toBe("2025-05-06T07:08:09+00:00");
+    expect(() => generationTime({ SOURCE_DATE_EPOCH: "yesterday" })).toThrow(GenerationError);
+    const previous = process.env.SOURCE_DATE_EPOCH;
+    process.env.SOURCE_DATE_EPOCH = "1700000000";
+    try {
+      const init = generateSdk(loadExampleModel(), {}).files.find((file) => file.path.endsWith("model/__init__.py"));
+      expect(init?.content).toContain('__generated_at__ = "2023-11-14T22:13:20+00:00"');
+    } finally {
+      if (previous === undefined) delete process.env.SOURCE_DATE_EPOCH;
+      else process.env.SOURCE_DATE_EPOCH = previous;
+    }
+  });
+
+  test("strict mode turns warnings (validation and generator) into a ValidationError listing them", () => {
+    let error: unknown;
+    try {
+      generate(undefined, { strict: true });
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(ValidationError);
+    expect((error as ValidationError).exitCode).toBe(4);
+    expect((error as ValidationError).details.join("\n")).toContain("CONNECTION_SKIPPED pygen_example/HydroPlant/generators");
+  });
+});
+
+describe("a user's template directory", () => {
+  let userDir: string;
+  beforeAll(() => {
+    userDir = mkdtempSync(join(tmpdir(), "pygen-python-templates-"));
+    mkdirSync(join(userDir, "python"));
+    writeFileSync(join(userDir, "python", "README.md.eta"), "# <%= it.package %> (our build)\n");
+    writeFileSync(join(userDir, "python", "broken.eta"), "<%= it.nothing.here %>");
+  });
+  afterAll(() => rmSync(userDir, { recursive: true, force: true }));
+
+  test("overrides one template and leaves the others embedded", () => {
+    const plain = generate();
+    const custom = generate(undefined, { templateDir: userDir });
+    expect(fileOf(custom, "README.md")).toBe("# hydro_plant_model (our build)\n");
+    const others = (result: GenerationResult) => result.files.filter((file) => file.path !== "README.md");
+    expect(others(custom)).toEqual(others(plain));
+  });
+
+  test("a missing template directory is a TemplateError", () => {
+    expect(() => generate(undefined, { templateDir: join(userDir, "absent") })).toThrow(TemplateError);
+  });
+});
