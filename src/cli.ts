@@ -5,6 +5,7 @@
 import { type CAC, cac } from "cac";
 import { registerDoctor } from "./cli/doctor.ts";
 import { registerEmulate } from "./cli/emulate.ts";
+import { registerGenerate } from "./cli/generate.ts";
 import { registerInspect } from "./cli/inspect.ts";
 import type { CliIO } from "./cli/reporter.ts";
 import { closest } from "./cli/suggest.ts";
@@ -27,6 +28,7 @@ function didYouMean(message: string, cli: CAC): string {
 /** Runs the command line; resolves when the command has finished. Errors are thrown for main() to report. */
 export async function runCli(argv: string[], io: CliIO): Promise<void> {
   const cli = cac("pygen");
+  registerGenerate(cli, io);
   registerValidate(cli, io);
   registerInspect(cli, io);
   registerEmulate(cli, io);

@@ -21,6 +21,8 @@ export const EXIT_CODES = {
   client: 7,
   /** Credentials were missing, refused or expired. */
   authentication: 8,
+  /** Stopped by SIGINT or SIGTERM before finishing; nothing was written (128 + SIGINT, as shells report it). */
+  interrupted: 130,
 } as const;
 
 export type ExitCodeFamily = keyof typeof EXIT_CODES;
@@ -40,6 +42,11 @@ export class PygenError extends Error {
 /** The command line itself is wrong. */
 export class UsageError extends PygenError {
   override readonly exitCode: number = EXIT_CODES.usage;
+}
+
+/** The user stopped the command (Ctrl-C, SIGTERM) before it wrote anything. */
+export class InterruptedError extends PygenError {
+  override readonly exitCode: number = EXIT_CODES.interrupted;
 }
 
 /** `pygen emulate` cannot start: the port is taken, the database cannot be opened. Fix the flags and retry. */

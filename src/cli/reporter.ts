@@ -54,11 +54,15 @@ export class Reporter {
     this.logger.debug(text);
   }
 
-  /** Runs one step of long work and prints how long it took, e.g. `fetch 1 data model … 84 ms`. */
-  async step<T>(label: string, work: () => Promise<T> | T): Promise<T> {
+  /**
+   * Runs one step of long work and prints how long it took, e.g. `fetch 1 data model … 84 ms`. The label may
+   * depend on the step's result (`generated 31 files`).
+   */
+  async step<T>(label: string | ((result: T) => string), work: () => Promise<T> | T): Promise<T> {
     const started = performance.now();
     const result = await work();
-    this.note(`${label} ${this.paint(DIM, `… ${formatDuration(performance.now() - started)}`)}`);
+    const text = typeof label === "string" ? label : label(result);
+    this.note(`${text} ${this.paint(DIM, `… ${formatDuration(performance.now() - started)}`)}`);
     return result;
   }
 

@@ -92,8 +92,7 @@ describe("a model from CDF, client credentials from CDF_* variables", () => {
 
 describe("precedence: flags > credentials file > environment > config file", () => {
   // Only the emulator's default project holds the model, so the project that wins decides the outcome.
-  const configFolder = () =>
-    folder("precedence", { "pygen.yaml": `client:\n  baseUrl: ${emulator.url}\n  project: from-config-file\n` });
+  const configFolder = () => folder("precedence", { "pygen.yaml": `client:\n  baseUrl: ${emulator.url}\n  project: from-config-file\n` });
 
   test("the config file alone", async () => {
     const cwd = folder("config-only", { "pygen.yaml": `client:\n  baseUrl: ${emulator.url}\n  project: ${emulator.project}\n` });
