@@ -83,19 +83,22 @@ async function runGenerate(flags: GenerateFlags, io: CliIO): Promise<void> {
 }
 
 export function registerGenerate(cli: CAC, io: CliIO): void {
-  withSourceOptions(cli.command("generate", "Generate a typed Python SDK from a data model"))
-    .option("-o, --output <dir>", "Output folder (default: ./<top-level package>)")
-    .option("--language <language>", "Target language: python (the default; more to come)")
-    .option("--top-level-package <name>", "Python package of the SDK (default: the model's externalId in snake_case)")
-    .option("--client-name <name>", "Client class (default: the model's externalId in PascalCase + Client)")
-    .option("--instance-space <space>", "Default instance space of the generated SDK")
-    .option("--include-views <globs>", "Only views matching these globs (externalId or space:externalId); repeatable, comma-separated")
-    .option("--exclude-views <globs>", "Leave out views matching these globs; repeatable, comma-separated")
-    .option("--templates <dir>", "Templates that override the embedded ones, file by file")
-    .option("--strict", "Stop on validation warnings and on anything the generator would skip")
-    .option("--overwrite", "Write into a non-empty folder pygen did not create")
-    .option("--dry-run", "List what would be written, removed or left unchanged; write nothing")
-    .option("--json", "Print a JSON report of the run on stdout")
+  withSourceOptions(
+    cli
+      .command("generate", "Generate a typed Python SDK from a data model")
+      .option("-o, --output <dir>", "Output folder (default: ./<top-level package>)")
+      .option("--language <language>", "Target language: python (the default; more to come)")
+      .option("--top-level-package <name>", "Python package of the SDK (default: the model's externalId in snake_case)")
+      .option("--client-name <name>", "Client class (default: the model's externalId in PascalCase + Client)")
+      .option("--instance-space <space>", "Default instance space of the generated SDK")
+      .option("--include-views <globs>", "Only views matching these globs (externalId or space:externalId); repeatable, comma-separated")
+      .option("--exclude-views <globs>", "Leave out views matching these globs; repeatable, comma-separated")
+      .option("--templates <dir>", "Templates that override the embedded ones, file by file")
+      .option("--strict", "Stop on validation warnings and on anything the generator would skip")
+      .option("--overwrite", "Write into a non-empty folder pygen did not create")
+      .option("--dry-run", "List what would be written, removed or left unchanged; write nothing")
+      .option("--json", "Print a JSON report of the run on stdout"),
+  )
     .example("  pygen generate --model-file model.yaml -o sdk")
     .example("  pygen generate --model sp:Plant/1 --top-level-package plant_sdk --dry-run")
     .action((flags: GenerateFlags) => runGenerate(flags, io));

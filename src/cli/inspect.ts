@@ -33,9 +33,12 @@ function chooseFormat(flags: InspectFlags): Format {
 }
 
 export function registerInspect(cli: CAC, io: CliIO): void {
-  withSourceOptions(cli.command("inspect", "Show a data model's views, properties, types and relations"))
-    .option("--format <format>", "tree (default), table, json or mermaid (a classDiagram)")
-    .option("--json", "Same as --format json")
+  withSourceOptions(
+    cli
+      .command("inspect", "Show a data model's views, properties, types and relations")
+      .option("--format <format>", "tree (default), table, json or mermaid (a classDiagram)")
+      .option("--json", "Same as --format json"),
+  )
     .example("  pygen inspect --model-file model.yaml --format table")
     .example("  pygen inspect --model sp:Plant/1 --format mermaid > plant.mmd")
     .action(async (flags: InspectFlags) => {

@@ -32,7 +32,7 @@ export interface SourceFlags extends ConnectionFlags, OutputFlags {
   json?: boolean;
 }
 
-/** Adds the shared options to a command; the command's own options come after. */
+/** Adds the shared options after the command's own, which --help lists first. */
 export function withSourceOptions(command: Command): Command {
   return command
     .option("--model-file <file>", "Data model file with inline views (YAML/JSON); repeatable")

@@ -16,9 +16,12 @@ interface ValidateFlags extends SourceFlags {
 }
 
 export function registerValidate(cli: CAC, io: CliIO): void {
-  withSourceOptions(cli.command("validate", "Check a data model for what would block or degrade generation"))
-    .option("--strict", "Treat warnings as errors")
-    .option("--json", "Print the report as JSON")
+  withSourceOptions(
+    cli
+      .command("validate", "Check a data model for what would block or degrade generation")
+      .option("--strict", "Treat warnings as errors")
+      .option("--json", "Print the report as JSON"),
+  )
     .example("  pygen validate --model-file model.yaml --strict")
     .action(async (flags: ValidateFlags) => {
       const session = await openSession(flags, io);
