@@ -45,6 +45,11 @@ describe("pygen validate", () => {
     expect(result.stderr).toBe("error: broken.model.yaml has 1 error\n");
   });
 
+  test("no colour when stdout is not a terminal, even without NO_COLOR", () => {
+    const result = run(["validate", "--model-file", "broken.model.yaml"], { NO_COLOR: "" });
+    expect(result.stdout + result.stderr).not.toContain("\u001b[");
+  });
+
   test("--json is a machine report, with the same exit code", () => {
     const result = run(["validate", "--model-file", "broken.model.yaml", "--json"]);
     expect(result.exitCode).toBe(EXIT_CODES.validation);
