@@ -8,8 +8,10 @@ export function registerEmulate(cli: CAC, io: CliIO): void {
     .command("emulate", "Run a local emulator of CDF's data-modeling API (in memory, or --db FILE)")
     .option("--port <port>", "Port on 127.0.0.1; 0 picks a free one", { default: 0 })
     .option("--db <file>", "SQLite file that keeps the state across restarts")
-    .option("--project <name>", "Project that --model and --instances seed (default emulator)")
-    .option("--model <file>", "Seed a data model file with inline views (repeatable)")
+    .option("--project <name>", "Project that --model-file and --instances seed (default emulator)")
+    .option("--model-file <file>", "Seed a data model file with inline views (repeatable)")
+    // --model-file as in the other commands; --model (a file here, an id elsewhere) stays for existing scripts.
+    .option("--model <file>", "Same as --model-file")
     .option("--instances <file>", "Seed nodes and edges from a YAML/JSON file (repeatable)")
     .option("--token <token>", "Accept only this bearer token")
     .option("--client-id <id>", "Serve an OAuth2 client-credentials token endpoint for this client")
@@ -20,6 +22,8 @@ export function registerEmulate(cli: CAC, io: CliIO): void {
     .option("--latency-ms <ms>", "Delay every response")
     .option("--seed <n>", "Seed of the fault generator, for reproducible runs")
     .option("--concurrency-limits", "Enforce CDF's per-project limits: apply 4, delete 2, query 8 (429 beyond)")
-    .example("  pygen emulate --port 0 --model model.yaml --instances nodes.yaml")
-    .action((flags: EmulateFlags) => runEmulateCommand(flags, io));
+    .example("  pygen emulate --port 0 --model-file model.yaml --instances nodes.yaml")
+    .action(({ modelFile, ...flags }: EmulateFlags & { modelFile?: string | string[] }) =>
+      runEmulateCommand({ ...flags, model: [modelFile ?? [], flags.model ?? []].flat() }, io),
+    );
 }

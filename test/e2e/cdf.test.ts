@@ -90,6 +90,24 @@ describe("a model from CDF, client credentials from CDF_* variables", () => {
   });
 });
 
+test("binary to binary: pygen emulate --model-file serves what pygen validate fetches", async () => {
+  const server = Bun.spawn(
+    [binary, "emulate", "--port", "0", "--model-file", join(import.meta.dir, "..", "..", EXAMPLE_MODEL_NAME), "--token", "t0ken"],
+    { cwd: dir, stdout: "pipe", stderr: "ignore" },
+  );
+  try {
+    const firstChunk = await server.stdout.getReader().read();
+    const url = new TextDecoder().decode(firstChunk.value).trim();
+    expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    const result = await run(["validate", "--model", MODEL, "--cdf-url", url, "--project", "emulator"], { CDF_TOKEN: "t0ken" });
+    expect(result.exitCode).toBe(0);
+    expect(result.stdout).toContain("The model is valid");
+  } finally {
+    server.kill("SIGINT");
+    await server.exited;
+  }
+});
+
 describe("precedence: flags > credentials file > environment > config file", () => {
   // Only the emulator's default project holds the model, so the project that wins decides the outcome.
   const configFolder = () => folder("precedence", { "pygen.yaml": `client:\n  baseUrl: ${emulator.url}\n  project: from-config-file\n` });
