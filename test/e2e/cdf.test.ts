@@ -4,12 +4,12 @@
  * pygen v1 pyproject.toml, and the precedence between them.
  */
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
-import { chmodSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { type RunningEmulator, startEmulator } from "../../src/emulator/server.ts";
 import { EXIT_CODES } from "../../src/errors.ts";
 import { EXAMPLE_MODEL_NAME } from "../../src/sources.ts";
-import { isolatedBinary, type RunResult, runBinaryAsync } from "../support/binary.ts";
+import { folderWith, isolatedBinary, type RunResult, runBinaryAsync } from "../support/binary.ts";
 
 const CLIENT_ID = "pygen-ci";
 const CLIENT_SECRET = "e2e-client-secret-value";
@@ -38,12 +38,7 @@ afterAll(async () => {
 const run = (args: string[], env: Record<string, string>, cwd = dir): Promise<RunResult> => runBinaryAsync(binary, args, cwd, env);
 const fromEnvironment = () => ({ ...credentials, CDF_URL: emulator.url, CDF_PROJECT: emulator.project });
 
-function folder(name: string, files: Record<string, string>): string {
-  const path = join(dir, name);
-  mkdirSync(path, { recursive: true });
-  for (const [file, text] of Object.entries(files)) writeFileSync(join(path, file), text);
-  return path;
-}
+const folder = (name: string, files: Record<string, string>): string => folderWith(join(dir, name), files);
 
 describe("a model from CDF, client credentials from CDF_* variables", () => {
   test("inspect fetches it, with a timed progress line on stderr", async () => {

@@ -3,10 +3,10 @@
  * file, and usage mistakes. No network here; fetching from CDF is in cdf.test.ts.
  */
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
-import { copyFileSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { EXIT_CODES } from "../../src/errors.ts";
-import { isolatedBinary, type RunResult, runBinary } from "../support/binary.ts";
+import { folderWith, isolatedBinary, type RunResult, runBinary } from "../support/binary.ts";
 
 const FIXTURES = join(import.meta.dir, "fixtures");
 const STACK_LINE = /^\s+at /m;
@@ -21,13 +21,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const run = (args: string[], env: Record<string, string> = {}, cwd = dir): RunResult => runBinary(binary, args, cwd, env);
 
-/** A fresh folder under the test folder, for config files that must not leak into other tests. */
-function folder(name: string, files: Record<string, string>): string {
-  const path = join(dir, name);
-  mkdirSync(path, { recursive: true });
-  for (const [file, text] of Object.entries(files)) writeFileSync(join(path, file), text);
-  return path;
-}
+const folder = (name: string, files: Record<string, string>): string => folderWith(join(dir, name), files);
 
 describe("pygen validate", () => {
   test("a valid model exits 0 with a summary on stdout", () => {

@@ -10,7 +10,7 @@ import { type RunningEmulator, startEmulator } from "../../src/emulator/server.t
 import { EXIT_CODES } from "../../src/errors.ts";
 import { MANIFEST_NAME } from "../../src/output/writer.ts";
 import { EXAMPLE_MODEL_NAME } from "../../src/sources.ts";
-import { isolatedBinary, type RunResult, runBinary, runBinaryAsync } from "../support/binary.ts";
+import { folderWith, isolatedBinary, type RunResult, runBinary, runBinaryAsync } from "../support/binary.ts";
 
 /** Fixed generation time, so two runs with the same options give the same bytes. */
 const REPRODUCIBLE = { SOURCE_DATE_EPOCH: "1700000000" };
@@ -26,10 +26,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 let folders = 0;
 /** A fresh working folder per test, with optional files in it. */
 function workspace(files: Record<string, string> = {}): string {
-  const path = join(dir, `work-${++folders}`);
-  mkdirSync(path, { recursive: true });
-  for (const [file, text] of Object.entries(files)) writeFileSync(join(path, file), text);
-  return path;
+  return folderWith(join(dir, `work-${++folders}`), files);
 }
 
 const run = (cwd: string, args: string[], env: Record<string, string> = {}): RunResult =>

@@ -2,7 +2,7 @@
  * The compiled binary for end-to-end tests: built once per test run when missing or older than the sources,
  * then copied into an empty folder so nothing from node_modules or the repository can leak into it.
  */
-import { copyFileSync, existsSync, mkdtempSync, readdirSync, statSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
@@ -57,4 +57,11 @@ export async function runBinaryAsync(binary: string, args: string[], cwd: string
     child.exited,
   ]);
   return { exitCode, stdout, stderr };
+}
+
+/** Creates the folder `path` holding `files` (name → text), e.g. a project with its config file; returns `path`. */
+export function folderWith(path: string, files: Record<string, string> = {}): string {
+  mkdirSync(path, { recursive: true });
+  for (const [file, text] of Object.entries(files)) writeFileSync(join(path, file), text);
+  return path;
 }
