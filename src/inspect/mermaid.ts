@@ -1,6 +1,6 @@
 /**
- * `pygen inspect --format mermaid`: a Mermaid classDiagram. Views are classes with their data properties as
- * members; `<|--` is implements, a solid arrow a direct relation, a dashed arrow an edge or a reverse relation,
+ * `pygen inspect --format mermaid`: a Mermaid classDiagram. Views are classes with the data properties they
+ * declare as members (inherited ones show on the parent); `<|--` is implements, a solid arrow a direct relation, a dashed arrow an edge or a reverse relation,
  * labelled with the property and the cardinality at the far end.
  */
 import type { ModelOutline, RelationOutline } from "./outline.ts";
@@ -29,7 +29,7 @@ export function renderMermaid(outline: ModelOutline): string {
   const lines = ["classDiagram", `  %% ${outline.name ? `${outline.name}: ` : ""}${outline.id}`];
   const labelled = (viewId: string, label: string) => (idOf(viewId) === label ? idOf(viewId) : `${idOf(viewId)}["${label}"]`);
   for (const view of outline.views) {
-    const members = view.properties.filter((property) => !property.relation);
+    const members = view.properties.filter((property) => !property.relation && !property.inheritedFrom);
     const name = labelled(view.id, view.label);
     if (members.length === 0) lines.push(`  class ${name}`);
     else {
@@ -48,7 +48,7 @@ export function renderMermaid(outline: ModelOutline): string {
     }
     for (const property of view.properties) {
       const relation = property.relation;
-      if (!relation?.target) continue;
+      if (!relation?.target || property.inheritedFrom) continue;
       if (!inModel.has(relation.target)) outside.add(relation.target);
       const cardinality = relation.cardinality === "one" ? "1" : "*";
       const kind = relation.kind === "direct" ? "" : ` (${relation.kind}${relation.direction === "inwards" ? ", inwards" : ""})`;

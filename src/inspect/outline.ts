@@ -20,6 +20,8 @@ export interface RelationOutline {
 
 export interface PropertyOutline {
   identifier: string;
+  /** The ancestor view in the model that declares the property, when this view only inherits it. */
+  inheritedFrom?: string;
   /** The CDF type: text, int64, …, direct, enum, or the connection type for edges and reverse relations. */
   type: string;
   list: boolean;
@@ -79,13 +81,32 @@ function relationOf(property: ViewProperty, views: Map<string, View>): RelationO
   };
 }
 
-function propertyOutline(identifier: string, property: ViewProperty, views: Map<string, View>): PropertyOutline {
+/**
+ * The root-most ancestor in the model with the same property, unchanged: CDF lists inherited properties on every
+ * view, and showing them once, where they are declared, keeps the outline readable. `seen` guards against
+ * implements cycles, which hand-written models can have.
+ */
+function declaringView(view: View, identifier: string, views: Map<string, View>, seen = new Set([viewId(view)])): View | undefined {
+  const property = view.properties[identifier];
+  for (const reference of view.implements) {
+    const parent = views.get(viewId(reference));
+    if (!parent || seen.has(viewId(parent)) || !Bun.deepEquals(parent.properties[identifier], property)) continue;
+    seen.add(viewId(parent));
+    return declaringView(parent, identifier, views, seen) ?? parent;
+  }
+  return undefined;
+}
+
+function propertyOutline(view: View, identifier: string, views: Map<string, View>): PropertyOutline {
+  const property = view.properties[identifier] as ViewProperty;
+  const declaredBy = declaringView(view, identifier, views);
+  const base = { identifier, ...(declaredBy ? { inheritedFrom: viewId(declaredBy) } : {}) };
   const relation = relationOf(property, views);
   const withRelation = relation ? { relation } : {};
-  if (property.kind !== "mapped") return { identifier, type: property.connectionType, list: false, nullable: true, ...withRelation };
+  if (property.kind !== "mapped") return { ...base, type: property.connectionType, list: false, nullable: true, ...withRelation };
   const type = property.type;
   return {
-    identifier,
+    ...base,
     type: type.type,
     list: type.type !== "enum" && type.list,
     nullable: property.nullable,
@@ -112,10 +133,11 @@ export function outlineModel(model: DataModel): ModelOutline {
       usedFor: view.usedFor,
       writable: view.writable,
       implements: view.implements.map((parent: ViewReference) => viewId(parent)),
-      properties: Object.entries(view.properties).map(([identifier, property]) => propertyOutline(identifier, property, byId)),
+      properties: Object.keys(view.properties).map((identifier) => propertyOutline(view, identifier, byId)),
     }),
   );
-  const properties = views.flatMap((view) => view.properties);
+  // Counted where declared, so an inherited property is not counted once per child.
+  const properties = views.flatMap((view) => view.properties.filter((property) => !property.inheritedFrom));
   return {
     id: viewId(model),
     ...(model.name ? { name: model.name } : {}),

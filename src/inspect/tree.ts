@@ -1,8 +1,13 @@
-/** `pygen inspect --format tree`: each view with its properties beneath it, relations pointing at their views. */
+/**
+ * `pygen inspect --format tree`: each view with the properties it declares beneath it, relations pointing at
+ * their views, and one line per parent naming what it inherits.
+ */
 import { countsLine, headline, relationText, typeText } from "./describe.ts";
-import { type ModelOutline, type ViewOutline, viewNamer } from "./outline.ts";
+import { type ModelOutline, type PropertyOutline, type ViewOutline, viewNamer } from "./outline.ts";
 
-function viewTraits(view: ViewOutline, nameOf: (id: string) => string): string {
+type NameOf = (id: string) => string;
+
+function viewTraits(view: ViewOutline, nameOf: NameOf): string {
   return [
     view.implements.length > 0 ? `implements ${view.implements.map(nameOf).join(", ")}` : "",
     view.usedFor === "node" ? "" : `used for ${view.usedFor}`,
@@ -10,6 +15,24 @@ function viewTraits(view: ViewOutline, nameOf: (id: string) => string): string {
   ]
     .filter(Boolean)
     .join(", ");
+}
+
+function propertyLine(property: PropertyOutline, nameOf: NameOf): string {
+  const relation = property.relation ? ` ${relationText(property.relation, nameOf)}` : "";
+  return `${property.identifier}: ${typeText(property)}${relation}`;
+}
+
+/** The lines under a view: its own properties, then `inherited from Asset: name, description`. */
+function viewChildren(view: ViewOutline, nameOf: NameOf): string[] {
+  const own = view.properties.filter((property) => !property.inheritedFrom).map((property) => propertyLine(property, nameOf));
+  const inherited = Map.groupBy(
+    view.properties.filter((property) => property.inheritedFrom),
+    (property) => property.inheritedFrom as string,
+  );
+  const inheritedLines = [...inherited].map(
+    ([parent, properties]) => `inherited from ${nameOf(parent)}: ${properties.map((property) => property.identifier).join(", ")}`,
+  );
+  return [...own, ...inheritedLines];
 }
 
 export function renderTree(outline: ModelOutline): string {
@@ -20,11 +43,8 @@ export function renderTree(outline: ModelOutline): string {
     const traits = viewTraits(view, nameOf);
     lines.push(`${lastView ? "└─" : "├─"} ${view.label}${traits ? `  (${traits})` : ""}`);
     const indent = lastView ? "   " : "│  ";
-    view.properties.forEach((property, index) => {
-      const branch = index === view.properties.length - 1 ? "└─" : "├─";
-      const relation = property.relation ? ` ${relationText(property.relation, nameOf)}` : "";
-      lines.push(`${indent}${branch} ${property.identifier}: ${typeText(property)}${relation}`);
-    });
+    const children = viewChildren(view, nameOf);
+    lines.push(...children.map((child, index) => `${indent}${index === children.length - 1 ? "└─" : "├─"} ${child}`));
   });
   return lines.join("\n");
 }

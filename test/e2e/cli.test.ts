@@ -71,23 +71,26 @@ describe("pygen validate", () => {
 });
 
 describe("pygen inspect", () => {
-  test("tree (the default): views with their properties, types and relations", () => {
+  test("tree (the default): views with the properties they declare, types, relations and what they inherit", () => {
     const result = run(["inspect", "--quiet"]);
     expect(result.exitCode).toBe(0);
     expect(result.stderr).toBe("");
     expect(result.stdout).toStartWith("Hydro plant — pygen_example:HydroPlantModel(version=1)\n6 views, ");
     expect(result.stdout).toContain("├─ Generator  (implements Asset)");
     expect(result.stdout).toContain("│  ├─ plant: direct? → HydroPlant (one)");
+    expect(result.stdout).toContain("│  └─ inherited from Asset: name, description, tags, parent");
     expect(result.stdout).toContain("units: reverse ← Generator (many, through Generator.plant)");
     expect(result.stdout).toContain("generators: edge → Generator (many, type pygen_example:HydroPlant.generators)");
   });
 
-  test("table: one aligned row per property", () => {
+  test("table: one aligned row per property, inherited ones too", () => {
     const lines = run(["inspect", "--format", "table"]).stdout.split("\n");
     const header = lines.find((line) => line.startsWith("VIEW")) as string;
-    expect(header).toMatch(/^VIEW +PROPERTY +TYPE +RELATION$/);
+    expect(header).toMatch(/^VIEW +PROPERTY +TYPE +RELATION +INHERITED FROM$/);
     const row = lines.find((line) => /^Generator +serialNumber /.test(line)) as string;
     expect(row.indexOf("int64")).toBe(header.indexOf("TYPE"));
+    const inherited = lines.find((line) => /^Generator +name /.test(line)) as string;
+    expect(inherited).toEndWith(" Asset");
   });
 
   test("json (also --json): views, properties and relations for machines", () => {
@@ -103,6 +106,8 @@ describe("pygen inspect", () => {
       nullable: true,
       relation: { kind: "direct", cardinality: "one", target: "pygen_example:HydroPlant(version=1)" },
     });
+    const name = generator.properties.find((property: { identifier: string }) => property.identifier === "name");
+    expect(name.inheritedFrom).toBe("pygen_example:Asset(version=1)");
   });
 
   test("mermaid: a classDiagram with inheritance, direct relations, edges and reverse relations", () => {
@@ -110,7 +115,8 @@ describe("pygen inspect", () => {
     expect(result.exitCode).toBe(0);
     const diagram = result.stdout;
     expect(diagram).toStartWith("classDiagram\n");
-    expect(diagram).toContain("  class Generator {\n    +text name\n");
+    expect(diagram).toContain("  class Generator {\n    +int64 serialNumber\n");
+    expect(diagram).not.toMatch(/class Generator \{[^}]*\+text name/);
     expect(diagram).toContain("  Asset <|-- Generator");
     expect(diagram).toContain('  Generator --> "1" HydroPlant : plant');
     expect(diagram).toContain('  HydroPlant ..> "*" Generator : generators (edge)');
