@@ -44,11 +44,6 @@ export class UsageError extends PygenError {
   override readonly exitCode: number = EXIT_CODES.usage;
 }
 
-/** The user stopped the command (Ctrl-C, SIGTERM) before it wrote anything. */
-export class InterruptedError extends PygenError {
-  override readonly exitCode: number = EXIT_CODES.interrupted;
-}
-
 /** `pygen emulate` cannot start: the port is taken, the database cannot be opened. Fix the flags and retry. */
 export class EmulatorStartupError extends UsageError {}
 

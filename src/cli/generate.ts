@@ -1,6 +1,6 @@
 /**
  * `pygen generate`: model → pipeline (validate, IR, Python files) → the safe writer. Each step prints a timed
- * progress line; a signal stops the command between steps, before anything is written (interrupt.ts).
+ * progress line; a signal stops the command at once, except during the write (interrupt.ts).
  */
 import { relative, resolve } from "node:path";
 import type { CAC } from "cac";
@@ -35,13 +35,12 @@ const countText = (result: GenerationResult) =>
   `generated ${result.files.length} files, ${result.lines.toLocaleString("en-US")} lines, ${result.classes} classes`;
 
 async function runGenerate(flags: GenerateFlags, io: CliIO): Promise<void> {
-  using interrupts = new InterruptGuard();
+  using interrupts = new InterruptGuard(io.stderr);
   const session = await openSession(flags, io);
   const settings = generationSettings(flags, session.config.config);
   const { reporter, modelSource } = session;
 
   const loaded = await reporter.step(describeSource(modelSource), () => loadModels(modelSource, session));
-  interrupts.check();
   const { models, unmatched } = selectViews(loaded.models, settings.views);
   for (const pattern of unmatched) reporter.warn(`the view pattern "${pattern}" matches no view`);
   const result = await reporter.step(countText, () =>
@@ -57,12 +56,11 @@ async function runGenerate(flags: GenerateFlags, io: CliIO): Promise<void> {
     ),
   );
   reportWarnings(result.warnings, reporter);
-  interrupts.check();
 
   const outputDir = settings.output ?? resolve(result.config.topLevelPackage);
   const dryRun = flags.dryRun ?? false;
   const report = await reporter.step(dryRun ? "dry run: compare with the output folder" : `write ${displayPath(outputDir)}`, () =>
-    writeGeneratedFiles(outputDir, result.files, { overwrite: flags.overwrite ?? false, dryRun }),
+    interrupts.whileWriting(() => writeGeneratedFiles(outputDir, result.files, { overwrite: flags.overwrite ?? false, dryRun })),
   );
 
   if (flags.json) {

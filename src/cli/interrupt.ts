@@ -1,26 +1,33 @@
 /**
- * Ctrl-C and SIGTERM during `pygen generate`. Without a handler the runtime kills the process wherever it is,
- * possibly half-way through swapping the output folder. With this guard the signal is only noted; the command
- * checks it between steps and stops before writing. The write itself runs without yielding to the event loop,
- * so once it has started it finishes (or rolls back) before the signal is looked at.
+ * Ctrl-C and SIGTERM during `pygen generate`. Without a handler the runtime would kill the process wherever it
+ * is, possibly half-way through swapping the output folder. With this guard a signal stops the command at
+ * once — nothing is on disk until the write — except while the write runs: then the write finishes (or rolls
+ * back) first, and the command ends normally a moment later.
  */
-import { InterruptedError } from "../errors.ts";
+import { EXIT_CODES } from "../errors.ts";
 
 const SIGNALS = ["SIGINT", "SIGTERM"] as const;
 
 export class InterruptGuard implements Disposable {
-  private received: string | undefined;
+  private writing = false;
   private readonly onSignal = (signal: NodeJS.Signals) => {
-    this.received = signal;
+    if (this.writing) return;
+    this.stderr(`error: stopped by ${signal}; the output was not touched`);
+    process.exit(EXIT_CODES.interrupted);
   };
 
-  constructor() {
+  constructor(private readonly stderr: (text: string) => void) {
     for (const signal of SIGNALS) process.on(signal, this.onSignal);
   }
 
-  /** Throws when a signal arrived: call it between steps, before anything is written. */
-  check(): void {
-    if (this.received) throw new InterruptedError(`stopped by ${this.received}; the output was not touched`);
+  /** Runs the write so that no signal can cut it short. */
+  async whileWriting<T>(write: () => Promise<T>): Promise<T> {
+    this.writing = true;
+    try {
+      return await write();
+    } finally {
+      this.writing = false;
+    }
   }
 
   [Symbol.dispose](): void {
