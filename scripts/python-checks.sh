@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Checks of the repository's own Python: the vendored SDK runtime (templates/python/runtime) and its tests.
+# Checks of the repository's own Python: the vendored SDK runtime (templates/python/runtime), generated SDKs, and
+# the tests (unit tests of the runtime and the sample SDK, end-to-end tests of generated SDKs against the emulator).
 # Creates or refreshes .venv from requirements-dev.txt, then runs ruff (lint and format), mypy --strict and pytest.
 # pytest's closing line ("N passed ...") is the last thing printed; the exit code is non-zero if any check failed.
 set -euo pipefail
@@ -16,6 +17,28 @@ if [ ! -x .venv/bin/python ] || ! cmp -s requirements-dev.txt "$stamp"; then
   .venv/bin/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
   cp requirements-dev.txt "$stamp"
 fi
+
+# SDKs generated from the bundled example and the shared models, checked as their users would check them: with
+# the settings of their own pyproject.toml, installed with pip, imported. The end-to-end tests import them from here.
+generated=$(mktemp -d)
+trap 'rm -rf "$generated"' EXIT
+echo "== generate SDKs"
+sdks=$(node_modules/.bin/bun test/python/generate-sdks.ts "$generated/sdks")
+while read -r name package; do
+  echo "== $name ($package): ruff check, ruff format --check, mypy --strict, pip install, import"
+  (
+    cd "$generated/sdks/$name"
+    "$OLDPWD/.venv/bin/ruff" check --quiet --no-cache .
+    "$OLDPWD/.venv/bin/ruff" format --quiet --check --no-cache .
+    "$OLDPWD/.venv/bin/mypy" --strict --cache-dir "$generated/mypy-cache" --no-error-summary "$package"
+  )
+  .venv/bin/python -m pip install --quiet --disable-pip-version-check --no-build-isolation --no-deps \
+    --target "$generated/site/$name" "$generated/sdks/$name"
+  PYTHONPATH="$generated/site/$name" .venv/bin/python -c "import $package, sys; sys.exit(not $package.__all__)"
+done <<< "$sdks"
+export PYGEN_GENERATED_SDKS="$generated/sdks"
+# mypy and pytest see the generated SDKs the end-to-end tests use (test/python/e2e/conftest.py adds them too).
+export MYPYPATH="$generated/sdks/example:$generated/sdks/Omni"
 
 sources=(templates/python/runtime test/python)
 echo "== ruff check"; .venv/bin/ruff check "${sources[@]}"

@@ -54,9 +54,11 @@ export class PythonGenerator implements LanguageGenerator {
 
   generate(model: IRModel): GeneratorOutput {
     const { plans, warnings } = this.plan(model);
-    const files = [...this.packageFiles(model, plans), ...plans.flatMap((plan) => this.classFiles(plan)), ...this.runtimeFiles()].sort(
-      (a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0),
-    );
+    const files = [
+      ...this.packageFiles(model, plans, warnings),
+      ...plans.flatMap((plan) => this.classFiles(plan)),
+      ...this.runtimeFiles(),
+    ].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
     const classes = plans.reduce((count, plan) => count + (plan.writable ? 2 : 1), 0);
     return { files, warnings, classes };
   }
@@ -132,14 +134,14 @@ export class PythonGenerator implements LanguageGenerator {
       .map((name) => this.file(`${this.packageDir}/_runtime/${name.slice(RUNTIME_TEMPLATES.length)}`, this.templates.read(name)));
   }
 
-  private packageFiles(model: IRModel, plans: ViewPlan[]): GeneratedFile[] {
+  private packageFiles(model: IRModel, plans: ViewPlan[], skipped: GeneratorWarning[] = []): GeneratedFile[] {
     const models = model.modules.map((module) => viewText(module.dataModel)).join(", ") || "an empty data model";
     const modelVersion = model.modules.map((module) => module.dataModel.version).join(", ");
     const dir = this.packageDir;
     const common = { models, pygenVersion: this.config.pygenVersion, clientName: this.config.clientName };
     return [
       this.file("pyproject.toml", this.render("pyproject.toml.eta", { ...common, ...this.packageIdentity() })),
-      this.file("README.md", this.render("README.md.eta", { ...common, ...this.readmeData(plans) })),
+      this.file("README.md", this.render("README.md.eta", { ...common, ...this.readmeData(plans), skipped })),
       this.file(`${dir}/py.typed`, ""),
       this.file(`${dir}/__init__.py`, this.packageInit(plans, modelVersion, models)),
       this.file(`${dir}/_client.py`, this.client(plans, models)),

@@ -70,7 +70,19 @@ const BUILTIN_EXCEPTIONS = (
 ).split(" ");
 
 /** Names imported into generated data-class modules; a field with one of these names would shadow the import. */
-const IMPORTED_NAMES = ["date", "datetime", "timezone", "Any", "ClassVar", "Literal", "Optional", "Union", "Field", "BaseModel"];
+const IMPORTED_NAMES = [
+  "date",
+  "datetime",
+  "timezone",
+  "cdf_name",
+  "Any",
+  "ClassVar",
+  "Literal",
+  "Optional",
+  "Union",
+  "Field",
+  "BaseModel",
+];
 
 /**
  * Members every generated data class has (instance identity and metadata, DESIGN.md §4) and the attributes of

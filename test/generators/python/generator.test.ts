@@ -4,9 +4,14 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { GenerationError, TemplateError, ValidationError } from "../../../src/errors.ts";
 import { generationTime } from "../../../src/generators/generator.ts";
-import { type GenerationResult, generateSdk, type PipelineOptions } from "../../../src/pipeline.ts";
-import { loadExampleModel } from "../../../src/sources.ts";
+import { PythonGenerator } from "../../../src/generators/python/generator.ts";
+import { buildIR } from "../../../src/ir/index.ts";
+import { type GenerationResult, generateSdk, type PipelineOptions, resolveConfig } from "../../../src/pipeline.ts";
+import { loadExampleModel, loadModelFile } from "../../../src/sources.ts";
+import { DataModelValidator } from "../../../src/validate/index.ts";
+import { viewText } from "../../../src/validate/issues.ts";
 import { direct, edge, enumOf, mapped, model, primitive, reverse, text, view } from "../../support/model-builder.ts";
+import { describeShared, sharedModelNames, sharedModelPath } from "../../support/shared-models.ts";
 
 const FIXED = { generatedAt: "2026-01-01T00:00:00+00:00", pygenVersion: "9.9.9" } satisfies PipelineOptions;
 
@@ -89,8 +94,10 @@ describe("the generated package", () => {
     expect(again.files).toEqual(result.files);
   });
 
-  test("README tells how to install, connect and use, from the model", () => {
+  test("README tells how to install, connect and use, from the model, and what is left out", () => {
     const readme = fileOf(result, "README.md");
+    expect(readme).toContain("## Not generated yet");
+    expect(readme).toContain("- `pygen_example/HydroPlant/generators`: edge generators of HydroPlant is not generated yet");
     expect(readme).toContain("pip install .");
     expect(readme).toContain("| `client.hydro_plant` | `HydroPlant` | `HydroPlantWrite` | `pygen_example/HydroPlant/1` |");
     expect(readme).toContain("client.asset.list(limit=10)");
@@ -271,6 +278,38 @@ describe("names, read-only views and connections", () => {
   });
 });
 
+describe("several data models and the generator's parts", () => {
+  const pumps = model([view("Pump", { name: text() }), view("Site", { name: text() })], { externalId: "Pumps" });
+  const otherPump = view("Pump", { rate: primitive("float64") }, { space: "other" });
+  const plants = model([otherPump, view("Site", { name: text() })], { externalId: "Plants" });
+  const result = generate([pumps, plants]);
+
+  test("one client with every view once; same-name views told apart by the IR's names", () => {
+    const client = fileOf(result, "pumps/_client.py");
+    expect(client).toContain("class PumpsClient(BaseClient):");
+    expect(client.match(/ = \w+API\(/g)).toHaveLength(3);
+    expect(client).toContain("self.pump_other = PumpOtherAPI(");
+    const paths = result.files.map((file) => file.path);
+    expect(new Set(paths).size).toBe(paths.length);
+  });
+
+  test("generateClass and generateModule give the files of one view and of one data model", () => {
+    const ir = buildIR(DataModelValidator.validate([pumps, plants]).filteredModel, { naming: "python" });
+    const generator = new PythonGenerator(resolveConfig([pumps], FIXED));
+    const site = ir.classes.find((irClass) => irClass.view.externalId === "Site");
+    expect(site && generator.generateClass(site, ir).map((file) => file.path)).toEqual([
+      "pumps/data_classes/_site.py",
+      "pumps/_api/site.py",
+    ]);
+    const [first] = ir.modules;
+    const moduleFiles = first ? generator.generateModule(first, ir) : [];
+    expect(moduleFiles.map((file) => file.path)).toContain("pumps/_client.py");
+    expect(moduleFiles.find((file) => file.path === "pumps/_client.py")?.content).not.toContain("PumpOtherAPI");
+    expect(generator.getFileExtension()).toBe(".py");
+    expect(generator.formatCode("a\r\nb")).toBe("a\nb\n");
+  });
+});
+
 describe("options", () => {
   test("package and client names, line length and indent are honoured", () => {
     const result = generate(undefined, { topLevelPackage: "plant", clientName: "PlantClient", lineLength: 80, indent: 2 });
@@ -359,4 +398,21 @@ describe("a user's template directory", () => {
   test("a missing template directory is a TemplateError", () => {
     expect(() => generate(undefined, { templateDir: join(userDir, "absent") })).toThrow(TemplateError);
   });
+});
+
+describeShared("every shared model", () => {
+  for (const name of sharedModelNames()) {
+    test(`${name}: generates deterministically, and every skipped part is reported`, async () => {
+      const { models } = await loadModelFile(sharedModelPath(name));
+      const first = generate(models);
+      expect(generate(models).files).toEqual(first.files);
+      expect(first.files.some((file) => file.path.endsWith("/_client.py"))).toBe(true);
+      // One warning per connection of every node view the validator kept.
+      const views = new Map(first.validation.filteredModel.flatMap((kept) => kept.views).map((view) => [viewText(view), view]));
+      const connections = [...views.values()]
+        .filter((view) => view.usedFor !== "edge")
+        .flatMap((view) => Object.values(view.properties).filter((property) => property.kind !== "mapped"));
+      expect(first.warnings.filter((warning) => warning.code === "CONNECTION_SKIPPED")).toHaveLength(connections.length);
+    });
+  }
 });

@@ -1,0 +1,68 @@
+"""Fixtures of the end-to-end tests: generated SDKs (from scripts/python-checks.sh) and the pygen emulator."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+REPOSITORY = Path(__file__).resolve().parents[3]
+SHARED_MODELS = REPOSITORY.parent / "shared" / "models"
+TOKEN = "e2e-token"
+PROJECT = "e2e"
+GENERATED = os.environ.get("PYGEN_GENERATED_SDKS")
+
+# Test modules import their SDK at the top; without it (e.g. pytest run on its own), they are not collected.
+collect_ignore: list[str] = []
+for name, module in (("example", "test_example_sdk.py"), ("Omni", "test_omni_sdk.py")):
+    root = Path(GENERATED or "/nonexistent") / name
+    if root.is_dir():
+        if str(root) not in sys.path:
+            sys.path.insert(0, str(root))
+    else:
+        collect_ignore.append(module)
+
+
+def start_emulator(model: Path, instances: Path | None = None) -> Iterator[dict[str, str]]:
+    """Runs `pygen emulate` on a free port until the test module is done; yields what a client config needs."""
+    command = [str(REPOSITORY / "node_modules" / ".bin" / "bun"), "src/main.ts", "emulate", "--port", "0"]
+    command += ["--model", str(model), "--token", TOKEN, "--project", PROJECT]
+    if instances is not None:
+        command += ["--instances", str(instances)]
+    process = subprocess.Popen(  # noqa: S603 - a fixed command line built from repository paths
+        command, cwd=REPOSITORY, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True
+    )
+    try:
+        assert process.stdout is not None
+        url = process.stdout.readline().strip()
+        if not url.startswith("http"):
+            pytest.fail(f"the emulator did not start (exit code {process.poll()})")
+        yield {"base_url": url, "project": PROJECT, "token": TOKEN}
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+        if process.stdout is not None:
+            process.stdout.close()
+
+
+@pytest.fixture(scope="module")
+def example_emulator(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, str]]:
+    # One node creates the instance space the tests write into.
+    seed = tmp_path_factory.mktemp("example") / "seed.yaml"
+    seed.write_text(
+        "- instanceType: node\n  space: example_instances\n  externalId: seed\n"
+        "  sources:\n  - source: {type: view, space: pygen_example, externalId: Asset, version: '1'}\n"
+        "    properties: {name: seed}\n"
+    )
+    yield from start_emulator(REPOSITORY / "examples" / "hydro-plant.model.yaml", seed)
+
+
+@pytest.fixture(scope="module")
+def omni_emulator() -> Iterator[dict[str, str]]:
+    if not (SHARED_MODELS / "Omni" / "nodes.yaml").is_file():
+        pytest.skip("../shared/models/Omni is absent")
+    yield from start_emulator(SHARED_MODELS / "Omni" / "model.yaml", SHARED_MODELS / "Omni" / "nodes.yaml")
