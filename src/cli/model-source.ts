@@ -88,6 +88,13 @@ export async function loadModelsForReading(session: Session): Promise<LoadedMode
   return source.kind === "cdf" ? session.reporter.step(describeSource(source), load) : load();
 }
 
+/**
+ * Someone is waiting at the terminal: a wrong address should fail in seconds, not after the client's default of
+ * ten retries with waits of up to a minute. client.maxRetries / client.timeoutMs in the config change this.
+ */
+const INTERACTIVE_RETRY = { maxRetries: 3, maxDelayMs: 5_000 };
+const INTERACTIVE_TIMEOUT_MS = 30_000;
+
 async function fetchModels(ids: ModelId[], session: Session): Promise<LoadedModels> {
   const { reporter, config, connectionLayers } = session;
   reporter.debug(`connection: ${describeSources(connectionLayers)}`);
@@ -97,8 +104,8 @@ async function fetchModels(ids: ModelId[], session: Session): Promise<LoadedMode
     ...connection,
     clientName: client?.clientName ?? "pygen",
     logger: reporter.logger,
-    ...(client?.timeoutMs !== undefined ? { timeoutMs: client.timeoutMs } : {}),
-    ...(client?.maxRetries !== undefined ? { retry: { maxRetries: client.maxRetries } } : {}),
+    timeoutMs: client?.timeoutMs ?? INTERACTIVE_TIMEOUT_MS,
+    retry: { ...INTERACTIVE_RETRY, ...(client?.maxRetries !== undefined ? { maxRetries: client.maxRetries } : {}) },
   });
   const models = await cdf.dataModels.retrieve(ids);
   const found = new Set(models.map(modelIdText));

@@ -77,6 +77,13 @@ describe("a model from CDF, client credentials from CDF_* variables", () => {
     expect(result.stderr).not.toContain("wrong-secret-value");
   });
 
+  test("an unreachable address is a client error at once (client.maxRetries: 0 in the config)", async () => {
+    const cwd = folder("unreachable", { "pygen.yaml": "client:\n  maxRetries: 0\n" });
+    const result = await run(["inspect", "--model", MODEL], { ...fromEnvironment(), CDF_URL: "http://127.0.0.1:1" }, cwd);
+    expect(result.exitCode).toBe(EXIT_CODES.client);
+    expect(result.stderr).toContain("error: POST /models/datamodels/byids: cannot reach CDF at 127.0.0.1:1");
+  });
+
   test("missing credentials name every way to set them", async () => {
     const result = await run(["inspect", "--model", MODEL], { CDF_URL: emulator.url, CDF_PROJECT: emulator.project });
     expect(result.exitCode).toBe(EXIT_CODES.authentication);
