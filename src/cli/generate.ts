@@ -2,11 +2,12 @@
  * `pygen generate`: model → pipeline (validate, IR, Python files) → the safe writer. Each step prints a timed
  * progress line; a signal stops the command at once, except during the write (interrupt.ts).
  */
-import { relative, resolve } from "node:path";
+import { resolve } from "node:path";
 import type { CAC } from "cac";
 import { stringifyJson } from "../data-formats.ts";
 import { writeGeneratedFiles } from "../output/writer.ts";
 import { type GenerationResult, type GenerationWarning, generateSdk } from "../pipeline.ts";
+import { displayPath } from "./display-path.ts";
 import { type GenerateFlags, generationSettings } from "./generation-settings.ts";
 import { InterruptGuard } from "./interrupt.ts";
 import { describeSource, loadModels } from "./model-source.ts";
@@ -23,12 +24,6 @@ function reportWarnings(warnings: GenerationWarning[], reporter: Reporter): void
   if (warnings.length > WARNINGS_SHOWN) {
     reporter.warn(`… and ${warnings.length - WARNINGS_SHOWN} more (pygen generate --json lists them all)`);
   }
-}
-
-/** A folder as the user would type it: relative when it is below the current folder. */
-function displayPath(path: string): string {
-  const relativePath = relative(process.cwd(), path);
-  return relativePath === "" ? "." : relativePath.startsWith("..") ? path : `./${relativePath}`;
 }
 
 const countText = (result: GenerationResult) =>

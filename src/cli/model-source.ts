@@ -4,12 +4,12 @@
  * taken when CDF is not configured either: with a CDF project set and no model named, the user most likely
  * forgot --model, and generating the example would hide that.
  */
-import { basename } from "node:path";
 import { PygenClient } from "../client/pygen-client.ts";
 import type { LoadedConfig, ModelId } from "../config.ts";
 import { ParseError, ResourceNotFoundError, UsageError } from "../errors.ts";
 import { type LoadedModels, loadExampleModel, loadModelFile } from "../sources.ts";
 import { describeSources, resolveMergedConnection } from "./connection.ts";
+import { displayPath } from "./display-path.ts";
 import type { Session } from "./session.ts";
 import { flagText, repeatedFlag, type SourceFlags } from "./source-options.ts";
 
@@ -57,7 +57,7 @@ const modelIdText = (id: ModelId) => `${id.space}:${id.externalId}/${id.version}
 export function describeSource(source: ModelSource): string {
   switch (source.kind) {
     case "files":
-      return `read ${source.paths.map((path) => basename(path)).join(", ")}`;
+      return `read ${source.paths.map(displayPath).join(", ")}`;
     case "cdf":
       return `fetch ${source.ids.map(modelIdText).join(", ")} from CDF`;
     case "example":
