@@ -13,8 +13,6 @@ import { registerValidate } from "./cli/validate.ts";
 import { UsageError } from "./errors.ts";
 import { PYGEN_VERSION } from "./version.ts";
 
-export type { CliIO } from "./cli/reporter.ts";
-
 /** ` (did you mean --model?)` when an unknown option is a typo of a known one. */
 function didYouMean(message: string, cli: CAC): string {
   const typed = /^Unknown option `(--[^`]+)`/.exec(message)?.[1];
