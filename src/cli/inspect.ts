@@ -15,7 +15,7 @@ const RENDERERS = {
   tree: (outlines: ModelOutline[]) => outlines.map(renderTree).join("\n\n"),
   table: (outlines: ModelOutline[]) => outlines.map(renderTable).join("\n\n"),
   json: (outlines: ModelOutline[]) => stringifyJson(outlines, 2),
-  mermaid: (outlines: ModelOutline[]) => outlines.map(renderMermaid).join("\n\n"),
+  mermaid: renderMermaid,
 };
 type Format = keyof typeof RENDERERS;
 
