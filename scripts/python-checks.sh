@@ -2,7 +2,7 @@
 # Checks of the repository's own Python: the vendored SDK runtime (templates/python/runtime), generated SDKs, and
 # the tests (unit tests of the runtime and the sample SDK, end-to-end tests of generated SDKs against the emulator).
 # Creates or refreshes .venv from requirements-dev.txt, then runs ruff (lint and format), mypy --strict and pytest.
-# pytest's closing line ("N passed ...") is the last thing printed; the exit code is non-zero if any check failed.
+# pytest's closing lines ("N passed ...") end the output; the exit code is non-zero if any check failed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -38,7 +38,7 @@ while read -r name package; do
 done <<< "$sdks"
 export PYGEN_GENERATED_SDKS="$generated/sdks"
 # mypy and pytest see the generated SDKs the end-to-end tests use (test/python/e2e/conftest.py adds them too).
-export MYPYPATH="$generated/sdks/example:$generated/sdks/Omni"
+export MYPYPATH="$generated/sdks/example:$generated/sdks/Omni:$generated/sdks/oddities"
 
 sources=(templates/python/runtime test/python)
 echo "== ruff check"; .venv/bin/ruff check "${sources[@]}"
@@ -46,3 +46,8 @@ echo "== ruff format --check"; .venv/bin/ruff format --check "${sources[@]}"
 # The runtime on its own, then the tests with the sample SDK, which sees the runtime through its _runtime link.
 echo "== mypy --strict"; .venv/bin/mypy --strict templates/python/runtime && .venv/bin/mypy --strict test/python
 echo "== pytest"; .venv/bin/python -m pytest test/python
+# The hand-written sample SDK is the generator's target shape: its own tests must pass on the SDK generated from
+# its model (test/python/sample_sdk/pumps.model.yaml) too.
+echo "== the sample SDK's tests on the generated one: mypy --strict, pytest"
+MYPYPATH="$generated/sdks/sample" .venv/bin/mypy --strict --cache-dir "$generated/mypy-cache" test/python/test_sample_sdk.py
+.venv/bin/python -m pytest -o pythonpath="$generated/sdks/sample test/python" test/python/test_sample_sdk.py

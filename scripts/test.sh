@@ -23,7 +23,11 @@ set -e
 
 # bun prints " 12 pass" / " 0 fail" / " 3 skip" lines; pytest closes with "131 passed, 2 skipped in 3.1s".
 bun_count() { grep -E "^ *[0-9]+ $1\$" "$logs/bun" | tail -n 1 | tr -dc '0-9' || true; }
-pytest_count() { grep -E "^=* ?[0-9]+ (passed|failed|skipped|errors?)" "$logs/python" | tail -n 1 | grep -oE "[0-9]+ $1" | tr -dc '0-9' || true; }
+# The Python checks run pytest more than once; their closing lines are summed.
+pytest_count() {
+  grep -E "^=* ?[0-9]+ (passed|failed|skipped|errors?)" "$logs/python" | grep -oE "[0-9]+ $1" |
+    awk '{ total += $1 } END { print total + 0 }' || true
+}
 sum() { local total=0 value; for value in "$@"; do total=$((total + ${value:-0})); done; echo "$total"; }
 passed=$(sum "$(bun_count pass)" "$(pytest_count passed)")
 failed=$(sum "$(bun_count fail)" "$(pytest_count failed)" "$(pytest_count error)")

@@ -5,7 +5,7 @@
  */
 import type { DataModel } from "./client/models.ts";
 import { ValidationError } from "./errors.ts";
-import { type GeneratedFile, type GeneratorConfig, type GeneratorOptions, generationTime } from "./generators/generator.ts";
+import { checkConfig, type GeneratedFile, type GeneratorConfig, type GeneratorOptions, generationTime } from "./generators/generator.ts";
 import { PythonGenerator } from "./generators/python/generator.ts";
 import { pythonNaming } from "./generators/python/naming.ts";
 import { buildIR } from "./ir/index.ts";
@@ -50,23 +50,21 @@ export interface GenerationResult {
 export function generateSdk(input: GenerationInput, options: PipelineOptions = {}): GenerationResult {
   const started = performance.now();
   const strict = options.strict ?? false;
-  const config = resolveConfig(input.models, options);
+  // Checked before anything runs, so a bad option fails fast with its own message.
+  const config = checkConfig(resolveConfig(input.models, options));
   const naming = namingFor(config);
   const validation = DataModelValidator.validate(input.models, { strict, language: naming });
   const validationWarnings = [...validation.errors, ...validation.warnings].map(
     (issue): GenerationWarning => ({ source: "validation", ...issue }),
   );
-  if (strict && !validation.isValid) {
-    throw new ValidationError(`${input.origin}: the model has ${validation.errors.length} issue(s) and --strict is on`, {
-      details: validation.errors.map((issue) => `${issue.code} ${issue.location}: ${issue.message}`),
-    });
-  }
   const ir = buildIR(validation.filteredModel, { naming });
   const output = new PythonGenerator(config).generate(ir);
   const generatorWarnings = output.warnings.map((warning): GenerationWarning => ({ source: "generator", severity: "warning", ...warning }));
-  if (strict && generatorWarnings.length > 0) {
-    throw new ValidationError(`${input.origin}: ${generatorWarnings.length} part(s) of the model cannot be generated and --strict is on`, {
-      details: generatorWarnings.map((warning) => `${warning.code} ${warning.location}: ${warning.message}`),
+  // Strict: everything that would be left out or changed is listed at once, validation and generator alike.
+  const blocking = strict ? [...validation.errors, ...generatorWarnings] : [];
+  if (blocking.length > 0) {
+    throw new ValidationError(`${input.origin}: ${blocking.length} issue(s) block generation with --strict`, {
+      details: blocking.map((issue) => `${issue.code} ${issue.location}: ${issue.message}`),
     });
   }
   return {

@@ -150,7 +150,7 @@ export class HttpClient {
     url: string,
     body: { data: string | Uint8Array; gzip: boolean } | undefined,
   ): Promise<{ kind: "response"; response: Response; durationMs: number } | { kind: "network"; error: Error; durationMs: number }> {
-    await this.rateLimiter?.acquire();
+    if (this.rateLimiter) await this.rateLimiter.acquire();
     const headers: Record<string, string> = { ...this.headers, authorization: await this.options.credentials.authorization() };
     if (body) {
       headers["content-type"] = "application/json";

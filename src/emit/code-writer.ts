@@ -41,9 +41,25 @@ export class CodeWriter {
     return this;
   }
 
-  /** `head(item, item)tail` on one line when it fits, otherwise one item per line with a trailing comma. */
-  bracketed(head: string, items: readonly string[], tail: string): this {
-    return this.block(bracketed(head, items, tail, this.prefix.length, this.layout));
+  /**
+   * `head(item, item)tail` on one line when it fits, otherwise one item per line with a trailing comma; with
+   * `hug`, the items first try one line of their own between the brackets.
+   */
+  bracketed(head: string, items: readonly string[], tail: string, options: { hug?: boolean } = {}): this {
+    return this.block(bracketed(head, items, tail, this.prefix.length, this.layout, options));
+  }
+
+  /**
+   * `name: type suffix`; a type too long for the line goes in parentheses, one union member per line, as ruff
+   * lays out a long annotation.
+   */
+  annotation(name: string, type: string, suffix = ""): this {
+    const flat = `${name}: ${type}${suffix}`;
+    if (this.prefix.length + flat.length <= this.layout.lineLength) return this.line(flat);
+    const members = unionMembers(type);
+    return this.line(`${name}: (`)
+      .indented((inside) => inside.block(members))
+      .line(`)${suffix}`);
   }
 
   docstring(text: string | undefined): this {
@@ -57,32 +73,50 @@ export class CodeWriter {
 }
 
 /**
- * The layout ruff format keeps for one pair of brackets: flat when the whole line fits, otherwise exploded with
- * a trailing comma (the "magic trailing comma" then keeps it exploded). Lines are relative to `column`.
+ * A layout ruff format keeps for one pair of brackets: flat when the whole line fits; with `hug`, the items on one
+ * line between the bracket lines when that fits (ruff's own choice for a bracket without a trailing comma);
+ * otherwise exploded with a trailing comma, which ruff then keeps exploded. Lines are relative to `column`.
  */
-export function bracketed(head: string, items: readonly string[], tail: string, column: number, layout: Layout): string[] {
+export function bracketed(
+  head: string,
+  items: readonly string[],
+  tail: string,
+  column: number,
+  layout: Layout,
+  options: { hug?: boolean } = {},
+): string[] {
   const flat = `${head}${items.join(", ")}${tail}`;
   if (items.length === 0 || column + flat.length <= layout.lineLength) return [flat];
   const itemColumn = column + layout.indent.length;
+  const hugged = items.join(", ");
+  if (options.hug && itemColumn + hugged.length <= layout.lineLength) return [head, `${layout.indent}${hugged}`, tail];
   return [
     head,
-    ...items.flatMap((item) => splitUnion(`${item},`, itemColumn, layout.lineLength).map((line) => `${layout.indent}${line}`)),
+    ...items.flatMap((item) => {
+      const line = `${item},`;
+      // An item that is itself too long splits at its union, as ruff splits a long parameter annotation.
+      return (itemColumn + line.length <= layout.lineLength ? [line] : unionMembers(line)).map((part) => `${layout.indent}${part}`);
+    }),
     tail,
   ];
 }
 
 /**
- * An annotated item too long for its line, split before each `|` of its union, as ruff splits a parameter's
- * annotation (`name: A\n| B\n| None = None,`). Unions inside brackets stay whole.
+ * A type split before each top-level `|`: `A | Sequence[A] | None` gives `A`, `| Sequence[A]`, `| None`.
+ * Unions inside brackets or strings stay whole.
  */
-function splitUnion(item: string, column: number, lineLength: number): string[] {
-  if (column + item.length <= lineLength || !item.includes(": ")) return [item];
+function unionMembers(item: string): string[] {
   const parts: string[] = [];
   let depth = 0;
   let start = 0;
+  let quote: string | undefined;
   for (let index = 0; index < item.length; index++) {
     const character = item.charAt(index);
-    if ("([{".includes(character)) depth++;
+    if (quote !== undefined) {
+      if (character === "\\") index++;
+      else if (character === quote) quote = undefined;
+    } else if (character === '"' || character === "'") quote = character;
+    else if ("([{".includes(character)) depth++;
     else if (")]}".includes(character)) depth--;
     else if (depth === 0 && item.startsWith(" | ", index)) {
       parts.push(item.slice(start, index));
@@ -121,17 +155,19 @@ export function docstring(text: string, column: number, lineLength: number): str
   return lines;
 }
 
-/** A Python string literal in double quotes, as ruff format spells it. */
+/** A Python string literal as ruff format spells it: double quotes, unless single ones need fewer escapes. */
 export function pythonString(value: string): string {
+  const occurrences = (character: string) => value.split(character).length - 1;
+  const quote = occurrences('"') > occurrences("'") ? "'" : '"';
   const escaped = value
     .replaceAll("\\", "\\\\")
-    .replaceAll('"', '\\"')
+    .replaceAll(quote, `\\${quote}`)
     .replaceAll("\n", "\\n")
     .replaceAll("\r", "\\r")
     .replaceAll("\t", "\\t")
     // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what must be escaped.
     .replace(/[\u0000-\u001f\u007f]/g, (character) => `\\x${character.charCodeAt(0).toString(16).padStart(2, "0")}`);
-  return `"${escaped}"`;
+  return `${quote}${escaped}${quote}`;
 }
 
 // ── Imports ─────────────────────────────────────────────────────────────────────────────────────────────────

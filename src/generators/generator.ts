@@ -5,12 +5,10 @@
  */
 import { GenerationError } from "../errors.ts";
 import type { IRClass, IRModel, IRModule } from "../ir/types.ts";
+import type { GeneratedFile } from "../output/writer.ts";
 
 /** One generated file: a path relative to the output directory (forward slashes) and its text. */
-export interface GeneratedFile {
-  path: string;
-  content: string;
-}
+export type { GeneratedFile };
 
 /** Something the generator left out or degraded, for the pipeline's warnings (never silently dropped). */
 export interface GeneratorWarning {
@@ -40,7 +38,8 @@ export interface LanguageGenerator {
   getFileExtension(): string;
 }
 
-export type NameCase = "pascal" | "camel" | "snake";
+const NAME_CASES = ["pascal", "camel", "snake"] as const;
+export type NameCase = (typeof NAME_CASES)[number];
 
 export interface GeneratorConfig {
   /** The Python package (import name) of the SDK; also the distribution name in pyproject.toml. */
@@ -109,6 +108,9 @@ export function checkConfig(config: GeneratorConfig): GeneratorConfig {
     ["client name", config.clientName],
   ] as const) {
     if (!IDENTIFIER.test(value)) refuse(`${option} must be an identifier (letters, digits, underscores), not "${value}"`);
+  }
+  for (const [slot, nameCase] of Object.entries(config.naming)) {
+    if (!NAME_CASES.includes(nameCase)) refuse(`${slot} naming must be one of ${NAME_CASES.join(", ")}, not "${nameCase}"`);
   }
   if (!config.typeHints) refuse("type hints cannot be turned off: the generated data classes are pydantic models built from them");
   if (config.singleFile) refuse("single_file is not supported yet: the SDK is generated as a package (data_classes/, _api/)");

@@ -5,33 +5,81 @@
  *
  *   bun test/python/generate-sdks.ts OUT_DIR
  */
-import { mkdirSync, writeFileSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { join } from "node:path";
+import { writeGeneratedFiles } from "../../src/output/writer.ts";
 import { type GenerationInput, generateSdk, type PipelineOptions } from "../../src/pipeline.ts";
 import { loadExampleModel, loadModelFile } from "../../src/sources.ts";
+import { enumOf, model, primitive, text, view } from "../support/model-builder.ts";
 import { sharedModelNames, sharedModelPath } from "../support/shared-models.ts";
 
 /** Instance spaces the end-to-end tests seed; other SDKs get none, so `space` is required there. */
 const INSTANCE_SPACES: Record<string, string> = { example: "example_instances", Omni: "sp_omni_instances" };
 
-const outDir = process.argv[2];
-if (outDir === undefined) throw new Error("usage: bun test/python/generate-sdks.ts OUT_DIR");
+const outDir = process.argv[2] ?? "";
+if (outDir === "") throw new Error("usage: bun test/python/generate-sdks.ts OUT_DIR");
 
 const snake = (name: string) => name.replace(/([a-z0-9])([A-Z])/g, "$1_$2").toLowerCase();
 
 async function write(name: string, input: GenerationInput, options: PipelineOptions = {}): Promise<void> {
-  const topLevelPackage = `sdk_${snake(name)}`;
-  const result = generateSdk(input, { topLevelPackage, defaultSpace: INSTANCE_SPACES[name], ...options });
-  for (const file of result.files) {
-    const path = join(outDir as string, name, file.path);
-    mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(path, file.content);
-  }
-  console.log(`${name} ${topLevelPackage}`);
+  const result = generateSdk(input, { topLevelPackage: `sdk_${snake(name)}`, defaultSpace: INSTANCE_SPACES[name], ...options });
+  await writeGeneratedFiles(join(outDir, name), result.files, { overwrite: true });
+  console.log(`${name} ${result.config.topLevelPackage}`);
 }
 
 await write("example", loadExampleModel());
+// The model of the hand-written sample SDK, generated under the sample's own names so its tests can run on it.
+const sampleModel = await loadModelFile(join(import.meta.dir, "sample_sdk", "pumps.model.yaml"));
+await write("sample", sampleModel, { topLevelPackage: "pumps", clientName: "PumpsClient", defaultSpace: "sp_pumps" });
 await write("example_narrow", loadExampleModel(), { lineLength: 80, indent: 2 });
+// Names and shapes that stress the generator: reserved words, odd enum values, quotes in descriptions, a view
+// with no properties, one with nothing to sort by, a read-only one, and very long names.
+const longName = "TurbineBladeVibrationMeasurementSensorConfiguration";
+const oddities = model(
+  [
+    view(
+      "Reserved",
+      {
+        type: text(),
+        version: primitive("int32"),
+        space: text(),
+        id: text(),
+        cdf_name: text(),
+        date: primitive("date"),
+        class: enumOf(["in_progress", "class", "None", "_hidden"]),
+      },
+      { description: 'Quotes """ inside, a backslash \\ and "a quoted end"' },
+    ),
+    view("Nothing"),
+    view("OnlyJson", { blob: primitive("json") }),
+    view("ReadOnly", { total: primitive("float64") }, { writable: false }),
+    view(longName, { vibrationAmplitudeClassification: enumOf(["alpha", "beta"]), measurementDescription: text({ nullable: false }) }),
+  ],
+  { externalId: "Oddities" },
+);
+await write("oddities", { models: [oddities], origin: "generate-sdks.ts" });
+// The end-to-end tests serve it from the emulator: each property stored in a container property of its own
+// (prefixed, since CDF reserves container property names such as `space`).
+const stored = {
+  ...oddities,
+  views: oddities.views.map((view) => ({
+    ...view,
+    properties: Object.fromEntries(
+      Object.entries(view.properties).map(([identifier, property]) => [
+        identifier,
+        {
+          ...property,
+          container: { type: "container", space: view.space, externalId: view.externalId },
+          containerPropertyIdentifier: `p_${identifier}`,
+        },
+      ]),
+    ),
+  })),
+};
+await Bun.write(join(outDir, "oddities.model.json"), JSON.stringify(stored, null, 2));
+// Nothing the SDK can serve yet (one edge view): still a package that installs and imports.
+const onlyEdges = model([view("Link", { weight: primitive("float64") }, { usedFor: "edge" })], { externalId: "OnlyEdges" });
+await write("only_edges", { models: [onlyEdges], origin: "generate-sdks.ts" });
+
 const shared = sharedModelNames();
 for (const name of shared) await write(name, await loadModelFile(sharedModelPath(name)));
 // Several data models in one SDK: views with the same external id in other spaces must stay apart.

@@ -96,7 +96,17 @@ export function apiModule(plan: ViewPlan, layout: Layout): ModuleFragments {
   if (plan.hasHistogram) imports.add("local", RUNTIME, "Histogram");
   imports.add("stdlib", "collections.abc", "Iterator");
 
-  const writer = new CodeWriter(layout).line(`class ${names.apiClassName}(ViewAPI[${names.className}, ${names.listClassName}]):`);
+  const writer = new CodeWriter(layout);
+  const declaration = `class ${names.apiClassName}(ViewAPI[${names.className}, ${names.listClassName}]):`;
+  if (declaration.length <= layout.lineLength) {
+    writer.line(declaration);
+  } else {
+    // Too long for one line: the base class goes on lines of its own, its type arguments split if need be.
+    writer
+      .line(`class ${names.apiClassName}(`)
+      .indented((base) => base.bracketed("ViewAPI[", [names.className, names.listClassName], "],", { hug: true }))
+      .line("):");
+  }
   writer.indented((body) => {
     body
       .bracketed("def __init__(", ["self", "instances: InstancesClient", "default_space: str | None = None"], ") -> None:")

@@ -16,46 +16,47 @@ export interface ModuleFragments {
 }
 
 export function dataClassModule(plan: ViewPlan, config: GeneratorConfig, layout: Layout): ModuleFragments {
-  const { irClass } = plan;
-  const { view, names } = irClass;
+  const { view } = plan.irClass;
   const imports = new ImportSet().add("stdlib", "typing", "ClassVar").add("local", RUNTIME, "NodeRead", "NodeList", "ViewId");
   const top = new CodeWriter(layout);
-  top.line(`${plan.viewConstant} = ViewId(${[view.space, view.externalId, view.version].map(pythonString).join(", ")})`);
+  top.bracketed(`${plan.viewConstant} = ViewId(`, [view.space, view.externalId, view.version].map(pythonString), ")");
 
+  top.line();
   for (const property of plan.fields) {
     const alias = plan.enumAliases.get(property.identifier);
     const values = enumOf(property)?.values.map((value) => pythonString(value.value));
     if (alias === undefined || values === undefined) continue;
     imports.add("stdlib", "typing", "Literal");
-    top.line().bracketed(`${alias} = Literal[`, values, "]");
+    top.bracketed(`${alias} = Literal[`, values, "]", { hug: true });
   }
-  top.line();
   literalAlias(top, imports, plan.fieldAlias, plan.sortable);
   if (plan.hasSearch) literalAlias(top, imports, plan.textFieldAlias, plan.searchable);
 
-  const classes: CodeWriter[] = [filtersClass(plan, imports, layout), readClass(plan, config, imports, layout)];
+  const classes = [filtersClass(plan, imports, layout), readClass(plan, config, imports, layout)];
   if (plan.writable) classes.push(writeClass(plan, config, imports, layout));
-  const lists = new CodeWriter(layout).line(`class ${names.listClassName}(NodeList[${names.className}]):`);
-  if (plan.writable) {
-    lists.indented((writer) =>
-      writer
-        .line(`def as_write(self) -> ${names.writeListClassName}:`)
-        .indented((body) => body.line(`return ${names.writeListClassName}(item.as_write() for item in self)`)),
-    );
-  } else {
-    lists.indented((writer) => writer.line("pass"));
-  }
-  classes.push(lists);
-  if (plan.writable) {
-    imports.add("local", RUNTIME, "NodeWriteList");
-    classes.push(
-      new CodeWriter(layout)
-        .line(`class ${names.writeListClassName}(NodeWriteList[${names.writeClassName}]):`)
-        .indented((writer) => writer.line("pass")),
-    );
-  }
+  classes.push(...listClasses(plan, imports, layout));
   const body = [top.toString(), ...classes.map(String)].join("\n\n");
   return { imports: imports.render(layout), body };
+}
+
+/** `XList` (with `as_write()` when the view is writable) and, for writable views, `XWriteList`. */
+function listClasses(plan: ViewPlan, imports: ImportSet, layout: Layout): CodeWriter[] {
+  const { names } = plan.irClass;
+  const list = new CodeWriter(layout).bracketed(`class ${names.listClassName}(`, [`NodeList[${names.className}]`], "):");
+  if (!plan.writable) return [list.indented((body) => body.line("pass"))];
+  list.indented((body) =>
+    body
+      .line(`def as_write(self) -> ${names.writeListClassName}:`)
+      // A lone generator argument takes no trailing comma, so it can only be hugged.
+      .indented((method) =>
+        method.bracketed(`return ${names.writeListClassName}(`, ["item.as_write() for item in self"], ")", { hug: true }),
+      ),
+  );
+  imports.add("local", RUNTIME, "NodeWriteList");
+  const writeList = new CodeWriter(layout)
+    .bracketed(`class ${names.writeListClassName}(`, [`NodeWriteList[${names.writeClassName}]`], "):")
+    .indented((body) => body.line("pass"));
+  return [list, writeList];
 }
 
 function literalAlias(writer: CodeWriter, imports: ImportSet, alias: string, fieldNames: readonly string[]): void {
@@ -66,7 +67,7 @@ function literalAlias(writer: CodeWriter, imports: ImportSet, alias: string, fie
     return;
   }
   imports.add("stdlib", "typing", "Literal");
-  writer.bracketed(`${alias} = Literal[`, fieldNames.map(pythonString), "]");
+  writer.bracketed(`${alias} = Literal[`, fieldNames.map(pythonString), "]", { hug: true });
 }
 
 function filtersClass(plan: ViewPlan, imports: ImportSet, layout: Layout): CodeWriter {
@@ -81,7 +82,7 @@ function filtersClass(plan: ViewPlan, imports: ImportSet, layout: Layout): CodeW
       // Equality also takes several values (an `in` filter); ranges and prefixes take one.
       const several = operator === "equals" && !isBoolean(property);
       if (several) imports.add("stdlib", "collections.abc", "Sequence");
-      body.line(`${name}: ${spelling.type}${several ? ` | Sequence[${spelling.type}]` : ""} | None`);
+      body.annotation(name, `${spelling.type}${several ? ` | Sequence[${spelling.type}]` : ""} | None`);
     }
   });
 }
@@ -129,7 +130,7 @@ function fieldLines(writer: CodeWriter, plan: ViewPlan, usage: Usage, imports: I
     const { type, assigned } = usage === "read" ? readForm(property, spelling.type) : writeForm(property, spelling.type);
     const suffix = assigned === undefined ? "" : ` = ${assigned}`;
     if (property.name === property.identifier) {
-      writer.line(`${property.name}: ${type}${suffix}`);
+      writer.annotation(property.name, type, suffix);
       continue;
     }
     imports.add("stdlib", "typing", "Annotated").add("local", RUNTIME, "cdf_name");

@@ -7,11 +7,11 @@
  * Each file kind has a template under templates/python/ (a user's template directory overrides them one by
  * one); the code inside comes from the fragment builders next to this file, already formatted as ruff formats it.
  */
-import { bracketed, CodeWriter, compareImportedNames, ImportSet, type Layout, pythonString } from "../../emit/code-writer.ts";
+import { bracketed, CodeWriter, ImportSet, type Layout, pythonString } from "../../emit/code-writer.ts";
 import { embeddedTemplateNames, TemplateSet } from "../../emit/templates.ts";
 import { CLASS_NAME_SLOTS } from "../../ir/naming.ts";
 import type { IRClass, IRModel, IRModule } from "../../ir/types.ts";
-import { locationOf, viewText } from "../../validate/issues.ts";
+import { locationOf } from "../../validate/issues.ts";
 import {
   checkConfig,
   type GeneratedFile,
@@ -26,6 +26,11 @@ import { UniqueNames } from "./unique-names.ts";
 import { planView, type ViewPlan } from "./view-plan.ts";
 
 const RUNTIME_TEMPLATES = "python/runtime/";
+
+/** `space:externalId/version`, how pygen v1 and CDF's tools write view and data model ids in prose. */
+function idText(id: { space: string; externalId: string; version: string }): string {
+  return `${id.space}:${id.externalId}/${id.version}`;
+}
 /** Version of the generated distribution; the model version is recorded as `__model_version__`. */
 const PACKAGE_VERSION = "0.1.0";
 
@@ -115,7 +120,7 @@ export class PythonGenerator implements LanguageGenerator {
 
   private classFiles(plan: ViewPlan): GeneratedFile[] {
     const { names } = plan.irClass;
-    const view = viewText(plan.irClass.view);
+    const view = idText(plan.irClass.view);
     const dataClasses = dataClassModule(plan, this.config, this.layout);
     const api = apiModule(plan, this.layout);
     return [
@@ -135,7 +140,8 @@ export class PythonGenerator implements LanguageGenerator {
   }
 
   private packageFiles(model: IRModel, plans: ViewPlan[], skipped: GeneratorWarning[] = []): GeneratedFile[] {
-    const models = model.modules.map((module) => viewText(module.dataModel)).join(", ") || "an empty data model";
+    const ids = model.modules.map((module) => idText(module.dataModel)).join(", ");
+    const models = `${model.modules.length === 1 ? "data model" : "data models"} ${ids}`;
     const modelVersion = model.modules.map((module) => module.dataModel.version).join(", ");
     const dir = this.packageDir;
     const common = { models, pygenVersion: this.config.pygenVersion, clientName: this.config.clientName };
@@ -144,7 +150,7 @@ export class PythonGenerator implements LanguageGenerator {
       this.file("README.md", this.render("README.md.eta", { ...common, ...this.readmeData(plans), skipped })),
       this.file(`${dir}/py.typed`, ""),
       this.file(`${dir}/__init__.py`, this.packageInit(plans, modelVersion, models)),
-      this.file(`${dir}/_client.py`, this.client(plans, models)),
+      this.file(`${dir}/_client.py`, this.client(plans, models, ids)),
       this.file(
         `${dir}/data_classes/__init__.py`,
         this.exports(plans.map((plan) => [`._${plan.irClass.names.fileName}`, this.dataClassExports(plan)])),
@@ -171,7 +177,7 @@ export class PythonGenerator implements LanguageGenerator {
       attribute: irClass.names.clientAttribute,
       read: irClass.names.className,
       write: irClass.writable ? irClass.names.writeClassName : undefined,
-      id: viewText(irClass.view),
+      id: idText(irClass.view),
     }));
     const first = views[0];
     return {
@@ -207,7 +213,8 @@ export class PythonGenerator implements LanguageGenerator {
   }
 
   private allList(names: string[]): string {
-    const sorted = [...names].sort(compareImportedNames).map(pythonString);
+    // Code-point order, as the sample SDK lists them.
+    const sorted = [...names].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)).map(pythonString);
     return lines(bracketed("__all__ = [", sorted, "]", 0, this.layout));
   }
 
@@ -231,14 +238,15 @@ export class PythonGenerator implements LanguageGenerator {
     });
   }
 
-  private client(plans: ViewPlan[], models: string): string {
+  /** `models` names the data models in prose (`data model X`), `ids` only gives their ids. */
+  private client(plans: ViewPlan[], models: string, ids: string): string {
     const imports = new ImportSet()
       .addModule("thirdParty", "httpx")
       .add("local", "._runtime", "BaseClient", "ClientConfig")
       .add("local", "._api", ...plans.map((plan) => plan.irClass.names.apiClassName));
     const { defaultSpace, clientName } = this.config;
     const body = new CodeWriter(this.layout).line(`class ${clientName}(BaseClient):`).indented((writer) => {
-      writer.docstring(`Typed access to ${models}. Without a config it reads CDF_* environment variables.`).line();
+      writer.docstring(`Typed access to ${ids}. Without a config it reads CDF_* environment variables.`).line();
       if (defaultSpace !== undefined) writer.line(`default_space = ${pythonString(defaultSpace)}`).line();
       writer
         .bracketed(
@@ -250,7 +258,16 @@ export class PythonGenerator implements LanguageGenerator {
           init.line("super().__init__(config, transport=transport)");
           for (const { irClass } of plans) {
             const { clientAttribute, apiClassName } = irClass.names;
-            init.bracketed(`self.${clientAttribute} = ${apiClassName}(`, ["self._instances", "self.default_space"], ")");
+            const target = `self.${clientAttribute} = `;
+            const call = (writer: CodeWriter, head: string) =>
+              writer.bracketed(`${head}${apiClassName}(`, ["self._instances", "self.default_space"], ")");
+            if (init.prefix.length + target.length + apiClassName.length + 1 <= this.layout.lineLength) call(init, target);
+            // As ruff does when even the start of the line is too long: the value goes in parentheses.
+            else
+              init
+                .line(`${target}(`)
+                .indented((value) => call(value, ""))
+                .line(")");
           }
         });
     });

@@ -73,7 +73,7 @@ export function planView(irClass: IRClass, names: UniqueNames, warnings: Generat
     warnings.push({
       code: "CONNECTION_SKIPPED",
       location: locationOf(irClass.view, property.identifier),
-      message: `${property.relationship?.kind ?? "connection"} ${property.identifier} of ${irClass.view.externalId} is not generated yet: edges and reverse relations come with connection support`,
+      message: `${irClass.view.externalId}.${property.identifier} (${property.relationship?.kind ?? "connection"}) is not generated yet: edges and reverse relations come with connection support`,
     });
   }
   const enumAliases = new Map<string, string>();

@@ -42,15 +42,40 @@ from .values import DirectRelation
 _Write = TypeVar("_Write", bound="NodeWrite")
 
 
+# A node's own keys in API payloads. `from_instance` lifts view properties up beside them, so a property with one
+# of these names (a view may well have `type` or `version`) is lifted under a prefixed key instead: it must neither
+# take nor overwrite the node's own value.
+_NODE_KEYS = frozenset(
+    {
+        "instanceType",
+        "space",
+        "externalId",
+        "version",
+        "createdTime",
+        "lastUpdatedTime",
+        "deletedTime",
+        "type",
+        "existingVersion",
+    }
+)
+_LIFTED = "property:"
+
+
+def _wire_name(identifier: str) -> Any:
+    """Aliases of the bases' own node fields: the same name in and out."""
+    return Field(validation_alias=identifier, serialization_alias=identifier)
+
+
 def cdf_name(identifier: str) -> Any:
-    """Field metadata that ties a Python field name to the property's CDF identifier.
+    """Field metadata that ties a Python field name to the view property's CDF identifier.
 
     Used as `Annotated[float | None, cdf_name("flowRate")]`.
 
     It sets validation and serialization aliases rather than `alias`, so type checkers and IDEs keep offering
-    the Python name as the constructor keyword.
+    the Python name as the constructor keyword. A property named like a node key is read under its lifted name.
     """
-    return Field(validation_alias=identifier, serialization_alias=identifier)
+    validation = f"{_LIFTED}{identifier}" if identifier in _NODE_KEYS else identifier
+    return Field(validation_alias=validation, serialization_alias=identifier)
 
 
 class InstanceModel(BaseModel):
@@ -60,9 +85,11 @@ class InstanceModel(BaseModel):
     _view: ClassVar[ViewId]
     # Python names of the view's properties: the fields a generated class adds to its runtime base.
     _property_fields: ClassVar[frozenset[str]] = frozenset()
+    # CDF identifiers of the view's properties that are named like a node key (see `cdf_name`).
+    _lifted_identifiers: ClassVar[frozenset[str]] = frozenset()
 
     space: str
-    external_id: Annotated[str, cdf_name("externalId")]
+    external_id: Annotated[str, _wire_name("externalId")]
 
     @classmethod
     def __pydantic_init_subclass__(cls, **kwargs: Any) -> None:
@@ -71,6 +98,7 @@ class InstanceModel(BaseModel):
             return  # NodeRead and NodeWrite themselves declare no view properties
         runtime_base = next(base for base in cls.__mro__ if base.__module__ == __name__)
         cls._property_fields = frozenset(cls.model_fields) - frozenset(getattr(runtime_base, "model_fields", {}))
+        cls._lifted_identifiers = frozenset(cls.property_identifiers().values()) & _NODE_KEYS
 
     @classmethod
     def property_identifiers(cls) -> dict[str, str]:
@@ -102,10 +130,10 @@ class NodeRead(InstanceModel):
     version: int
     # Epoch milliseconds on the wire: pydantic reads integers this large as milliseconds, exactly, in UTC
     # (smaller ones would be seconds, but DMS instances were all made decades after 1970).
-    created_time: Annotated[datetime, cdf_name("createdTime")]
-    last_updated_time: Annotated[datetime, cdf_name("lastUpdatedTime")]
-    deleted_time: Annotated[datetime | None, cdf_name("deletedTime")] = None
-    node_type: Annotated[DirectRelation | None, cdf_name("type")] = None
+    created_time: Annotated[datetime, _wire_name("createdTime")]
+    last_updated_time: Annotated[datetime, _wire_name("lastUpdatedTime")]
+    deleted_time: Annotated[datetime | None, _wire_name("deletedTime")] = None
+    node_type: Annotated[DirectRelation | None, _wire_name("type")] = None
 
     @classmethod
     def from_instance(cls, instance: Mapping[str, Any]) -> Self:
@@ -117,7 +145,11 @@ class NodeRead(InstanceModel):
         properties = flat.pop("properties", None)
         if properties:
             view = cls._view
-            flat.update(properties.get(view.space, {}).get(f"{view.external_id}/{view.version}", {}))
+            values = properties.get(view.space, {}).get(f"{view.external_id}/{view.version}", {})
+            if cls._lifted_identifiers:
+                lifted = cls._lifted_identifiers
+                values = {f"{_LIFTED}{key}" if key in lifted else key: value for key, value in values.items()}
+            flat.update(values)
         return cls.model_validate(flat)
 
     @property
@@ -141,8 +173,8 @@ class NodeWrite(InstanceModel):
     # Typos fail early, and NaN/infinity (which CDF cannot store) are refused on construction.
     model_config = ConfigDict(extra="forbid", allow_inf_nan=False, validate_assignment=True)
 
-    node_type: Annotated[DirectRelation | None, cdf_name("type")] = None
-    existing_version: Annotated[int | None, cdf_name("existingVersion")] = None
+    node_type: Annotated[DirectRelation | None, _wire_name("type")] = None
+    existing_version: Annotated[int | None, _wire_name("existingVersion")] = None
 
     def dump(self) -> dict[str, Any]:
         body: dict[str, Any] = {"instanceType": "node", "space": self.space, "externalId": self.external_id}

@@ -6,6 +6,7 @@ import { GenerationError, TemplateError, ValidationError } from "../../../src/er
 import { generationTime } from "../../../src/generators/generator.ts";
 import { PythonGenerator } from "../../../src/generators/python/generator.ts";
 import { buildIR } from "../../../src/ir/index.ts";
+import { writeGeneratedFiles } from "../../../src/output/writer.ts";
 import { type GenerationResult, generateSdk, type PipelineOptions, resolveConfig } from "../../../src/pipeline.ts";
 import { loadExampleModel, loadModelFile } from "../../../src/sources.ts";
 import { DataModelValidator } from "../../../src/validate/index.ts";
@@ -97,9 +98,9 @@ describe("the generated package", () => {
   test("README tells how to install, connect and use, from the model, and what is left out", () => {
     const readme = fileOf(result, "README.md");
     expect(readme).toContain("## Not generated yet");
-    expect(readme).toContain("- `pygen_example/HydroPlant/generators`: edge generators of HydroPlant is not generated yet");
+    expect(readme).toContain("- `pygen_example/HydroPlant/generators`: HydroPlant.generators (edge) is not generated yet");
     expect(readme).toContain("pip install .");
-    expect(readme).toContain("| `client.hydro_plant` | `HydroPlant` | `HydroPlantWrite` | `pygen_example/HydroPlant/1` |");
+    expect(readme).toContain("| `client.hydro_plant` | `HydroPlant` | `HydroPlantWrite` | `pygen_example:HydroPlant/1` |");
     expect(readme).toContain("client.asset.list(limit=10)");
     expect(fileOf(generate(undefined, { examples: false }), "README.md")).not.toContain("## Use");
   });
@@ -271,6 +272,13 @@ describe("names, read-only views and connections", () => {
     expect(readingApi).toContain("def histogram(");
   });
 
+  test("a model with nothing to serve yet still gives a complete package", () => {
+    const onlyEdges = generate([model([view("Link", { weight: primitive("float64") }, { usedFor: "edge" })])]);
+    expect(fileOf(onlyEdges, "test_model/data_classes/__init__.py")).toBe("__all__ = []\n");
+    expect(fileOf(onlyEdges, "test_model/_client.py")).toContain("super().__init__(config, transport=transport)\n");
+    expect(onlyEdges.warnings.map((warning) => warning.code)).toEqual(["EDGE_VIEW_SKIPPED"]);
+  });
+
   test("connections are skipped with a warning naming them", () => {
     const codes = result.warnings.map((warning) => `${warning.code} ${warning.location}`);
     expect(codes).toContain("CONNECTION_SKIPPED sp_test/Reading/links");
@@ -347,6 +355,8 @@ describe("options", () => {
     expect(() => generate(undefined, { typeHints: false })).toThrow(GenerationError);
     expect(() => generate(undefined, { lineLength: 10 })).toThrow(/line length/);
     expect(() => generate(undefined, { topLevelPackage: "my-sdk" })).toThrow(/top-level package must be an identifier/);
+    const kebab = { className: "pascal", field: "kebab" } as unknown as NonNullable<PipelineOptions["naming"]>;
+    expect(() => generate(undefined, { naming: kebab })).toThrow(/field naming must be one of pascal, camel, snake/);
   });
 
   test("SOURCE_DATE_EPOCH fixes the generation time", () => {
@@ -374,6 +384,30 @@ describe("options", () => {
     expect(error).toBeInstanceOf(ValidationError);
     expect((error as ValidationError).exitCode).toBe(4);
     expect((error as ValidationError).details.join("\n")).toContain("CONNECTION_SKIPPED pygen_example/HydroPlant/generators");
+  });
+
+  test("strict mode lists validation and generator issues together", () => {
+    const both = model([view("Thing", { type: text(), links: edge("Thing") })]);
+    expect(() => generate([both], { strict: true })).toThrow(/2 issue\(s\) block generation with --strict/);
+    expect(generate([both]).warnings.map((warning) => `${warning.source} ${warning.code}`)).toEqual([
+      "validation RESERVED_WORD",
+      "generator CONNECTION_SKIPPED",
+    ]);
+  });
+});
+
+describe("writing", () => {
+  test("the output writer takes the files as they are; generating again changes nothing", async () => {
+    const outputDir = mkdtempSync(join(tmpdir(), "pygen-python-output-"));
+    try {
+      const first = await writeGeneratedFiles(outputDir, generate().files);
+      expect(first.written).toContain("hydro_plant_model/_client.py");
+      const second = await writeGeneratedFiles(outputDir, generate().files);
+      expect(second.written).toEqual([]);
+      expect(second.unchanged).toHaveLength(first.written.length);
+    } finally {
+      rmSync(outputDir, { recursive: true, force: true });
+    }
   });
 });
 

@@ -18,7 +18,11 @@ GENERATED = os.environ.get("PYGEN_GENERATED_SDKS")
 
 # Test modules import their SDK at the top; without it (e.g. pytest run on its own), they are not collected.
 collect_ignore: list[str] = []
-for name, module in (("example", "test_example_sdk.py"), ("Omni", "test_omni_sdk.py")):
+for name, module in (
+    ("example", "test_example_sdk.py"),
+    ("Omni", "test_omni_sdk.py"),
+    ("oddities", "test_oddities_sdk.py"),
+):
     root = Path(GENERATED or "/nonexistent") / name
     if root.is_dir():
         if str(root) not in sys.path:
@@ -49,16 +53,28 @@ def start_emulator(model: Path, instances: Path | None = None) -> Iterator[dict[
             process.stdout.close()
 
 
+def seed_file(directory: Path, space: str, view_space: str, view: str, properties: str) -> Path:
+    """One node in `space` (the emulator creates the spaces of seeded instances), written through a view (v1)."""
+    seed = directory / "seed.yaml"
+    source = f"{{type: view, space: {view_space}, externalId: {view}, version: '1'}}"
+    seed.write_text(
+        f"- instanceType: node\n  space: {space}\n  externalId: seed\n"
+        f"  sources:\n  - source: {source}\n    properties: {properties}\n"
+    )
+    return seed
+
+
 @pytest.fixture(scope="module")
 def example_emulator(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, str]]:
     # One node creates the instance space the tests write into.
-    seed = tmp_path_factory.mktemp("example") / "seed.yaml"
-    seed.write_text(
-        "- instanceType: node\n  space: example_instances\n  externalId: seed\n"
-        "  sources:\n  - source: {type: view, space: pygen_example, externalId: Asset, version: '1'}\n"
-        "    properties: {name: seed}\n"
-    )
+    seed = seed_file(tmp_path_factory.mktemp("example"), "example_instances", "pygen_example", "Asset", "{name: seed}")
     yield from start_emulator(REPOSITORY / "examples" / "hydro-plant.model.yaml", seed)
+
+
+@pytest.fixture(scope="module")
+def oddities_emulator(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, str]]:
+    seed = seed_file(tmp_path_factory.mktemp("oddities"), "odd_instances", "sp_test", "Reserved", "{type: seed}")
+    yield from start_emulator(Path(GENERATED or "") / "oddities.model.json", seed)
 
 
 @pytest.fixture(scope="module")

@@ -1,0 +1,75 @@
+import { describe, expect, test } from "bun:test";
+import { CodeWriter, docstring, ImportSet, pythonString } from "../../src/emit/code-writer.ts";
+
+const layout = { lineLength: 40, indent: "    " };
+
+describe("CodeWriter", () => {
+  test("indents blocks and leaves blank lines empty", () => {
+    const code = new CodeWriter(layout)
+      .line("class A:")
+      .indented((body) => body.line("x: int").line().line("y: int"))
+      .toString();
+    expect(code).toBe("class A:\n    x: int\n\n    y: int\n");
+  });
+
+  test("brackets: flat when it fits, else one item per line with a trailing comma, or hugged on request", () => {
+    expect(new CodeWriter(layout).bracketed("f(", ["a", "b"], ")").toString()).toBe("f(a, b)\n");
+    const items = ["first_argument", "second_argument", "third"];
+    expect(new CodeWriter(layout).bracketed("call(", items, ")").toString()).toBe(
+      "call(\n    first_argument,\n    second_argument,\n    third,\n)\n",
+    );
+    expect(
+      new CodeWriter(layout).bracketed("X = Literal[", ['"alpha"', '"beta"', '"gamma"', '"delta"'], "]", { hug: true }).toString(),
+    ).toBe('X = Literal[\n    "alpha", "beta", "gamma", "delta"\n]\n');
+  });
+
+  test("a too-long item and a too-long annotation split at their union, as ruff does", () => {
+    const parameter = "properties: SomeTextField | Sequence[SomeTextField] | None = None";
+    expect(new CodeWriter(layout).bracketed("def f(", ["self", parameter], "):").toString()).toBe(
+      "def f(\n    self,\n    properties: SomeTextField\n    | Sequence[SomeTextField]\n    | None = None,\n):\n",
+    );
+    expect(new CodeWriter(layout).annotation("status", "SomeLongStatusAlias | Sequence[SomeLongStatusAlias] | None").toString()).toBe(
+      "status: (\n    SomeLongStatusAlias\n    | Sequence[SomeLongStatusAlias]\n    | None\n)\n",
+    );
+  });
+});
+
+describe("Python literals and docstrings", () => {
+  test("strings take the quotes that need fewer escapes, and escape what must be", () => {
+    expect(pythonString("plain")).toBe('"plain"');
+    expect(pythonString('say "hi"')).toBe("'say \"hi\"'");
+    expect(pythonString("it's \"x\" and 'y'")).toBe('"it\'s \\"x\\" and \'y\'"');
+    expect(pythonString("a\\b\nc\u0001")).toBe('"a\\\\b\\nc\\x01"');
+  });
+
+  test("docstrings collapse whitespace, escape quotes and wrap at words", () => {
+    expect(docstring('A "quoted"\n  text', 4, 80)).toEqual(['"""A \\"quoted\\" text"""']);
+    expect(docstring("one two three four five six seven", 4, 20)).toEqual(['"""one two three', "four five six", "seven", '"""']);
+    expect(docstring("   ", 0, 80)).toEqual([]);
+  });
+});
+
+describe("ImportSet", () => {
+  test("sections in isort order, modules furthest-relative first, names constants-classes-functions", () => {
+    const imports = new ImportSet()
+      .add("local", "._api", "PumpAPI")
+      .add("local", ".._runtime", "cdf_name", "ViewId", "DEFAULT_LIMIT", "Viewa")
+      .add("thirdParty", "typing_extensions", "Unpack")
+      .addModule("thirdParty", "httpx")
+      .add("stdlib", "typing", "Literal", "Annotated");
+    expect(imports.render({ lineLength: 120, indent: "    " })).toEqual([
+      "from typing import Annotated, Literal",
+      "",
+      "import httpx",
+      "from typing_extensions import Unpack",
+      "",
+      "from .._runtime import DEFAULT_LIMIT, Viewa, ViewId, cdf_name",
+      "from ._api import PumpAPI",
+    ]);
+  });
+
+  test("an import that does not fit is exploded one name per line", () => {
+    const rendered = new ImportSet().add("local", ".._runtime", "AlphaBeta", "GammaDelta", "EpsilonZeta").render(layout);
+    expect(rendered).toEqual(["from .._runtime import (", "    AlphaBeta,", "    EpsilonZeta,", "    GammaDelta,", ")"]);
+  });
+});
