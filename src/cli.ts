@@ -1,66 +1,37 @@
 /**
- * The command line: parses arguments with cac and hands each command to the module that does the work.
- * Commands print results on stdout and notes on stderr, so `--json` output can be piped.
+ * The command line: parses arguments with cac and hands each command to its module in cli/. Commands print
+ * results on stdout and notes on stderr, so `--json` output can be piped.
  */
-import { cac } from "cac";
-import { stringifyJson } from "./data-formats.ts";
-import { runDoctor } from "./doctor.ts";
-import { type EmulateFlags, runEmulateCommand } from "./emulator/command.ts";
+import { type CAC, cac } from "cac";
+import { registerDoctor } from "./cli/doctor.ts";
+import { registerEmulate } from "./cli/emulate.ts";
+import { registerGenerate } from "./cli/generate.ts";
+import { registerInspect } from "./cli/inspect.ts";
+import type { CliIO } from "./cli/reporter.ts";
+import { closest } from "./cli/suggest.ts";
+import { registerValidate } from "./cli/validate.ts";
 import { UsageError } from "./errors.ts";
-import { formatSummary, summarizeModel } from "./inspect/summary.ts";
-import { type LoadedModels, loadExampleModel, loadModelFile } from "./sources.ts";
 import { PYGEN_VERSION } from "./version.ts";
 
-export interface CliIO {
-  stdout: (text: string) => void;
-  stderr: (text: string) => void;
-}
-
-async function loadModels(modelFile: string | undefined, io: CliIO): Promise<LoadedModels> {
-  if (modelFile !== undefined) return loadModelFile(modelFile);
-  io.stderr(`No model given (--model-file): using the bundled example, ${loadExampleModel().origin}.`);
-  return loadExampleModel();
+/** ` (did you mean --model?)` when an unknown option is a typo of a known one. */
+function didYouMean(message: string, cli: CAC): string {
+  const typed = /^Unknown option `(--[^`]+)`/.exec(message)?.[1];
+  if (!typed) return "";
+  const options = [...cli.globalCommand.options, ...(cli.matchedCommand?.options ?? [])];
+  const known = options.flatMap((option) => option.rawName.match(/--[a-z][a-z-]*/g) ?? []);
+  const suggestion = closest(typed, known);
+  return suggestion ? ` (did you mean ${suggestion}?)` : "";
 }
 
 /** Runs the command line; resolves when the command has finished. Errors are thrown for main() to report. */
 export async function runCli(argv: string[], io: CliIO): Promise<void> {
   const cli = cac("pygen");
-
-  cli
-    .command("inspect", "Summarise a data model: views, property kinds, connections")
-    .option("--model-file <path>", "Data model file (YAML or JSON, with inline views); default: the bundled example")
-    .option("--json", "Print the summary as JSON")
-    .example("  pygen inspect --model-file model.yaml")
-    .action(async (options: { modelFile?: string; json?: boolean }) => {
-      const loaded = await loadModels(options.modelFile, io);
-      const summaries = loaded.models.map(summarizeModel);
-      io.stdout(options.json ? stringifyJson(summaries, 2) : summaries.map(formatSummary).join("\n\n"));
-    });
-
-  cli.command("doctor", "Check this pygen binary: version, platform, embedded templates, example model, formatter").action(async () => {
-    io.stdout(await runDoctor());
-  });
-
-  cli
-    .command("emulate", "Run a local emulator of CDF's data-modeling API (in memory, or --db FILE)")
-    .option("--port <port>", "Port on 127.0.0.1; 0 picks a free one", { default: 0 })
-    .option("--db <file>", "SQLite file that keeps the state across restarts")
-    .option("--project <name>", "Project that --model and --instances seed (default emulator)")
-    .option("--model <file>", "Seed a data model file with inline views (repeatable)")
-    .option("--instances <file>", "Seed nodes and edges from a YAML/JSON file (repeatable)")
-    .option("--token <token>", "Accept only this bearer token")
-    .option("--client-id <id>", "Serve an OAuth2 client-credentials token endpoint for this client")
-    .option("--client-secret <secret>", "Secret of --client-id")
-    .option("--token-ttl <seconds>", "Lifetime of issued tokens (default 3600)")
-    .option("--fault-rate <share>", "Fail this share (0..1) of requests with --fault-status")
-    .option("--fault-status <codes>", "Statuses of injected faults (default 429,503)")
-    .option("--latency-ms <ms>", "Delay every response")
-    .option("--seed <n>", "Seed of the fault generator, for reproducible runs")
-    .option("--concurrency-limits", "Enforce CDF's per-project limits: apply 4, delete 2, query 8 (429 beyond)")
-    .example("  pygen emulate --port 0 --model model.yaml --instances nodes.yaml")
-    .action((flags: EmulateFlags) => runEmulateCommand(flags, io));
-
-  cli.option("-v, --version", "Show pygen's version");
+  registerGenerate(cli, io);
+  registerValidate(cli, io);
+  registerInspect(cli, io);
+  registerEmulate(cli, io);
+  registerDoctor(cli, io);
+  cli.option("-v, --version", "Show pygen's version (a data model's version is --model-version)");
   cli.help();
 
   try {
@@ -68,16 +39,30 @@ export async function runCli(argv: string[], io: CliIO): Promise<void> {
     if (cli.options.version && !cli.matchedCommand) {
       io.stdout(`pygen ${PYGEN_VERSION} (bun ${Bun.version}, ${process.platform}-${process.arch})`);
     } else if (cli.matchedCommand) {
+      // Checked before cac's own checks: `--version 3` would otherwise be reported as an unused argument "3".
+      if (cli.options.version) {
+        throw new UsageError(
+          "--version is pygen's own version and takes no value; a data model's version is --model-version (or --model space:externalId/VERSION)",
+        );
+      }
       await cli.runMatchedCommand();
     } else if (cli.args.length > 0) {
-      throw new UsageError(`unknown command "${cli.args[0]}"; run "pygen --help" to see the commands`);
+      const typed = String(cli.args[0]);
+      const suggestion = closest(
+        typed,
+        cli.commands.map((command) => command.name),
+      );
+      throw new UsageError(
+        `unknown command "${typed}"${suggestion ? ` (did you mean ${suggestion}?)` : ""}; run "pygen --help" to see the commands`,
+      );
     } else if (!cli.options.help) {
       cli.outputHelp();
     }
   } catch (error) {
     // cac reports usage mistakes (unknown option, missing value) as a plain CACError.
     if (error instanceof Error && error.name === "CACError") {
-      throw new UsageError(`${error.message}; run "pygen ${cli.matchedCommandName ?? ""} --help" for the options`.replace("  ", " "));
+      const help = `run "pygen ${cli.matchedCommandName ?? ""} --help" for the options`.replace("  ", " ");
+      throw new UsageError(`${error.message}${didYouMean(error.message, cli)}; ${help}`);
     }
     throw error;
   }

@@ -95,7 +95,11 @@ export async function loadConfig(options: {
   if (options.explicitPath !== undefined) {
     const path = resolve(options.cwd, options.explicitPath);
     if (!existsSync(path)) throw new ParseError("config file not found", { location: options.explicitPath });
-    return path.endsWith(".toml") ? loadPyproject(path) : loadPygenYaml(path, env);
+    if (!path.endsWith(".toml")) return loadPygenYaml(path, env);
+    // Found by search, a pyproject.toml without the section is just another project's file; named, it is a mistake.
+    const loaded = await loadPyproject(path);
+    if (!loaded.path) throw new ParseError("has no [tool.pygen] section", { location: options.explicitPath });
+    return loaded;
   }
   for (const name of CONFIG_FILE_NAMES) {
     const path = join(options.cwd, name);

@@ -21,6 +21,8 @@ export const EXIT_CODES = {
   client: 7,
   /** Credentials were missing, refused or expired. */
   authentication: 8,
+  /** Stopped by SIGINT or SIGTERM before finishing; nothing was written (128 + SIGINT, as shells report it). */
+  interrupted: 130,
 } as const;
 
 export type ExitCodeFamily = keyof typeof EXIT_CODES;

@@ -5,6 +5,7 @@
  */
 import { runCli } from "./cli.ts";
 import { exitCodeOf, PygenError } from "./errors.ts";
+import { colorAllowed } from "./validate/index.ts";
 
 function reportError(error: unknown): void {
   if (error instanceof PygenError) {
@@ -21,6 +22,7 @@ try {
   await runCli(process.argv.slice(2), {
     stdout: (text) => process.stdout.write(`${text}\n`),
     stderr: (text) => process.stderr.write(`${text}\n`),
+    stderrColor: colorAllowed(process.stderr),
   });
 } catch (error) {
   reportError(error);

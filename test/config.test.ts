@@ -104,5 +104,7 @@ describe("pygen v1 pyproject.toml", () => {
     expect((await rejected(loadConfig({ cwd: dir }))).message).toContain("invalid TOML");
     write("pyproject.toml", '[project]\nname = "x"\n');
     expect((await loadConfig({ cwd: dir })).path).toBeUndefined();
+    const named = await rejected(loadConfig({ cwd: dir, explicitPath: "pyproject.toml" }));
+    expect(named.message).toBe("pyproject.toml: has no [tool.pygen] section");
   });
 });

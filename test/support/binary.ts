@@ -2,7 +2,7 @@
  * The compiled binary for end-to-end tests: built once per test run when missing or older than the sources,
  * then copied into an empty folder so nothing from node_modules or the repository can leak into it.
  */
-import { copyFileSync, existsSync, mkdtempSync, readdirSync, statSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
@@ -37,13 +37,31 @@ export interface RunResult {
   stderr: string;
 }
 
-/** Runs the binary with a clean environment (no inherited PYGEN_* settings), in `cwd`. */
+/** A clean environment (no inherited PYGEN_* or CDF_* settings) plus `env`. */
+function cleanEnvironment(cwd: string, env: Record<string, string>): Record<string, string> {
+  return { PATH: process.env.PATH ?? "/usr/bin:/bin", HOME: cwd, NO_COLOR: "1", ...env };
+}
+
+/** Runs the binary with a clean environment, in `cwd`. */
 export function runBinary(binary: string, args: string[], cwd: string, env: Record<string, string> = {}): RunResult {
-  const result = Bun.spawnSync([binary, ...args], {
-    cwd,
-    env: { PATH: process.env.PATH ?? "/usr/bin:/bin", HOME: cwd, NO_COLOR: "1", ...env },
-    stdout: "pipe",
-    stderr: "pipe",
-  });
+  const result = Bun.spawnSync([binary, ...args], { cwd, env: cleanEnvironment(cwd, env), stdout: "pipe", stderr: "pipe" });
   return { exitCode: result.exitCode ?? -1, stdout: result.stdout.toString(), stderr: result.stderr.toString() };
+}
+
+/** Like runBinary, without blocking this process: needed when the binary talks to a server running in the test. */
+export async function runBinaryAsync(binary: string, args: string[], cwd: string, env: Record<string, string> = {}): Promise<RunResult> {
+  const child = Bun.spawn([binary, ...args], { cwd, env: cleanEnvironment(cwd, env), stdout: "pipe", stderr: "pipe" });
+  const [stdout, stderr, exitCode] = await Promise.all([
+    new Response(child.stdout).text(),
+    new Response(child.stderr).text(),
+    child.exited,
+  ]);
+  return { exitCode, stdout, stderr };
+}
+
+/** Creates the folder `path` holding `files` (name → text), e.g. a project with its config file; returns `path`. */
+export function folderWith(path: string, files: Record<string, string> = {}): string {
+  mkdirSync(path, { recursive: true });
+  for (const [file, text] of Object.entries(files)) writeFileSync(join(path, file), text);
+  return path;
 }

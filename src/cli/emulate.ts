@@ -1,0 +1,29 @@
+/** `pygen emulate`: registers the command; the work is in emulator/command.ts. */
+import type { CAC } from "cac";
+import { type EmulateFlags, runEmulateCommand } from "../emulator/command.ts";
+import type { CliIO } from "./reporter.ts";
+
+export function registerEmulate(cli: CAC, io: CliIO): void {
+  cli
+    .command("emulate", "Run a local emulator of CDF's data-modeling API (in memory, or --db FILE)")
+    .option("--port <port>", "Port on 127.0.0.1; 0 picks a free one", { default: 0 })
+    .option("--db <file>", "SQLite file that keeps the state across restarts")
+    .option("--project <name>", "Project that --model-file and --instances seed (default emulator)")
+    .option("--model-file <file>", "Seed a data model file with inline views (repeatable)")
+    // --model-file as in the other commands; --model (a file here, an id elsewhere) stays for existing scripts.
+    .option("--model <file>", "Same as --model-file")
+    .option("--instances <file>", "Seed nodes and edges from a YAML/JSON file (repeatable)")
+    .option("--token <token>", "Accept only this bearer token")
+    .option("--client-id <id>", "Serve an OAuth2 client-credentials token endpoint for this client")
+    .option("--client-secret <secret>", "Secret of --client-id")
+    .option("--token-ttl <seconds>", "Lifetime of issued tokens (default 3600)")
+    .option("--fault-rate <share>", "Fail this share (0..1) of requests with --fault-status")
+    .option("--fault-status <codes>", "Statuses of injected faults (default 429,503)")
+    .option("--latency-ms <ms>", "Delay every response")
+    .option("--seed <n>", "Seed of the fault generator, for reproducible runs")
+    .option("--concurrency-limits", "Enforce CDF's per-project limits: apply 4, delete 2, query 8 (429 beyond)")
+    .example("  pygen emulate --port 0 --model-file model.yaml --instances nodes.yaml")
+    .action(({ modelFile, ...flags }: EmulateFlags & { modelFile?: string | string[] }) =>
+      runEmulateCommand({ ...flags, model: [modelFile ?? [], flags.model ?? []].flat() }, io),
+    );
+}

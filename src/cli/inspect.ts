@@ -1,0 +1,50 @@
+/** `pygen inspect`: a data model's views, properties, types and relations as a tree, a table, JSON or Mermaid. */
+import type { CAC } from "cac";
+import { stringifyJson } from "../data-formats.ts";
+import { UsageError } from "../errors.ts";
+import { renderMermaid } from "../inspect/mermaid.ts";
+import { type ModelOutline, outlineModel } from "../inspect/outline.ts";
+import { renderTable } from "../inspect/table.ts";
+import { renderTree } from "../inspect/tree.ts";
+import { loadModelsForReading } from "./model-source.ts";
+import type { CliIO } from "./reporter.ts";
+import { openSession } from "./session.ts";
+import { type SourceFlags, withSourceOptions } from "./source-options.ts";
+
+const RENDERERS = {
+  tree: (outlines: ModelOutline[]) => outlines.map(renderTree).join("\n\n"),
+  table: (outlines: ModelOutline[]) => outlines.map(renderTable).join("\n\n"),
+  json: (outlines: ModelOutline[]) => stringifyJson(outlines, 2),
+  mermaid: renderMermaid,
+};
+type Format = keyof typeof RENDERERS;
+
+interface InspectFlags extends SourceFlags {
+  format?: string;
+}
+
+function chooseFormat(flags: InspectFlags): Format {
+  if (flags.json && flags.format !== undefined && flags.format !== "json") {
+    throw new UsageError(`--json and --format ${flags.format} contradict each other`);
+  }
+  const format = flags.json ? "json" : (flags.format ?? "tree");
+  if (!(format in RENDERERS)) throw new UsageError(`--format must be one of ${Object.keys(RENDERERS).join(", ")}, not "${format}"`);
+  return format as Format;
+}
+
+export function registerInspect(cli: CAC, io: CliIO): void {
+  withSourceOptions(
+    cli
+      .command("inspect", "Show a data model's views, properties, types and relations")
+      .option("--format <format>", "tree (default), table, json or mermaid (a classDiagram)")
+      .option("--json", "Same as --format json"),
+  )
+    .example("  pygen inspect --model-file model.yaml --format table")
+    .example("  pygen inspect --model sp:Plant/1 --format mermaid > plant.mmd")
+    .action(async (flags: InspectFlags) => {
+      const format = chooseFormat(flags);
+      const session = await openSession(flags, io);
+      const loaded = await loadModelsForReading(session);
+      session.reporter.result(RENDERERS[format](loaded.models.map(outlineModel)));
+    });
+}
