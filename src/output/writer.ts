@@ -8,7 +8,18 @@
  *   previous output is restored, so a failure half-way never leaves a mix of old and new.
  * The manifest (`.pygen-manifest.json`) lists what pygen wrote, so the next run knows what it owns.
  */
-import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  realpathSync,
+  renameSync,
+  rmdirSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import { basename, dirname, isAbsolute, join, resolve, sep } from "node:path";
 import { GenerationError } from "../errors.ts";
 import { PYGEN_VERSION } from "../version.ts";
@@ -126,7 +137,12 @@ export async function writeGeneratedFiles(
   const report = { outputDir: root, written, unchanged, removed, dryRun: options.dryRun ?? false };
   if (options.dryRun) return report;
 
-  mkdirSync(root, { recursive: true });
+  const staging = join(dirname(root), `.${basename(root)}.pygen-staging-${process.pid}-${Date.now()}`);
+  if (entries.length === 0) {
+    writeFreshFolder(root, staging, contents);
+    return report;
+  }
+
   const outputReal = realpathSync(root);
   for (const path of [...written, ...removed]) {
     const target = join(root, path);
@@ -136,7 +152,6 @@ export async function writeGeneratedFiles(
       throw new GenerationError(`cannot write ${target}: a folder of that name is in the way`);
   }
 
-  const staging = join(dirname(root), `.${basename(root)}.pygen-staging-${process.pid}-${Date.now()}`);
   const backup = `${staging}-previous`;
   const swapped: string[] = [];
   try {
@@ -157,10 +172,7 @@ export async function writeGeneratedFiles(
       mkdirSync(dirname(join(root, path)), { recursive: true });
       renameSync(join(staging, path), join(root, path));
     }
-    writeFileSync(
-      join(root, MANIFEST_NAME),
-      `${JSON.stringify({ generator: `pygen ${PYGEN_VERSION}`, files: [...contents.keys()].sort() }, null, 2)}\n`,
-    );
+    writeManifest(root, contents);
   } catch (error) {
     restore(root, backup, swapped, new Set(written));
     throw new GenerationError(`writing ${root} failed, the previous output was restored: ${(error as Error).message}`, { cause: error });
@@ -170,6 +182,31 @@ export async function writeGeneratedFiles(
   rmSync(backup, { recursive: true, force: true });
   removeEmptyFolders(root, removed);
   return report;
+}
+
+function writeManifest(folder: string, contents: Map<string, string>): void {
+  const manifest: Manifest = { generator: `pygen ${PYGEN_VERSION}`, files: [...contents.keys()].sort() };
+  writeFileSync(join(folder, MANIFEST_NAME), `${JSON.stringify(manifest, null, 2)}\n`);
+}
+
+/**
+ * A missing or empty output folder: build the whole tree in the staging folder (created here, so nothing in it
+ * can be a link leading elsewhere) and move it into place with one rename.
+ */
+function writeFreshFolder(root: string, staging: string, contents: Map<string, string>): void {
+  try {
+    for (const [path, content] of contents) {
+      mkdirSync(dirname(join(staging, path)), { recursive: true });
+      writeFileSync(join(staging, path), content);
+    }
+    writeManifest(staging, contents);
+    mkdirSync(dirname(root), { recursive: true });
+    if (existsSync(root)) rmdirSync(root);
+    renameSync(staging, root);
+  } catch (error) {
+    rmSync(staging, { recursive: true, force: true });
+    throw new GenerationError(`writing ${root} failed, nothing was written: ${(error as Error).message}`, { cause: error });
+  }
 }
 
 function lstatExists(path: string): boolean {

@@ -109,3 +109,19 @@ describe("staying inside the output folder", () => {
     expect(error.message).toBe("the generator produced a.py twice");
   });
 });
+
+describe("fresh folders", () => {
+  test("an existing empty folder is filled in one move, staging left behind nowhere", async () => {
+    mkdirSync(out);
+    await writeGeneratedFiles(out, files({ "pkg/a.py": "a", "b.py": "b" }));
+    expect(read("pkg/a.py")).toBe("a");
+    expect(JSON.parse(read(MANIFEST_NAME)).files).toEqual(["b.py", "pkg/a.py"]);
+    expect(readdirSync(base)).toEqual(["sdk"]);
+  });
+
+  test("a failure while writing a fresh folder leaves no output and no staging folder", async () => {
+    const error = await rejected(writeGeneratedFiles(out, files({ "a.py": "a", [`${"x".repeat(300)}.py`]: "x" })), GenerationError);
+    expect(error.message).toContain("nothing was written");
+    expect(readdirSync(base)).toEqual([]);
+  });
+});
