@@ -9,45 +9,21 @@
  * 2. Rate-limit accuracy: requests fired all at once through a client limited to --rate requests/s; the rate
  *    measured between the first and last send. Target within 5 % of the limit.
  */
-import { join } from "node:path";
 import { parseArgs } from "node:util";
 import type { Credentials } from "../src/client/auth.ts";
 import { TokenAuth } from "../src/client/auth.ts";
 import { HttpClient } from "../src/client/http.ts";
 import { PygenClient } from "../src/client/pygen-client.ts";
+import { spawnEmulator } from "../test/support/emulator-process.ts";
 
 const { values } = parseArgs({ options: { requests: { type: "string", default: "400" }, rate: { type: "string", default: "50" } } });
 const REQUESTS = Number(values.requests);
 const RATE = Number(values.rate);
 const TOKEN = "bench-token";
-const REPO = join(import.meta.dir, "..");
 const VIEW = { type: "view", space: "pygen_example", externalId: "Generator", version: "1" } as const;
 
-const emulator = Bun.spawn(
-  [
-    process.execPath,
-    "run",
-    "src/main.ts",
-    "emulate",
-    "--port",
-    "0",
-    "--token",
-    TOKEN,
-    "--model",
-    "examples/hydro-plant.model.yaml",
-    "--project",
-    "bench",
-  ],
-  {
-    cwd: REPO,
-    stdout: "pipe",
-    stderr: "ignore",
-  },
-);
-const reader = emulator.stdout.getReader();
-const { value: firstChunk } = await reader.read();
-const baseUrl = new TextDecoder().decode(firstChunk).split("\n")[0]?.trim() ?? "";
-if (!baseUrl.startsWith("http")) throw new Error(`emulator did not start: ${baseUrl}`);
+const emulator = await spawnEmulator(["--token", TOKEN, "--model", "examples/hydro-plant.model.yaml", "--project", "bench"]);
+const baseUrl = emulator.url;
 
 try {
   const setup = new PygenClient({ baseUrl, project: "bench", credentials: new TokenAuth(TOKEN) });
@@ -131,5 +107,5 @@ try {
     { "limit /s": RATE, "measured /s": measured.toFixed(2), deviation: `${(((measured - RATE) / RATE) * 100).toFixed(2)} %` },
   ]);
 } finally {
-  emulator.kill();
+  await emulator.stop();
 }

@@ -20,6 +20,7 @@ import { PygenClient } from "../src/client/pygen-client.ts";
 import { writeGeneratedFiles } from "../src/output/writer.ts";
 import { generateSdk } from "../src/pipeline.ts";
 import { loadExampleModel } from "../src/sources.ts";
+import { spawnEmulator } from "../test/support/emulator-process.ts";
 
 const { values } = parseArgs({ options: { nodes: { type: "string", default: "100000" } } });
 const NODES = Number(values.nodes);
@@ -82,29 +83,10 @@ async function probe<Report>(...args: string[]): Promise<Report> {
 
 // In memory first, before the emulator runs, so the figures are the parser's alone.
 const inMemory = await probe<Record<string, number>>("--measure", "parse");
-const emulator = Bun.spawn(
-  [
-    process.execPath,
-    "run",
-    "src/main.ts",
-    "emulate",
-    "--port",
-    "0",
-    "--token",
-    TOKEN,
-    "--model",
-    "examples/hydro-plant.model.yaml",
-    "--project",
-    PROJECT,
-  ],
-  { cwd: REPO, stdout: "pipe", stderr: "ignore" },
-);
+const emulator = await spawnEmulator(["--token", TOKEN, "--model", "examples/hydro-plant.model.yaml", "--project", PROJECT]);
 
 try {
-  const reader = emulator.stdout.getReader();
-  const { value: firstChunk } = await reader.read();
-  const baseUrl = new TextDecoder().decode(firstChunk).split("\n")[0]?.trim() ?? "";
-  if (!baseUrl.startsWith("http")) throw new Error(`emulator did not start: ${baseUrl}`);
+  const baseUrl = emulator.url;
 
   const setup = new PygenClient({ baseUrl, project: PROJECT, credentials: new TokenAuth(TOKEN) });
   await setup.spaces.apply([{ space: SPACE }]);
@@ -139,7 +121,7 @@ try {
     })),
   );
 } finally {
-  emulator.kill();
+  await emulator.stop();
   await rm(sdkDir, { recursive: true, force: true });
 }
 

@@ -10,6 +10,7 @@ import { type RunningEmulator, startEmulator } from "../../src/emulator/server.t
 import { EXIT_CODES } from "../../src/errors.ts";
 import { EXAMPLE_MODEL_NAME } from "../../src/sources.ts";
 import { folderWith, isolatedBinary, type RunResult, runBinaryAsync } from "../support/binary.ts";
+import { spawnEmulator } from "../support/emulator-process.ts";
 
 const CLIENT_ID = "pygen-ci";
 const CLIENT_SECRET = "e2e-client-secret-value";
@@ -93,20 +94,17 @@ describe("a model from CDF, client credentials from CDF_* variables", () => {
 });
 
 test("binary to binary: pygen emulate --model-file serves what pygen validate fetches", async () => {
-  const server = Bun.spawn(
-    [binary, "emulate", "--port", "0", "--model-file", join(import.meta.dir, "..", "..", EXAMPLE_MODEL_NAME), "--token", "t0ken"],
-    { cwd: dir, stdout: "pipe", stderr: "ignore" },
-  );
+  const server = await spawnEmulator(["--model-file", join(import.meta.dir, "..", "..", EXAMPLE_MODEL_NAME), "--token", "t0ken"], {
+    command: [binary],
+    cwd: dir,
+  });
   try {
-    const firstChunk = await server.stdout.getReader().read();
-    const url = new TextDecoder().decode(firstChunk.value).trim();
-    expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
-    const result = await run(["validate", "--model", MODEL, "--cdf-url", url, "--project", "emulator"], { CDF_TOKEN: "t0ken" });
+    expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    const result = await run(["validate", "--model", MODEL, "--cdf-url", server.url, "--project", "emulator"], { CDF_TOKEN: "t0ken" });
     expect(result.exitCode).toBe(0);
     expect(result.stdout).toContain("The model is valid");
   } finally {
-    server.kill("SIGINT");
-    await server.exited;
+    await server.stop();
   }
 });
 
