@@ -1,6 +1,6 @@
 /** `pygen emulate`: registers the command; the work is in emulator/command.ts. */
 import type { CAC } from "cac";
-import { type EmulateFlags, runEmulateCommand } from "../emulator/command.ts";
+import type { EmulateFlags } from "../emulator/command.ts";
 import type { CliIO } from "./reporter.ts";
 
 export function registerEmulate(cli: CAC, io: CliIO): void {
@@ -23,7 +23,9 @@ export function registerEmulate(cli: CAC, io: CliIO): void {
     .option("--seed <n>", "Seed of the fault generator, for reproducible runs")
     .option("--concurrency-limits", "Enforce CDF's per-project limits: apply 4, delete 2, query 8 (429 beyond)")
     .example("  pygen emulate --port 0 --model-file model.yaml --instances nodes.yaml")
-    .action(({ modelFile, ...flags }: EmulateFlags & { modelFile?: string | string[] }) =>
-      runEmulateCommand({ ...flags, model: [modelFile ?? [], flags.model ?? []].flat() }, io),
-    );
+    // Loaded on use: the emulator's modules (bun:sqlite among them) would cost every other command ~7 ms of start-up.
+    .action(async ({ modelFile, ...flags }: EmulateFlags & { modelFile?: string | string[] }) => {
+      const { runEmulateCommand } = await import("../emulator/command.ts");
+      await runEmulateCommand({ ...flags, model: [modelFile ?? [], flags.model ?? []].flat() }, io);
+    });
 }
