@@ -120,10 +120,11 @@ export async function writeGeneratedFiles(
     if (contents.has(file.path)) throw new GenerationError(`the generator produced ${file.path} twice`);
     contents.set(file.path, file.content);
   }
-  if (existsSync(root) && !lstatSync(root).isDirectory()) throw new GenerationError(`the output ${root} exists and is not a folder`);
+  const rootExists = lstatExists(root);
+  if (rootExists && !lstatSync(root).isDirectory()) throw new GenerationError(`the output ${root} exists and is not a folder`);
 
-  const manifest = existsSync(root) ? readManifest(root) : undefined;
-  const entries = existsSync(root) ? readdirSync(root) : [];
+  const manifest = rootExists ? readManifest(root) : undefined;
+  const entries = rootExists ? readdirSync(root) : [];
   if (!manifest && entries.length > 0 && !options.overwrite) {
     throw new GenerationError(
       `the output folder ${root} is not empty and was not created by pygen; use --overwrite to write into it anyway`,
@@ -155,10 +156,7 @@ export async function writeGeneratedFiles(
   const backup = `${staging}-previous`;
   const swapped: string[] = [];
   try {
-    for (const path of written) {
-      mkdirSync(dirname(join(staging, path)), { recursive: true });
-      writeFileSync(join(staging, path), contents.get(path) ?? "");
-    }
+    stageFiles(staging, written, contents);
     // Swap: move what is replaced or removed aside, then move the staged files in.
     for (const path of [...written, ...removed]) {
       const target = join(root, path);
@@ -184,6 +182,14 @@ export async function writeGeneratedFiles(
   return report;
 }
 
+/** Writes the given files under the staging folder, creating their folders. */
+function stageFiles(staging: string, paths: Iterable<string>, contents: Map<string, string>): void {
+  for (const path of paths) {
+    mkdirSync(dirname(join(staging, path)), { recursive: true });
+    writeFileSync(join(staging, path), contents.get(path) ?? "");
+  }
+}
+
 function writeManifest(folder: string, contents: Map<string, string>): void {
   const manifest: Manifest = { generator: `pygen ${PYGEN_VERSION}`, files: [...contents.keys()].sort() };
   writeFileSync(join(folder, MANIFEST_NAME), `${JSON.stringify(manifest, null, 2)}\n`);
@@ -195,10 +201,7 @@ function writeManifest(folder: string, contents: Map<string, string>): void {
  */
 function writeFreshFolder(root: string, staging: string, contents: Map<string, string>): void {
   try {
-    for (const [path, content] of contents) {
-      mkdirSync(dirname(join(staging, path)), { recursive: true });
-      writeFileSync(join(staging, path), content);
-    }
+    stageFiles(staging, contents.keys(), contents);
     writeManifest(staging, contents);
     mkdirSync(dirname(root), { recursive: true });
     if (existsSync(root)) rmdirSync(root);
