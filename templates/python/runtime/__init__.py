@@ -20,6 +20,8 @@ relatively. Public API, by module:
   `NodeFilters`, the TypedDict of keyword filters every view has.
 - instances: `InstancesClient`: `list`, `iterate`, `retrieve`, `search`, `aggregate`, `upsert`, `delete` on raw
   API objects, with chunking and bounded concurrency.
+- connections: `Connection` (one connection property of a view), `register_class` / `class_of` (view → generated
+  class); the shape of connection fields, which generator and runtime share.
 - data_classes: `NodeRead` (`from_instance`, `from_instances`: a page, `data_record`, `dump`), `NodeWrite`
   (`dump`: the apply item), `NodeList`, `NodeWriteList`, `cdf_name`, `DataRecord` — bases of the generated data classes.
 - api: `ViewAPI[Read, List]` — base of generated per-view APIs; `AggregateResult`, `Histogram`, `DEFAULT_LIMIT`.
@@ -31,6 +33,7 @@ from .api import DEFAULT_LIMIT, AggregateResult, Bucket, GroupValue, Histogram, 
 from .auth import Credentials, OAuthClientCredentials, Token, credentials_from_env, default_scopes
 from .client import BaseClient
 from .config import ClientConfig
+from .connections import Connection, class_of, register_class
 from .data_classes import DataRecord, NodeList, NodeRead, NodeWrite, NodeWriteList, cdf_name
 from .errors import (
     CDFAPIError,
@@ -82,6 +85,7 @@ __all__ = [
     "CDFNotFoundError",
     "CDFRateLimitError",
     "ClientConfig",
+    "Connection",
     "ContainerId",
     "Credentials",
     "DataRecord",
@@ -110,6 +114,7 @@ __all__ = [
     "ViewId",
     "and_",
     "cdf_name",
+    "class_of",
     "contains_all",
     "contains_any",
     "credentials_from_env",
@@ -126,4 +131,5 @@ __all__ = [
     "overlaps",
     "prefix",
     "range_",
+    "register_class",
 ]
