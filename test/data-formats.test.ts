@@ -1,8 +1,9 @@
 import { describe, expect, test } from "bun:test";
-import { parseDocument, parseJson, parseYaml, stringifyJson } from "../src/data-formats.ts";
+import { CORE_SCHEMA, load as loadWithJsYaml } from "js-yaml";
+import { parseDocument, parseJson, parseYaml, parseYamlFast, stringifyJson } from "../src/data-formats.ts";
 import { ParseError } from "../src/errors.ts";
 import { thrown } from "./support/failures.ts";
-import { describeShared, sharedModelPath } from "./support/shared-models.ts";
+import { describeShared, sharedModelNames, sharedModelPath } from "./support/shared-models.ts";
 
 describe("int64 exactness", () => {
   const big = "2543900574065289437";
@@ -62,5 +63,73 @@ describe("syntax errors", () => {
 
   test("YAML timestamps stay strings (CDF sends them as text)", () => {
     expect(parseYaml("t: 2024-08-18T10:22:27.000\nd: 2024-01-16\n", "x.yaml")).toEqual({ t: "2024-08-18T10:22:27.000", d: "2024-01-16" });
+  });
+});
+
+describe("the native YAML fast path reads exactly what js-yaml reads", () => {
+  const jsYaml = (text: string) => loadWithJsYaml(text, { schema: CORE_SCHEMA });
+
+  test("scalars of the core schema, and the forms where Bun and js-yaml disagree, read as js-yaml reads them", () => {
+    const scalars = ["1_000", "+0x1F", "-0x1F", "-0o7", "1e400", "0o17", "0x1F", "+12", "007", ".inf", "-.INF", ".NaN", "~", "Null"];
+    const more = [
+      "True",
+      "yes",
+      "off",
+      "1:20",
+      "0b101",
+      "1.0",
+      "-0.0",
+      "1e3",
+      "2024-01-16",
+      "'it''s'",
+      '"a\\u00e9\\t"',
+      "a # c",
+      "[a, 1, ~]",
+    ];
+    for (const scalar of [...scalars, ...more]) {
+      const text = `k: ${scalar}\n`;
+      expect([scalar, parseYaml(text, "x.yaml")]).toEqual([scalar, jsYaml(text)]);
+    }
+  });
+
+  test("duplicate keys are refused wherever they are, as before", () => {
+    const documents = [
+      "a: 1\nb: 2\na: 3\n",
+      "a:\n  x: 1\n  'x': 2\n",
+      'items:\n- x: 1\n  y: 2\n  "x": 3\n',
+      "a:\n  b:\n  - p: 1\n  c: 2\n  b: 3\n",
+      "-   x: 1\n    x: 2\n",
+      "a: long text\n  folded over lines\nb: 1\na: 2\n",
+    ];
+    for (const text of documents) {
+      expect(thrown(() => parseYaml(text, "d.yaml"), ParseError).message).toContain("invalid YAML: duplicated mapping key");
+    }
+  });
+
+  test("the same key in sibling mappings and sequence items is no duplicate", () => {
+    const text = "a:\n  x: 1\nb:\n  x: 2\nlist:\n- x: 1\n  y: [1, 2]\n- x: 2\n  y: {}\n-\n  x: 3\nx: long text\n  folded\n";
+    expect(parseYamlFast(text)).toEqual(jsYaml(text));
+    expect(parseYaml(text, "x.yaml")).toEqual(jsYaml(text));
+  });
+
+  test("merge keys stay ordinary keys; several documents and an empty document stay errors", () => {
+    expect(parseYaml("b: &x {p: 1}\nc:\n  <<: *x\n", "m.yaml")).toEqual({ b: { p: 1 }, c: { "<<": { p: 1 } } });
+    expect(thrown(() => parseYaml("a: 1\n---\nb: 2\n", "m.yaml")).message).toContain("expected a single document");
+    expect(thrown(() => parseYaml("", "m.yaml")).message).toContain("the input is empty");
+  });
+
+  test("constructs the scanner does not follow go to js-yaml", () => {
+    for (const text of ["a: |\n  a: 1\n  a: 2\n", "a: {x: 1, x: 2}\n", "a: 'multi\n  line'\n", "a: &k 1\n", "__proto__: 1\n"]) {
+      expect(parseYamlFast(text)).toBeUndefined();
+    }
+  });
+});
+
+describeShared("shared models", () => {
+  test("every model file takes the fast path and reads as js-yaml reads it", async () => {
+    for (const name of sharedModelNames()) {
+      const text = await Bun.file(sharedModelPath(name)).text();
+      expect([name, parseYamlFast(text)]).toEqual([name, loadWithJsYaml(text, { schema: CORE_SCHEMA })]);
+    }
   });
 });
