@@ -30,7 +30,8 @@ while read -r name package; do
     cd "$generated/sdks/$name"
     "$OLDPWD/.venv/bin/ruff" check --quiet --no-cache .
     "$OLDPWD/.venv/bin/ruff" format --quiet --check --no-cache .
-    "$OLDPWD/.venv/bin/mypy" --strict --cache-dir "$generated/mypy-cache" --no-error-summary "$package"
+    # A dotted package (nested packages) is checked from its top folder.
+    "$OLDPWD/.venv/bin/mypy" --strict --cache-dir "$generated/mypy-cache" --no-error-summary "${package%%.*}"
   )
   .venv/bin/python -m pip install --quiet --disable-pip-version-check --no-build-isolation --no-deps \
     --target "$generated/site/$name" "$generated/sdks/$name"

@@ -6,6 +6,7 @@
 import { GenerationError } from "../errors.ts";
 import type { IRClass, IRModel, IRModule } from "../ir/types.ts";
 import type { GeneratedFile } from "../output/writer.ts";
+import { isHardKeyword } from "./python/keywords.ts";
 
 /** One generated file: a path relative to the output directory (forward slashes) and its text. */
 export type { GeneratedFile };
@@ -42,7 +43,10 @@ const NAME_CASES = ["pascal", "camel", "snake"] as const;
 export type NameCase = (typeof NAME_CASES)[number];
 
 export interface GeneratorConfig {
-  /** The Python package (import name) of the SDK; also the distribution name in pyproject.toml. */
+  /**
+   * The Python package (import name) of the SDK; also the distribution name in pyproject.toml. Dotted names
+   * (`movie_domain.client`) are nested packages, as in pygen v1.
+   */
   topLevelPackage: string;
   /** The client class, e.g. `HydroPlantClient`. */
   clientName: string;
@@ -103,12 +107,10 @@ export function checkConfig(config: GeneratorConfig): GeneratorConfig {
   if (!Number.isInteger(config.indent) || config.indent < INDENT.min || config.indent > INDENT.max) {
     refuse(`indent must be ${INDENT.min} to ${INDENT.max} spaces, not ${config.indent}`);
   }
-  for (const [option, value] of [
-    ["top-level package", config.topLevelPackage],
-    ["client name", config.clientName],
-  ] as const) {
-    if (!IDENTIFIER.test(value)) refuse(`${option} must be an identifier (letters, digits, underscores), not "${value}"`);
-  }
+  const packageProblem = packageNameProblem(config.topLevelPackage);
+  if (packageProblem !== undefined) refuse(packageProblem);
+  if (!IDENTIFIER.test(config.clientName))
+    refuse(`client name must be an identifier (letters, digits, underscores), not "${config.clientName}"`);
   for (const [slot, nameCase] of Object.entries(config.naming)) {
     if (!NAME_CASES.includes(nameCase)) refuse(`${slot} naming must be one of ${NAME_CASES.join(", ")}, not "${nameCase}"`);
   }
@@ -116,4 +118,16 @@ export function checkConfig(config: GeneratorConfig): GeneratorConfig {
   if (config.singleFile) refuse("single_file is not supported yet: the SDK is generated as a package (data_classes/, _api/)");
   if (config.flatStructure) refuse("flat_structure is not supported yet: data classes and APIs go to data_classes/ and _api/");
   return config;
+}
+
+/** Why Python could not import a package of this name, if it could not: each dotted part is a package of its own. */
+function packageNameProblem(name: string): string | undefined {
+  for (const part of name.split(".")) {
+    const which = part === name ? `"${name}"` : `"${part}" in "${name}"`;
+    if (!IDENTIFIER.test(part)) {
+      return `top-level package must be an identifier (letters, digits, underscores) or dot-separated identifiers: ${which} is not one`;
+    }
+    if (isHardKeyword(part)) return `top-level package cannot be or contain a Python keyword: ${which}`;
+  }
+  return undefined;
 }

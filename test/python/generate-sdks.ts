@@ -1,7 +1,7 @@
 /**
  * Generates the Python SDKs the Python checks run on (scripts/python-checks.sh): the bundled example and every
  * shared model (../shared/models, when present), each into `<out>/<name>/` as a complete package root, plus the
- * example laid out for a short line and two-space indents, and the OmniMulti models together in one SDK. Prints one line per SDK: `<name> <package>`.
+ * example laid out for a short line and two-space indents in a nested (dotted) package, and the OmniMulti models together in one SDK. Prints one line per SDK: `<name> <package>`.
  *
  *   bun test/python/generate-sdks.ts OUT_DIR
  */
@@ -30,7 +30,8 @@ await write("example", loadExampleModel());
 // The model of the hand-written sample SDK, generated under the sample's own names so its tests can run on it.
 const sampleModel = await loadModelFile(join(import.meta.dir, "sample_sdk", "pumps.model.yaml"));
 await write("sample", sampleModel, { topLevelPackage: "pumps", clientName: "PumpsClient", defaultSpace: "sp_pumps" });
-await write("example_narrow", loadExampleModel(), { lineLength: 80, indent: 2 });
+// Also under a dotted package, pygen v1's nested packages: example_narrow/sdk/ inside example_narrow/.
+await write("example_narrow", loadExampleModel(), { lineLength: 80, indent: 2, topLevelPackage: "example_narrow.sdk" });
 // Names and shapes that stress the generator: reserved words, odd enum values, quotes in descriptions, a view
 // with no properties, one with nothing to sort by, a read-only one, and very long names.
 const longName = "TurbineBladeVibrationMeasurementSensorConfiguration";

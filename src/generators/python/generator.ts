@@ -110,8 +110,15 @@ export class PythonGenerator implements LanguageGenerator {
     return { path, content: this.formatCode(content) };
   }
 
+  /** Where the package lives: `movie_domain/client` for a dotted (nested) `movie_domain.client`. */
   private get packageDir(): string {
-    return this.config.topLevelPackage;
+    return this.config.topLevelPackage.replaceAll(".", "/");
+  }
+
+  /** The packages a dotted name nests the SDK in (`movie_domain/`), each made a package by an empty `__init__.py`. */
+  private parentPackageFiles(): GeneratedFile[] {
+    const parts = this.config.topLevelPackage.split(".");
+    return parts.slice(0, -1).map((_, index) => this.file(`${parts.slice(0, index + 1).join("/")}/__init__.py`, ""));
   }
 
   private render(template: string, data: Record<string, unknown>): string {
@@ -148,6 +155,7 @@ export class PythonGenerator implements LanguageGenerator {
     return [
       this.file("pyproject.toml", this.render("pyproject.toml.eta", { ...common, ...this.packageIdentity() })),
       this.file("README.md", this.render("README.md.eta", { ...common, ...this.readmeData(plans), skipped })),
+      ...this.parentPackageFiles(),
       this.file(`${dir}/py.typed`, ""),
       this.file(`${dir}/__init__.py`, this.packageInit(plans, modelVersion, models)),
       this.file(`${dir}/_client.py`, this.client(plans, models, ids)),
@@ -164,8 +172,11 @@ export class PythonGenerator implements LanguageGenerator {
 
   private packageIdentity(): Record<string, unknown> {
     return {
-      package: this.packageDir,
-      distribution: this.packageDir.replaceAll("_", "-"),
+      package: this.config.topLevelPackage,
+      // setuptools finds the nested packages under the top one; the runtime is excluded by its path.
+      topPackage: this.config.topLevelPackage.split(".")[0],
+      packageDir: this.packageDir,
+      distribution: this.config.topLevelPackage.replaceAll(/[._]/g, "-"),
       packageVersion: PACKAGE_VERSION,
       lineLength: this.config.lineLength,
       indent: this.config.indent,
@@ -181,7 +192,7 @@ export class PythonGenerator implements LanguageGenerator {
     }));
     const first = views[0];
     return {
-      package: this.packageDir,
+      package: this.config.topLevelPackage,
       defaultSpace: this.config.defaultSpace,
       views,
       example: this.config.examples && first ? { attribute: first.attribute, write: first.write !== undefined } : undefined,

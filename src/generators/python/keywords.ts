@@ -5,8 +5,8 @@
  */
 import type { Namespace, Reservation } from "../../ir/naming.ts";
 
-/** `keyword.kwlist` and `keyword.softkwlist` of Python 3.12 (`type` is a soft keyword since 3.12). */
-const KEYWORDS = [
+/** `keyword.kwlist` of Python 3.12: never an identifier, not even a module name. */
+const HARD_KEYWORDS = [
   "False",
   "None",
   "True",
@@ -42,10 +42,9 @@ const KEYWORDS = [
   "while",
   "with",
   "yield",
-  "match",
-  "case",
-  "type",
 ];
+/** Hard keywords and `keyword.softkwlist` of Python 3.12 (`type` is soft since 3.12): generated names avoid both. */
+const KEYWORDS = [...HARD_KEYWORDS, "match", "case", "type"];
 
 /** Public names of the `builtins` module (Python 3.11), less the exception classes listed below. */
 const BUILTIN_FUNCTIONS_AND_TYPES = (
@@ -184,6 +183,12 @@ const RUNTIME_CLASS_NAMES = [
 const PACKAGE_MODULES = ["__init__", "_core", "_client", "_runtime", "_api", "data_classes", "client", "runtime", "api", "core", "py"];
 
 const keywords = new Set(KEYWORDS);
+const hardKeywords = new Set(HARD_KEYWORDS);
+
+/** A word Python never accepts as a name, e.g. as a part of an import path. */
+export function isHardKeyword(name: string): boolean {
+  return hardKeywords.has(name);
+}
 const builtins = new Set([...BUILTIN_FUNCTIONS_AND_TYPES, ...BUILTIN_EXCEPTIONS]);
 
 /** Names the generated code itself uses, per namespace; keywords and builtins are checked for every namespace. */

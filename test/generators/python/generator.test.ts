@@ -334,6 +334,27 @@ describe("options", () => {
     expect(fileOf(result, "plant/_api/asset.py")).toContain("\n  def list(\n");
   });
 
+  test("a dotted top-level package nests the SDK, as in pygen v1", () => {
+    const result = generate(undefined, { topLevelPackage: "movie_domain.client" });
+    const paths = result.files.map((file) => file.path);
+    expect(paths).toContain("movie_domain/client/_client.py");
+    expect(paths).toContain("movie_domain/client/_runtime/__init__.py");
+    expect(paths.filter((path) => !path.startsWith("movie_domain/client/"))).toEqual([
+      "README.md",
+      "movie_domain/__init__.py",
+      "pyproject.toml",
+    ]);
+    expect(fileOf(result, "movie_domain/__init__.py")).toBe("");
+    const pyproject = fileOf(result, "pyproject.toml");
+    expect(pyproject).toContain('name = "movie-domain-client"');
+    expect(pyproject).toContain('include = ["movie_domain*"]');
+    expect(pyproject).toContain('extend-exclude = ["movie_domain/client/_runtime"]');
+    expect(fileOf(result, "README.md")).toContain("from movie_domain.client import HydroPlantModelClient");
+    // Imports inside the SDK are relative, so they do not depend on where the package sits.
+    const code = result.files.filter((file) => file.path.endsWith(".py")).map((file) => file.content);
+    expect(code.filter((content) => /^(from|import) (movie_domain|hydro_plant_model)\b/m.test(content))).toEqual([]);
+  });
+
   test("without a default space, the client has none", () => {
     expect(fileOf(generate(), "hydro_plant_model/_client.py")).not.toContain("default_space =");
   });
@@ -359,6 +380,9 @@ describe("options", () => {
     expect(() => generate(undefined, { typeHints: false })).toThrow(GenerationError);
     expect(() => generate(undefined, { lineLength: 10 })).toThrow(/line length/);
     expect(() => generate(undefined, { topLevelPackage: "my-sdk" })).toThrow(/top-level package must be an identifier/);
+    expect(() => generate(undefined, { topLevelPackage: "movie.my-sdk" })).toThrow(/identifiers: "my-sdk" in "movie.my-sdk" is not one$/);
+    expect(() => generate(undefined, { topLevelPackage: "movie..sdk" })).toThrow(/"" in "movie..sdk" is not one$/);
+    expect(() => generate(undefined, { topLevelPackage: "movie.class" })).toThrow(/Python keyword: "class" in "movie.class"$/);
     const kebab = { className: "pascal", field: "kebab" } as unknown as NonNullable<PipelineOptions["naming"]>;
     expect(() => generate(undefined, { naming: kebab })).toThrow(/field naming must be one of pascal, camel, snake/);
   });
