@@ -8,7 +8,7 @@ import { ValidationError } from "./errors.ts";
 import { checkConfig, type GeneratedFile, type GeneratorConfig, type GeneratorOptions, generationTime } from "./generators/generator.ts";
 import { PythonGenerator } from "./generators/python/generator.ts";
 import { pythonNaming } from "./generators/python/naming.ts";
-import { buildIR } from "./ir/index.ts";
+import { transformModel } from "./ir/index.ts";
 import { applyRule, type LanguageNaming, splitWords } from "./ir/naming.ts";
 import { DataModelValidator, type ValidationResult } from "./validate/index.ts";
 import type { Severity } from "./validate/issues.ts";
@@ -57,7 +57,8 @@ export function generateSdk(input: GenerationInput, options: PipelineOptions = {
   const validationWarnings = [...validation.errors, ...validation.warnings].map(
     (issue): GenerationWarning => ({ source: "validation", ...issue }),
   );
-  const ir = buildIR(validation.filteredModel, { naming });
+  // The validator parsed the filtered model and planned its names for this language: both are reused.
+  const ir = transformModel(validation.ir, { naming, namePlan: validation.namePlan });
   const output = new PythonGenerator(config).generate(ir);
   const generatorWarnings = output.warnings.map((warning): GenerationWarning => ({ source: "generator", severity: "warning", ...warning }));
   // Strict: everything that would be left out or changed is listed at once, validation and generator alike.

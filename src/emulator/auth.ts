@@ -2,9 +2,11 @@
  * Who may call the emulator. With a static token only `Bearer <token>` is accepted; with a client id and secret
  * the emulator also runs an OAuth2 client-credentials token endpoint whose tokens expire after the configured
  * lifetime, so clients can test refreshing. Without either, every request is accepted.
+ *
+ * Randomness and comparison use Bun's global crypto, not node:crypto: the bundler hoists imports of built-in
+ * modules to the binary's start, where node:crypto would cost every command ~5 ms although the emulator loads
+ * only on use.
  */
-import { randomBytes, timingSafeEqual } from "node:crypto";
-
 export interface AuthOptions {
   token?: string;
   clientId?: string;
@@ -18,7 +20,7 @@ const DEFAULT_TOKEN_TTL_SECONDS = 3600;
 const sameSecret = (given: string, expected: string): boolean => {
   const a = Buffer.from(given);
   const b = Buffer.from(expected);
-  return a.length === b.length && timingSafeEqual(a, b);
+  return a.length === b.length && crypto.timingSafeEqual(a, b);
 };
 
 export class Authenticator {
@@ -73,7 +75,7 @@ export class Authenticator {
       return Response.json({ error: "invalid_client", error_description: "unknown client or wrong secret" }, { status: 401 });
     }
     const ttl = this.options.tokenTtlSeconds ?? DEFAULT_TOKEN_TTL_SECONDS;
-    const token = randomBytes(24).toString("base64url");
+    const token = Buffer.from(crypto.getRandomValues(new Uint8Array(24))).toString("base64url");
     this.issued.set(token, Date.now() + ttl * 1000);
     return Response.json({ access_token: token, token_type: "Bearer", expires_in: ttl });
   }

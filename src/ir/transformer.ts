@@ -14,11 +14,13 @@ export interface TransformOptions {
   naming: LanguageName | LanguageNaming;
   /** flatten (default): no class extends another. keep: classes extend their parents in the model. */
   inheritance?: "flatten" | "keep";
+  /** Names already planned for this parsed model and language (the validator's), so they are not planned twice. */
+  namePlan?: NamePlan;
 }
 
 export function transformModel(parsed: IRModel, options: TransformOptions): IRModel {
   const naming = resolveNaming(options.naming);
-  const plan = planNames(parsed, naming);
+  const plan = options.namePlan ?? planNames(parsed, naming);
   const byId = new Map(parsed.classes.map((irClass) => [irClass.id, irClass]));
   const parents = acyclicParents(parsed.classes);
   const named = parsed.classes.map((irClass) => nameAndResolve(irClass, plan, byId));

@@ -4,9 +4,10 @@
  * an externalId. None of these drop anything: names are fixed in the IR and reported here.
  */
 import { PROPERTY_IDENTIFIER_PATTERN, SCHEMA_EXTERNAL_ID_PATTERN, SPACE_PATTERN, VERSION_PATTERN } from "../client/models.ts";
-import { planNames } from "../ir/name-plan.ts";
+import { type NamePlan, planNames } from "../ir/name-plan.ts";
 import type { LanguageNaming } from "../ir/naming.ts";
 import { parseModels } from "../ir/parser.ts";
+import type { IRModel } from "../ir/types.ts";
 import type { Findings } from "./findings.ts";
 import { locationOf } from "./issues.ts";
 import { type ModelIndex, viewKey } from "./model-index.ts";
@@ -54,9 +55,13 @@ const PROPERTY_RULE: IdentifierRule = {
   help: "Use letters, digits, _ and -, starting with a letter or digit (at most 255)",
 };
 
-/** Runs on the filtered model: names are planned for what will be generated. */
-export function checkNaming(index: ModelIndex, findings: Findings, naming: LanguageNaming): void {
-  const plan = planNames(parseModels(index.models), naming);
+/**
+ * Runs on the filtered model: names are planned for what will be generated. Returns the parsed model and its
+ * name plan, which the IR transformer takes over instead of planning again.
+ */
+export function checkNaming(index: ModelIndex, findings: Findings, naming: LanguageNaming): { ir: IRModel; namePlan: NamePlan } {
+  const ir = parseModels(index.models);
+  const plan = planNames(ir, naming);
   for (const model of index.models) {
     const check = (rule: IdentifierRule, value: string) =>
       checkIdentifier(findings, locationOf(model), `data model ${rule.kind}`, value, rule, "");
@@ -85,6 +90,7 @@ export function checkNaming(index: ModelIndex, findings: Findings, naming: Langu
     }
   }
   for (const issue of plan.issues) findings.report(issue);
+  return { ir, namePlan: plan };
 }
 
 function checkIdentifier(

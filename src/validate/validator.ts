@@ -5,7 +5,9 @@
  */
 import type { DataModel, View } from "../client/models.ts";
 import { type LanguageName, resolveNaming } from "../generators/naming-registry.ts";
+import type { NamePlan } from "../ir/name-plan.ts";
 import type { LanguageNaming } from "../ir/naming.ts";
+import type { IRModel } from "../ir/types.ts";
 import { compareText } from "../ir/unique-names.ts";
 import { Findings } from "./findings.ts";
 import type { Severity, ValidationIssue } from "./issues.ts";
@@ -30,6 +32,9 @@ export interface ValidationResult {
   filteredModel: DataModel[];
   /** No errors (with `strict`, no warnings either). */
   isValid: boolean;
+  /** The filtered model parsed into the IR (not yet named) and the names planned for it in the checked language. */
+  ir: IRModel;
+  namePlan: NamePlan;
 }
 
 export const DataModelValidator = {
@@ -41,12 +46,12 @@ export const DataModelValidator = {
     checkStructure(index, findings);
     checkRelationships(index, findings);
     const filteredModel = inputModels.map((model) => filterModel(model, findings));
-    checkNaming(new ModelIndex(filteredModel), findings, resolveNaming(options.language));
-    return summarize(findings.issues, filteredModel, options.strict ?? false);
+    const named = checkNaming(new ModelIndex(filteredModel), findings, resolveNaming(options.language));
+    return { ...summarize(findings.issues, filteredModel, options.strict ?? false), ...named };
   },
 };
 
-function summarize(issues: ValidationIssue[], filteredModel: DataModel[], strict: boolean): ValidationResult {
+function summarize(issues: ValidationIssue[], filteredModel: DataModel[], strict: boolean): Omit<ValidationResult, "ir" | "namePlan"> {
   // With strict, warnings are errors from the start. Then by location and code: the same model always lists its
   // issues in the same order.
   const graded = strict

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, test } from "bun:test";
+import { buildIR, transformModel } from "../../src/ir/index.ts";
 import { parseModelDocument } from "../../src/sources.ts";
 import { colorAllowed, DataModelValidator, formatSummary, ISSUE_CODES, printSummary, toJsonReport } from "../../src/validate/index.ts";
 import { direct, model, text, view } from "../support/model-builder.ts";
@@ -61,8 +62,17 @@ describe("DataModelValidator.validate", () => {
     expect(DataModelValidator.validate(pump, { language: "python" })).toEqual(DataModelValidator.validate(pump));
   });
 
+  test("the parsed model and name plan it returns are the IR's own: transforming them equals building the IR anew", () => {
+    const result = DataModelValidator.validate(model([view("Pump", { class: text(), station: direct("Station") }), view("Station")]));
+    const reused = transformModel(result.ir, { naming: "python", namePlan: result.namePlan });
+    expect(reused).toEqual(buildIR(result.filteredModel, { naming: "python" }));
+    expect(reused.classes.map((irClass) => irClass.properties.map((property) => property.name))).toEqual([["class_", "station"], []]);
+  });
+
   test("an empty list of models is valid and empty", () => {
-    expect(DataModelValidator.validate([])).toEqual({ errors: [], warnings: [], infos: [], filteredModel: [], isValid: true });
+    const { ir, namePlan, ...result } = DataModelValidator.validate([]);
+    expect(result).toEqual({ errors: [], warnings: [], infos: [], filteredModel: [], isValid: true });
+    expect([ir.classes, ir.modules, namePlan.issues]).toEqual([[], [], []]);
   });
 });
 
