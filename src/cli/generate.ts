@@ -11,7 +11,7 @@ import { displayPath } from "./display-path.ts";
 import { type GenerateFlags, generationSettings } from "./generation-settings.ts";
 import { InterruptGuard } from "./interrupt.ts";
 import { describeSource, loadModels } from "./model-source.ts";
-import type { CliIO, Reporter } from "./reporter.ts";
+import { type CliIO, groupDigits, type Reporter } from "./reporter.ts";
 import { openSession } from "./session.ts";
 import { withSourceOptions } from "./source-options.ts";
 import { selectViews } from "./view-filter.ts";
@@ -27,7 +27,7 @@ function reportWarnings(warnings: GenerationWarning[], reporter: Reporter): void
 }
 
 const countText = (result: GenerationResult) =>
-  `generated ${result.files.length} files, ${result.lines.toLocaleString("en-US")} lines, ${result.classes} classes`;
+  `generated ${result.files.length} files, ${groupDigits(result.lines)} lines, ${result.classes} classes`;
 
 async function runGenerate(flags: GenerateFlags, io: CliIO): Promise<void> {
   using interrupts = new InterruptGuard(io.stderr);

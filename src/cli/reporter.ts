@@ -61,6 +61,7 @@ export class Reporter {
   async step<T>(label: string | ((result: T) => string), work: () => Promise<T> | T): Promise<T> {
     const started = performance.now();
     const result = await work();
+    if (this.quiet) return result;
     const text = typeof label === "string" ? label : label(result);
     this.note(`${text} ${this.paint(DIM, `… ${formatDuration(performance.now() - started)}`)}`);
     return result;
@@ -69,6 +70,11 @@ export class Reporter {
   private paint(code: string, text: string): string {
     return this.io.stderrColor ? `${code}${text}${RESET}` : text;
   }
+}
+
+/** `3,080`: thousands grouped as en-US does, without loading Intl's locale data (some ms at start-up). */
+export function groupDigits(count: number): string {
+  return String(count).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
 }
 
 function formatDuration(ms: number): string {

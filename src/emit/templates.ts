@@ -4,8 +4,10 @@
  * embedded set, so a user copies only the templates they change.
  */
 import { existsSync, readFileSync, statSync } from "node:fs";
-import { join, resolve, sep } from "node:path";
-import { Eta } from "eta";
+import { posix, resolve, sep } from "node:path";
+// The core build: the full one imports all of node:fs as a namespace, which loads Node's streams (~5 ms at every
+// start). Templates are found by our own resolvePath and readFile below.
+import { Eta } from "eta/core";
 import { TemplateError } from "../errors.ts";
 import { embedDir } from "./embed-macro.ts" with { type: "macro" };
 
@@ -15,6 +17,19 @@ const VIRTUAL_ROOT = "/__templates__";
 
 export function embeddedTemplateNames(): string[] {
   return Object.keys(EMBEDDED_TEMPLATES).sort();
+}
+
+/**
+ * Eta's own rule for template names: `.eta` added when there is no extension; `/name` from the root, `name` and
+ * `./name` beside the including template (from the root at the top); nothing outside the root.
+ */
+function resolveTemplatePath(name: string, options?: { filepath?: string }): string {
+  const withExtension = posix.extname(name) ? name : `${name}.eta`;
+  const absolute = /^[\\/]/.test(withExtension);
+  const base = options?.filepath && !absolute ? posix.dirname(options.filepath) : VIRTUAL_ROOT;
+  const path = posix.join(base, withExtension.replace(/^[\\/]+/, ""));
+  if (!path.startsWith(`${VIRTUAL_ROOT}/`)) throw new TemplateError(`template ${name} is outside the template folder`);
+  return path;
 }
 
 export class TemplateSet {
@@ -27,9 +42,10 @@ export class TemplateSet {
     const read = (path: string): string => this.read(path.slice(VIRTUAL_ROOT.length + 1));
     this.eta = new (class extends Eta {
       override readFile = read;
+      override resolvePath = resolveTemplatePath;
       // No implicit trimming: a value at the end of a line keeps its newline, as generated code needs. Control
       // tags that should not leave a line behind end in `-%>`.
-    })({ views: VIRTUAL_ROOT, autoEscape: false, autoTrim: false, cache: true });
+    })({ autoEscape: false, autoTrim: false, cache: true });
   }
 
   /** The text of one template: the user's copy when there is one, otherwise the embedded one. */
@@ -48,7 +64,7 @@ export class TemplateSet {
   /** Renders a template (path relative to templates/, e.g. `python/pyproject.toml.eta`) with data. */
   render(relativePath: string, data: Record<string, unknown>): string {
     try {
-      return this.eta.render(join("/", relativePath), data);
+      return this.eta.render(`/${relativePath}`, data);
     } catch (error) {
       if (error instanceof TemplateError) throw error;
       // Syntax errors (EtaError) and errors thrown by template code alike are the template's fault.

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "bun:test";
-import { type CliIO, Reporter } from "../../src/cli/reporter.ts";
+import { type CliIO, groupDigits, Reporter } from "../../src/cli/reporter.ts";
 
 function capture(stderrColor = false): { io: CliIO; out: string[]; err: string[] } {
   const out: string[] = [];
@@ -31,10 +31,21 @@ describe("the reporter", () => {
     const reporter = new Reporter(io, { quiet: true });
     reporter.note("a note");
     await reporter.step("a step", () => undefined);
+    // With nothing to print, a label that depends on the result is not even computed.
+    await reporter.step(
+      () => {
+        throw new Error("label computed");
+      },
+      () => 1,
+    );
     reporter.warn("fix this");
     reporter.result("the result");
     expect(err).toEqual(["warning: fix this"]);
     expect(out).toEqual(["the result"]);
+  });
+
+  test("counts are grouped by thousands as en-US groups them", () => {
+    for (const count of [0, 7, 999, 1000, 3080, 26_700, 1_234_567]) expect(groupDigits(count)).toBe(count.toLocaleString("en-US"));
   });
 
   test("colour only when stderr allows it", () => {

@@ -30,6 +30,17 @@ describe("templates", () => {
     expect(templates.read("README.md")).toContain("# Templates");
   });
 
+  test("includes resolve as Eta resolves them: beside the including template, or from the root with a leading /", () => {
+    writeFileSync(
+      join(userDir, "partials", "list.eta"),
+      "<%~ include('item', { name: 'a' }) %>, <%~ include('./item.eta', { name: 'b' }) %>",
+    );
+    writeFileSync(join(userDir, "escape.eta"), "<%~ include('../../outside', {}) %>");
+    const templates = new TemplateSet(userDir);
+    expect(templates.render("partials/list.eta", {})).toBe("hello a, hello b");
+    expect(() => templates.render("escape.eta", {})).toThrow(TemplateError);
+  });
+
   test("a template name cannot leave the user's folder", () => {
     const outside = join(userDir, "..", "README.md");
     writeFileSync(outside, "outside");
