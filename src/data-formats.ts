@@ -83,13 +83,14 @@ export function parseYamlFast(text: string): unknown {
   }
 }
 
-/** Plain keys the scanner accepts: identifiers that YAML reads as strings (not null or a boolean). */
-const PLAIN_KEY = /^[A-Za-z_][\w.-]*$/;
 const NON_STRING_WORDS = new Set(["null", "Null", "NULL", "true", "True", "TRUE", "false", "False", "FALSE"]);
-/** Indentation, then the `- ` of sequence items, then the rest of the line. */
-const LINE = /^( *)((?:-(?: +|$))*)(.*)$/;
-/** A key (double-quoted without escapes, single-quoted, or plain) and the value after `:`. */
-const KEY_VALUE = /^("[^"\\]*"|'(?:[^']|'')*'|[^\s"'#:][^:#]*?) *:(?: +(.*))?$/;
+/**
+ * One line: indentation, the `- ` of sequence items, maybe a key (double-quoted without escapes, single-quoted,
+ * or a plain identifier) with its `:`, and the rest. Sticky, so the scan walks the text line by line in the regex
+ * engine: this runs once per process, where every JavaScript operation per line still costs interpreter time.
+ */
+const LINE =
+  /( *)((?:-(?: +|(?=\r?\n|$)))*)(?:("[^"\\\r\n]*"|'(?:[^'\r\n]|'')*'|[A-Za-z_][\w.-]*) *:(?= |\r?\n|$) *)?([^\r\n]*)(?:\r?\n|$)/y;
 
 /**
  * Whether no block mapping in the text repeats a key. Understands block-style YAML as the Python SDK and most
@@ -101,33 +102,35 @@ function hasUniqueKeys(text: string): boolean {
   /** The open mappings, innermost last: the column of their keys and the keys seen. */
   const open: { column: number; keys: Set<string> }[] = [];
   /** While a plain scalar may go on over the next lines: the column its continuation lines must pass. */
-  let scalarColumn: number | undefined;
-  for (const line of text.split(/\r?\n/)) {
-    const [, indent = "", dashes = "", rest = ""] = LINE.exec(line) ?? [];
-    const content = rest.trimEnd();
-    if (content === "" && dashes === "") continue;
-    if (content.startsWith("#")) {
-      if (dashes === "") continue;
+  let scalarColumn = -1;
+  LINE.lastIndex = 0;
+  while (LINE.lastIndex < text.length) {
+    const match = LINE.exec(text);
+    if (match === null) return false;
+    const indent = (match[1] as string).length;
+    const dashes = (match[2] as string).length;
+    const rawKey = match[3];
+    const value = (match[4] as string).trimEnd();
+    if (rawKey === undefined && dashes === 0) {
+      if (value === "" || value.startsWith("#")) continue;
+      // A continuation of a multi-line plain scalar (PyYAML folds long text so); anything else is not followed.
+      if (scalarColumn >= 0 && indent > scalarColumn && isPlainText(value)) continue;
       return false;
     }
-    const pair = KEY_VALUE.exec(content);
-    if (!pair && dashes === "") {
-      // A continuation of a multi-line plain scalar (PyYAML folds long text so); anything else is not followed.
-      if (scalarColumn === undefined || indent.length <= scalarColumn || !isPlainText(content)) return false;
-      continue;
-    }
-    const value = pair ? (pair[2] ?? "") : content;
-    if (!isOneLineValue(value)) return false;
-    const column = indent.length + dashes.length;
-    scalarColumn = value !== "" && isPlainText(value) ? (pair ? column : indent.length) : undefined;
+    if (value.startsWith("#") ? rawKey === undefined : !isOneLineValue(value)) return false;
+    const column = indent + dashes;
+    scalarColumn = value !== "" && isPlainText(value) ? (rawKey === undefined ? indent : column) : -1;
     // A `- ` ends every mapping deeper than the sequence it belongs to, the previous item's included.
-    const floor = dashes === "" ? column : indent.length;
-    while ((open.at(-1)?.column ?? -1) > floor) open.pop();
-    if (!pair) continue;
-    const key = keyText(pair[1] ?? "");
+    const floor = dashes === 0 ? column : indent;
+    let mapping = open[open.length - 1];
+    while (mapping !== undefined && mapping.column > floor) {
+      open.pop();
+      mapping = open[open.length - 1];
+    }
+    if (rawKey === undefined) continue;
+    const key = keyText(rawKey);
     if (key === undefined) return false;
-    let mapping = open.at(-1);
-    if (mapping?.column !== column || dashes !== "") {
+    if (mapping === undefined || mapping.column !== column || dashes !== 0) {
       mapping = { column, keys: new Set() };
       open.push(mapping);
     }
@@ -137,13 +140,11 @@ function hasUniqueKeys(text: string): boolean {
   return true;
 }
 
-/** The string a key reads as, or undefined when the scanner does not read such keys (`__proto__` among them). */
+/** The string a key reads as, or undefined for keys that are not strings to YAML, and `__proto__`. */
 function keyText(source: string): string | undefined {
-  let key = source.trimEnd();
-  if (source.startsWith('"')) key = source.slice(1, -1);
-  else if (source.startsWith("'")) key = source.slice(1, -1).replaceAll("''", "'");
-  else if (!PLAIN_KEY.test(key) || NON_STRING_WORDS.has(key)) return undefined;
-  return key === "__proto__" ? undefined : key;
+  const first = source[0];
+  const key = first === '"' ? source.slice(1, -1) : first === "'" ? source.slice(1, -1).replaceAll("''", "'") : source;
+  return key === "__proto__" || (first !== '"' && first !== "'" && NON_STRING_WORDS.has(key)) ? undefined : key;
 }
 
 /** A value complete on its line (or a plain scalar that may go on): plain, a closed quoted scalar, a one-line flow list, `{}`. */

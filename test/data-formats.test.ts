@@ -125,6 +125,64 @@ describe("the native YAML fast path reads exactly what js-yaml reads", () => {
   });
 });
 
+describe("the native YAML fast path against js-yaml on generated documents", () => {
+  /** A small seeded generator (mulberry32), so a failure is reproducible. */
+  function random(seed: number): () => number {
+    let state = seed;
+    return () => {
+      state = (state + 0x6d2b79f5) | 0;
+      let t = Math.imul(state ^ (state >>> 15), 1 | state);
+      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+  }
+  const KEYS = ["a", "b", '"a"', "'b'", "c"];
+  const SCALARS = ["1", "x", "'q'", '"d"', "[1, a]", "{}", "long\n{pad}  text", "# note", "null", "-3"];
+
+  /** Block-style YAML with keys from a small set, so duplicates are frequent, at every nesting level. */
+  function documentText(next: () => number): string {
+    const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)] as T;
+    const mapping = (pad: string, depth: number): string[] =>
+      Array.from({ length: 1 + Math.floor(next() * 3) }, () => {
+        const key = `${pad}${pick(KEYS)}:`;
+        if (depth < 3 && next() < 0.3) return [key, ...mapping(`${pad}  `, depth + 1)].join("\n");
+        if (depth < 3 && next() < 0.2) return [key, ...sequence(pad, depth + 1)].join("\n");
+        return `${key} ${pick(SCALARS).replace("{pad}", pad)}`;
+      });
+    const sequence = (pad: string, depth: number): string[] =>
+      Array.from({ length: 1 + Math.floor(next() * 2) }, () => {
+        const [first = "", ...rest] = mapping(`${pad}  `, depth + 1)
+          .join("\n")
+          .split("\n");
+        return [`${pad}- ${first.trimStart()}`, ...rest].join("\n");
+      });
+    return `${mapping("", 0).join("\n")}\n`;
+  }
+
+  const outcome = (read: () => unknown) => {
+    try {
+      return { value: read() };
+    } catch {
+      return { error: true };
+    }
+  };
+
+  test("every document reads as js-yaml reads it, or fails as js-yaml fails", () => {
+    const next = random(20261126);
+    let fast = 0;
+    let errors = 0;
+    for (let index = 0; index < 400; index++) {
+      const text = documentText(next);
+      if (parseYamlFast(text) !== undefined) fast++;
+      const expected = outcome(() => loadWithJsYaml(text, { schema: CORE_SCHEMA }));
+      if ("error" in expected) errors++;
+      expect([text, outcome(() => parseYaml(text, "g.yaml"))]).toEqual([text, expected]);
+    }
+    // The generator is no good unless both the fast path and duplicate keys come up often.
+    expect([fast > 40, errors > 40]).toEqual([true, true]);
+  });
+});
+
 describeShared("shared models", () => {
   test("every model file takes the fast path and reads as js-yaml reads it", async () => {
     for (const name of sharedModelNames()) {

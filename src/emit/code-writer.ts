@@ -157,6 +157,9 @@ export function docstring(text: string, column: number, lineLength: number): str
 
 /** A Python string literal as ruff format spells it: double quotes, unless single ones need fewer escapes. */
 export function pythonString(value: string): string {
+  // Most strings (identifiers, names) need neither escapes nor a choice of quote.
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what must be escaped.
+  if (!/["'\\\u0000-\u001f\u007f]/.test(value)) return `"${value}"`;
   const occurrences = (character: string) => value.split(character).length - 1;
   const quote = occurrences('"') > occurrences("'") ? "'" : '"';
   const escaped = value
@@ -234,7 +237,8 @@ function nameKind(name: string): number {
 }
 
 function compareCaseless(a: string, b: string): number {
-  const [lowerA, lowerB] = [a.toLowerCase(), b.toLowerCase()];
+  const lowerA = a.toLowerCase();
+  const lowerB = b.toLowerCase();
   if (lowerA !== lowerB) return lowerA < lowerB ? -1 : 1;
   return a < b ? -1 : a > b ? 1 : 0;
 }
