@@ -4,6 +4,8 @@
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { join, relative, sep } from "node:path";
+import { Eta } from "eta/core";
+import { ETA_OPTIONS } from "./eta-options.ts";
 
 /** Python and tool caches that may sit beside real templates after a local test run; never part of the binary. */
 const SKIPPED = /(^|\/)(__pycache__|\.mypy_cache|\.ruff_cache|\.pytest_cache)(\/|$)|\.pyc$/;
@@ -19,4 +21,17 @@ export function embedDir(dir: string): Record<string, string> {
     if (!SKIPPED.test(key)) files[key] = readFileSync(path, "utf8");
   }
   return files;
+}
+
+/**
+ * The body of the function Eta compiles each `.eta` file under `dir` into, keyed like `embedDir`. Compiling at
+ * build time spares every run Eta's template parsing; the runtime only turns each body into a function.
+ */
+export function precompileTemplates(dir: string): Record<string, string> {
+  const eta = new Eta(ETA_OPTIONS);
+  const bodies: Record<string, string> = {};
+  for (const [path, text] of Object.entries(embedDir(dir))) {
+    if (path.endsWith(".eta")) bodies[path] = eta.compileToString(text);
+  }
+  return bodies;
 }

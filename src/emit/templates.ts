@@ -7,11 +7,14 @@ import { existsSync, readFileSync, statSync } from "node:fs";
 import { posix, resolve, sep } from "node:path";
 // The core build: the full one imports all of node:fs as a namespace, which loads Node's streams (~5 ms at every
 // start). Templates are found by our own resolvePath and readFile below.
-import { Eta } from "eta/core";
+import { Eta, type TemplateFunction } from "eta/core";
 import { TemplateError } from "../errors.ts";
-import { embedDir } from "./embed-macro.ts" with { type: "macro" };
+import { embedDir, precompileTemplates } from "./embed-macro.ts" with { type: "macro" };
+import { ETA_OPTIONS } from "./eta-options.ts";
 
 const EMBEDDED_TEMPLATES: Record<string, string> = embedDir("templates");
+/** The embedded templates compiled at build time (function bodies), so a run does not parse them again. */
+const PRECOMPILED_TEMPLATES: Record<string, string> = precompileTemplates("templates");
 /** A virtual root: Eta resolves includes under it, and readFile maps it back to our two sources. */
 const VIRTUAL_ROOT = "/__templates__";
 
@@ -43,19 +46,28 @@ export class TemplateSet {
     this.eta = new (class extends Eta {
       override readFile = read;
       override resolvePath = resolveTemplatePath;
-      // No implicit trimming: a value at the end of a line keeps its newline, as generated code needs. Control
-      // tags that should not leave a line behind end in `-%>`.
-    })({ autoEscape: false, autoTrim: false, cache: true });
+    })(ETA_OPTIONS);
+    // Eta looks in its cache before reading a template: the embedded ones the user does not override are there.
+    for (const [name, body] of Object.entries(PRECOMPILED_TEMPLATES)) {
+      if (this.userFile(name) !== undefined) continue;
+      const compiled = new Function(this.eta.config.varName, "options", body) as TemplateFunction;
+      this.eta.templatesSync.define(`${VIRTUAL_ROOT}/${name}`, compiled);
+    }
+  }
+
+  /** The user's copy of a template, if their folder has one. */
+  private userFile(relativePath: string): string | undefined {
+    if (this.userDir === undefined) return undefined;
+    const root = resolve(this.userDir);
+    const candidate = resolve(root, relativePath);
+    // A template name never leads outside the user's folder.
+    return candidate.startsWith(root + sep) && existsSync(candidate) ? candidate : undefined;
   }
 
   /** The text of one template: the user's copy when there is one, otherwise the embedded one. */
   read(relativePath: string): string {
-    if (this.userDir !== undefined) {
-      const root = resolve(this.userDir);
-      const candidate = resolve(root, relativePath);
-      // A template name never leads outside the user's folder.
-      if (candidate.startsWith(root + sep) && existsSync(candidate)) return readFileSync(candidate, "utf8");
-    }
+    const userFile = this.userFile(relativePath);
+    if (userFile !== undefined) return readFileSync(userFile, "utf8");
     const embedded = EMBEDDED_TEMPLATES[relativePath];
     if (embedded === undefined) throw new TemplateError(`template not found: ${relativePath}`);
     return embedded;

@@ -41,6 +41,15 @@ describe("templates", () => {
     expect(() => templates.render("escape.eta", {})).toThrow(TemplateError);
   });
 
+  test("a user's copy of an embedded template wins over the build's precompiled one, in includes too", () => {
+    mkdirSync(join(userDir, "python"), { recursive: true });
+    writeFileSync(join(userDir, "python", "module.py.eta"), "custom: <%= it.summary %>");
+    const data = { view: "sp:Pump/1", imports: "", body: "" };
+    expect(new TemplateSet(userDir).render("python/api.py.eta", data)).toBe("custom: API of view sp:Pump/1.");
+    expect(new TemplateSet().render("python/api.py.eta", data)).toStartWith('"""API of view sp:Pump/1.');
+    rmSync(join(userDir, "python"), { recursive: true });
+  });
+
   test("a template name cannot leave the user's folder", () => {
     const outside = join(userDir, "..", "README.md");
     writeFileSync(outside, "outside");
