@@ -64,28 +64,33 @@ export function checkNaming(index: ModelIndex, findings: Findings, naming: Langu
   const plan = planNames(ir, naming);
   for (const model of index.models) {
     const check = (rule: IdentifierRule, value: string) =>
-      checkIdentifier(findings, locationOf(model), `data model ${rule.kind}`, value, rule, "");
+      checkIdentifier(
+        findings,
+        () => locationOf(model),
+        `data model ${rule.kind}`,
+        value,
+        rule,
+        () => "",
+      );
     check(SPACE_RULE, model.space);
     check(EXTERNAL_ID_RULE, model.externalId);
     check(VERSION_RULE, model.version);
   }
   for (const view of index.views) {
-    const consequence = `; its class is named ${plan.classes.get(viewKey(view))?.className ?? view.externalId}`;
+    const consequence = () => `; its class is named ${plan.classes.get(viewKey(view))?.className ?? view.externalId}`;
     const check = (rule: IdentifierRule, value: string) =>
-      checkIdentifier(findings, locationOf(view), `view ${rule.kind}`, value, rule, consequence);
+      checkIdentifier(findings, () => locationOf(view), `view ${rule.kind}`, value, rule, consequence);
     check(SPACE_RULE, view.space);
     check(VIEW_EXTERNAL_ID_RULE, view.externalId);
     check(VERSION_RULE, view.version);
-    const fields = plan.properties.get(viewKey(view));
     for (const identifier of Object.keys(view.properties)) {
-      const field = fields?.get(identifier)?.field ?? identifier;
       checkIdentifier(
         findings,
-        locationOf(view, identifier),
+        () => locationOf(view, identifier),
         PROPERTY_RULE.kind,
         identifier,
         PROPERTY_RULE,
-        `; its field is named ${field}`,
+        () => `; its field is named ${plan.properties.get(viewKey(view))?.get(identifier)?.field ?? identifier}`,
       );
     }
   }
@@ -93,21 +98,22 @@ export function checkNaming(index: ModelIndex, findings: Findings, naming: Langu
   return { ir, namePlan: plan };
 }
 
+/** Location and consequence are worked out only for an identifier that has a problem: most have none. */
 function checkIdentifier(
   findings: Findings,
-  location: string,
+  location: () => string,
   subject: string,
   value: string,
   rule: IdentifierRule,
-  consequence: string,
+  consequence: () => string,
 ): void {
   const problem = !rule.pattern.test(value) ? "is not valid in CDF" : rule.reserved?.has(value) ? "is reserved by CDF" : undefined;
   if (problem === undefined) return;
   findings.report({
     severity: "warning",
     code: "INVALID_IDENTIFIER",
-    location,
-    message: `${subject} ${quote(value)} ${problem}${consequence}`,
+    location: location(),
+    message: `${subject} ${quote(value)} ${problem}${consequence()}`,
     suggestion: problem === "is reserved by CDF" ? "Rename it; CDF refuses it when the model is saved" : rule.help,
     canAutoFix: true,
   });

@@ -52,7 +52,8 @@ export class PythonGenerator implements LanguageGenerator {
   }
 
   formatCode(code: string): string {
-    const unix = code.replace(/\r\n?/g, "\n");
+    // A plain search first: the generated text is large and almost never holds a carriage return.
+    const unix = code.includes("\r") ? code.replace(/\r\n?/g, "\n") : code;
     return unix.endsWith("\n") || unix === "" ? unix : `${unix}\n`;
   }
 
