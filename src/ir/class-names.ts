@@ -142,7 +142,7 @@ function nameClass(state: ClassState, naming: LanguageNaming): NamedClass {
 }
 
 /**
- * Recomputes all class names until no two share a name in a namespace. Each round settles every collision it
+ * Renames classes until no two share a name in a namespace. Each round settles every collision it
  * finds, grouped by the classes involved: singular/plural collisions switch to literal names, others rank all
  * but one class. Both change names, a view's rank only grows, and rounds are bounded, so this ends.
  */
@@ -151,14 +151,16 @@ function resolveClassCollisions(
   naming: LanguageNaming,
 ): { named: Map<ClassState, NamedClass>; collisions: ClassCollision[] } {
   const collisions: ClassCollision[] = [];
+  const named = new Map(states.map((state) => [state, nameClass(state, naming)]));
   for (let round = 0; ; round++) {
-    const named = new Map(states.map((state) => [state, nameClass(state, naming)]));
     const groups = round > states.length ? [] : groupCollisions(named, naming);
     if (groups.length === 0) return { named, collisions };
     const ranked = new Set<ClassState>();
+    const changed = new Set<ClassState>();
     for (const { claimants, clashes, resolution } of groups) {
       if (resolution === "literal") {
         for (const state of claimants) state.literal = true;
+        for (const state of claimants) changed.add(state);
       } else {
         const keeper = pickKeeper(claimants, clashes);
         for (const state of claimants) if (state !== keeper) ranked.add(state);
@@ -166,6 +168,8 @@ function resolveClassCollisions(
       collisions.push({ clashes, classes: claimants.map((state) => state.irClass), resolution });
     }
     for (const state of ranked) state.rank += 1;
+    // Only the classes whose rank or rules changed get new names; the map keeps its order.
+    for (const state of [...changed, ...ranked]) named.set(state, nameClass(state, naming));
   }
 }
 
