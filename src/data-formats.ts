@@ -117,9 +117,10 @@ function hasUniqueKeys(text: string): boolean {
       if (scalarColumn >= 0 && indent > scalarColumn && isPlainText(value)) continue;
       return false;
     }
-    if (value.startsWith("#") ? rawKey === undefined : !isOneLineValue(value)) return false;
+    const plain = value !== "" && isPlainText(value);
+    if (value.startsWith("#") ? rawKey === undefined : !plain && !isOneLineValue(value)) return false;
     const column = indent + dashes;
-    scalarColumn = value !== "" && isPlainText(value) ? (rawKey === undefined ? indent : column) : -1;
+    scalarColumn = plain ? (rawKey === undefined ? indent : column) : -1;
     // A `- ` ends every mapping deeper than the sequence it belongs to, the previous item's included.
     const floor = dashes === 0 ? column : indent;
     let mapping = open[open.length - 1];

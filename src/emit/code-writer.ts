@@ -221,7 +221,7 @@ export class ImportSet {
       blocks.push([
         ...plain.sort(compareModules).map((module) => `import ${module}`),
         ...modules.flatMap(([module, entry]) => {
-          const names = [...entry.names].sort(compareImportedNames);
+          const names = sortImportedNames(entry.names);
           const flat = `from ${module} import ${names.join(", ")}`;
           // Imports that do not fit are exploded one name per line; formatters never half-wrap them.
           return flat.length <= layout.lineLength
@@ -251,6 +251,11 @@ function compareCaseless(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-export function compareImportedNames(a: string, b: string): number {
-  return nameKind(a) - nameKind(b) || compareCaseless(a, b);
+/** Imported names in isort's order: constants, then classes, then the rest, each group case-insensitively. */
+export function sortImportedNames(names: Iterable<string>): string[] {
+  // Each name's sort key is worked out once, not at every comparison.
+  return [...names]
+    .map((name) => ({ name, kind: nameKind(name), lower: name.toLowerCase() }))
+    .sort((a, b) => a.kind - b.kind || (a.lower < b.lower ? -1 : a.lower > b.lower ? 1 : a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+    .map(({ name }) => name);
 }
