@@ -94,19 +94,30 @@ const LINE =
 
 /**
  * Whether no block mapping in the text repeats a key. Understands block-style YAML as the Python SDK and most
- * people write it: mappings and sequences by indentation, one-line scalars, one-line flow lists and `{}`. Any
- * other construct (block scalars, multi-line scalars or flow collections, anchors, tags, complex keys) answers
- * false, so the text goes to js-yaml, which refuses duplicates itself.
+ * people write it: mappings and sequences by indentation, plain and quoted scalars (also folded over several
+ * lines), one-line flow lists and `{}`. Any other construct (block scalars, multi-line flow collections,
+ * anchors, tags, complex keys) answers false, so the text goes to js-yaml, which refuses duplicates itself.
  */
 function hasUniqueKeys(text: string): boolean {
   /** The open mappings, innermost last: the column of their keys and the keys seen. */
   const open: { column: number; keys: Set<string> }[] = [];
-  /** While a plain scalar may go on over the next lines: the column its continuation lines must pass. */
+  /** While a scalar may go on over the next lines: the column its continuation lines must pass. */
   let scalarColumn = -1;
+  /** The quote of a quoted scalar that goes on over the next lines. */
+  let openQuote: '"' | "'" | undefined;
   LINE.lastIndex = 0;
   while (LINE.lastIndex < text.length) {
     const match = LINE.exec(text);
     if (match === null) return false;
+    if (openQuote !== undefined) {
+      // Inside the quotes nothing is a key: the line only has to go on, or close the scalar and end there.
+      const line = match[0].trimEnd();
+      if (line.length - line.trimStart().length <= scalarColumn) return false;
+      if (QUOTED_GOES_ON[openQuote].test(line)) continue;
+      if (!QUOTED_ENDS[openQuote].test(line)) return false;
+      openQuote = undefined;
+      continue;
+    }
     const indent = (match[1] as string).length;
     const dashes = (match[2] as string).length;
     const rawKey = match[3];
@@ -118,9 +129,11 @@ function hasUniqueKeys(text: string): boolean {
       return false;
     }
     const plain = value !== "" && isPlainText(value);
-    if (value.startsWith("#") ? rawKey === undefined : !plain && !isOneLineValue(value)) return false;
+    const first = value[0];
+    openQuote = (first === '"' || first === "'") && QUOTED_GOES_ON[first].test(value.slice(1)) ? first : undefined;
+    if (value.startsWith("#") ? rawKey === undefined : !plain && openQuote === undefined && !isOneLineValue(value)) return false;
     const column = indent + dashes;
-    scalarColumn = plain ? (rawKey === undefined ? indent : column) : -1;
+    scalarColumn = plain || openQuote !== undefined ? (rawKey === undefined ? indent : column) : -1;
     // A `- ` ends every mapping deeper than the sequence it belongs to, the previous item's included.
     const floor = dashes === 0 ? column : indent;
     let mapping = open[open.length - 1];
@@ -140,6 +153,11 @@ function hasUniqueKeys(text: string): boolean {
   }
   return true;
 }
+
+/** A line of a quoted scalar that does not close it (a double-quoted one may end in an escaped line break). */
+const QUOTED_GOES_ON = { '"': /^[^"\\]*(?:\\.[^"\\]*)*\\?$/, "'": /^[^']*(?:''[^']*)*$/ };
+/** The line that closes a quoted scalar: the closing quote, then at most a comment. */
+const QUOTED_ENDS = { '"': /^[^"\\]*(?:\\.[^"\\]*)*"( +#.*)?$/, "'": /^[^']*(?:''[^']*)*'( +#.*)?$/ };
 
 /** The string a key reads as, or undefined for keys that are not strings to YAML, and `__proto__`. */
 function keyText(source: string): string | undefined {

@@ -1,4 +1,5 @@
 import { describe, expect, test } from "bun:test";
+import { join } from "node:path";
 import { CORE_SCHEMA, load as loadWithJsYaml } from "js-yaml";
 import { parseDocument, parseJson, parseYaml, parseYamlFast, stringifyJson } from "../src/data-formats.ts";
 import { ParseError } from "../src/errors.ts";
@@ -100,6 +101,7 @@ describe("the native YAML fast path reads exactly what js-yaml reads", () => {
       "a:\n  b:\n  - p: 1\n  c: 2\n  b: 3\n",
       "-   x: 1\n    x: 2\n",
       "a: long text\n  folded over lines\nb: 1\na: 2\n",
+      'a: "quoted: text\n  b: over lines"\nb: 1\nb: 2\n',
     ];
     for (const text of documents) {
       expect(thrown(() => parseYaml(text, "d.yaml"), ParseError).message).toContain("invalid YAML: duplicated mapping key");
@@ -118,8 +120,28 @@ describe("the native YAML fast path reads exactly what js-yaml reads", () => {
     expect(thrown(() => parseYaml("", "m.yaml")).message).toContain("the input is empty");
   });
 
+  test("quoted scalars folded over lines: nothing inside is a key, and they read as js-yaml reads them", () => {
+    const texts = [
+      'a: "one: two # not a comment\n  three \\" four"\nb: 1\n',
+      "- a: 'it''s: over\n    lines'\n  b: x\n",
+      'a: "ends in an escaped break \\\n  and goes on" # comment\nb: 2\n',
+    ];
+    for (const text of texts) {
+      expect(parseYamlFast(text)).toEqual(jsYaml(text));
+      expect(parseYamlFast(text)).toBeDefined();
+    }
+    // A continuation line not indented past its key, or a scalar left open, is not followed.
+    expect(parseYamlFast('a: "one\ntwo"\n')).toBeUndefined();
+    expect(parseYamlFast('a: "open\n  still open\n')).toBeUndefined();
+  });
+
+  test("the bundled example takes the fast path", async () => {
+    const text = await Bun.file(join(import.meta.dir, "..", "examples", "hydro-plant.model.yaml")).text();
+    expect(parseYamlFast(text)).toEqual(jsYaml(text));
+  });
+
   test("constructs the scanner does not follow go to js-yaml", () => {
-    for (const text of ["a: |\n  a: 1\n  a: 2\n", "a: {x: 1, x: 2}\n", "a: 'multi\n  line'\n", "a: &k 1\n", "__proto__: 1\n"]) {
+    for (const text of ["a: |\n  a: 1\n  a: 2\n", "a: {x: 1, x: 2}\n", "a: &k 1\n", "__proto__: 1\n"]) {
       expect(parseYamlFast(text)).toBeUndefined();
     }
   });
@@ -137,7 +159,20 @@ describe("the native YAML fast path against js-yaml on generated documents", () 
     };
   }
   const KEYS = ["a", "b", '"a"', "'b'", "c"];
-  const SCALARS = ["1", "x", "'q'", '"d"', "[1, a]", "{}", "long\n{pad}  text", "# note", "null", "-3"];
+  const SCALARS = [
+    "1",
+    "x",
+    "'q'",
+    '"d"',
+    "[1, a]",
+    "{}",
+    "long\n{pad}  text",
+    "# note",
+    "null",
+    "-3",
+    '"q: \\"\n{pad}  a: 1"',
+    "'q''\n{pad}  b: 2'",
+  ];
 
   /** Block-style YAML with keys from a small set, so duplicates are frequent, at every nesting level. */
   function documentText(next: () => number): string {
