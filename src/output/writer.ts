@@ -133,7 +133,10 @@ export async function writeGeneratedFiles(
 
   const written: string[] = [];
   const unchanged: string[] = [];
-  for (const file of files) (readExisting(join(root, file.path)) === file.content ? unchanged : written).push(file.path);
+  // In an empty or missing folder every file is new: nothing to read back.
+  for (const file of files) {
+    (entries.length > 0 && readExisting(join(root, file.path)) === file.content ? unchanged : written).push(file.path);
+  }
   const removed = (manifest?.files ?? []).filter((path) => !contents.has(path) && lstatExists(join(root, path)));
   const report = { outputDir: root, written, unchanged, removed, dryRun: options.dryRun ?? false };
   if (options.dryRun) return report;
@@ -184,8 +187,12 @@ export async function writeGeneratedFiles(
 
 /** Writes the given files under the staging folder, creating their folders. */
 function stageFiles(staging: string, paths: Iterable<string>, contents: Map<string, string>): void {
+  const folders = new Set<string>();
   for (const path of paths) {
-    mkdirSync(dirname(join(staging, path)), { recursive: true });
+    const folder = dirname(join(staging, path));
+    // Files share folders: each is created once.
+    if (!folders.has(folder)) mkdirSync(folder, { recursive: true });
+    folders.add(folder);
     writeFileSync(join(staging, path), contents.get(path) ?? "");
   }
 }
