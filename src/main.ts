@@ -1,28 +1,35 @@
 /**
  * The binary's entry point: runs the command line and turns every failure into a message and an exit code.
  * A PygenError is a message the user can act on; anything else is a bug, reported without a stack trace
- * unless PYGEN_DEBUG is set.
+ * unless PYGEN_DEBUG is set. Results go to stdout through console.log (one string: written as it is), notes and
+ * errors to stderr with a plain write (console.error would paint them red on a terminal): process.stdout and
+ * process.stderr would load Node's stream machinery, some 20 ms at every start.
  */
+import { writeSync } from "node:fs";
 import { runCli } from "./cli.ts";
 import { exitCodeOf, PygenError } from "./errors.ts";
-import { colorAllowed } from "./validate/index.ts";
+import { colorAllowed, isTerminal } from "./validate/index.ts";
+
+function printError(text: string): void {
+  writeSync(2, `${text}\n`);
+}
 
 function reportError(error: unknown): void {
   if (error instanceof PygenError) {
-    process.stderr.write(`error: ${error.message}\n`);
-    for (const line of error.details) process.stderr.write(`  ${line.replaceAll("\n", "\n  ")}\n`);
+    printError(`error: ${error.message}`);
+    for (const line of error.details) printError(`  ${line.replaceAll("\n", "\n  ")}`);
   } else {
     const message = error instanceof Error ? error.message : String(error);
-    process.stderr.write(`internal error: ${message}\nThis is a bug in pygen; please report it (set PYGEN_DEBUG=1 for details).\n`);
+    printError(`internal error: ${message}\nThis is a bug in pygen; please report it (set PYGEN_DEBUG=1 for details).`);
   }
-  if (process.env.PYGEN_DEBUG && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
+  if (process.env.PYGEN_DEBUG && error instanceof Error && error.stack) printError(error.stack);
 }
 
 try {
   await runCli(process.argv.slice(2), {
-    stdout: (text) => process.stdout.write(`${text}\n`),
-    stderr: (text) => process.stderr.write(`${text}\n`),
-    stderrColor: colorAllowed(process.stderr),
+    stdout: (text) => console.log(text),
+    stderr: printError,
+    stderrColor: colorAllowed({ isTTY: isTerminal(2) }),
   });
 } catch (error) {
   reportError(error);

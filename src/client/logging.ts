@@ -2,6 +2,7 @@
  * The client's logging seam. HTTP lines are debug-level and carry method, path, status, duration, request id
  * and retry count — never headers, tokens or bodies, so no credential can reach a log.
  */
+import { writeSync } from "node:fs";
 
 export interface Logger {
   debug(message: string): void;
@@ -9,5 +10,5 @@ export interface Logger {
 
 export const silentLogger: Logger = { debug: () => {} };
 
-/** Debug lines on stderr, for `--verbose`. */
-export const stderrLogger: Logger = { debug: (message) => process.stderr.write(`debug: ${message}\n`) };
+/** Debug lines on stderr, for `--verbose` (a plain write: process.stderr would load Node's streams at start-up). */
+export const stderrLogger: Logger = { debug: (message) => writeSync(2, `debug: ${message}\n`) };

@@ -2,6 +2,6 @@
 export type { IssueCode, Severity, ValidationIssue } from "./issues.ts";
 export { ISSUE_CODES } from "./issues.ts";
 export type { SummaryOptions, ValidationReport } from "./report.ts";
-export { colorAllowed, formatSummary, printSummary, toJsonReport } from "./report.ts";
+export { colorAllowed, formatSummary, isTerminal, printSummary, toJsonReport } from "./report.ts";
 export type { ValidationOptions, ValidationResult } from "./validator.ts";
 export { DataModelValidator } from "./validator.ts";

@@ -2,6 +2,7 @@
  * A validation result for people (grouped by severity, then by view; coloured only on a terminal that allows it)
  * and for machines (stable JSON: counts, then every issue).
  */
+import { fstatSync, statSync } from "node:fs";
 import type { ValidationIssue } from "./issues.ts";
 import type { ValidationResult } from "./validator.ts";
 
@@ -13,8 +14,22 @@ export interface SummaryOptions {
 const COLORS = { error: "\u001b[31m", warning: "\u001b[33m", info: "\u001b[36m", dim: "\u001b[2m", reset: "\u001b[0m" } as const;
 
 /** https://no-color.org: any non-empty NO_COLOR turns colour off. */
-export function colorAllowed(stream: { isTTY?: boolean } = process.stdout): boolean {
+export function colorAllowed(stream: { isTTY?: boolean } = { isTTY: isTerminal(1) }): boolean {
   return stream.isTTY === true && !process.env.NO_COLOR;
+}
+
+/**
+ * Whether a file descriptor (1 stdout, 2 stderr) is a terminal: a character device other than /dev/null. Node's
+ * own answers (process.stdout.isTTY, node:tty) load its stream machinery, 8–20 ms at every start of pygen; the
+ * other character devices a program's output could go to are no concern for colour.
+ */
+export function isTerminal(fd: number): boolean {
+  try {
+    const stat = fstatSync(fd);
+    return stat.isCharacterDevice() && stat.rdev !== statSync("/dev/null").rdev;
+  } catch {
+    return false;
+  }
 }
 
 export function formatSummary(result: ValidationResult, options: SummaryOptions = {}): string {
@@ -46,7 +61,8 @@ export function formatSummary(result: ValidationResult, options: SummaryOptions 
 
 /** Prints the summary for people to stdout. */
 export function printSummary(result: ValidationResult, options: SummaryOptions = {}): void {
-  process.stdout.write(`${formatSummary(result, options)}\n`);
+  // console.log, not process.stdout: see isTerminal.
+  console.log(formatSummary(result, options));
 }
 
 /** Issues grouped under `space/View`, the first two parts of their location. */

@@ -1,7 +1,17 @@
-import { afterEach, describe, expect, test } from "bun:test";
+import { afterEach, describe, expect, spyOn, test } from "bun:test";
+import { closeSync, openSync } from "node:fs";
+import { join } from "node:path";
 import { buildIR, transformModel } from "../../src/ir/index.ts";
 import { parseModelDocument } from "../../src/sources.ts";
-import { colorAllowed, DataModelValidator, formatSummary, ISSUE_CODES, printSummary, toJsonReport } from "../../src/validate/index.ts";
+import {
+  colorAllowed,
+  DataModelValidator,
+  formatSummary,
+  ISSUE_CODES,
+  isTerminal,
+  printSummary,
+  toJsonReport,
+} from "../../src/validate/index.ts";
 import { direct, model, text, view } from "../support/model-builder.ts";
 
 const YAML_MODEL = `
@@ -113,15 +123,25 @@ describe("reports", () => {
   });
 
   test("printSummary writes the summary to stdout", () => {
-    const written: string[] = [];
-    const original = process.stdout.write.bind(process.stdout);
-    process.stdout.write = ((chunk: string) => written.push(chunk) > 0) as typeof process.stdout.write;
+    const log = spyOn(console, "log").mockImplementation(() => {});
     try {
       printSummary(result, { color: false });
+      expect(log.mock.calls).toEqual([[formatSummary(result, { color: false })]]);
     } finally {
-      process.stdout.write = original;
+      log.mockRestore();
     }
-    expect(written.join("")).toBe(`${formatSummary(result, { color: false })}\n`);
+  });
+
+  test("a file and /dev/null are no terminal", () => {
+    for (const path of ["/dev/null", join(import.meta.dir, "validator.test.ts")]) {
+      const fd = openSync(path, "r");
+      try {
+        expect([path, isTerminal(fd)]).toEqual([path, false]);
+      } finally {
+        closeSync(fd);
+      }
+    }
+    expect(isTerminal(-1)).toBe(false);
   });
 
   test("the JSON report has counts and every issue", () => {
