@@ -101,6 +101,8 @@ describe("the generated package", () => {
   test("README tells how to install, connect and use, from the model, and what is left out", () => {
     const readme = fileOf(result, "README.md");
     expect(readme).not.toContain("## Not generated yet");
+    expect(readme).toContain("## Connections");
+    expect(readme).toContain("no API of their own:\n`InspectionResult`.");
     expect(readme).toContain("pip install .");
     expect(readme).toContain("| `client.hydro_plant` | `HydroPlant` | `HydroPlantWrite` | `pygen_example:HydroPlant/1` |");
     expect(readme).toContain("client.asset.list(limit=10)");
