@@ -385,6 +385,18 @@ describe("connections", () => {
     );
   });
 
+  test("a node type defaults from an equals or one-value in filter on the node type, also within and", () => {
+    const type = (externalId: string) => ({ space: "sp_test", externalId });
+    const typeIn = (...values: object[]) => ({ in: { property: ["node", "type"], values } });
+    const views = [
+      view("One", { name: text() }, { filter: { and: [typeIn(type("OneType")), { hasData: [] }] } }),
+      view("Two", { name: text() }, { filter: typeIn(type("A"), type("B")) }),
+    ];
+    const typed = generate([model(views)]);
+    expect(fileOf(typed, "test_model/data_classes/_one.py")).toContain('node_type: DirectRelation | None = NodeId("sp_test", "OneType")');
+    expect(fileOf(typed, "test_model/data_classes/_two.py")).not.toContain("node_type");
+  });
+
   test("an edge view is an edge class whose end node is any node its edges lead to", () => {
     const flow = fileOf(result, "test_model/data_classes/_flow.py");
     expect(flow).toContain("class Flow(EdgeRead):");
