@@ -38,7 +38,8 @@ How the generated SDKs fill this in (data_classes.py, graph.py):
 - `as_write()` carries what was read: ids stay ids, objects become write objects (ids, when their view has no
   write class), edges keep their edge objects, fields never read stay unset; cycles end at the node being
   converted, which is then referred to by id.
-- `_connections` of a class holds only the fields it has (write classes leave out reverse relations).
+- `_connections` of a class holds the fields it has, its own and those of the generated classes it extends
+  (write classes have no reverse relations).
 """
 
 from __future__ import annotations

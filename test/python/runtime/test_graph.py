@@ -133,6 +133,18 @@ def test_classes_register_under_their_view_and_keep_the_connections_they_have() 
     assert Flow.property_identifiers() == {"flow_rate": "flowRate"}
 
 
+def test_a_subclass_keeps_the_connections_it_inherits_and_adds_its_own() -> None:
+    class Pumping(StationWrite):
+        _view: ClassVar[ViewId] = ViewId(SPACE, "PumpingStation", "1")
+        _connections: ClassVar[dict[str, Connection]] = {"backup": Connection("direct", "backup", many=False)}
+
+        backup: DirectRelation | tuple[str, str] | None = None
+
+    assert set(Pumping._connections) == {*StationWrite._connections, "backup"}
+    assert Pumping._property_fields == {"name", "site", "parent", "backup"}
+    assert class_of(Pumping._view, "write") is Pumping
+
+
 def test_direct_relations_dump_as_ids_whatever_they_hold() -> None:
     write = station("s1", site=SiteWrite(space="sp_data", external_id="here"), parent=("sp_data", "s0"), pipes=[])
     assert write.parent == NodeId("sp_data", "s0")
