@@ -68,9 +68,12 @@ export function edgeEndType(plan: ViewPlan, usage: Usage, classes: ClassImports)
   return [...writes, ID, PAIR].join(" | ");
 }
 
-/** Whether a class has connection fields for `usage`, and so a `_connections` entry of its own. */
-export function hasConnections(plan: ViewPlan, usage: Usage): boolean {
-  return [...plan.connections.values()].some((connection) => usage === "read" || connection.relationship.kind !== "reverse");
+/** Whether a class with these fields has connection fields for `usage`, and so a `_connections` entry of its own. */
+export function hasConnections(plan: ViewPlan, fields: readonly IRProperty[], usage: Usage): boolean {
+  return fields.some((property) => {
+    const connection = plan.connections.get(property.identifier);
+    return connection !== undefined && (usage === "read" || connection.relationship.kind !== "reverse");
+  });
 }
 
 /** `_CONNECTIONS = {"field": Connection(...), ...}`: what the runtime knows of each connection field. */

@@ -1,7 +1,8 @@
 /**
  * The body of `data_classes/_<view>.py`: the view constant, enum and field-name literals, the keyword-filters
  * TypedDict, and the read, write, list and write-list classes (runtime/data_classes.py describes the bases). An
- * edge view gets an edge read and write class only. Connection fields are spelled by connection-fields.ts.
+ * edge view gets an edge read and write class only; a view used for nodes and edges gets both kinds. Connection
+ * fields are spelled by connection-fields.ts.
  */
 import { CodeWriter, ImportSet, type Layout, pythonString } from "../../emit/code-writer.ts";
 import type { IRProperty } from "../../ir/types.ts";
@@ -52,14 +53,41 @@ export function dataClassModule(plan: ViewPlan, config: GeneratorConfig, layout:
   }
 
   const context = { plan, config, imports, classImports, layout };
+  const { names } = plan.irClass;
+  const own: ClassShape = {
+    edge,
+    read: names.className,
+    write: plan.writable ? names.writeClassName : undefined,
+    fields: edge ? edgeFields(plan) : plan.fields,
+  };
   const classes: (CodeWriter | string)[] = edge ? [] : [filtersClass(plan, imports, layout)];
-  classes.push(readClass(context));
-  if (plan.writable) classes.push(writeClass(context));
+  classes.push(readClass(context, own));
+  if (own.write !== undefined) classes.push(writeClass(context, { ...own, write: own.write }));
   if (!edge) classes.push(...listClasses(plan, imports, layout));
+  if (plan.edgeClass !== undefined) {
+    // The same view as the properties of edges: its stored values, beside `end_node`.
+    const { read, write } = plan.edgeClass;
+    const edgeShape: ClassShape = { edge: true, read, write, fields: edgeFields(plan) };
+    classes.push(readClass(context, edgeShape));
+    if (write !== undefined) classes.push(writeClass(context, { ...edgeShape, write }));
+  }
   const body = [top.toString().replace(/\n+$/, "\n"), ...classes.map(String)].join("\n\n");
   const typeOnly = classImports.render(layout);
   if (typeOnly.length > 0) imports.add("stdlib", "typing", "TYPE_CHECKING");
   return { imports: [...imports.render(layout), ...typeOnly], body };
+}
+
+/** One generated class pair of the module: a node or edge read class, its write class, and the fields they hold. */
+interface ClassShape {
+  edge: boolean;
+  read: string;
+  write?: string;
+  fields: readonly IRProperty[];
+}
+
+/** An edge class's fields: the view's stored properties, direct relations included; edges have no edges of their own. */
+function edgeFields(plan: ViewPlan): IRProperty[] {
+  return plan.fields.filter((property) => property.kind !== "connection");
 }
 
 /** What the class builders of one module share. */
@@ -132,34 +160,35 @@ function classHeader(writer: CodeWriter, plan: ViewPlan, config: GeneratorConfig
   });
 }
 
-function readClass({ plan, config, imports, classImports, layout }: ModuleContext): string {
-  const { names } = plan.irClass;
-  const edge = plan.kind === "edge";
+function readClass({ plan, config, imports, classImports, layout }: ModuleContext, shape: ClassShape): string {
+  const { edge, read, write } = shape;
+  // A node class's base is imported up front; the edge class of a node view (usedFor=all) adds its own.
+  if (edge) imports.add("local", RUNTIME, "EdgeRead");
   const writer = new CodeWriter(layout);
-  classHeader(writer, plan, config, `class ${names.className}(${edge ? "EdgeRead" : "NodeRead"}):`);
+  classHeader(writer, plan, config, `class ${read}(${edge ? "EdgeRead" : "NodeRead"}):`);
   writer.indented((body) => {
-    connectionsLine(body, plan, "read");
+    connectionsLine(body, plan, shape, "read");
     body.line();
     if (edge) endNodeLine(body, edgeEndType(plan, "read", classImports), imports);
-    fieldLines(body, plan, "read", imports, classImports);
-    if (plan.writable) {
+    fieldLines(body, plan, shape.fields, "read", imports, classImports);
+    if (write !== undefined) {
       body
         .line()
-        .line(`def as_write(self) -> ${names.writeClassName}:`)
-        .indented((method) => method.line(`return self._to_write(${names.writeClassName})`));
+        .line(`def as_write(self) -> ${write}:`)
+        .indented((method) => method.line(`return self._to_write(${write})`));
     }
   });
   return trimmed(writer);
 }
 
-function writeClass({ plan, config, imports, classImports, layout }: ModuleContext): string {
-  const edge = plan.kind === "edge";
+function writeClass({ plan, config, imports, classImports, layout }: ModuleContext, shape: ClassShape & { write: string }): string {
+  const { edge } = shape;
   imports.add("local", RUNTIME, edge ? "EdgeWrite" : "NodeWrite");
   const writer = new CodeWriter(layout);
-  classHeader(writer, plan, config, `class ${plan.irClass.names.writeClassName}(${edge ? "EdgeWrite" : "NodeWrite"}):`);
+  classHeader(writer, plan, config, `class ${shape.write}(${edge ? "EdgeWrite" : "NodeWrite"}):`);
   return trimmed(
     writer.indented((body) => {
-      connectionsLine(body, plan, "write");
+      connectionsLine(body, plan, shape, "write");
       body.line();
       if (edge) endNodeLine(body, edgeEndType(plan, "write", classImports), imports);
       if (plan.nodeType !== undefined && !edge) {
@@ -168,13 +197,13 @@ function writeClass({ plan, config, imports, classImports, layout }: ModuleConte
         const { space, externalId } = plan.nodeType;
         body.line(`node_type: DirectRelation | None = NodeId(${pythonString(space)}, ${pythonString(externalId)})`);
       }
-      fieldLines(body, plan, "write", imports, classImports);
+      fieldLines(body, plan, shape.fields, "write", imports, classImports);
     }),
   );
 }
 
-function connectionsLine(writer: CodeWriter, plan: ViewPlan, usage: Usage): void {
-  if (hasConnections(plan, usage)) writer.line(`_connections: ClassVar[dict[str, Connection]] = ${CONNECTIONS}`);
+function connectionsLine(writer: CodeWriter, plan: ViewPlan, shape: ClassShape, usage: Usage): void {
+  if (hasConnections(plan, shape.fields, usage)) writer.line(`_connections: ClassVar[dict[str, Connection]] = ${CONNECTIONS}`);
 }
 
 function endNodeLine(writer: CodeWriter, type: string, imports: ImportSet): void {
@@ -193,8 +222,15 @@ function trimmed(writer: CodeWriter): string {
     .replace(/\n\n+$/, "\n");
 }
 
-function fieldLines(writer: CodeWriter, plan: ViewPlan, usage: Usage, imports: ImportSet, classImports: ClassImports): void {
-  for (const property of plan.fields) {
+function fieldLines(
+  writer: CodeWriter,
+  plan: ViewPlan,
+  fields: readonly IRProperty[],
+  usage: Usage,
+  imports: ImportSet,
+  classImports: ClassImports,
+): void {
+  for (const property of fields) {
     const connection = plan.connections.get(property.identifier);
     let field: { type: string; assigned?: string };
     if (connection !== undefined && property.kind === "connection") {

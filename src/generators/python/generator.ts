@@ -22,7 +22,7 @@ import {
 import { apiModule } from "./api-module.ts";
 import { dataClassModule } from "./data-class-module.ts";
 import { UniqueNames } from "./unique-names.ts";
-import { type ClassIndex, classRef, planView, type ViewPlan } from "./view-plan.ts";
+import { indexClasses, planView, type ViewPlan } from "./view-plan.ts";
 
 const RUNTIME_TEMPLATES = "python/runtime/";
 
@@ -88,10 +88,12 @@ export class PythonGenerator implements LanguageGenerator {
     const warnings: GeneratorWarning[] = [];
     const names = new UniqueNames(model.classes.flatMap((irClass) => CLASS_NAME_SLOTS.map((slot) => irClass.names[slot])));
     for (const reserved of [this.config.clientName, ...CONNECT_EXPORTS]) names.claim(reserved);
-    const classes: ClassIndex = new Map(model.classes.map((irClass) => [irClass.id, { irClass, ref: classRef(irClass) }]));
+    const classes = indexClasses(model.classes, names);
     const plans = model.classes.map((irClass) => planView(irClass, names, classes, warnings));
     // An edge class's end node is any node class an edge of its view leads to.
-    const edgePlans = new Map(plans.filter((plan) => plan.kind === "edge").map((plan) => [plan.irClass.id, plan]));
+    const edgePlans = new Map(
+      plans.filter((plan) => plan.kind === "edge" || plan.edgeClass !== undefined).map((plan) => [plan.irClass.id, plan]),
+    );
     for (const plan of plans) {
       for (const connection of plan.connections.values()) {
         const edgePlan = connection.edgeClass && edgePlans.get(connection.relationship.edge?.propertiesClass ?? "");
@@ -194,7 +196,7 @@ export class PythonGenerator implements LanguageGenerator {
       defaultSpace: this.config.defaultSpace,
       views,
       connections: all.some((plan) => plan.connections.size > 0),
-      edgeClasses: all.filter((plan) => plan.kind === "edge").map((plan) => plan.irClass.names.className),
+      edgeClasses: all.flatMap((plan) => (plan.kind === "edge" ? [plan.irClass.names.className] : (plan.edgeClass?.read ?? []))),
       example: this.config.examples && first ? { attribute: first.attribute, write: first.write !== undefined } : undefined,
     };
   }
@@ -213,6 +215,7 @@ export class PythonGenerator implements LanguageGenerator {
       ...plan.enumAliases.values(),
       ...(plan.hasSearch ? [plan.textFieldAlias] : []),
       ...(plan.writable ? [names.writeClassName, names.writeListClassName] : []),
+      ...edgeClassNames(plan),
     ];
   }
 
@@ -238,11 +241,12 @@ export class PythonGenerator implements LanguageGenerator {
   }
 
   private packageInit(plans: ViewPlan[], modelVersion: string, models: string): string {
-    const readExports = plans.flatMap(({ irClass: { names }, writable, kind }) => [
-      names.className,
-      ...(kind === "node" ? [names.listClassName] : []),
-      ...(writable ? [names.writeClassName] : []),
-      ...(writable && kind === "node" ? [names.writeListClassName] : []),
+    const readExports = plans.flatMap((plan) => [
+      plan.irClass.names.className,
+      ...(plan.kind === "node" ? [plan.irClass.names.listClassName] : []),
+      ...(plan.writable ? [plan.irClass.names.writeClassName] : []),
+      ...(plan.writable && plan.kind === "node" ? [plan.irClass.names.writeListClassName] : []),
+      ...edgeClassNames(plan),
     ]);
     const imports = new ImportSet()
       .add("local", "._client", this.config.clientName)
@@ -304,4 +308,10 @@ function lines(texts: readonly string[]): string {
 
 function fragment(code: string): string {
   return code.replace(/\n+$/, "");
+}
+
+/** The edge classes of a view used for nodes and edges, beside its node classes. */
+function edgeClassNames(plan: ViewPlan): string[] {
+  const { read, write } = plan.edgeClass ?? {};
+  return [read, write].filter((name) => name !== undefined);
 }

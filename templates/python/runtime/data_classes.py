@@ -47,7 +47,7 @@ from typing import Annotated, Any, ClassVar, TypeVar
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
 from typing_extensions import Self
 
-from .connections import ClassRole, Connection, class_of, register_class
+from .connections import ClassRole, Connection, InstanceKind, class_of, register_class
 from .ids import NodeId, ViewId
 from .values import DirectRelation
 
@@ -103,6 +103,8 @@ class ViewModel(BaseModel):
     model_config = ConfigDict(populate_by_name=True)
     _view: ClassVar[ViewId]
     _role: ClassVar[ClassRole]
+    # Node or edge class: a view used for both has one of each.
+    _kind: ClassVar[InstanceKind] = "node"
     # Python names of the view's stored properties (direct relations included): what `dump()` writes.
     _property_fields: ClassVar[frozenset[str]] = frozenset()
     # CDF identifiers of the view's properties that are named like an instance key (see `cdf_name`).
@@ -119,7 +121,7 @@ class ViewModel(BaseModel):
             return  # the runtime's own bases declare no view properties
         cls._describe()
         if "_view" in cls.__dict__:
-            register_class(cls._view, cls._role, cls)
+            register_class(cls._view, cls._role, cls, cls._kind)
 
     @classmethod
     def _describe(cls) -> None:
@@ -280,6 +282,7 @@ class NodeRead(InstanceRead):
 class EdgeRead(InstanceRead):
     """An edge read through its edge view; the generated subclass declares `end_node` and the view's properties."""
 
+    _kind: ClassVar[InstanceKind] = "edge"
     _instance_fields: ClassVar[frozenset[str]] = frozenset({"end_node"})
 
     edge_type: Annotated[DirectRelation, _wire_name("type")]
@@ -308,7 +311,7 @@ def _write_of(value: Any, memo: dict[int, Any]) -> Any:
         return value
     if id(value) in memo:
         return memo[id(value)]
-    write_class = class_of(value._view, "write")
+    write_class = class_of(value._view, "write", value._kind)
     if write_class is None:
         return value.id if isinstance(value, NodeRead) else _write_of(getattr(value, "end_node"), memo)  # noqa: B009
     return value._to_write(write_class, memo)
@@ -362,6 +365,7 @@ class EdgeWrite(ViewModel):
 
     model_config = _WRITE_CONFIG
     _role: ClassVar[ClassRole] = "write"
+    _kind: ClassVar[InstanceKind] = "edge"
     _instance_fields: ClassVar[frozenset[str]] = frozenset({"end_node"})
 
     space: str | None = None

@@ -408,6 +408,62 @@ describe("connections", () => {
   });
 });
 
+describe("a view used for nodes and edges (usedFor=all)", () => {
+  const result = generate([
+    model([
+      view("Pump", {
+        pipes: edge("Pipe", { edgeSource: "Flow" }),
+        feeder: edge("Pipe", { single: true, direction: "inwards", edgeSource: "Flow" }),
+      }),
+      view("Pipe", { length: primitive("float64") }),
+      view("Flow", { rate: primitive("float64"), meter: direct("Pipe"), pumps: edge("Pump") }, { usedFor: "all" }),
+      // Takes the edge class's first-choice name.
+      view("FlowEdge", { note: text() }),
+      view("Gauge", { value: primitive("float64") }, { usedFor: "all", writable: false }),
+    ]),
+  ]);
+  const flow = fileOf(result, "test_model/data_classes/_flow.py");
+
+  test("is a node class with its API and an edge class of the stored properties, named apart from other views", () => {
+    expect(classBlock(flow, "Flow(NodeRead)")).toContain("    pumps: list[DirectRelation | Pump] | None = None");
+    expect(classBlock(flow, "FlowEdge2(EdgeRead)")).toEqual([
+      "class FlowEdge2(EdgeRead):",
+      "    _view: ClassVar[ViewId] = FLOW_VIEW",
+      "    _connections: ClassVar[dict[str, Connection]] = _CONNECTIONS",
+      "",
+      "    end_node: Annotated[DirectRelation | Pipe, edge_end()]",
+      "    rate: float | None = None",
+      "    meter: DirectRelation | Pipe | None = None",
+      "",
+      "    def as_write(self) -> FlowEdge2Write:",
+      "        return self._to_write(FlowEdge2Write)",
+    ]);
+    expect(classBlock(flow, "FlowEdge2Write(EdgeWrite)").slice(4, 7)).toEqual([
+      "    end_node: Annotated[PipeWrite | DirectRelation | tuple[str, str], edge_end()]",
+      "    rate: float | None = None",
+      "    meter: PipeWrite | DirectRelation | tuple[str, str] | None = None",
+    ]);
+    expect(fileOf(result, "test_model/data_classes/_flow_edge.py")).toContain("class FlowEdge(NodeRead):");
+    expect(result.files.map((file) => file.path)).toContain("test_model/_api/flow.py");
+    for (const path of ["test_model/__init__.py", "test_model/data_classes/__init__.py"]) {
+      expect(fileOf(result, path)).toContain('    "FlowEdge2",\n    "FlowEdge2Write",\n');
+    }
+    expect(fileOf(result, "README.md")).toContain("`FlowEdge2`");
+  });
+
+  test("edges whose properties view it is hold its edge class; a read-only view has a read edge class only", () => {
+    const pump = fileOf(result, "test_model/data_classes/_pump.py");
+    expect(classBlock(pump, "Pump(NodeRead)")).toContain("    pipes: list[FlowEdge2] | None = None");
+    expect(classBlock(pump, "PumpWrite(NodeWrite)")).toContain("    feeder: FlowEdge2Write | None = None");
+    expect(pump).toContain('edge_view=ViewId("sp_test", "Flow", "1")');
+    expect(result.warnings.filter((warning) => warning.code === "EDGE_PROPERTIES_SKIPPED")).toEqual([]);
+    const gauge = fileOf(result, "test_model/data_classes/_gauge.py");
+    expect(gauge).toContain("class GaugeEdge(EdgeRead):");
+    expect(gauge).not.toContain("GaugeEdgeWrite");
+    expect(gauge).not.toContain("GaugeWrite");
+  });
+});
+
 describe("several data models and the generator's parts", () => {
   const pumps = model([view("Pump", { name: text() }), view("Site", { name: text() })], { externalId: "Pumps" });
   const otherPump = view("Pump", { rate: primitive("float64") }, { space: "other" });

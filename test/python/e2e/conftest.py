@@ -23,6 +23,8 @@ for name, module in (
     ("Omni", "test_omni_sdk.py"),
     ("Omni", "test_omni_graph.py"),
     ("oddities", "test_oddities_sdk.py"),
+    ("used_for_all", "test_used_for_all_sdk.py"),
+    ("WindTurbine", "test_windturbine_graph.py"),
 ):
     root = Path(GENERATED or "/nonexistent") / name
     if root.is_dir():
@@ -83,3 +85,18 @@ def omni_emulator() -> Iterator[dict[str, str]]:
     if not (SHARED_MODELS / "Omni" / "nodes.yaml").is_file():
         pytest.skip("../shared/models/Omni is absent")
     yield from start_emulator(SHARED_MODELS / "Omni" / "model.yaml", SHARED_MODELS / "Omni" / "nodes.yaml")
+
+
+@pytest.fixture(scope="module")
+def used_for_all_emulator(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, str]]:
+    seed = seed_file(tmp_path_factory.mktemp("used_for_all"), "all_instances", "sp_test", "Station", "{name: seed}")
+    yield from start_emulator(Path(GENERATED or "") / "used_for_all.model.json", seed)
+
+
+@pytest.fixture(scope="module")
+def windturbine_emulator(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, str]]:
+    if not (SHARED_MODELS / "WindTurbine" / "model.yaml").is_file():
+        pytest.skip("../shared/models/WindTurbine is absent")
+    directory = tmp_path_factory.mktemp("windturbine")
+    seed = seed_file(directory, "sp_wind_instances", "sp_pygen_power", "Blade", "{name: seed}")
+    yield from start_emulator(SHARED_MODELS / "WindTurbine" / "model.yaml", seed)

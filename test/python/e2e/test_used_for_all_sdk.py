@@ -1,0 +1,102 @@
+"""A view used for nodes and edges (usedFor=all) end to end against the emulator: its node class and API, and its
+edge class as the properties of edges outwards and inwards, written by `upsert`, read back, deleted recursively."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from sdk_used_for_all import (
+    ClientConfig,
+    Flow,
+    FlowEdge,
+    FlowEdgeWrite,
+    FlowWrite,
+    NodeId,
+    Station,
+    StationWrite,
+    Token,
+    UsedForAllClient,
+)
+from sdk_used_for_all._runtime import EdgeRead, NodeRead, class_of
+from sdk_used_for_all.data_classes import FLOW_VIEW
+
+SPACE = "all_instances"
+
+
+@pytest.fixture(scope="module")
+def client(used_for_all_emulator: dict[str, str]) -> Iterator[UsedForAllClient]:
+    emulator = used_for_all_emulator
+    config = ClientConfig(
+        base_url=emulator["base_url"], project=emulator["project"], credentials=Token(emulator["token"])
+    )
+    with UsedForAllClient(config) as client:
+        yield client
+
+
+def graph() -> StationWrite:
+    """a → b through a Flow edge outwards; c → a through a Flow edge in a's inwards field; a Flow node beside."""
+    b = StationWrite(space=SPACE, external_id="b", name="b")
+    c = StationWrite(space=SPACE, external_id="c", name="c")
+    return StationWrite(
+        space=SPACE,
+        external_id="a",
+        name="a",
+        outlets=[FlowEdgeWrite(end_node=b, rate=1.5, meter=c)],
+        inlet=FlowEdgeWrite(end_node=c, rate=0.5, external_id="c-feeds-a"),
+    )
+
+
+def raw_edges(client: UsedForAllClient, external_ids: list[str]) -> list[dict[str, Any]]:
+    body = {
+        "items": [{"instanceType": "edge", "space": SPACE, "externalId": xid} for xid in external_ids],
+        "sources": [{"source": FLOW_VIEW.dump()}],
+    }
+    items: list[dict[str, Any]] = client._http.post("/models/instances/byids", body).get("items", [])
+    return items
+
+
+def test_the_view_has_a_node_class_and_an_edge_class_registered_apart() -> None:
+    assert issubclass(Flow, NodeRead)
+    assert issubclass(FlowEdge, EdgeRead)
+    assert class_of(FLOW_VIEW, "read") is Flow
+    assert class_of(FLOW_VIEW, "read", "edge") is FlowEdge
+    assert class_of(FLOW_VIEW, "write", "edge") is FlowEdgeWrite
+    assert class_of(FLOW_VIEW, "write", "node") is FlowWrite
+    # Edges have no edges of their own: the edge class holds the view's stored properties only.
+    assert set(FlowEdge.property_identifiers()) == {"rate", "meter"}
+
+
+def test_edges_with_the_views_properties_are_written_and_read_back(client: UsedForAllClient) -> None:
+    results = client.upsert(graph())
+    assert sorted(result.external_id for result in results) == ["a", "a:b", "b", "c", "c-feeds-a"]
+    edges = {item["externalId"]: item for item in raw_edges(client, ["a:b", "c-feeds-a"])}
+    outwards = FlowEdge.from_instance(edges["a:b"])
+    assert (outwards.start_node, outwards.end_node) == (NodeId(SPACE, "a"), NodeId(SPACE, "b"))
+    assert (outwards.rate, outwards.meter) == (1.5, NodeId(SPACE, "c"))
+    inwards = FlowEdge.from_instance(edges["c-feeds-a"])
+    assert (inwards.start_node, inwards.end_node, inwards.rate) == (NodeId(SPACE, "c"), NodeId(SPACE, "a"), 0.5)
+    # The same view still serves nodes, through its own API.
+    client.upsert(FlowWrite(space=SPACE, external_id="flow-node", rate=3.0))
+    flows = client.flow.list()
+    assert [(flow.external_id, flow.rate) for flow in flows] == [("flow-node", 3.0)]
+
+
+def test_as_write_turns_read_edges_into_the_edge_write_class(client: UsedForAllClient) -> None:
+    edge = FlowEdge.from_instance(raw_edges(client, ["a:b"])[0])
+    station = client.station.retrieve("a")
+    assert station is not None
+    loaded = station.model_copy(update={"outlets": [edge]})
+    write = loaded.as_write()
+    assert write.outlets is not None
+    assert [type(item) for item in write.outlets] == [FlowEdgeWrite]
+    assert write.outlets[0].rate == 1.5
+
+
+def test_recursive_delete_takes_the_edges_too(client: UsedForAllClient) -> None:
+    deleted = client.delete([graph(), FlowWrite(space=SPACE, external_id="flow-node")], recursive=True)
+    assert sorted(item.external_id for item in deleted) == ["a", "a:b", "b", "c", "c-feeds-a", "flow-node"]
+    assert raw_edges(client, ["a:b", "c-feeds-a"]) == []
+    assert client.station.retrieve(["a", "b", "c"]) == []
+    assert isinstance(client.station.retrieve("seed"), Station)
