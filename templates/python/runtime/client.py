@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Sequence
-from typing import ClassVar, overload
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any, ClassVar, overload
 
 import httpx
 from typing_extensions import Self
@@ -85,24 +85,38 @@ class BaseClient:
         *,
         replace: bool = False,
         auto_create_direct_relations: bool = True,
+        auto_create_start_nodes: bool = True,
+        auto_create_end_nodes: bool = True,
     ) -> list[InstanceResult]:
         """Creates or updates nodes and edges of any views, with everything their connection fields hold.
 
         Nested write objects are written too, each instance once, edges in the direction of their field (see
-        graph.py); in chunks of 1000, up to 4 chunks at a time. An edge may be applied in another chunk than its
-        nodes, so edges create missing start and end nodes as direct relations create missing targets.
+        graph.py); in chunks of 1000, up to 4 chunks at a time.
 
         `replace=False` patches: only the properties given are written. `replace=True` resets every other property
         of the containers involved.
+
+        Edges create the start and end nodes they lack by default, as direct relations create their missing
+        targets: each chunk is applied on its own, concurrently, so an edge may be applied before the nodes of the
+        graph it joins. `auto_create_start_nodes=False` / `auto_create_end_nodes=False` make an edge to a node that
+        neither exists nor is written here fail (CDF refuses the chunk) instead of creating an empty node; the
+        graph's nodes are then written before its edges, so its own edges still find their nodes.
         """
         writes = [items] if isinstance(items, (NodeWrite, EdgeWrite)) else items
-        return self._instances.upsert(
-            flatten(writes).items,
-            replace=replace,
-            auto_create_direct_relations=auto_create_direct_relations,
-            auto_create_start_nodes=True,
-            auto_create_end_nodes=True,
-        )
+        graph = flatten(writes)
+
+        def apply(instances: Iterable[dict[str, Any]]) -> list[InstanceResult]:
+            return self._instances.upsert(
+                instances,
+                replace=replace,
+                auto_create_direct_relations=auto_create_direct_relations,
+                auto_create_start_nodes=auto_create_start_nodes,
+                auto_create_end_nodes=auto_create_end_nodes,
+            )
+
+        if auto_create_start_nodes and auto_create_end_nodes:
+            return apply(graph.items)
+        return apply(graph.nodes.values()) + apply(graph.edges.values())
 
     def delete(
         self,

@@ -33,6 +33,14 @@ those names when every class exists.
 Edge views become `EdgeRead` / `EdgeWrite` subclasses. An edge in a node's connection field is seen from that
 node: `end_node` is the node at the other end, also for an inwards edge (whose stored start node it is). An edge
 read on its own from the instances API has its stored start and end.
+
+Objects read with their connections can lead back to each other (A → B → A), so nothing walks a graph unbounded:
+`repr` / `str` show connected nodes by id (edge objects in full, their `end_node` by id); `==` compares an object's
+own values and which nodes it is connected to, by id, not the connected objects' values; a read object's `dump()`
+and `model_dump()` are flat, with connected nodes as ids (`{"space", "externalId"}`: the id type comes first in
+every read connection field's union) and edges with properties as their own values. A write object's
+`model_dump()` nests the write objects it holds down to the first one met again, which is dumped as its id; its
+`dump()` is the apply item, with direct relations as ids.
 """
 
 from __future__ import annotations
@@ -97,7 +105,8 @@ def edge_end() -> Any:
     return _wire_name("endNode")
 
 
-class ViewModel(BaseModel):
+# Defining __eq__ leaves the objects unhashable, as pydantic leaves models that are not frozen.
+class ViewModel(BaseModel):  # noqa: PLW1641
     """What every generated class shares: its view, which fields are view properties, which are connections."""
 
     model_config = ConfigDict(populate_by_name=True)
@@ -137,6 +146,30 @@ class ViewModel(BaseModel):
         cls._property_fields = own - {name for name, value in cls._connections.items() if value.kind != "direct"}
         cls._lifted_identifiers = frozenset(cls.property_identifiers().values()) & _INSTANCE_KEYS
 
+    def __repr_args__(self) -> Iterable[tuple[str | None, Any]]:
+        # Connected nodes by id: objects read with their connections may lead back to each other (A → B → A),
+        # and printing whole graphs would bury the object printed.
+        linked = self._linked_fields()
+        for name, value in super().__repr_args__():
+            yield name, _shallow(value) if name in linked else value
+
+    def __eq__(self, other: object) -> bool:
+        """Same class, same values, and connections to the same nodes (compared by id, so cycles end)."""
+        if not isinstance(other, ViewModel):
+            return NotImplemented
+        if type(other) is not type(self):
+            return False
+        return self._comparable() == other._comparable()
+
+    def _comparable(self) -> dict[str, Any]:
+        linked = self._linked_fields()
+        return {name: _shallow(value) if name in linked else value for name, value in self.__dict__.items()}
+
+    @classmethod
+    def _linked_fields(cls) -> set[str]:
+        """Fields that may hold other instances: connection fields and an edge's `end_node`."""
+        return cls._connections.keys() | cls._instance_fields
+
     @classmethod
     def property_identifiers(cls) -> dict[str, str]:
         """Python field name → CDF property identifier, for every stored view property of the class."""
@@ -156,6 +189,13 @@ class ViewModel(BaseModel):
             properties[fields[name].serialization_alias or name] = _dump_reference(getattr(self, name))
         source["properties"] = properties
         return source
+
+
+def _shallow(value: Any) -> Any:
+    """A connection value with its nodes as ids; edge objects stay, as their own `end_node` is shown by id."""
+    if isinstance(value, list):
+        return [_shallow(item) for item in value]
+    return value.id if isinstance(value, (NodeRead, NodeWrite)) else value
 
 
 def _dump_reference(value: Any) -> Any:

@@ -19,7 +19,7 @@ from sdk_used_for_all import (
     Token,
     UsedForAllClient,
 )
-from sdk_used_for_all._runtime import EdgeRead, NodeRead, class_of
+from sdk_used_for_all._runtime import CDFAPIError, EdgeRead, NodeRead, class_of
 from sdk_used_for_all.data_classes import FLOW_VIEW
 
 SPACE = "all_instances"
@@ -48,11 +48,13 @@ def graph() -> StationWrite:
     )
 
 
-def raw_edges(client: UsedForAllClient, external_ids: list[str]) -> list[dict[str, Any]]:
-    body = {
-        "items": [{"instanceType": "edge", "space": SPACE, "externalId": xid} for xid in external_ids],
-        "sources": [{"source": FLOW_VIEW.dump()}],
+def raw(client: UsedForAllClient, external_ids: list[str], instance_type: str = "edge") -> list[dict[str, Any]]:
+    """Instances as the API holds them (edges with their Flow values), whatever views they have data in."""
+    body: dict[str, Any] = {
+        "items": [{"instanceType": instance_type, "space": SPACE, "externalId": xid} for xid in external_ids]
     }
+    if instance_type == "edge":
+        body["sources"] = [{"source": FLOW_VIEW.dump()}]
     items: list[dict[str, Any]] = client._http.post("/models/instances/byids", body).get("items", [])
     return items
 
@@ -71,7 +73,7 @@ def test_the_view_has_a_node_class_and_an_edge_class_registered_apart() -> None:
 def test_edges_with_the_views_properties_are_written_and_read_back(client: UsedForAllClient) -> None:
     results = client.upsert(graph())
     assert sorted(result.external_id for result in results) == ["a", "a:b", "b", "c", "c-feeds-a"]
-    edges = {item["externalId"]: item for item in raw_edges(client, ["a:b", "c-feeds-a"])}
+    edges = {item["externalId"]: item for item in raw(client, ["a:b", "c-feeds-a"])}
     outwards = FlowEdge.from_instance(edges["a:b"])
     assert (outwards.start_node, outwards.end_node) == (NodeId(SPACE, "a"), NodeId(SPACE, "b"))
     assert (outwards.rate, outwards.meter) == (1.5, NodeId(SPACE, "c"))
@@ -84,7 +86,7 @@ def test_edges_with_the_views_properties_are_written_and_read_back(client: UsedF
 
 
 def test_as_write_turns_read_edges_into_the_edge_write_class(client: UsedForAllClient) -> None:
-    edge = FlowEdge.from_instance(raw_edges(client, ["a:b"])[0])
+    edge = FlowEdge.from_instance(raw(client, ["a:b"])[0])
     station = client.station.retrieve("a")
     assert station is not None
     loaded = station.model_copy(update={"outlets": [edge]})
@@ -94,9 +96,22 @@ def test_as_write_turns_read_edges_into_the_edge_write_class(client: UsedForAllC
     assert write.outlets[0].rate == 1.5
 
 
+def test_edges_may_be_kept_from_creating_the_nodes_they_lack(client: UsedForAllClient) -> None:
+    dangling = StationWrite(space=SPACE, external_id="d", outlets=[FlowEdgeWrite(end_node=(SPACE, "missing"))])
+    with pytest.raises(CDFAPIError, match="does not exist"):
+        client.upsert(dangling, auto_create_end_nodes=False)
+    assert raw(client, ["missing"], "node") == []
+    # The graph's own nodes are written first, so its edges find them.
+    results = client.upsert(graph(), auto_create_start_nodes=False, auto_create_end_nodes=False)
+    assert len(results) == 5
+    client.upsert(dangling)  # by default, the missing end node is created, with no values
+    assert [node["externalId"] for node in raw(client, ["missing"], "node")] == ["missing"]
+    client.delete(["d", "missing"])
+
+
 def test_recursive_delete_takes_the_edges_too(client: UsedForAllClient) -> None:
     deleted = client.delete([graph(), FlowWrite(space=SPACE, external_id="flow-node")], recursive=True)
     assert sorted(item.external_id for item in deleted) == ["a", "a:b", "b", "c", "c-feeds-a", "flow-node"]
-    assert raw_edges(client, ["a:b", "c-feeds-a"]) == []
+    assert raw(client, ["a:b", "c-feeds-a"]) == []
     assert client.station.retrieve(["a", "b", "c"]) == []
     assert isinstance(client.station.retrieve("seed"), Station)

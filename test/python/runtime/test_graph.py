@@ -237,6 +237,84 @@ def test_as_write_carries_loaded_connections_and_ends_on_cycles() -> None:
     assert "feeder" not in write.model_fields_set
 
 
+def cyclic_pair() -> tuple[Station, Station]:
+    """a → b through an edge with properties and a direct relation; b → a through its parent and an edge."""
+    a = Station.model_validate({**READ_BASE, "externalId": "a", "name": "a"})
+    b = Station.model_validate({**READ_BASE, "externalId": "b", "name": "b", "parent": a, "pipes": [a]})
+    flow = {"type": {"space": SPACE, "externalId": "flow"}, "startNode": {"space": "sp_data", "externalId": "a"}}
+    a.flows = [Flow.model_validate({**READ_BASE, **flow, "externalId": "e", "end_node": b, "flowRate": 1.0})]
+    a.parent = b
+    return a, b
+
+
+def test_repr_and_str_of_connected_objects_show_the_connected_nodes_by_id() -> None:
+    a, _ = cyclic_pair()
+    text = repr(a)
+    assert "parent=NodeId(space='sp_data', external_id='b')" in text
+    assert "end_node=NodeId(space='sp_data', external_id='b')" in text
+    assert "flow_rate=1.0" in text  # an edge object is shown with its own values
+    assert "name='b'" not in text
+    assert str(a).startswith("space='sp_data' external_id='a'")
+    write = station("w1", pipes=[station("w2", parent=station("w3"))])
+    assert "pipes=[NodeId(space='sp_data', external_id='w2')]" in repr(write)
+
+
+def test_equality_compares_own_values_and_connected_ids_so_cycles_end() -> None:
+    a, b = cyclic_pair()
+    a_again, _ = cyclic_pair()
+    assert a == a_again
+    assert a != b
+    assert a == a.model_copy(update={"parent": NodeId("sp_data", "b")})  # the same node, by id or loaded
+    assert a != a.model_copy(update={"name": "other"})
+    assert a != a.model_copy(update={"parent": NodeId("sp_data", "c")})
+    flow, flow_again = (a.flows or [])[0], (a_again.flows or [])[0]
+    assert flow == flow_again
+    assert flow != flow_again.model_copy(update={"flow_rate": 2.0})
+    first, second = station("x"), station("x")
+    first.pipes = [station("y", pipes=[first])]
+    second.pipes = [station("y", pipes=[second])]
+    assert first == second
+    assert first != station("x")
+    with pytest.raises(TypeError):
+        hash(a)
+
+
+def test_dump_of_read_objects_is_flat_and_of_write_objects_ends_where_the_graph_repeats() -> None:
+    a, _ = cyclic_pair()
+    b_id = {"space": "sp_data", "externalId": "b"}
+    dumped = a.dump()
+    assert dumped["parent"] == b_id
+    assert dumped["flows"][0]["end_node"] == b_id
+    assert dumped["flows"][0]["flow_rate"] == 1.0
+    assert a.model_dump()["parent"] == b_id
+    assert '"parent":{"space":"sp_data","externalId":"b"}' in a.model_dump_json()
+    first = station("x")
+    first.pipes = [station("y", pipes=[first])]
+    nested = first.model_dump()
+    assert nested["pipes"][0]["external_id"] == "y"
+    assert nested["pipes"][0]["pipes"] == [{"space": "sp_data", "externalId": "x"}]
+    assert "pipes" not in first.dump()["sources"][0].get("properties", {})  # edges are instances of their own
+
+
+def test_a_view_used_for_nodes_and_edges_registers_a_class_of_each_kind() -> None:
+    gauge_view = ViewId(SPACE, "Gauge", "1")
+
+    class Gauge(NodeRead):
+        _view: ClassVar[ViewId] = gauge_view
+        value: float | None = None
+
+    class GaugeEdge(EdgeRead):
+        _view: ClassVar[ViewId] = gauge_view
+        end_node: Annotated[DirectRelation, edge_end()]
+        value: float | None = None
+
+    assert class_of(gauge_view, "read") is Gauge
+    assert class_of(gauge_view, "read", "node") is Gauge
+    assert class_of(gauge_view, "read", "edge") is GaugeEdge
+    assert class_of(FLOW_VIEW, "read") is Flow  # a view with an edge class only
+    assert class_of(FLOW_VIEW, "read", "node") is None
+
+
 def test_client_upsert_writes_the_graph_and_recursive_delete_removes_it(
     pumps_client: Callable[..., tuple[PumpsClient, Recorder]],
 ) -> None:
@@ -267,3 +345,17 @@ def test_client_delete_of_a_write_object_alone_deletes_its_node(
         {"instanceType": "node", "space": "sp_data", "externalId": "other"},
         {"instanceType": "node", "space": "sp_data", "externalId": "root"},
     ]
+
+
+def test_client_upsert_without_auto_created_edge_ends_writes_nodes_before_edges(
+    pumps_client: Callable[..., tuple[PumpsClient, Recorder]],
+) -> None:
+    client, recorder = pumps_client(FakeDMS())
+    root = station("root", pipes=[station("downstream"), ("sp_data", "elsewhere")], feeder=station("source"))
+    client.upsert(root, auto_create_end_nodes=False)
+    nodes, edges = recorder.bodies("/models/instances")
+    assert [item["externalId"] for item in nodes["items"]] == ["root", "downstream", "source"]
+    assert {item["instanceType"] for item in edges["items"]} == {"edge"}
+    assert len(edges["items"]) == 3
+    for body in (nodes, edges):
+        assert (body["autoCreateStartNodes"], body["autoCreateEndNodes"]) == (True, False)
