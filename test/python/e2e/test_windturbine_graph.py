@@ -1,0 +1,204 @@
+"""Connections end to end on the WindTurbine SDK against the emulator: a nested wind turbine graph with single and
+list direct relations (to targets of several views, and to any node), edges with properties (`Distance`) outwards
+from the turbine and inwards into a met mast, and both sides of reverse relations, written by one `upsert`; nodes
+read back through their views, edges through the instances API, reverse relations by filtering the direct relation
+they follow; `as_write` of what was read writes nothing new; a recursive delete leaves nothing behind."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from sdk_wind_turbine import (
+    BladeWrite,
+    ClientConfig,
+    DataSheetWrite,
+    GearboxWrite,
+    MetmastWrite,
+    NacelleWrite,
+    NodeId,
+    RotorWrite,
+    SensorPositionWrite,
+    SensorTimeSeriesWrite,
+    Token,
+    WindTurbineClient,
+    WindTurbineWrite,
+)
+from sdk_wind_turbine.data_classes import DISTANCE_VIEW, DistanceWrite
+
+SPACE = "sp_wind_instances"
+EDGE_TYPE = ("sp_pygen_power_enterprise", "Distance")
+
+
+@pytest.fixture(scope="module")
+def client(windturbine_emulator: dict[str, str]) -> Iterator[WindTurbineClient]:
+    emulator = windturbine_emulator
+    config = ClientConfig(
+        base_url=emulator["base_url"], project=emulator["project"], credentials=Token(emulator["token"])
+    )
+    with WindTurbineClient(config) as client:
+        yield client
+
+
+def node(external_id: str) -> NodeId:
+    return NodeId(SPACE, external_id)
+
+
+def series(external_id: str) -> SensorTimeSeriesWrite:
+    return SensorTimeSeriesWrite(space=SPACE, external_id=external_id, type_="numeric", name=external_id)
+
+
+def graph() -> list[WindTurbineWrite | SensorPositionWrite | MetmastWrite]:
+    """One turbine and what it holds; sensor positions point at its blades (the blades' reverse relation), a met
+    mast holds an inwards edge from the turbine, and one time series is reached from three places."""
+    yaw = series("wt-yaw")
+    blades = [BladeWrite(space=SPACE, external_id=f"wt-blade-{index}", name=f"blade {index}") for index in (1, 2)]
+    nacelle = NacelleWrite(
+        space=SPACE,
+        external_id="wt-nacelle",
+        yaw_direction=yaw,
+        yaw_error=series("wt-yaw-error"),
+        acc_from_back_side_x=yaw.id,  # a direct relation without a source view: an id of any node
+        gearbox=GearboxWrite(space=SPACE, external_id="wt-gearbox", displacement_x=series("wt-gear-x")),
+    )
+    near = MetmastWrite(space=SPACE, external_id="wt-metmast-near", position=1.0)
+    far = MetmastWrite(space=SPACE, external_id="wt-metmast-far", position=2.0)
+    turbine = WindTurbineWrite(
+        space=SPACE,
+        external_id="wt-1",
+        name="turbine 1",
+        capacity=7.5,
+        windfarm="north",
+        blades=blades,
+        datasheets=[DataSheetWrite(space=SPACE, external_id="wt-sheet", name="sheet", is_uploaded=True)],
+        nacelle=nacelle,
+        rotor=RotorWrite(space=SPACE, external_id="wt-rotor", rpm_low_speed_shaft=yaw),
+        metmast=[DistanceWrite(end_node=near, distance=120.0, external_id="wt-1-near")],
+    )
+    # Inwards: the edge goes from the turbine to the met mast holding the field.
+    far.wind_turbines = [DistanceWrite(end_node=turbine, distance=450.0)]
+    positions = [
+        SensorPositionWrite(space=SPACE, external_id=f"wt-position-{index}", blade=blade, position=float(index))
+        for index, blade in enumerate(blades, start=1)
+    ]
+    return [turbine, *positions, far]
+
+
+NODES = sorted(
+    [
+        "wt-1",
+        "wt-blade-1",
+        "wt-blade-2",
+        "wt-sheet",
+        "wt-nacelle",
+        "wt-gearbox",
+        "wt-rotor",
+        "wt-yaw",
+        "wt-yaw-error",
+        "wt-gear-x",
+        "wt-metmast-near",
+        "wt-metmast-far",
+        "wt-position-1",
+        "wt-position-2",
+    ]
+)
+# external id → (start, end, distance)
+EDGES = {"wt-1-near": ("wt-1", "wt-metmast-near", 120.0), "wt-1:wt-metmast-far": ("wt-1", "wt-metmast-far", 450.0)}
+
+
+def raw(client: WindTurbineClient, instance_type: str, external_ids: list[str]) -> list[dict[str, Any]]:
+    """Instances as the API holds them (edges with their Distance values), through its byids endpoint."""
+    body: dict[str, Any] = {
+        "items": [{"instanceType": instance_type, "space": SPACE, "externalId": xid} for xid in external_ids]
+    }
+    if instance_type == "edge":
+        body["sources"] = [{"source": DISTANCE_VIEW.dump()}]
+    items: list[dict[str, Any]] = client._http.post("/models/instances/byids", body).get("items", [])
+    return items
+
+
+def test_upsert_writes_the_nested_graph_once(client: WindTurbineClient) -> None:
+    results = client.upsert(graph())
+    written = [result.external_id for result in results]
+    assert sorted(written) == sorted([*NODES, *EDGES])
+    assert len(written) == len(set(written))  # the time series reached three times is written once
+
+
+def test_nodes_read_back_with_their_direct_relations(client: WindTurbineClient) -> None:
+    turbine = client.wind_turbine.retrieve("wt-1")
+    assert turbine is not None
+    assert (turbine.name, turbine.capacity, turbine.windfarm) == ("turbine 1", 7.5, "north")
+    assert turbine.blades == [node("wt-blade-1"), node("wt-blade-2")]
+    assert turbine.datasheets == [node("wt-sheet")]
+    assert (turbine.nacelle, turbine.rotor) == (node("wt-nacelle"), node("wt-rotor"))
+    assert turbine.metmast is None  # edges are read with connections only
+
+    nacelle = client.nacelle.retrieve("wt-nacelle")
+    assert nacelle is not None
+    assert (nacelle.yaw_direction, nacelle.acc_from_back_side_x) == (node("wt-yaw"), node("wt-yaw"))
+    assert (nacelle.yaw_error, nacelle.gearbox) == (node("wt-yaw-error"), node("wt-gearbox"))
+    gearbox = client.gearbox.retrieve("wt-gearbox")
+    assert gearbox is not None
+    assert gearbox.displacement_x == node("wt-gear-x")
+    rotor = client.rotor.retrieve("wt-rotor")
+    assert rotor is not None
+    assert rotor.rpm_low_speed_shaft == node("wt-yaw")
+
+    listed = client.sensor_time_series.list(limit=None)
+    assert sorted(item.external_id for item in listed) == ["wt-gear-x", "wt-yaw", "wt-yaw-error"]
+    assert {item.type_ for item in listed} == {"numeric"}
+    blades = client.blade.retrieve(["wt-blade-1", "wt-blade-2"])
+    assert sorted(blade.name or "" for blade in blades) == ["blade 1", "blade 2"]
+    sheet = client.data_sheet.retrieve("wt-sheet")
+    assert sheet is not None
+    assert sheet.is_uploaded is True
+    masts = client.metmast.list()
+    assert sorted((mast.external_id, mast.position) for mast in masts) == [
+        ("wt-metmast-far", 2.0),
+        ("wt-metmast-near", 1.0),
+    ]
+
+
+def test_reverse_relations_are_the_direct_relations_of_the_other_side(client: WindTurbineClient) -> None:
+    # Blade.sensor_positions follows SensorPosition.blade back; Nacelle.wind_turbine follows WindTurbine.nacelle.
+    positions = client.sensor_position.list(blade=node("wt-blade-1"))
+    assert [(item.external_id, item.position) for item in positions] == [("wt-position-1", 1.0)]
+    both = client.sensor_position.list(blade=[node("wt-blade-1"), node("wt-blade-2")])
+    assert sorted(item.external_id for item in both) == ["wt-position-1", "wt-position-2"]
+    turbines = client.wind_turbine.list(nacelle=node("wt-nacelle"))
+    assert [item.external_id for item in turbines] == ["wt-1"]
+
+
+def test_edges_with_properties_point_the_way_of_their_field(client: WindTurbineClient) -> None:
+    edges = raw(client, "edge", list(EDGES))
+    assert {
+        item["externalId"]: (
+            item["startNode"]["externalId"],
+            item["endNode"]["externalId"],
+            item["properties"][DISTANCE_VIEW.space][f"{DISTANCE_VIEW.external_id}/{DISTANCE_VIEW.version}"]["distance"],
+        )
+        for item in edges
+    } == EDGES
+    assert {(item["type"]["space"], item["type"]["externalId"]) for item in edges} == {EDGE_TYPE}
+    assert {item["space"] for item in edges} == {SPACE}
+
+
+def test_as_write_of_what_was_read_changes_nothing(client: WindTurbineClient) -> None:
+    turbines = client.wind_turbine.retrieve(["wt-1"])
+    nacelle = client.nacelle.retrieve("wt-nacelle")
+    assert nacelle is not None
+    results = client.upsert([*turbines.as_write(), nacelle.as_write()])
+    assert sorted((result.external_id, result.was_modified) for result in results) == [
+        ("wt-1", False),
+        ("wt-nacelle", False),
+    ]
+
+
+def test_recursive_delete_leaves_nothing_behind(client: WindTurbineClient) -> None:
+    deleted = client.delete(graph(), recursive=True)
+    assert sorted(item.external_id for item in deleted) == sorted([*NODES, *EDGES])
+    assert raw(client, "node", NODES) == []
+    assert raw(client, "edge", list(EDGES)) == []
+    assert client.wind_turbine.list() == []
+    assert client.blade.retrieve("seed") is not None  # the seed node is not part of the graph
