@@ -53,7 +53,8 @@ def graph() -> list[WindTurbineWrite | SensorPositionWrite | MetmastWrite]:
     """One turbine and what it holds; sensor positions point at its blades (the blades' reverse relation), a met
     mast holds an inwards edge from the turbine, and one time series is reached from three places."""
     yaw = series("wt-yaw")
-    blades = [BladeWrite(space=SPACE, external_id=f"wt-blade-{index}", name=f"blade {index}") for index in (1, 2)]
+    blade_1 = BladeWrite(space=SPACE, external_id="wt-blade-1", name="blade 1")
+    blade_2 = BladeWrite(space=SPACE, external_id="wt-blade-2", name="blade 2")
     nacelle = NacelleWrite(
         space=SPACE,
         external_id="wt-nacelle",
@@ -70,7 +71,7 @@ def graph() -> list[WindTurbineWrite | SensorPositionWrite | MetmastWrite]:
         name="turbine 1",
         capacity=7.5,
         windfarm="north",
-        blades=blades,
+        blades=[blade_1, blade_2],
         datasheets=[DataSheetWrite(space=SPACE, external_id="wt-sheet", name="sheet", is_uploaded=True)],
         nacelle=nacelle,
         rotor=RotorWrite(space=SPACE, external_id="wt-rotor", rpm_low_speed_shaft=yaw),
@@ -80,7 +81,7 @@ def graph() -> list[WindTurbineWrite | SensorPositionWrite | MetmastWrite]:
     far.wind_turbines = [DistanceWrite(end_node=turbine, distance=450.0)]
     positions = [
         SensorPositionWrite(space=SPACE, external_id=f"wt-position-{index}", blade=blade, position=float(index))
-        for index, blade in enumerate(blades, start=1)
+        for index, blade in enumerate([blade_1, blade_2], start=1)
     ]
     return [turbine, *positions, far]
 
