@@ -5,6 +5,7 @@
 import { CodeWriter, ImportSet, type Layout, pythonString } from "../../emit/code-writer.ts";
 import type { IRProperty } from "../../ir/types.ts";
 import type { GeneratorConfig } from "../generator.ts";
+import type { ClassBases } from "./inheritance.ts";
 import { enumOf, fieldSpelling, filterValueSpelling, importSpelling, type Usage, valueType } from "./types.ts";
 import type { ViewPlan } from "./view-plan.ts";
 
@@ -15,9 +16,9 @@ export interface ModuleFragments {
   body: string;
 }
 
-export function dataClassModule(plan: ViewPlan, config: GeneratorConfig, layout: Layout): ModuleFragments {
+export function dataClassModule(plan: ViewPlan, bases: ClassBases, config: GeneratorConfig, layout: Layout): ModuleFragments {
   const { view } = plan.irClass;
-  const imports = new ImportSet().add("stdlib", "typing", "ClassVar").add("local", RUNTIME, "NodeRead", "NodeList", "ViewId");
+  const imports = new ImportSet().add("stdlib", "typing", "ClassVar").add("local", RUNTIME, "NodeList", "ViewId");
   const top = new CodeWriter(layout);
   top.bracketed(`${plan.viewConstant} = ViewId(`, [view.space, view.externalId, view.version].map(pythonString), ")");
 
@@ -32,8 +33,8 @@ export function dataClassModule(plan: ViewPlan, config: GeneratorConfig, layout:
   literalAlias(top, imports, plan.fieldAlias, plan.sortable);
   if (plan.hasSearch) literalAlias(top, imports, plan.textFieldAlias, plan.searchable);
 
-  const classes = [filtersClass(plan, imports, layout), readClass(plan, config, imports, layout)];
-  if (plan.writable) classes.push(writeClass(plan, config, imports, layout));
+  const classes = [filtersClass(plan, bases, imports, layout), readClass(plan, bases, config, imports, layout)];
+  if (plan.writable) classes.push(writeClass(plan, bases, config, imports, layout));
   classes.push(...listClasses(plan, imports, layout));
   const body = [top.toString(), ...classes.map(String)].join("\n\n");
   return { imports: imports.render(layout), body };
@@ -70,12 +71,26 @@ function literalAlias(writer: CodeWriter, imports: ImportSet, alias: string, fie
   writer.bracketed(`${alias} = Literal[`, fieldNames.map(pythonString), "]", { hug: true });
 }
 
-function filtersClass(plan: ViewPlan, imports: ImportSet, layout: Layout): CodeWriter {
-  imports.add("local", RUNTIME, "NodeFilters");
-  const writer = new CodeWriter(layout).line(`class ${plan.filtersClass}(NodeFilters, total=False):`);
+/**
+ * The base classes of one of the view's classes, imported: the runtime's `root` or the parents' classes named by
+ * `slot` (inheritance.ts decides which parents).
+ */
+function baseList(parents: ViewPlan[], root: string, slot: (parent: ViewPlan) => string, imports: ImportSet): string[] {
+  if (parents.length === 0) {
+    imports.add("local", RUNTIME, root);
+    return [root];
+  }
+  for (const parent of parents) imports.add("local", `._${parent.irClass.names.fileName}`, slot(parent));
+  return parents.map(slot);
+}
+
+function filtersClass(plan: ViewPlan, bases: ClassBases, imports: ImportSet, layout: Layout): CodeWriter {
+  const baseNames = baseList(bases.read, "NodeFilters", (parent) => parent.filtersClass, imports);
+  const own = plan.filters.filter((filter) => !bases.inheritedRead.has(filter.property.identifier));
+  const writer = new CodeWriter(layout).bracketed(`class ${plan.filtersClass}(`, [...baseNames, "total=False"], "):", { hug: true });
   return writer.indented((body) => {
-    if (plan.filters.length === 0) body.line("pass");
-    for (const { name, operator, property } of plan.filters) {
+    if (own.length === 0) body.line("pass");
+    for (const { name, operator, property } of own) {
       const spelling = filterValueSpelling(property.type, plan.enumAliases.get(property.identifier));
       if (spelling === undefined) continue;
       importSpelling(imports, spelling, RUNTIME);
@@ -92,19 +107,20 @@ function isBoolean(property: IRProperty): boolean {
   return type.kind === "primitive" && type.primitive === "boolean";
 }
 
-function classHeader(writer: CodeWriter, plan: ViewPlan, config: GeneratorConfig, declaration: string): void {
-  writer.line(declaration).indented((body) => {
+function classHeader(writer: CodeWriter, plan: ViewPlan, config: GeneratorConfig, name: string, bases: string[]): void {
+  writer.bracketed(`class ${name}(`, bases, "):", { hug: true }).indented((body) => {
     if (config.docstrings && plan.irClass.description) body.docstring(plan.irClass.description).line();
     body.line(`_view: ClassVar[ViewId] = ${plan.viewConstant}`);
   });
 }
 
-function readClass(plan: ViewPlan, config: GeneratorConfig, imports: ImportSet, layout: Layout): CodeWriter {
+function readClass(plan: ViewPlan, bases: ClassBases, config: GeneratorConfig, imports: ImportSet, layout: Layout): CodeWriter {
   const { names } = plan.irClass;
   const writer = new CodeWriter(layout);
-  classHeader(writer, plan, config, `class ${names.className}(NodeRead):`);
+  const baseNames = baseList(bases.read, "NodeRead", (parent) => parent.irClass.names.className, imports);
+  classHeader(writer, plan, config, names.className, baseNames);
   writer.indented((body) => {
-    fieldLines(body, plan, "read", imports);
+    fieldLines(body, plan, "read", bases.inheritedRead, imports);
     if (plan.writable) {
       body
         .line()
@@ -115,16 +131,18 @@ function readClass(plan: ViewPlan, config: GeneratorConfig, imports: ImportSet, 
   return writer;
 }
 
-function writeClass(plan: ViewPlan, config: GeneratorConfig, imports: ImportSet, layout: Layout): CodeWriter {
-  imports.add("local", RUNTIME, "NodeWrite");
+function writeClass(plan: ViewPlan, bases: ClassBases, config: GeneratorConfig, imports: ImportSet, layout: Layout): CodeWriter {
   const writer = new CodeWriter(layout);
-  classHeader(writer, plan, config, `class ${plan.irClass.names.writeClassName}(NodeWrite):`);
-  return writer.indented((body) => fieldLines(body, plan, "write", imports));
+  const baseNames = baseList(bases.write, "NodeWrite", (parent) => parent.irClass.names.writeClassName, imports);
+  classHeader(writer, plan, config, plan.irClass.names.writeClassName, baseNames);
+  return writer.indented((body) => fieldLines(body, plan, "write", bases.inheritedWrite, imports));
 }
 
-function fieldLines(writer: CodeWriter, plan: ViewPlan, usage: Usage, imports: ImportSet): void {
-  if (plan.fields.length > 0) writer.line();
-  for (const property of plan.fields) {
+/** The fields of the view's properties, but those a base class already declares. */
+function fieldLines(writer: CodeWriter, plan: ViewPlan, usage: Usage, inherited: ReadonlySet<string>, imports: ImportSet): void {
+  const own = plan.fields.filter((property) => !inherited.has(property.identifier));
+  if (own.length > 0) writer.line();
+  for (const property of own) {
     const spelling = fieldSpelling(property.type, usage, plan.enumAliases.get(property.identifier));
     importSpelling(imports, spelling, RUNTIME);
     const { type, assigned } = usage === "read" ? readForm(property, spelling.type) : writeForm(property, spelling.type);

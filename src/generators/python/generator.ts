@@ -22,6 +22,7 @@ import {
 } from "../generator.ts";
 import { apiModule } from "./api-module.ts";
 import { dataClassModule } from "./data-class-module.ts";
+import { type ClassBases, FLAT, planBases } from "./inheritance.ts";
 import { UniqueNames } from "./unique-names.ts";
 import { planView, type ViewPlan } from "./view-plan.ts";
 
@@ -58,10 +59,10 @@ export class PythonGenerator implements LanguageGenerator {
   }
 
   generate(model: IRModel): GeneratorOutput {
-    const { plans, warnings } = this.plan(model);
+    const { plans, bases, warnings } = this.plan(model);
     const files = [
       ...this.packageFiles(model, plans, warnings),
-      ...plans.flatMap((plan) => this.classFiles(plan)),
+      ...plans.flatMap((plan) => this.classFiles(plan, bases)),
       ...this.runtimeFiles(),
     ].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
     const classes = plans.reduce((count, plan) => count + (plan.writable ? 2 : 1), 0);
@@ -69,8 +70,9 @@ export class PythonGenerator implements LanguageGenerator {
   }
 
   generateClass(irClass: IRClass, model: IRModel): GeneratedFile[] {
-    const plan = this.plan(model).plans.find((candidate) => candidate.irClass.id === irClass.id);
-    return plan === undefined ? [] : this.classFiles(plan);
+    const { plans, bases } = this.plan(model);
+    const plan = plans.find((candidate) => candidate.irClass.id === irClass.id);
+    return plan === undefined ? [] : this.classFiles(plan, bases);
   }
 
   generateModule(module: IRModule, model: IRModel): GeneratedFile[] {
@@ -84,8 +86,11 @@ export class PythonGenerator implements LanguageGenerator {
 
   // ── Planning ──────────────────────────────────────────────────────────────────────────────────────────────
 
-  /** Views the runtime can serve (node views; edge views wait for connection support), planned in IR order. */
-  private plan(model: IRModel): { plans: ViewPlan[]; warnings: GeneratorWarning[] } {
+  /**
+   * Views the runtime can serve (node views; edge views wait for connection support), planned in IR order, and
+   * which of them each one's classes extend.
+   */
+  private plan(model: IRModel): { plans: ViewPlan[]; bases: Map<string, ClassBases>; warnings: GeneratorWarning[] } {
     const warnings: GeneratorWarning[] = [];
     const names = new UniqueNames(model.classes.flatMap((irClass) => CLASS_NAME_SLOTS.map((slot) => irClass.names[slot])));
     for (const reserved of [this.config.clientName, ...CONNECT_EXPORTS]) names.claim(reserved);
@@ -101,7 +106,7 @@ export class PythonGenerator implements LanguageGenerator {
       }
       plans.push(planView(irClass, names, warnings));
     }
-    return { plans, warnings };
+    return { plans, bases: planBases(plans), warnings };
   }
 
   // ── Files ─────────────────────────────────────────────────────────────────────────────────────────────────
@@ -118,10 +123,10 @@ export class PythonGenerator implements LanguageGenerator {
     return this.templates.render(`python/${template}`, data);
   }
 
-  private classFiles(plan: ViewPlan): GeneratedFile[] {
+  private classFiles(plan: ViewPlan, bases: ReadonlyMap<string, ClassBases>): GeneratedFile[] {
     const { names } = plan.irClass;
     const view = idText(plan.irClass.view);
-    const dataClasses = dataClassModule(plan, this.config, this.layout);
+    const dataClasses = dataClassModule(plan, bases.get(plan.irClass.id) ?? FLAT, this.config, this.layout);
     const api = apiModule(plan, this.layout);
     return [
       this.file(`${this.packageDir}/data_classes/_${names.fileName}.py`, this.renderModule("data_class.py.eta", view, dataClasses)),

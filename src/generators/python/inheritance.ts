@@ -1,0 +1,106 @@
+/**
+ * Which generated classes extend which. A view's read, write and filters classes extend those of its parents in
+ * the SDK (`class Pump(Asset)`, `class PumpWrite(AssetWrite)`, `class PumpFilters(AssetFilters)`) and declare
+ * only the fields they add. A parent is left out, and its fields declared again on the child, where Python could
+ * not express the link: the child redefines one of the parent's fields (another type, name or default; mypy
+ * refuses an incompatible override) or filters it otherwise, or the bases cannot be ordered (no C3
+ * linearization). The IR has already cut `implements` cycles; parents that are not generated are not bases.
+ */
+import type { IRProperty } from "../../ir/types.ts";
+import type { ViewPlan } from "./view-plan.ts";
+
+export interface ClassBases {
+  /** Plans whose read and filters classes this view's extend; empty: the runtime bases, every field declared. */
+  read: ViewPlan[];
+  /** Plans whose write classes this view's write class extends: the writable ones among `read`. */
+  write: ViewPlan[];
+  /** CDF identifiers of the fields the read bases declare, and of those the write bases declare. */
+  inheritedRead: ReadonlySet<string>;
+  inheritedWrite: ReadonlySet<string>;
+}
+
+/** No parent extended: the runtime bases. */
+export const FLAT: ClassBases = { read: [], write: [], inheritedRead: new Set(), inheritedWrite: new Set() };
+
+/** The bases of every plan's classes, by class id. */
+export function planBases(plans: readonly ViewPlan[]): Map<string, ClassBases> {
+  const byId = new Map(plans.map((plan) => [plan.irClass.id, plan]));
+  const bases = new Map<string, ClassBases>();
+  const basesOf = (plan: ViewPlan): ClassBases => {
+    const known = bases.get(plan.irClass.id);
+    if (known !== undefined) return known;
+    const decided = decide(plan, byId, basesOf);
+    bases.set(plan.irClass.id, decided);
+    return decided;
+  };
+  for (const plan of plans) basesOf(plan);
+  return bases;
+}
+
+function decide(plan: ViewPlan, byId: ReadonlyMap<string, ViewPlan>, basesOf: (plan: ViewPlan) => ClassBases): ClassBases {
+  const parents = plan.irClass.parents.flatMap((id) => byId.get(id) ?? []);
+  // A parent that is an ancestor of another parent comes in through that one; naming it too breaks the MRO.
+  const direct = parents.filter((parent) => !parents.some((other) => other !== parent && isAncestor(parent, other, byId)));
+  const compatible = direct.filter((parent) => extendsCleanly(plan, parent));
+  if (compatible.length === 0) return FLAT;
+  const writeBases = (chosen: ViewPlan[]) => (plan.writable ? chosen.filter((parent) => parent.writable) : []);
+  const orderable = (chosen: ViewPlan[]) =>
+    linearize(plan, chosen, (p) => basesOf(p).read) !== undefined &&
+    linearize(plan, writeBases(chosen), (p) => basesOf(p).write) !== undefined;
+  const read = orderable(compatible) ? compatible : compatible.slice(0, 1);
+  const write = writeBases(read);
+  const identifiers = (chosen: ViewPlan[]) => new Set(chosen.flatMap((parent) => parent.fields.map((field) => field.identifier)));
+  return { read, write, inheritedRead: identifiers(read), inheritedWrite: identifiers(write) };
+}
+
+function isAncestor(candidate: ViewPlan, of: ViewPlan, byId: ReadonlyMap<string, ViewPlan>): boolean {
+  const seen = new Set<string>();
+  const stack = [...of.irClass.parents];
+  for (let id = stack.pop(); id !== undefined; id = stack.pop()) {
+    if (id === candidate.irClass.id) return true;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    stack.push(...(byId.get(id)?.irClass.parents ?? []));
+  }
+  return false;
+}
+
+/** Every field of the parent is on the child, generated alike: same name, type, write default and filters. */
+function extendsCleanly(child: ViewPlan, parent: ViewPlan): boolean {
+  const childFields = new Map(child.fields.map((field) => [field.identifier, field]));
+  return parent.fields.every((field) => {
+    const own = childFields.get(field.identifier);
+    return own !== undefined && fieldKey(own, child) === fieldKey(field, parent);
+  });
+}
+
+/** What the generated lines of a field depend on, as one comparable string. */
+function fieldKey(field: IRProperty, plan: ViewPlan): string {
+  const filters = plan.filters.filter((filter) => filter.property === field).map(({ name, operator }) => `${name}:${operator}`);
+  const { name, type, requiredOnWrite, defaultValue, relationship } = field;
+  return JSON.stringify({ name, type, requiredOnWrite, defaultValue, relationship, filters }, (_, value) =>
+    typeof value === "bigint" ? `${value}n` : value,
+  );
+}
+
+/** Python's C3 method resolution order of a class with these bases; undefined when there is none. */
+function linearize(plan: ViewPlan, bases: ViewPlan[], basesOf: (plan: ViewPlan) => ViewPlan[]): ViewPlan[] | undefined {
+  const sequences: ViewPlan[][] = [];
+  for (const base of bases) {
+    const order = linearize(base, basesOf(base), basesOf);
+    if (order === undefined) return undefined;
+    sequences.push(order);
+  }
+  sequences.push([...bases]);
+  const result = [plan];
+  for (;;) {
+    const remaining = sequences.filter((sequence) => sequence.length > 0);
+    if (remaining.length === 0) return result;
+    const head = remaining
+      .map((sequence) => sequence[0] as ViewPlan)
+      .find((candidate) => !remaining.some((sequence) => sequence.indexOf(candidate) > 0));
+    if (head === undefined) return undefined;
+    result.push(head);
+    for (const sequence of remaining) if (sequence[0] === head) sequence.shift();
+  }
+}
