@@ -127,7 +127,8 @@ export class PythonGenerator implements LanguageGenerator {
     const { names } = plan.irClass;
     const view = idText(plan.irClass.view);
     const dataClasses = dataClassModule(plan, bases.get(plan.irClass.id) ?? FLAT, this.config, this.layout);
-    const api = apiModule(plan, this.layout);
+    const extended = [...bases.values()].some((classBases) => classBases.read.includes(plan));
+    const api = apiModule(plan, this.layout, extended);
     return [
       this.file(`${this.packageDir}/data_classes/_${names.fileName}.py`, this.renderModule("data_class.py.eta", view, dataClasses)),
       this.file(`${this.packageDir}/_api/${names.fileName}.py`, this.renderModule("api.py.eta", view, api)),

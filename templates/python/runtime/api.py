@@ -6,8 +6,9 @@
 
         def list(self, *, limit: int | None = DEFAULT_LIMIT, sort_by: PumpField | Sequence[PumpField] | None = None,
                  direction: SortDirection = "ascending", filter: RawFilter | None = None,
-                 **filters: Unpack[PumpFilters]) -> PumpList:
-            return self._list(filters, limit=limit, sort_by=sort_by, direction=direction, filter=filter)
+                 as_child_class: bool = False, **filters: Unpack[PumpFilters]) -> PumpList:
+            return self._list(filters, limit=limit, sort_by=sort_by, direction=direction, filter=filter,
+                              as_child_class=as_child_class)
         ...
 
 `retrieve` needs no generated code: it is fully typed here through the class's type parameters.
@@ -84,17 +85,31 @@ class ViewAPI(Generic[_Read, _List]):
 
     # A str (and a NodeId) is also a Sequence[str]; mypy picks the first matching overload, which is the intent.
     @overload
-    def retrieve(self, external_id: str | NodeId, space: str | None = None) -> _Read | None: ...  # type: ignore[overload-overlap]
+    def retrieve(  # type: ignore[overload-overlap]
+        self, external_id: str | NodeId, space: str | None = None, *, as_child_class: bool = False
+    ) -> _Read | None: ...
 
     @overload
-    def retrieve(self, external_id: Sequence[str | NodeId], space: str | None = None) -> _List: ...
+    def retrieve(
+        self, external_id: Sequence[str | NodeId], space: str | None = None, *, as_child_class: bool = False
+    ) -> _List: ...
 
     def retrieve(
-        self, external_id: str | NodeId | Sequence[str | NodeId], space: str | None = None
+        self,
+        external_id: str | NodeId | Sequence[str | NodeId],
+        space: str | None = None,
+        *,
+        as_child_class: bool = False,
     ) -> _Read | _List | None:
-        """One node (None when missing) or several (missing ones left out), by external id or NodeId."""
+        """One node (None when missing) or several (missing ones left out), by external id or NodeId.
+
+        `as_child_class=True` reads each node as the most specific generated subclass whose view it has data in
+        (`Pump` for a pump retrieved through the `Asset` API): one more request per descendant view.
+        """
         ids = as_node_ids(external_id, space or self._default_space)
         items = self._parse(self._instances.retrieve(ids, self._view))
+        if as_child_class:
+            items = self._as_child_classes(items)
         if isinstance(external_id, (str, NodeId)):
             return items[0] if items else None
         return items
@@ -107,8 +122,12 @@ class ViewAPI(Generic[_Read, _List]):
         sort_by: str | Sequence[str] | None,
         direction: SortDirection,
         filter: RawFilter | None,
+        as_child_class: bool = False,
     ) -> _List:
-        """Up to `limit` nodes (None or a negative limit: all of them), read page by page."""
+        """Up to `limit` nodes (None or a negative limit: all of them), read page by page.
+
+        `as_child_class`: each node as its most specific subclass, as `retrieve` reads them.
+        """
         unbounded = limit is None or limit < 0
         result = self._list_class()
         for page in self._iterate(
@@ -121,7 +140,7 @@ class ViewAPI(Generic[_Read, _List]):
             direction=direction,
         ):
             result.extend(page)
-        return result
+        return self._as_child_classes(result) if as_child_class else result
 
     def _iterate(
         self,
@@ -207,6 +226,28 @@ class ViewAPI(Generic[_Read, _List]):
         buckets = [Bucket(bucket["start"], bucket["count"]) for bucket in values.get("buckets", [])]
         return Histogram(property, interval, buckets)
 
+    def _as_child_classes(self, items: _List) -> _List:
+        """The items, each read again as the most specific descendant class whose view the node has data in.
+
+        A byids request returns only the nodes that have data in its source view, so asking once per descendant
+        view tells which views each node has data in; of two matching classes, a subclass of the other wins.
+        """
+        ids = items.ids
+        found: dict[NodeId, tuple[type[_Read], Mapping[str, Any]]] = {}
+        for child in _descendants(self._read_class) if ids else []:
+            for instance in self._instances.retrieve(ids, child._view):
+                node = NodeId(instance["space"], instance["externalId"])
+                known = found.get(node)
+                if known is None or issubclass(child, known[0]):
+                    found[node] = (child, instance)
+        if not found:
+            return items
+        result = self._list_class(
+            found[item.id][0].from_instance(found[item.id][1]) if item.id in found else item for item in items
+        )
+        result.next_cursor = items.next_cursor
+        return result
+
     def _parse(self, items: Sequence[Mapping[str, Any]], cursor: str | None = None) -> _List:
         result = self._list_class(self._read_class.from_instances(items))
         result.next_cursor = cursor
@@ -233,6 +274,24 @@ class ViewAPI(Generic[_Read, _List]):
 def _keyword_filters(read_class: type[NodeRead], filters: type[Mapping[str, Any]]) -> KeywordFilters:
     # Derived once per view class, not per client.
     return KeywordFilters(read_class._view, read_class.property_identifiers(), filters.__annotations__)
+
+
+def _descendants(read_class: type[_Read]) -> list[type[_Read]]:
+    """Subclasses of a read class that have views of their own, each after its bases (a shorter MRO comes first).
+
+    Python's class hierarchy is the registry: generated classes extend their parents' classes, and a child the
+    generator flattened is no subclass, so it is never handed out where its parent's class is expected.
+    """
+    views = {read_class._view}
+    found: list[type[_Read]] = []
+    pending = read_class.__subclasses__()
+    while pending:
+        cls = pending.pop()
+        pending.extend(cls.__subclasses__())
+        if cls._view not in views:
+            views.add(cls._view)
+            found.append(cls)
+    return sorted(found, key=lambda cls: len(cls.__mro__))
 
 
 def _group_value(value: Any) -> Any:
