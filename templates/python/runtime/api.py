@@ -230,21 +230,16 @@ class ViewAPI(Generic[_Read, _List]):
         """The items, each read again as the most specific descendant class whose view the node has data in.
 
         A byids request returns only the nodes that have data in its source view, so asking once per descendant
-        view tells which views each node has data in; of two matching classes, a subclass of the other wins.
+        view tells which views each node has data in.
         """
         ids = items.ids
-        found: dict[NodeId, tuple[type[_Read], Mapping[str, Any]]] = {}
+        matches: dict[NodeId, list[tuple[type[_Read], Mapping[str, Any]]]] = {}
         for child in _descendants(self._read_class) if ids else []:
             for instance in self._instances.retrieve(ids, child._view):
-                node = NodeId(instance["space"], instance["externalId"])
-                known = found.get(node)
-                if known is None or issubclass(child, known[0]):
-                    found[node] = (child, instance)
-        if not found:
+                matches.setdefault(NodeId(instance["space"], instance["externalId"]), []).append((child, instance))
+        if not matches:
             return items
-        result = self._list_class(
-            found[item.id][0].from_instance(found[item.id][1]) if item.id in found else item for item in items
-        )
+        result = self._list_class(_most_specific(matches[item.id]) if item.id in matches else item for item in items)
         result.next_cursor = items.next_cursor
         return result
 
@@ -277,7 +272,7 @@ def _keyword_filters(read_class: type[NodeRead], filters: type[Mapping[str, Any]
 
 
 def _descendants(read_class: type[_Read]) -> list[type[_Read]]:
-    """Subclasses of a read class that have views of their own, each after its bases (a shorter MRO comes first).
+    """Subclasses of a read class that have views of their own, in definition order with bases first.
 
     Python's class hierarchy is the registry: generated classes extend their parents' classes, and a child the
     generator flattened is no subclass, so it is never handed out where its parent's class is expected.
@@ -285,13 +280,31 @@ def _descendants(read_class: type[_Read]) -> list[type[_Read]]:
     views = {read_class._view}
     found: list[type[_Read]] = []
     pending = read_class.__subclasses__()
-    while pending:
-        cls = pending.pop()
+    for cls in pending:  # grows while it is walked: breadth first
         pending.extend(cls.__subclasses__())
         if cls._view not in views:
             views.add(cls._view)
             found.append(cls)
+    # A subclass has a longer MRO than each of its bases; the sort is stable.
     return sorted(found, key=lambda cls: len(cls.__mro__))
+
+
+def _most_specific(matches: list[tuple[type[_Read], Mapping[str, Any]]]) -> _Read:
+    """The node parsed as the class no other match subclasses.
+
+    Between unrelated ones: the class of the node's type (pygen's convention: the type's external id is the
+    view's), else the first.
+    """
+    specific = [
+        match
+        for match in matches
+        if not any(other[0] is not match[0] and issubclass(other[0], match[0]) for other in matches)
+    ]
+    node_type = specific[0][1].get("type") or {}
+    cls, instance = next(
+        (match for match in specific if match[0]._view.external_id == node_type.get("externalId")), specific[0]
+    )
+    return cls.from_instance(instance)
 
 
 def _group_value(value: Any) -> Any:
