@@ -41,9 +41,8 @@ def test_the_query_goes_to_the_sdk_data_model(pumps_client: ClientFactory) -> No
 def test_another_data_model_by_its_id(pumps_client: ClientFactory) -> None:
     client, recorder = pumps_client(answering({"data": {}}))
     client.graphql_query("{ x }", space="other space", external_id="Other", version="2")
-    assert recorder.requests[0].url.raw_path.decode().endswith(
-        "/userapis/spaces/other%20space/datamodels/Other/versions/2/graphql"
-    )
+    path = recorder.requests[0].url.raw_path.decode()
+    assert path.endswith("/userapis/spaces/other%20space/datamodels/Other/versions/2/graphql")
     assert request_json(recorder.requests[0])["variables"] == {}
 
 
