@@ -22,6 +22,7 @@ for name, module in (
     ("example", "test_example_sdk.py"),
     ("Omni", "test_omni_sdk.py"),
     ("oddities", "test_oddities_sdk.py"),
+    ("OmniMultiAll", "test_omni_multi_sdk.py"),
 ):
     root = Path(GENERATED or "/nonexistent") / name
     if root.is_dir():
