@@ -3,8 +3,9 @@
  * the SDK (`class Pump(Asset)`, `class PumpWrite(AssetWrite)`, `class PumpFilters(AssetFilters)`) and declare
  * only the fields they add. A parent is left out, and its fields declared again on the child, where Python could
  * not express the link: the child redefines one of the parent's fields (another type, name or default; mypy
- * refuses an incompatible override) or filters it otherwise, or the bases cannot be ordered (no C3
- * linearization). The IR has already cut `implements` cycles; parents that are not generated are not bases.
+ * refuses an incompatible override) or filters it otherwise, the bases cannot be ordered (no C3
+ * linearization), or a read-only child would inherit two different `as_write`. The IR has already cut
+ * `implements` cycles; parents that are not generated are not bases.
  */
 import type { IRProperty } from "../../ir/types.ts";
 import type { ViewPlan } from "./view-plan.ts";
@@ -12,7 +13,10 @@ import type { ViewPlan } from "./view-plan.ts";
 export interface ClassBases {
   /** Plans whose read and filters classes this view's extend; empty: the runtime bases, every field declared. */
   read: ViewPlan[];
-  /** Plans whose write classes this view's write class extends: the writable ones among `read`. */
+  /**
+   * Plans whose write classes this view's write class extends: those whose write classes the read bases'
+   * `as_write` return (a read-only parent passes on its own parents'). Empty for a read-only view.
+   */
   write: ViewPlan[];
   /** CDF identifiers of the fields the read bases declare, and of those the write bases declare. */
   inheritedRead: ReadonlySet<string>;
@@ -38,29 +42,48 @@ export function planBases(plans: readonly ViewPlan[]): Map<string, ClassBases> {
 }
 
 function decide(plan: ViewPlan, byId: ReadonlyMap<string, ViewPlan>, basesOf: (plan: ViewPlan) => ClassBases): ClassBases {
-  const parents = plan.irClass.parents.flatMap((id) => byId.get(id) ?? []);
+  const modelParents = (of: ViewPlan) => of.irClass.parents.flatMap((id) => byId.get(id) ?? []);
+  const parents = modelParents(plan);
   // A parent that is an ancestor of another parent comes in through that one; naming it too breaks the MRO.
-  const direct = parents.filter((parent) => !parents.some((other) => other !== parent && isAncestor(parent, other, byId)));
-  const compatible = direct.filter((parent) => extendsCleanly(plan, parent));
+  const direct = withoutAncestors(parents, modelParents);
+  const owners = (chosen: ViewPlan[]) => unique(chosen.flatMap((parent) => writeOwners(parent, basesOf)));
+  const compatible = direct.filter((parent) => [parent, ...owners([parent])].every((base) => extendsCleanly(plan, base)));
   if (compatible.length === 0) return FLAT;
-  const writeBases = (chosen: ViewPlan[]) => (plan.writable ? chosen.filter((parent) => parent.writable) : []);
-  const orderable = (chosen: ViewPlan[]) =>
-    linearize(plan, chosen, (p) => basesOf(p).read) !== undefined &&
-    linearize(plan, writeBases(chosen), (p) => basesOf(p).write) !== undefined;
-  const read = orderable(compatible) ? compatible : compatible.slice(0, 1);
+  // A writable view's `as_write` returns its write class, which must extend what the bases' `as_write` return.
+  const writeBases = (chosen: ViewPlan[]) => (plan.writable ? withoutAncestors(owners(chosen), (of) => basesOf(of).write) : []);
+  const expressible = (chosen: ViewPlan[]) =>
+    linearize(plan, chosen, (of) => basesOf(of).read) !== undefined &&
+    linearize(plan, writeBases(chosen), (of) => basesOf(of).write) !== undefined &&
+    // A read-only view inherits `as_write`: bases that each bring another one would conflict.
+    (plan.writable || owners(chosen).length <= 1);
+  const read = expressible(compatible) ? compatible : compatible.slice(0, 1);
   const write = writeBases(read);
   const identifiers = (chosen: ViewPlan[]) => new Set(chosen.flatMap((parent) => parent.fields.map((field) => field.identifier)));
   return { read, write, inheritedRead: identifiers(read), inheritedWrite: identifiers(write) };
 }
 
-function isAncestor(candidate: ViewPlan, of: ViewPlan, byId: ReadonlyMap<string, ViewPlan>): boolean {
-  const seen = new Set<string>();
-  const stack = [...of.irClass.parents];
-  for (let id = stack.pop(); id !== undefined; id = stack.pop()) {
-    if (id === candidate.irClass.id) return true;
-    if (seen.has(id)) continue;
-    seen.add(id);
-    stack.push(...(byId.get(id)?.irClass.parents ?? []));
+/** The views whose write classes a view's read class returns from `as_write`: its own, or its bases' owners. */
+function writeOwners(plan: ViewPlan, basesOf: (plan: ViewPlan) => ClassBases): ViewPlan[] {
+  return plan.writable ? [plan] : unique(basesOf(plan).read.flatMap((parent) => writeOwners(parent, basesOf)));
+}
+
+function unique<T>(items: T[]): T[] {
+  return [...new Set(items)];
+}
+
+/** The plans that are no ancestor (through `parentsOf`) of another of them. */
+function withoutAncestors(plans: ViewPlan[], parentsOf: (plan: ViewPlan) => ViewPlan[]): ViewPlan[] {
+  return plans.filter((candidate) => !plans.some((other) => other !== candidate && isAncestor(candidate, other, parentsOf)));
+}
+
+function isAncestor(candidate: ViewPlan, of: ViewPlan, parentsOf: (plan: ViewPlan) => ViewPlan[]): boolean {
+  const seen = new Set<ViewPlan>();
+  const stack = [...parentsOf(of)];
+  for (let plan = stack.pop(); plan !== undefined; plan = stack.pop()) {
+    if (plan === candidate) return true;
+    if (seen.has(plan)) continue;
+    seen.add(plan);
+    stack.push(...parentsOf(plan));
   }
   return false;
 }

@@ -107,6 +107,24 @@ describe("Python data classes extend their parents", () => {
     expect(fieldsOf(pump, "PumpWrite")).toEqual(["name", "tags", "head"]);
   });
 
+  test("a writable child of a read-only parent writes through the class the parent's as_write returns", () => {
+    const grand = view("Grand", { g: text() });
+    const parent = view("Parent", { g: text(), p: text() }, { implements: [ref("Grand")], writable: false });
+    const child = view("Child", { g: text(), p: text(), c: text() }, { implements: [ref("Parent")] });
+    const content = dataClasses(generate([grand, parent, child]), "child");
+    // Parent inherits Grand.as_write (-> GrandWrite): ChildWrite must extend GrandWrite for Child.as_write to override it.
+    expect(declarations(content).slice(1, 3)).toEqual(["class Child(Parent):", "class ChildWrite(GrandWrite):"]);
+    expect(fieldsOf(content, "ChildWrite")).toEqual(["p", "c"]);
+  });
+
+  test("a read-only child keeps one of two parents that would each bring their own as_write", () => {
+    const [alpha, beta] = [view("Alpha", { a: text() }), view("Beta", { b: text() })];
+    const both = view("Both", { a: text(), b: text() }, { implements: [ref("Alpha"), ref("Beta")], writable: false });
+    const content = dataClasses(generate([alpha, beta, both]), "both");
+    expect(declarations(content)).toContain("class Both(Alpha):");
+    expect(fieldsOf(content, "Both")).toEqual(["b"]);
+  });
+
   test("an implements cycle keeps one link", () => {
     const alpha = view("Alpha", { shared: text() }, { implements: [ref("Beta")] });
     const beta = view("Beta", { shared: text() }, { implements: [ref("Alpha")] });
