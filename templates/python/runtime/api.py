@@ -230,13 +230,17 @@ class ViewAPI(Generic[_Read, _List]):
         """The items, each read again as the most specific descendant class whose view the node has data in.
 
         A byids request returns only the nodes that have data in its source view, so asking once per descendant
-        view tells which views each node has data in.
+        view tells which views each node has data in. A child view has its parents' properties, so a node with
+        data in it has data in them: each view is asked only about the nodes found in its bases' views.
         """
-        ids = items.ids
+        found: dict[type[NodeRead], list[NodeId]] = {self._read_class: items.ids}
         matches: dict[NodeId, list[tuple[type[_Read], Mapping[str, Any]]]] = {}
-        for child in _descendants(self._read_class) if ids else []:
-            for instance in self._instances.retrieve(ids, child._view):
-                matches.setdefault(NodeId(instance["space"], instance["externalId"]), []).append((child, instance))
+        for child in _descendants(self._read_class):
+            scope = _found_in_bases(child, found)
+            instances = self._instances.retrieve(scope, child._view) if scope else []
+            found[child] = [NodeId(instance["space"], instance["externalId"]) for instance in instances]
+            for node, instance in zip(found[child], instances, strict=True):
+                matches.setdefault(node, []).append((child, instance))
         if not matches:
             return items
         result = self._list_class(_most_specific(matches[item.id]) if item.id in matches else item for item in items)
@@ -287,6 +291,16 @@ def _descendants(read_class: type[_Read]) -> list[type[_Read]]:
             found.append(cls)
     # A subclass has a longer MRO than each of its bases; the sort is stable.
     return sorted(found, key=lambda cls: len(cls.__mro__))
+
+
+def _found_in_bases(child: type[NodeRead], found: Mapping[type[NodeRead], list[NodeId]]) -> list[NodeId]:
+    """The nodes found in the views of the class's bases (each base stands for its nearest class with a view)."""
+    nodes: dict[NodeId, None] = {}
+    for base in child.__bases__:
+        owner = next((cls for cls in base.__mro__ if cls in found), None)
+        if owner is not None:
+            nodes.update(dict.fromkeys(found[owner]))
+    return list(nodes)
 
 
 def _most_specific(matches: list[tuple[type[_Read], Mapping[str, Any]]]) -> _Read:

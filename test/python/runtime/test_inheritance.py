@@ -128,11 +128,24 @@ def test_retrieve_as_child_class_returns_the_most_specific_class(recorder: Recor
     booster = items[2]
     assert isinstance(booster, BoosterPump)
     assert (booster.flow_rate, booster.stages) == (9.0, 3)
-    # One read through the view, then one per descendant view (Valve is not one: it was flattened).
+    # One read through the view, then one per descendant view (Valve is not one: it was flattened), each about
+    # the nodes found in its bases' views: the pumps' about every node found, the boosters' about the pumps only.
+    asked = [
+        (body["sources"][0]["source"]["externalId"], [item["externalId"] for item in body["items"]])
+        for body in recorder.bodies("/byids")
+    ]
+    assert asked == [
+        ("Asset", ["a1", "p1", "b1", "v1", "missing"]),
+        ("Pump", ["a1", "p1", "b1", "v1"]),
+        ("BoosterPump", ["p1", "b1"]),
+    ]
+
+
+def test_a_view_none_of_whose_bases_matched_is_not_asked(recorder: Recorder, sleeps: Sleeps) -> None:
+    items = asset_api(recorder, sleeps).retrieve(["a1", "v1"], as_child_class=True)
+    assert [type(item) for item in items] == [Asset, Asset]
     views = [body["sources"][0]["source"]["externalId"] for body in recorder.bodies("/byids")]
-    assert views == ["Asset", "Pump", "BoosterPump"]
-    # The descendant reads ask only for the nodes found.
-    assert [item["externalId"] for item in recorder.bodies("/byids")[1]["items"]] == ["a1", "p1", "b1", "v1"]
+    assert views == ["Asset", "Pump"]
 
 
 def test_retrieve_one_as_child_class_and_by_default_as_the_view_class(recorder: Recorder, sleeps: Sleeps) -> None:
