@@ -7,13 +7,17 @@ from datetime import date, datetime, timedelta, timezone
 
 import pytest
 from sdk_example import (
+    Asset,
     AssetWrite,
     ClientConfig,
+    Generator,
+    GeneratorWrite,
     HydroPlant,
     HydroPlantList,
     HydroPlantModelClient,
     HydroPlantWrite,
     NodeId,
+    Reservoir,
     ReservoirWrite,
     Token,
 )
@@ -169,6 +173,29 @@ def test_aggregate_and_histogram(client: HydroPlantModelClient) -> None:
     ]
     histogram = client.hydro_plant.histogram("capacity_mw", 200.0)
     assert sum(bucket.count for bucket in histogram.buckets) == 5
+
+
+def test_child_classes_write_through_their_view_and_read_back_as_child_class(client: HydroPlantModelClient) -> None:
+    # The Generator view filters on the node type.
+    generator = GeneratorWrite(
+        space=SPACE,
+        external_id="generator:1",
+        node_type=NodeId("pygen_example", "Generator"),
+        name="G1",
+        serial_number=7,
+        plant=NodeId(SPACE, "plant:1"),
+    )
+    assert isinstance(generator, AssetWrite)
+    client.upsert(generator)
+    ids = ["asset:00001", "plant:2", "generator:1", "reservoir:1", "missing"]
+    assert [type(item) for item in client.asset.retrieve(ids)] == [Asset, Asset, Asset, Asset]
+    typed = client.asset.retrieve(ids, as_child_class=True)
+    assert [type(item) for item in typed] == [Asset, HydroPlant, Generator, Reservoir]
+    read = typed.get("generator:1")
+    assert isinstance(read, Generator)
+    assert (read.name, read.serial_number, read.plant) == ("G1", 7, NodeId(SPACE, "plant:1"))
+    listed = client.asset.list(limit=None, as_child_class=True, name_prefix="Plant ")
+    assert {type(item) for item in listed} == {HydroPlant}
 
 
 def test_delete(client: HydroPlantModelClient) -> None:
