@@ -21,10 +21,12 @@ export interface ClassBases {
   /** CDF identifiers of the fields the read bases declare, and of those the write bases declare. */
   inheritedRead: ReadonlySet<string>;
   inheritedWrite: ReadonlySet<string>;
+  /** A write base defaults `node_type` (its view filters on one): a view without a node type of its own resets it. */
+  inheritsNodeType: boolean;
 }
 
 /** No parent extended: the runtime bases. */
-export const FLAT: ClassBases = { read: [], write: [], inheritedRead: new Set(), inheritedWrite: new Set() };
+export const FLAT: ClassBases = { read: [], write: [], inheritedRead: new Set(), inheritedWrite: new Set(), inheritsNodeType: false };
 
 /** The bases of every plan's classes, by class id. */
 export function planBases(plans: readonly ViewPlan[]): Map<string, ClassBases> {
@@ -42,7 +44,9 @@ export function planBases(plans: readonly ViewPlan[]): Map<string, ClassBases> {
 }
 
 function decide(plan: ViewPlan, byId: ReadonlyMap<string, ViewPlan>, basesOf: (plan: ViewPlan) => ClassBases): ClassBases {
-  const modelParents = (of: ViewPlan) => of.irClass.parents.flatMap((id) => byId.get(id) ?? []);
+  // Edge classes stay flat: each types `end_node` with the nodes of its own view's edges.
+  if (plan.kind === "edge") return FLAT;
+  const modelParents = (of: ViewPlan) => of.irClass.parents.flatMap((id) => byId.get(id) ?? []).filter((parent) => parent.kind === "node");
   const parents = modelParents(plan);
   // A parent that is an ancestor of another parent comes in through that one; naming it too breaks the MRO.
   const direct = withoutAncestors(parents, modelParents);
@@ -59,7 +63,14 @@ function decide(plan: ViewPlan, byId: ReadonlyMap<string, ViewPlan>, basesOf: (p
   const read = expressible(compatible) ? compatible : compatible.slice(0, 1);
   const write = writeBases(read);
   const identifiers = (chosen: ViewPlan[]) => new Set(chosen.flatMap((parent) => parent.fields.map((field) => field.identifier)));
-  return { read, write, inheritedRead: identifiers(read), inheritedWrite: identifiers(write) };
+  const nodeTypeIn = (of: ViewPlan): boolean => of.nodeType !== undefined || basesOf(of).write.some(nodeTypeIn);
+  return {
+    read,
+    write,
+    inheritedRead: identifiers(read),
+    inheritedWrite: identifiers(write),
+    inheritsNodeType: write.some(nodeTypeIn),
+  };
 }
 
 /** The views whose write classes a view's read class returns from `as_write`: its own, or its bases' owners. */

@@ -25,7 +25,9 @@ relatively. Public API, by module:
 - connections: `Connection` (one connection property of a view), `register_class` / `class_of` (view → generated
   class); the shape of connection fields, which generator and runtime share.
 - data_classes: `NodeRead` (`from_instance`, `from_instances`: a page, `data_record`, `dump`), `NodeWrite`
-  (`dump`: the apply item), `NodeList`, `NodeWriteList`, `cdf_name`, `DataRecord` — bases of the generated data classes.
+  (`dump`: the apply item), `EdgeRead`, `EdgeWrite` (edge views), `NodeList`, `NodeWriteList`, `cdf_name`,
+  `edge_end`, `DataRecord` — bases of the generated data classes; `resolve_references`, which binds the names
+  generated modules use for each other's classes.
 - api: `ViewAPI[Read, List]` — base of generated per-view APIs; `AggregateResult`, `Histogram`, `DEFAULT_LIMIT`.
 - client: `BaseClient` — base of the generated `<Name>Client`, built from a `ClientConfig`, from arguments
   (`base_url`, `project`, `token` or `credentials`, `client_name`) or `from_env()`; `upsert`, `delete`, `close`,
@@ -37,7 +39,18 @@ from .auth import Credentials, OAuthClientCredentials, Token, credentials_from_e
 from .client import BaseClient, DataModelAPIs
 from .config import ClientConfig
 from .connections import Connection, class_of, register_class
-from .data_classes import DataRecord, NodeList, NodeRead, NodeWrite, NodeWriteList, cdf_name
+from .data_classes import (
+    DataRecord,
+    EdgeRead,
+    EdgeWrite,
+    NodeList,
+    NodeRead,
+    NodeWrite,
+    NodeWriteList,
+    cdf_name,
+    edge_end,
+    resolve_references,
+)
 from .errors import (
     CDFAPIError,
     CDFAuthError,
@@ -98,6 +111,8 @@ __all__ = [
     "DataRecord",
     "Date",
     "DirectRelation",
+    "EdgeRead",
+    "EdgeWrite",
     "Filter",
     "GroupValue",
     "HTTPClient",
@@ -126,6 +141,7 @@ __all__ = [
     "contains_any",
     "credentials_from_env",
     "default_scopes",
+    "edge_end",
     "equals",
     "exists",
     "has_data",
@@ -139,4 +155,5 @@ __all__ = [
     "prefix",
     "range_",
     "register_class",
+    "resolve_references",
 ]
