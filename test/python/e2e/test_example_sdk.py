@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from datetime import date, datetime, timedelta, timezone
 
+import httpx
 import pytest
 from sdk_example import (
     Asset,
@@ -202,3 +204,27 @@ def test_delete(client: HydroPlantModelClient) -> None:
     client.upsert(HydroPlantWrite(space=SPACE, external_id="plant:temporary", name="Temporary"))
     assert client.delete(["plant:temporary", "plant:never"]) == [NodeId(SPACE, "plant:temporary")]
     assert client.hydro_plant.retrieve("plant:temporary") is None
+
+
+def test_graphql_connections_become_typed_objects() -> None:
+    generator = {"__typename": "Generator", "space": SPACE, "externalId": "g1", "serialNumber": 7}
+    plant = {
+        "__typename": "HydroPlant",
+        "space": SPACE,
+        "externalId": "plant:1",
+        "name": "Plant 1",
+        "reservoir": {"__typename": "Reservoir", "space": SPACE, "externalId": "reservoir:1", "volumeM3": 2.0},
+        "generators": {"items": [generator]},
+        "units": {"edges": [{"node": generator}]},
+    }
+    answer = {"data": {"listHydroPlant": {"items": [plant], "pageInfo": {"hasNextPage": False}}}}
+    transport = httpx.MockTransport(lambda request: httpx.Response(200, content=json.dumps(answer)))
+    with HydroPlantModelClient(
+        base_url="https://test.cognitedata.com", project="p", token="t", transport=transport
+    ) as sdk:
+        (read,) = sdk.graphql_query("{ listHydroPlant { items { ... } } }")["listHydroPlant"]["items"]
+    assert isinstance(read, HydroPlant)
+    assert isinstance(read.reservoir, Reservoir)
+    assert read.reservoir.volume_m3 == 2.0
+    assert [type(item) for item in read.generators or []] == [Generator]
+    assert [type(item) for item in read.units or []] == [Generator]
