@@ -2,7 +2,7 @@ import { describe, expect, test } from "bun:test";
 import type { View } from "../../../src/client/models.ts";
 import { type GenerationResult, generateSdk } from "../../../src/pipeline.ts";
 import { loadExampleModel } from "../../../src/sources.ts";
-import { model, primitive, ref, text, view } from "../../support/model-builder.ts";
+import { direct, model, primitive, ref, SPACE, text, view } from "../../support/model-builder.ts";
 
 function generate(views: View[]): GenerationResult {
   return generateSdk({ models: [model(views)], origin: "test" }, { generatedAt: "2026-01-01T00:00:00+00:00", topLevelPackage: "sdk" });
@@ -123,6 +123,22 @@ describe("Python data classes extend their parents", () => {
     const content = dataClasses(generate([alpha, beta, both]), "both");
     expect(declarations(content)).toContain("class Both(Alpha):");
     expect(fieldsOf(content, "Both")).toEqual(["b"]);
+  });
+
+  test("a connection to a base class uses the run-time import of the base, not a type-only one", () => {
+    const pump = view("Pump", { ...pumpProperties, feeds: direct("Asset") }, { implements: [ref("Asset")] });
+    const content = dataClasses(generate([asset, pump]), "pump");
+    expect(content).toContain("from ._asset import Asset, AssetFilters, AssetWrite");
+    expect(content).toContain("feeds: DirectRelation | Asset | None = None");
+    expect(content).not.toContain("TYPE_CHECKING");
+  });
+
+  test("a child without a node type of its own resets the default its parent's view filter gives", () => {
+    const typed = { filter: { equals: { property: ["node", "type"], value: { space: SPACE, externalId: "Asset" } } } };
+    const parent = view("Asset", { name: text({ nullable: false }), tags: text() }, typed);
+    const content = dataClasses(generate([parent, view("Pump", pumpProperties, { implements: [ref("Asset")] })]), "pump");
+    expect(declarations(content)).toContain("class PumpWrite(AssetWrite):");
+    expect(content).toContain("    node_type: DirectRelation | None = None\n");
   });
 
   test("an implements cycle keeps one link", () => {
