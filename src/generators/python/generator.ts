@@ -160,7 +160,7 @@ export class PythonGenerator implements LanguageGenerator {
     const common = { models, pygenVersion: this.config.pygenVersion, clientName: this.config.clientName };
     return [
       this.file("pyproject.toml", this.render("pyproject.toml.eta", { ...common, ...this.packageIdentity() })),
-      this.file("README.md", this.render("README.md.eta", { ...common, ...this.readmeData(model, nodePlans), skipped })),
+      this.file("README.md", this.render("README.md.eta", { ...common, ...this.readmeData(model, nodePlans, plans), skipped })),
       this.file(`${dir}/py.typed`, ""),
       this.file(`${dir}/__init__.py`, this.packageInit(plans, modelVersion, models)),
       this.file(`${dir}/_client.py`, this.client(model, nodePlans, models, ids)),
@@ -189,7 +189,8 @@ export class PythonGenerator implements LanguageGenerator {
     };
   }
 
-  private readmeData(model: IRModel, plans: ViewPlan[]): Record<string, unknown> {
+  /** `plans` are the node views (one client attribute each); `all` adds the edge views. */
+  private readmeData(model: IRModel, plans: ViewPlan[], all: ViewPlan[]): Record<string, unknown> {
     // With several data models, a view's API is in the group of the first model that has it.
     const group = (classId: string) =>
       model.modules.length > 1 ? `${model.modules.find((module) => module.classes.includes(classId))?.names.moduleAttribute}.` : "";
@@ -204,6 +205,8 @@ export class PythonGenerator implements LanguageGenerator {
       package: this.packageDir,
       defaultSpace: this.config.defaultSpace,
       views,
+      connections: all.some((plan) => plan.connections.size > 0),
+      edgeClasses: all.filter((plan) => plan.kind === "edge").map((plan) => plan.irClass.names.className),
       example: this.config.examples && first ? { attribute: first.attribute, write: first.write !== undefined } : undefined,
     };
   }

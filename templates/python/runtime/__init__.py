@@ -28,10 +28,13 @@ relatively. Public API, by module:
   (`dump`: the apply item), `EdgeRead`, `EdgeWrite` (edge views), `NodeList`, `NodeWriteList`, `cdf_name`,
   `edge_end`, `DataRecord` — bases of the generated data classes; `resolve_references`, which binds the names
   generated modules use for each other's classes.
+- graph: `flatten(items, follow=True)` → `Graph` (`nodes`, `edges`, `items`): write objects and what their
+  connection fields hold as apply items, each instance once, edges in their field's direction.
 - api: `ViewAPI[Read, List]` — base of generated per-view APIs; `AggregateResult`, `Histogram`, `DEFAULT_LIMIT`.
 - client: `BaseClient` — base of the generated `<Name>Client`, built from a `ClientConfig`, from arguments
-  (`base_url`, `project`, `token` or `credentials`, `client_name`) or `from_env()`; `upsert`, `delete`, `close`,
-  `graphql_query`; `DataModelAPIs`, one data model's group of view APIs in an SDK of several.
+  (`base_url`, `project`, `token` or `credentials`, `client_name`) or `from_env()`; `upsert` (a graph of write
+  objects), `delete` (ids, or write objects, `recursive=True` for their whole graph), `close`, `graphql_query`;
+  `DataModelAPIs`, one data model's group of view APIs in an SDK of several.
 """
 
 from .api import DEFAULT_LIMIT, AggregateResult, Bucket, GroupValue, Histogram, ViewAPI
@@ -81,6 +84,7 @@ from .filters import (
     prefix,
     range_,
 )
+from .graph import Graph, flatten
 from .graphql import CDFGraphQLError
 from .http import HTTPClient
 from .ids import ContainerId, DataModelId, NodeId, ViewId
@@ -114,6 +118,7 @@ __all__ = [
     "EdgeRead",
     "EdgeWrite",
     "Filter",
+    "Graph",
     "GroupValue",
     "HTTPClient",
     "Histogram",
@@ -144,6 +149,7 @@ __all__ = [
     "edge_end",
     "equals",
     "exists",
+    "flatten",
     "has_data",
     "in_",
     "instance_references",
