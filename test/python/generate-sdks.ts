@@ -6,10 +6,10 @@
  *   bun test/python/generate-sdks.ts OUT_DIR
  */
 import { join } from "node:path";
+import type { DataModel } from "../../src/client/models.ts";
 import { writeGeneratedFiles } from "../../src/output/writer.ts";
 import { type GenerationInput, generateSdk, type PipelineOptions } from "../../src/pipeline.ts";
 import { loadExampleModel, loadModelFile } from "../../src/sources.ts";
-import type { DataModel } from "../../src/client/models.ts";
 import { direct, edge, enumOf, model, primitive, text, view } from "../support/model-builder.ts";
 import { sharedModelNames, sharedModelPath } from "../support/shared-models.ts";
 

@@ -17,6 +17,7 @@ import {
   hasConnections,
   referenceSpelling,
 } from "./connection-fields.ts";
+import { type ClassBases, FLAT } from "./inheritance.ts";
 import { enumOf, fieldSpelling, filterValueSpelling, importSpelling, type Usage, valueType } from "./types.ts";
 import type { ViewPlan } from "./view-plan.ts";
 
@@ -27,10 +28,10 @@ export interface ModuleFragments {
   body: string;
 }
 
-export function dataClassModule(plan: ViewPlan, config: GeneratorConfig, layout: Layout): ModuleFragments {
+export function dataClassModule(plan: ViewPlan, bases: ClassBases, config: GeneratorConfig, layout: Layout): ModuleFragments {
   const { view } = plan.irClass;
   const edge = plan.kind === "edge";
-  const imports = new ImportSet().add("stdlib", "typing", "ClassVar").add("local", RUNTIME, edge ? "EdgeRead" : "NodeRead", "ViewId");
+  const imports = new ImportSet().add("stdlib", "typing", "ClassVar").add("local", RUNTIME, "ViewId");
   const classImports = new ClassImports(plan.irClass.names.fileName);
   const top = new CodeWriter(layout);
   top.bracketed(`${plan.viewConstant} = ViewId(`, [view.space, view.externalId, view.version].map(pythonString), ")");
@@ -52,22 +53,23 @@ export function dataClassModule(plan: ViewPlan, config: GeneratorConfig, layout:
     connectionsConstant(top.line(), plan);
   }
 
-  const context = { plan, config, imports, classImports, layout };
+  const context = { plan, bases, config, imports, classImports, layout };
   const { names } = plan.irClass;
   const own: ClassShape = {
     edge,
     read: names.className,
     write: plan.writable ? names.writeClassName : undefined,
     fields: edge ? edgeFields(plan) : plan.fields,
+    bases,
   };
-  const classes: (CodeWriter | string)[] = edge ? [] : [filtersClass(plan, imports, layout)];
+  const classes: (CodeWriter | string)[] = edge ? [] : [filtersClass(context)];
   classes.push(readClass(context, own));
   if (own.write !== undefined) classes.push(writeClass(context, { ...own, write: own.write }));
   if (!edge) classes.push(...listClasses(plan, imports, layout));
   if (plan.edgeClass !== undefined) {
-    // The same view as the properties of edges: its stored values, beside `end_node`.
+    // The same view as the properties of edges: its stored values beside `end_node`, flat as edge classes are.
     const { read, write } = plan.edgeClass;
-    const edgeShape: ClassShape = { edge: true, read, write, fields: edgeFields(plan) };
+    const edgeShape: ClassShape = { edge: true, read, write, fields: edgeFields(plan), bases: FLAT };
     classes.push(readClass(context, edgeShape));
     if (write !== undefined) classes.push(writeClass(context, { ...edgeShape, write }));
   }
@@ -77,12 +79,16 @@ export function dataClassModule(plan: ViewPlan, config: GeneratorConfig, layout:
   return { imports: [...imports.render(layout), ...typeOnly], body };
 }
 
-/** One generated class pair of the module: a node or edge read class, its write class, and the fields they hold. */
+/**
+ * One generated class pair of the module: a node or edge read class, its write class, the fields they hold, and
+ * the classes they extend.
+ */
 interface ClassShape {
   edge: boolean;
   read: string;
   write?: string;
   fields: readonly IRProperty[];
+  bases: ClassBases;
 }
 
 /** An edge class's fields: the view's stored properties, direct relations included; edges have no edges of their own. */
@@ -93,6 +99,7 @@ function edgeFields(plan: ViewPlan): IRProperty[] {
 /** What the class builders of one module share. */
 interface ModuleContext {
   plan: ViewPlan;
+  bases: ClassBases;
   config: GeneratorConfig;
   imports: ImportSet;
   classImports: ClassImports;
@@ -131,12 +138,33 @@ function literalAlias(writer: CodeWriter, imports: ImportSet, alias: string, fie
   writer.bracketed(`${alias} = Literal[`, fieldNames.map(pythonString), "]", { hug: true });
 }
 
-function filtersClass(plan: ViewPlan, imports: ImportSet, layout: Layout): CodeWriter {
-  imports.add("local", RUNTIME, "NodeFilters");
-  const writer = new CodeWriter(layout).line(`class ${plan.filtersClass}(NodeFilters, total=False):`);
+/**
+ * The base classes of one of the view's classes, imported: the runtime's `root` or the parents' classes named by
+ * `slot` (inheritance.ts decides which parents). Imported at run time, they need no type-only import.
+ */
+function baseList(
+  { imports, classImports }: ModuleContext,
+  parents: ViewPlan[],
+  root: string,
+  slot: (parent: ViewPlan) => string,
+): string[] {
+  if (parents.length === 0) {
+    imports.add("local", RUNTIME, root);
+    return [root];
+  }
+  for (const parent of parents) imports.add("local", `._${parent.irClass.names.fileName}`, slot(parent));
+  classImports.imported(...parents.map(slot));
+  return parents.map(slot);
+}
+
+function filtersClass(context: ModuleContext): CodeWriter {
+  const { plan, bases, imports, layout } = context;
+  const baseNames = baseList(context, bases.read, "NodeFilters", (parent) => parent.filtersClass);
+  const own = plan.filters.filter((filter) => !bases.inheritedRead.has(filter.property.identifier));
+  const writer = new CodeWriter(layout).bracketed(`class ${plan.filtersClass}(`, [...baseNames, "total=False"], "):", { hug: true });
   return writer.indented((body) => {
-    if (plan.filters.length === 0) body.line("pass");
-    for (const { name, operator, property } of plan.filters) {
+    if (own.length === 0) body.line("pass");
+    for (const { name, operator, property } of own) {
       const spelling = filterValueSpelling(property.type, plan.enumAliases.get(property.identifier));
       if (spelling === undefined) continue;
       importSpelling(imports, spelling, RUNTIME);
@@ -153,24 +181,24 @@ function isBoolean(property: IRProperty): boolean {
   return type.kind === "primitive" && type.primitive === "boolean";
 }
 
-function classHeader(writer: CodeWriter, plan: ViewPlan, config: GeneratorConfig, declaration: string): void {
-  writer.line(declaration).indented((body) => {
+function classHeader(writer: CodeWriter, plan: ViewPlan, config: GeneratorConfig, name: string, bases: string[]): void {
+  writer.bracketed(`class ${name}(`, bases, "):", { hug: true }).indented((body) => {
     if (config.docstrings && plan.irClass.description) body.docstring(plan.irClass.description).line();
     body.line(`_view: ClassVar[ViewId] = ${plan.viewConstant}`);
   });
 }
 
-function readClass({ plan, config, imports, classImports, layout }: ModuleContext, shape: ClassShape): string {
-  const { edge, read, write } = shape;
-  // A node class's base is imported up front; the edge class of a node view (usedFor=all) adds its own.
-  if (edge) imports.add("local", RUNTIME, "EdgeRead");
+function readClass(context: ModuleContext, shape: ClassShape): string {
+  const { plan, config, imports, classImports, layout } = context;
+  const { edge, read, write, bases } = shape;
   const writer = new CodeWriter(layout);
-  classHeader(writer, plan, config, `class ${read}(${edge ? "EdgeRead" : "NodeRead"}):`);
+  const baseNames = baseList(context, bases.read, edge ? "EdgeRead" : "NodeRead", (parent) => parent.irClass.names.className);
+  classHeader(writer, plan, config, read, baseNames);
   writer.indented((body) => {
     connectionsLine(body, plan, shape, "read");
     body.line();
     if (edge) endNodeLine(body, edgeEndType(plan, "read", classImports), imports);
-    fieldLines(body, plan, shape.fields, "read", imports, classImports);
+    fieldLines(body, plan, shape.fields, "read", bases.inheritedRead, imports, classImports);
     if (write !== undefined) {
       body
         .line()
@@ -181,11 +209,12 @@ function readClass({ plan, config, imports, classImports, layout }: ModuleContex
   return trimmed(writer);
 }
 
-function writeClass({ plan, config, imports, classImports, layout }: ModuleContext, shape: ClassShape & { write: string }): string {
-  const { edge } = shape;
-  imports.add("local", RUNTIME, edge ? "EdgeWrite" : "NodeWrite");
+function writeClass(context: ModuleContext, shape: ClassShape & { write: string }): string {
+  const { plan, config, imports, classImports, layout } = context;
+  const { edge, bases } = shape;
   const writer = new CodeWriter(layout);
-  classHeader(writer, plan, config, `class ${shape.write}(${edge ? "EdgeWrite" : "NodeWrite"}):`);
+  const baseNames = baseList(context, bases.write, edge ? "EdgeWrite" : "NodeWrite", (parent) => parent.irClass.names.writeClassName);
+  classHeader(writer, plan, config, shape.write, baseNames);
   return trimmed(
     writer.indented((body) => {
       connectionsLine(body, plan, shape, "write");
@@ -196,8 +225,12 @@ function writeClass({ plan, config, imports, classImports, layout }: ModuleConte
         imports.add("local", RUNTIME, "DirectRelation", "NodeId");
         const { space, externalId } = plan.nodeType;
         body.line(`node_type: DirectRelation | None = NodeId(${pythonString(space)}, ${pythonString(externalId)})`);
+      } else if (bases.inheritsNodeType) {
+        // A parent's default type is not this view's.
+        imports.add("local", RUNTIME, "DirectRelation");
+        body.line("node_type: DirectRelation | None = None");
       }
-      fieldLines(body, plan, shape.fields, "write", imports, classImports);
+      fieldLines(body, plan, shape.fields, "write", bases.inheritedWrite, imports, classImports);
     }),
   );
 }
@@ -222,15 +255,18 @@ function trimmed(writer: CodeWriter): string {
     .replace(/\n\n+$/, "\n");
 }
 
+/** The fields of the view's properties, but those a base class already declares. */
 function fieldLines(
   writer: CodeWriter,
   plan: ViewPlan,
   fields: readonly IRProperty[],
   usage: Usage,
+  inherited: ReadonlySet<string>,
   imports: ImportSet,
   classImports: ClassImports,
 ): void {
   for (const property of fields) {
+    if (inherited.has(property.identifier)) continue;
     const connection = plan.connections.get(property.identifier);
     let field: { type: string; assigned?: string };
     if (connection !== undefined && property.kind === "connection") {

@@ -23,6 +23,7 @@ for name, module in (
     ("Omni", "test_omni_sdk.py"),
     ("Omni", "test_omni_graph.py"),
     ("oddities", "test_oddities_sdk.py"),
+    ("OmniMultiAll", "test_omni_multi_sdk.py"),
     ("used_for_all", "test_used_for_all_sdk.py"),
     ("WindTurbine", "test_windturbine_graph.py"),
 ):
