@@ -35,8 +35,8 @@ node: `end_node` is the node at the other end, also for an inwards edge (whose s
 read on its own from the instances API has its stored start and end.
 
 Objects read with their connections can lead back to each other (A → B → A), so nothing walks a graph unbounded:
-`repr` / `str` show connected nodes by id (edge objects in full, their `end_node` by id); `==` compares an object's
-own values and which nodes it is connected to, by id, not the connected objects' values; a read object's `dump()`
+`repr` / `str` show connected nodes by id (edge objects in full, their `end_node` by id); `==` compares as pydantic
+does, connected objects included, and takes a pair of objects met again on a cycle as equal; a read object's `dump()`
 and `model_dump()` are flat, with connected nodes as ids (`{"space", "externalId"}`: the id type comes first in
 every read connection field's union) and edges with properties as their own values. A write object's
 `model_dump()` nests the write objects it holds down to the first one met again, which is dumped as its id; its
@@ -47,6 +47,7 @@ from __future__ import annotations
 
 import functools
 import importlib
+import threading
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
@@ -122,6 +123,8 @@ class ViewModel(BaseModel):  # noqa: PLW1641
     _connections: ClassVar[dict[str, Connection]] = {}
     # Fields a generated class declares that are the instance's own rather than view properties.
     _instance_fields: ClassVar[frozenset[str]] = frozenset()
+    # Fields that may hold other instances: connection fields and an edge's `end_node` (see `__repr_args__`).
+    _linked_fields: ClassVar[frozenset[str]] = frozenset()
 
     @classmethod
     def __pydantic_init_subclass__(cls, **kwargs: Any) -> None:
@@ -145,30 +148,30 @@ class ViewModel(BaseModel):  # noqa: PLW1641
         # Edges and reverse relations are instances of their own, not values of this one.
         cls._property_fields = own - {name for name, value in cls._connections.items() if value.kind != "direct"}
         cls._lifted_identifiers = frozenset(cls.property_identifiers().values()) & _INSTANCE_KEYS
+        cls._linked_fields = frozenset(cls._connections) | cls._instance_fields
 
     def __repr_args__(self) -> Iterable[tuple[str | None, Any]]:
         # Connected nodes by id: objects read with their connections may lead back to each other (A → B → A),
         # and printing whole graphs would bury the object printed.
-        linked = self._linked_fields()
+        linked = self._linked_fields
         for name, value in super().__repr_args__():
             yield name, _shallow(value) if name in linked else value
 
     def __eq__(self, other: object) -> bool:
-        """Same class, same values, and connections to the same nodes (compared by id, so cycles end)."""
-        if not isinstance(other, ViewModel):
-            return NotImplemented
-        if type(other) is not type(self):
-            return False
-        return self._comparable() == other._comparable()
+        """Equality as pydantic's (same class, same values, connected objects equal in turn), ended on cycles.
 
-    def _comparable(self) -> dict[str, Any]:
-        linked = self._linked_fields()
-        return {name: _shallow(value) if name in linked else value for name, value in self.__dict__.items()}
-
-    @classmethod
-    def _linked_fields(cls) -> set[str]:
-        """Fields that may hold other instances: connection fields and an edge's `end_node`."""
-        return cls._connections.keys() | cls._instance_fields
+        A pair of objects met again while it is being compared counts as equal there: two graphs are equal when
+        no difference is found anywhere in them, however they loop.
+        """
+        pairs: set[tuple[int, int]] = _comparing.__dict__.setdefault("pairs", set())
+        pair = (id(self), id(other))
+        if pair in pairs:
+            return True
+        pairs.add(pair)
+        try:
+            return super().__eq__(other)
+        finally:
+            pairs.discard(pair)
 
     @classmethod
     def property_identifiers(cls) -> dict[str, str]:
@@ -189,6 +192,10 @@ class ViewModel(BaseModel):  # noqa: PLW1641
             properties[fields[name].serialization_alias or name] = _dump_reference(getattr(self, name))
         source["properties"] = properties
         return source
+
+
+# The pairs of objects each thread is comparing (see `ViewModel.__eq__`).
+_comparing = threading.local()
 
 
 def _shallow(value: Any) -> Any:

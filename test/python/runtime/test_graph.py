@@ -259,17 +259,19 @@ def test_repr_and_str_of_connected_objects_show_the_connected_nodes_by_id() -> N
     assert "pipes=[NodeId(space='sp_data', external_id='w2')]" in repr(write)
 
 
-def test_equality_compares_own_values_and_connected_ids_so_cycles_end() -> None:
+def test_equality_compares_whole_graphs_and_ends_on_cycles() -> None:
     a, b = cyclic_pair()
-    a_again, _ = cyclic_pair()
+    a_again, b_again = cyclic_pair()
     assert a == a_again
     assert a != b
-    assert a == a.model_copy(update={"parent": NodeId("sp_data", "b")})  # the same node, by id or loaded
+    assert a != a.model_copy(update={"parent": NodeId("sp_data", "b")})  # an id is not the object loaded
     assert a != a.model_copy(update={"name": "other"})
-    assert a != a.model_copy(update={"parent": NodeId("sp_data", "c")})
     flow, flow_again = (a.flows or [])[0], (a_again.flows or [])[0]
     assert flow == flow_again
     assert flow != flow_again.model_copy(update={"flow_rate": 2.0})
+    b_again.name = "changed"  # a difference one step away, on the cycle
+    assert a != a_again
+    assert flow != flow_again
     first, second = station("x"), station("x")
     first.pipes = [station("y", pipes=[first])]
     second.pipes = [station("y", pipes=[second])]
