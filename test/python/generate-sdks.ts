@@ -17,7 +17,7 @@ import { sharedModelNames, sharedModelPath } from "../support/shared-models.ts";
 const INSTANCE_SPACES: Record<string, string> = {
   example: "example_instances",
   Omni: "sp_omni_instances",
-  WindTurbine: "sp_wind_instances",
+  WindTurbine: "windfarm",
   used_for_all: "all_instances",
 };
 

@@ -89,15 +89,15 @@ def omni_emulator() -> Iterator[dict[str, str]]:
 
 
 @pytest.fixture(scope="module")
-def used_for_all_emulator(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, str]]:
-    seed = seed_file(tmp_path_factory.mktemp("used_for_all"), "all_instances", "sp_test", "Station", "{name: seed}")
-    yield from start_emulator(Path(GENERATED or "") / "used_for_all.model.json", seed)
+def wind_turbine_emulator(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, str]]:
+    model = SHARED_MODELS / "WindTurbine" / "model.yaml"
+    if not model.is_file():
+        pytest.skip("../shared/models/WindTurbine is absent")
+    seed = seed_file(tmp_path_factory.mktemp("wind"), "windfarm", "sp_pygen_power", "Metmast", "{position: 0.0}")
+    yield from start_emulator(model, seed)
 
 
 @pytest.fixture(scope="module")
-def windturbine_emulator(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, str]]:
-    if not (SHARED_MODELS / "WindTurbine" / "model.yaml").is_file():
-        pytest.skip("../shared/models/WindTurbine is absent")
-    directory = tmp_path_factory.mktemp("windturbine")
-    seed = seed_file(directory, "sp_wind_instances", "sp_pygen_power", "Blade", "{name: seed}")
-    yield from start_emulator(SHARED_MODELS / "WindTurbine" / "model.yaml", seed)
+def used_for_all_emulator(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, str]]:
+    seed = seed_file(tmp_path_factory.mktemp("used_for_all"), "all_instances", "sp_test", "Station", "{name: seed}")
+    yield from start_emulator(Path(GENERATED or "") / "used_for_all.model.json", seed)

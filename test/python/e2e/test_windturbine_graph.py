@@ -27,13 +27,13 @@ from sdk_wind_turbine import (
 )
 from sdk_wind_turbine.data_classes import DISTANCE_VIEW, DistanceWrite
 
-SPACE = "sp_wind_instances"
+SPACE = "windfarm"
 EDGE_TYPE = ("sp_pygen_power_enterprise", "Distance")
 
 
 @pytest.fixture(scope="module")
-def client(windturbine_emulator: dict[str, str]) -> Iterator[WindTurbineClient]:
-    emulator = windturbine_emulator
+def client(wind_turbine_emulator: dict[str, str]) -> Iterator[WindTurbineClient]:
+    emulator = wind_turbine_emulator
     config = ClientConfig(
         base_url=emulator["base_url"], project=emulator["project"], credentials=Token(emulator["token"])
     )
@@ -154,7 +154,7 @@ def test_nodes_read_back_with_their_direct_relations(client: WindTurbineClient) 
     sheet = client.data_sheet.retrieve("wt-sheet")
     assert sheet is not None
     assert sheet.is_uploaded is True
-    masts = client.metmast.list()
+    masts = client.metmast.retrieve(["wt-metmast-near", "wt-metmast-far"])
     assert sorted((mast.external_id, mast.position) for mast in masts) == [
         ("wt-metmast-far", 2.0),
         ("wt-metmast-near", 1.0),
@@ -202,4 +202,4 @@ def test_recursive_delete_leaves_nothing_behind(client: WindTurbineClient) -> No
     assert raw(client, "node", NODES) == []
     assert raw(client, "edge", list(EDGES)) == []
     assert client.wind_turbine.list() == []
-    assert client.blade.retrieve("seed") is not None  # the seed node is not part of the graph
+    assert client.metmast.retrieve("seed") is not None  # the seed node is not part of the graph
