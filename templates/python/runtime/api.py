@@ -24,6 +24,7 @@ from .data_classes import NodeList, NodeRead
 from .filters import Filter, KeywordFilters, RawFilter, all_of, has_data
 from .ids import NodeId, ViewId, as_node_ids
 from .instances import MAX_PAGE_SIZE, Aggregate, AggregateName, InstancesClient, Sort, SortDirection
+from .query import RetrieveConnections, fill_connections
 
 DEFAULT_LIMIT = 25
 
@@ -84,17 +85,39 @@ class ViewAPI(Generic[_Read, _List]):
 
     # A str (and a NodeId) is also a Sequence[str]; mypy picks the first matching overload, which is the intent.
     @overload
-    def retrieve(self, external_id: str | NodeId, space: str | None = None) -> _Read | None: ...  # type: ignore[overload-overlap]
+    def retrieve(  # type: ignore[overload-overlap]
+        self,
+        external_id: str | NodeId,
+        space: str | None = None,
+        *,
+        retrieve_connections: RetrieveConnections = "skip",
+    ) -> _Read | None: ...
 
     @overload
-    def retrieve(self, external_id: Sequence[str | NodeId], space: str | None = None) -> _List: ...
+    def retrieve(
+        self,
+        external_id: Sequence[str | NodeId],
+        space: str | None = None,
+        *,
+        retrieve_connections: RetrieveConnections = "skip",
+    ) -> _List: ...
 
     def retrieve(
-        self, external_id: str | NodeId | Sequence[str | NodeId], space: str | None = None
+        self,
+        external_id: str | NodeId | Sequence[str | NodeId],
+        space: str | None = None,
+        *,
+        retrieve_connections: RetrieveConnections = "skip",
     ) -> _Read | _List | None:
-        """One node (None when missing) or several (missing ones left out), by external id or NodeId."""
+        """One node (None when missing) or several (missing ones left out), by external id or NodeId.
+
+        `retrieve_connections` fills the connection fields: "identifier" with NodeIds (edges with properties: edge
+        objects ending in NodeIds), "full" with the connected objects; "skip" leaves edges and reverse relations
+        None and direct relations as NodeIds.
+        """
         ids = as_node_ids(external_id, space or self._default_space)
         items = self._parse(self._instances.retrieve(ids, self._view))
+        fill_connections(self._instances, items, retrieve_connections)
         if isinstance(external_id, (str, NodeId)):
             return items[0] if items else None
         return items
@@ -107,8 +130,11 @@ class ViewAPI(Generic[_Read, _List]):
         sort_by: str | Sequence[str] | None,
         direction: SortDirection,
         filter: RawFilter | None,
+        retrieve_connections: RetrieveConnections = "skip",
     ) -> _List:
-        """Up to `limit` nodes (None or a negative limit: all of them), read page by page."""
+        """Up to `limit` nodes (None or a negative limit: all of them), read page by page; `retrieve_connections`
+        as in `retrieve`.
+        """
         unbounded = limit is None or limit < 0
         result = self._list_class()
         for page in self._iterate(
@@ -121,6 +147,7 @@ class ViewAPI(Generic[_Read, _List]):
             direction=direction,
         ):
             result.extend(page)
+        fill_connections(self._instances, result, retrieve_connections)
         return result
 
     def _iterate(
