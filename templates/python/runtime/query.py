@@ -20,7 +20,7 @@ from typing import Any, Literal
 
 from .connections import Connection, class_of
 from .data_classes import NodeRead
-from .filters import Filter, all_of, contains_any, equals, has_data, instance_references
+from .filters import Filter, all_of, and_, contains_any, equals, has_data, instance_references
 from .ids import ContainerId, NodeId, ViewId
 from .instances import MAX_PAGE_SIZE, InstancesClient
 
@@ -98,6 +98,18 @@ def run_query(instances: InstancesClient, sets: Mapping[str, ResultSet]) -> dict
             if cursor and wants_more(name):
                 jobs.append(({**cursors, name: cursor}, subtree(name)))
     return {name: list(found.values()) for name, found in collected.items()}
+
+
+def root_set(
+    view: ViewId, node_filter: Filter | None, *, sort: Sequence[Mapping[str, Any]] = (), limit: int | None = None
+) -> ResultSet:
+    """The nodes with data in `view` that pass `node_filter`: the first set of a query, with every property."""
+    in_view = has_data([view])
+    conditions = in_view if node_filter is None else and_(in_view, node_filter)
+    expression: dict[str, Any] = {"nodes": {"filter": conditions.dump()}}
+    if sort:
+        expression["sort"] = [dict(item) for item in sort]
+    return ResultSet(expression, select_view(view), None, limit)
 
 
 def hop_sets(
