@@ -72,13 +72,15 @@ def run_query(instances: InstancesClient, sets: Mapping[str, ResultSet]) -> dict
         limit = sets[name].limit
         return MAX_QUERY_LIMIT if limit is None else max(1, min(MAX_QUERY_LIMIT, limit - len(collected[name])))
 
-    # Each job: the cursors that fix the pages to read, and the sets whose items that request adds.
+    # Each job: the cursors that fix the pages to read, the sets whose items that request adds, and the limits of
+    # the request the cursors came from: the sets outside those must be read as then, to get the same pages.
     everything = [name for root in children.get(None, []) for name in subtree(root)]
-    jobs: list[tuple[dict[str, str], list[str]]] = [({}, everything)]
+    jobs: list[tuple[dict[str, str], list[str], dict[str, int]]] = [({}, everything, {})]
     while jobs:
-        cursors, names = jobs.pop()
+        cursors, names, fixed_limits = jobs.pop()
+        limits = {name: fixed_limits[name] if name in fixed_limits else page_limit(name) for name in sets}
         body: dict[str, Any] = {
-            "with": {name: {**result_set.expression, "limit": page_limit(name)} for name, result_set in sets.items()},
+            "with": {name: {**result_set.expression, "limit": limits[name]} for name, result_set in sets.items()},
             "select": {name: sets[name].select for name in names},
         }
         if cursors:
@@ -96,7 +98,9 @@ def run_query(instances: InstancesClient, sets: Mapping[str, ResultSet]) -> dict
         for name in names:
             cursor = next_cursors.get(name)
             if cursor and wants_more(name):
-                jobs.append(({**cursors, name: cursor}, subtree(name)))
+                paged = subtree(name)
+                kept = {other: limit for other, limit in limits.items() if other not in paged}
+                jobs.append(({**cursors, name: cursor}, paged, kept))
     return {name: list(found.values()) for name, found in collected.items()}
 
 
