@@ -8,8 +8,8 @@ from typing import Any, ClassVar, TypeVar
 import pytest
 from fake_graph import SPACE, FakeGraph
 from pydantic import BaseModel
-from typing_extensions import assert_type
 from support import Recorder, Sleeps, http_client
+from typing_extensions import assert_type
 
 from pumps._runtime import (
     Connection,
