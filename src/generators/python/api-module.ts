@@ -6,6 +6,7 @@
 import { CodeWriter, ImportSet, type Layout } from "../../emit/code-writer.ts";
 import type { ModuleFragments } from "./data-class-module.ts";
 import { RUNTIME } from "./data-class-module.ts";
+import { methodHead } from "./query-module.ts";
 import type { ViewPlan } from "./view-plan.ts";
 
 const DATA_CLASSES = "..data_classes";
@@ -30,10 +31,10 @@ function methodsOf(plan: ViewPlan): Method[] {
   const methods: Method[] = [
     {
       name: "list",
-      parameters: ["*", "limit: int | None = DEFAULT_LIMIT", ...sorting, ...keywords],
+      parameters: ["*", "limit: int | None = DEFAULT_LIMIT", ...sorting, 'retrieve_connections: RetrieveConnections = "skip"', ...keywords],
       returns: list,
       forward: "_list",
-      arguments: passOn("limit", "sort_by", "direction", "filter"),
+      arguments: passOn("limit", "sort_by", "direction", "filter", "retrieve_connections"),
     },
     {
       name: "iterate",
@@ -90,7 +91,19 @@ export function apiModule(plan: ViewPlan, layout: Layout): ModuleFragments {
   const imports = new ImportSet()
     .add("stdlib", "collections.abc", "Sequence")
     .add("thirdParty", "typing_extensions", "Unpack")
-    .add("local", RUNTIME, "DEFAULT_LIMIT", "AggregateName", "AggregateResult", "InstancesClient", "RawFilter", "SortDirection", "ViewAPI")
+    .add(
+      "local",
+      RUNTIME,
+      "DEFAULT_LIMIT",
+      "AggregateName",
+      "AggregateResult",
+      "InstancesClient",
+      "RawFilter",
+      "RetrieveConnections",
+      "SortDirection",
+      "ViewAPI",
+    )
+    .add("local", ".._query", plan.queryClass)
     .add("local", DATA_CLASSES, names.className, names.listClassName, plan.fieldAlias, plan.filtersClass);
   if (plan.hasSearch) imports.add("local", DATA_CLASSES, plan.textFieldAlias);
   if (plan.hasHistogram) imports.add("local", RUNTIME, "Histogram");
@@ -119,6 +132,11 @@ export function apiModule(plan: ViewPlan, layout: Layout): ModuleFragments {
         .bracketed(`def ${method.name}(`, ["self", ...method.parameters], `) -> ${method.returns}:`)
         .indented((code) => code.bracketed(`return self.${method.forward}(`, ["filters", ...method.arguments], ")"));
     }
+    methodHead(body.line(), "select", plan.queryClass, names.listClassName, layout).indented((code) =>
+      code
+        .docstring("The first step of a typed query: filter, follow connections, then list.")
+        .line(`return ${plan.queryClass}(self._instances)`),
+    );
   });
   return { imports: imports.render(layout), body: writer.toString() };
 }

@@ -25,6 +25,8 @@ export interface ViewPlan {
   filtersClass: string;
   fieldAlias: string;
   textFieldAlias: string;
+  /** `PumpQuery`: the class of the view's select() steps. */
+  queryClass: string;
   /** Properties generated as fields, in the view's order. */
   fields: IRProperty[];
   /** Literal alias of each enum property, by identifier. */
@@ -113,5 +115,6 @@ export function planView(irClass: IRClass, names: UniqueNames, warnings: Generat
     writable: irClass.writable,
     hasSearch: methods.has("search") && searchable.length > 0,
     hasHistogram: methods.has("histogram"),
+    queryClass: names.claim(`${className}Query`),
   };
 }

@@ -25,6 +25,10 @@ relatively. Public API, by module:
 - data_classes: `NodeRead` (`from_instance`, `from_instances`: a page, `data_record`, `dump`), `NodeWrite`
   (`dump`: the apply item), `NodeList`, `NodeWriteList`, `cdf_name`, `DataRecord` — bases of the generated data classes.
 - api: `ViewAPI[Read, List]` — base of generated per-view APIs; `AggregateResult`, `Histogram`, `DEFAULT_LIMIT`.
+- query: `RetrieveConnections` ("skip" | "identifier" | "full"); runs DMS queries with paging and fills connection
+  fields (`fill_connections`).
+- select: `NodeQuery` — base of the generated `XQuery` steps of `select()`; `TextProperty`, `ValueProperty`,
+  `RangeProperty`, the descriptors that declare a step's filters.
 - client: `BaseClient` — base of the generated `<Name>Client`, built from a `ClientConfig`, from arguments
   (`base_url`, `project`, `token` or `credentials`, `client_name`) or `from_env()`; `upsert`, `delete`, `close`.
 """
@@ -68,7 +72,9 @@ from .filters import (
 from .http import HTTPClient
 from .ids import ContainerId, NodeId, ViewId
 from .instances import AggregateName, InstanceResult, InstancesClient, SortDirection
+from .query import RetrieveConnections
 from .retry import RetryPolicy
+from .select import NodeQuery, RangeProperty, TextProperty, ValueProperty
 from .values import Date, DirectRelation, Timestamp
 
 __all__ = [
@@ -103,14 +109,19 @@ __all__ = [
     "NodeList",
     "NodeRead",
     "NodeWrite",
+    "NodeQuery",
     "NodeWriteList",
     "OAuthClientCredentials",
+    "RangeProperty",
     "RawFilter",
+    "RetrieveConnections",
     "RetryPolicy",
     "SortDirection",
+    "TextProperty",
     "Timestamp",
     "Token",
     "ViewAPI",
+    "ValueProperty",
     "ViewId",
     "and_",
     "cdf_name",
