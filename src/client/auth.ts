@@ -7,7 +7,7 @@ import { statSync } from "node:fs";
 import { parseDocument } from "../data-formats.ts";
 import { AuthenticationError, ClientError, ParseError } from "../errors.ts";
 import { type Logger, silentLogger } from "./logging.ts";
-import { backoffDelayMs, DEFAULT_RETRY_POLICY, RETRYABLE_STATUSES, type RetryPolicy } from "./retry.ts";
+import { DEFAULT_RETRY_POLICY, RETRYABLE_STATUSES, type RetryPolicy, retryWaitMs } from "./retry.ts";
 
 export interface Credentials {
   /** The Authorization header value for the next request. */
@@ -94,14 +94,15 @@ export class ClientCredentials implements Credentials {
         response = await fetch(tokenUrl, { method: "POST", body: form, signal: AbortSignal.timeout(this.options.timeoutMs ?? 30_000) });
       } catch (error) {
         if (retry < policy.maxRetries) {
-          await Bun.sleep(backoffDelayMs(policy, retry));
+          await Bun.sleep(retryWaitMs(policy, retry));
           continue;
         }
         throw new AuthenticationError(`cannot reach the token endpoint ${tokenUrl}: ${(error as Error).message}`, { cause: error });
       }
       this.logger.debug(`POST ${tokenUrl} ${response.status} ${(performance.now() - started).toFixed(0)}ms retries=${retry}`);
       if (RETRYABLE_STATUSES.has(response.status) && retry < policy.maxRetries) {
-        await Bun.sleep(backoffDelayMs(policy, retry));
+        await response.body?.cancel();
+        await Bun.sleep(retryWaitMs(policy, retry, response.headers.get("retry-after")));
         continue;
       }
       const body: unknown = await response.json().catch(() => undefined);

@@ -14,7 +14,7 @@ import { PYGEN_VERSION } from "../version.ts";
 import type { Credentials } from "./auth.ts";
 import { type Logger, silentLogger } from "./logging.ts";
 import { ErrorBodySchema } from "./models.ts";
-import { backoffDelayMs, DEFAULT_RETRY_POLICY, RETRYABLE_STATUSES, type RetryPolicy, retryAfterMs } from "./retry.ts";
+import { DEFAULT_RETRY_POLICY, RETRYABLE_STATUSES, type RetryPolicy, retryAfterMs, retryWaitMs } from "./retry.ts";
 import { RateLimiter, Semaphore } from "./throttle.ts";
 
 export interface HttpClientOptions {
@@ -100,7 +100,7 @@ export class HttpClient {
       if (outcome.kind === "network") {
         this.logger.debug(`${label} failed: ${outcome.error.message} ${outcome.durationMs.toFixed(0)}ms retries=${attempt}`);
         if (idempotent && attempt < this.retry.maxRetries) {
-          await Bun.sleep(backoffDelayMs(this.retry, attempt));
+          await Bun.sleep(retryWaitMs(this.retry, attempt));
           continue;
         }
         throw new ClientError(`${label}: cannot reach CDF at ${new URL(url).host}: ${outcome.error.message}`, { cause: outcome.error });
@@ -118,13 +118,13 @@ export class HttpClient {
       const retryable =
         (RETRYABLE_STATUSES.has(response.status) && (idempotent || response.status === 429)) ||
         response.headers.get("cdf-is-auto-retryable") === "true";
-      const waitMs = retryAfterMs(response.headers.get("retry-after"));
+      const retryAfter = response.headers.get("retry-after");
       if (retryable && attempt < this.retry.maxRetries) {
         await response.body?.cancel();
-        await Bun.sleep(Math.min(this.retry.maxDelayMs, waitMs ?? backoffDelayMs(this.retry, attempt)));
+        await Bun.sleep(retryWaitMs(this.retry, attempt, retryAfter));
         continue;
       }
-      throw await this.toError(response, label, requestId, waitMs);
+      throw await this.toError(response, label, requestId, retryAfterMs(retryAfter));
     }
   }
 

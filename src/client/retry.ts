@@ -32,3 +32,8 @@ export function retryAfterMs(header: string | null, now: number = Date.now()): n
   const date = Date.parse(header);
   return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
+
+/** How long to wait before retry number `retry`: the server's Retry-After when it sent one, else backoff; capped. */
+export function retryWaitMs(policy: RetryPolicy, retry: number, retryAfter: string | null = null): number {
+  return Math.min(policy.maxDelayMs, retryAfterMs(retryAfter) ?? backoffDelayMs(policy, retry));
+}

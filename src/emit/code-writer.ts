@@ -50,15 +50,23 @@ export class CodeWriter {
   }
 
   /**
-   * `name: type suffix`; a type too long for the line goes in parentheses, one union member per line, as ruff
-   * lays out a long annotation.
+   * `name: type suffix`, laid out as ruff lays out a long annotation: a union whose line up to ` = (` fits keeps
+   * it and puts the assigned value in parentheses; otherwise the type goes in parentheses, on one line when it
+   * fits there, else one union member per line.
    */
   annotation(name: string, type: string, suffix = ""): this {
     const flat = `${name}: ${type}${suffix}`;
-    if (this.prefix.length + flat.length <= this.layout.lineLength) return this.line(flat);
+    const fits = (text: string, depth = 0) =>
+      this.prefix.length + depth * this.layout.indent.length + text.length <= this.layout.lineLength;
+    if (fits(flat)) return this.line(flat);
     const members = unionMembers(type);
+    if (suffix.startsWith(" = ") && members.length > 1 && fits(`${name}: ${type} = (`)) {
+      return this.line(`${name}: ${type} = (`)
+        .indented((inside) => inside.line(suffix.slice(3)))
+        .line(")");
+    }
     return this.line(`${name}: (`)
-      .indented((inside) => inside.block(members))
+      .indented((inside) => (fits(type, 1) ? inside.line(type) : inside.block(members)))
       .line(`)${suffix}`);
   }
 

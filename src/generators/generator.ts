@@ -12,7 +12,7 @@ export type { GeneratedFile };
 
 /** Something the generator left out or degraded, for the pipeline's warnings (never silently dropped). */
 export interface GeneratorWarning {
-  code: "CONNECTION_SKIPPED" | "EDGE_VIEW_SKIPPED" | "FILTER_SKIPPED";
+  code: "EDGE_PROPERTIES_SKIPPED" | "FILTER_SKIPPED";
   /** `space/View` or `space/View/property`, as validation issues locate things. */
   location: string;
   message: string;

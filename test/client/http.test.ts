@@ -200,6 +200,30 @@ describe("authentication", () => {
     expect(tokens.issued()).toBe(2);
   });
 
+  test("a busy token endpoint is retried after the wait its Retry-After asks for", async () => {
+    const tokens = tokenEndpoint(3600);
+    const tokenRequestTimes: number[] = [];
+    server.handle = (request) => {
+      if (request.path === "/token") {
+        tokenRequestTimes.push(performance.now());
+        if (tokenRequestTimes.length === 1) return Response.json({ error: "slow_down" }, { status: 429, headers: { "retry-after": "1" } });
+      }
+      return tokens.handle(request) ?? Response.json({ auth: request.headers.get("authorization") });
+    };
+    // Backoff alone would wait at most 1 ms; only Retry-After makes the second token request wait a second.
+    const patient = new ClientCredentials({
+      tokenUrl: `${server.url}/token`,
+      clientId: "app",
+      clientSecret: SECRET,
+      scopes: ["x"],
+      retry: { maxRetries: 2, initialDelayMs: 1, maxDelayMs: 5000 },
+    });
+    expect((await client({ credentials: patient }).get<{ auth: string }>("/models/spaces")).auth).toBe("Bearer token-1");
+    const [refused = 0, retried = 0] = tokenRequestTimes;
+    expect(tokenRequestTimes.length).toBe(2);
+    expect(retried - refused).toBeGreaterThanOrEqual(900);
+  });
+
   test("a refused client secret is an AuthenticationError that does not contain it", async () => {
     const tokens = tokenEndpoint(3600);
     server.handle = (request) => tokens.handle(request) ?? Response.json({});

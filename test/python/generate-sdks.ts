@@ -76,7 +76,7 @@ const stored = {
   })),
 };
 await Bun.write(join(outDir, "oddities.model.json"), JSON.stringify(stored, null, 2));
-// Nothing the SDK can serve yet (one edge view): still a package that installs and imports.
+// Only an edge view: edge classes and a client without view APIs, still a package that installs and imports.
 const onlyEdges = model([view("Link", { weight: primitive("float64") }, { usedFor: "edge" })], { externalId: "OnlyEdges" });
 await write("only_edges", { models: [onlyEdges], origin: "generate-sdks.ts" });
 

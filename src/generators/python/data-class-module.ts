@@ -1,10 +1,21 @@
 /**
  * The body of `data_classes/_<view>.py`: the view constant, enum and field-name literals, the keyword-filters
- * TypedDict, and the read, write, list and write-list classes (runtime/data_classes.py describes the bases).
+ * TypedDict, and the read, write, list and write-list classes (runtime/data_classes.py describes the bases). An
+ * edge view gets an edge read and write class only. Connection fields are spelled by connection-fields.ts.
  */
 import { CodeWriter, ImportSet, type Layout, pythonString } from "../../emit/code-writer.ts";
 import type { IRProperty } from "../../ir/types.ts";
 import type { GeneratorConfig } from "../generator.ts";
+import {
+  ClassImports,
+  CONNECTIONS,
+  connectionFieldType,
+  connectionsConstant,
+  connectionsImports,
+  edgeEndType,
+  hasConnections,
+  referenceSpelling,
+} from "./connection-fields.ts";
 import { enumOf, fieldSpelling, filterValueSpelling, importSpelling, type Usage, valueType } from "./types.ts";
 import type { ViewPlan } from "./view-plan.ts";
 
@@ -17,7 +28,9 @@ export interface ModuleFragments {
 
 export function dataClassModule(plan: ViewPlan, config: GeneratorConfig, layout: Layout): ModuleFragments {
   const { view } = plan.irClass;
-  const imports = new ImportSet().add("stdlib", "typing", "ClassVar").add("local", RUNTIME, "NodeRead", "NodeList", "ViewId");
+  const edge = plan.kind === "edge";
+  const imports = new ImportSet().add("stdlib", "typing", "ClassVar").add("local", RUNTIME, edge ? "EdgeRead" : "NodeRead", "ViewId");
+  const classImports = new ClassImports(plan.irClass.names.fileName);
   const top = new CodeWriter(layout);
   top.bracketed(`${plan.viewConstant} = ViewId(`, [view.space, view.externalId, view.version].map(pythonString), ")");
 
@@ -29,19 +42,39 @@ export function dataClassModule(plan: ViewPlan, config: GeneratorConfig, layout:
     imports.add("stdlib", "typing", "Literal");
     top.bracketed(`${alias} = Literal[`, values, "]", { hug: true });
   }
-  literalAlias(top, imports, plan.fieldAlias, plan.sortable);
-  if (plan.hasSearch) literalAlias(top, imports, plan.textFieldAlias, plan.searchable);
+  if (!edge) {
+    literalAlias(top, imports, plan.fieldAlias, plan.sortable);
+    if (plan.hasSearch) literalAlias(top, imports, plan.textFieldAlias, plan.searchable);
+  }
+  if (plan.connections.size > 0) {
+    imports.add("local", RUNTIME, ...connectionsImports(plan));
+    connectionsConstant(top.line(), plan);
+  }
 
-  const classes = [filtersClass(plan, imports, layout), readClass(plan, config, imports, layout)];
-  if (plan.writable) classes.push(writeClass(plan, config, imports, layout));
-  classes.push(...listClasses(plan, imports, layout));
-  const body = [top.toString(), ...classes.map(String)].join("\n\n");
-  return { imports: imports.render(layout), body };
+  const context = { plan, config, imports, classImports, layout };
+  const classes: (CodeWriter | string)[] = edge ? [] : [filtersClass(plan, imports, layout)];
+  classes.push(readClass(context));
+  if (plan.writable) classes.push(writeClass(context));
+  if (!edge) classes.push(...listClasses(plan, imports, layout));
+  const body = [top.toString().replace(/\n+$/, "\n"), ...classes.map(String)].join("\n\n");
+  const typeOnly = classImports.render(layout);
+  if (typeOnly.length > 0) imports.add("stdlib", "typing", "TYPE_CHECKING");
+  return { imports: [...imports.render(layout), ...typeOnly], body };
+}
+
+/** What the class builders of one module share. */
+interface ModuleContext {
+  plan: ViewPlan;
+  config: GeneratorConfig;
+  imports: ImportSet;
+  classImports: ClassImports;
+  layout: Layout;
 }
 
 /** `XList` (with `as_write()` when the view is writable) and, for writable views, `XWriteList`. */
 function listClasses(plan: ViewPlan, imports: ImportSet, layout: Layout): CodeWriter[] {
   const { names } = plan.irClass;
+  imports.add("local", RUNTIME, "NodeList");
   const list = new CodeWriter(layout).bracketed(`class ${names.listClassName}(`, [`NodeList[${names.className}]`], "):");
   if (!plan.writable) return [list.indented((body) => body.line("pass"))];
   list.indented((body) =>
@@ -99,12 +132,16 @@ function classHeader(writer: CodeWriter, plan: ViewPlan, config: GeneratorConfig
   });
 }
 
-function readClass(plan: ViewPlan, config: GeneratorConfig, imports: ImportSet, layout: Layout): CodeWriter {
+function readClass({ plan, config, imports, classImports, layout }: ModuleContext): string {
   const { names } = plan.irClass;
+  const edge = plan.kind === "edge";
   const writer = new CodeWriter(layout);
-  classHeader(writer, plan, config, `class ${names.className}(NodeRead):`);
+  classHeader(writer, plan, config, `class ${names.className}(${edge ? "EdgeRead" : "NodeRead"}):`);
   writer.indented((body) => {
-    fieldLines(body, plan, "read", imports);
+    connectionsLine(body, plan, "read");
+    body.line();
+    if (edge) endNodeLine(body, edgeEndType(plan, "read", classImports), imports);
+    fieldLines(body, plan, "read", imports, classImports);
     if (plan.writable) {
       body
         .line()
@@ -112,29 +149,73 @@ function readClass(plan: ViewPlan, config: GeneratorConfig, imports: ImportSet, 
         .indented((method) => method.line(`return self._to_write(${names.writeClassName})`));
     }
   });
-  return writer;
+  return trimmed(writer);
 }
 
-function writeClass(plan: ViewPlan, config: GeneratorConfig, imports: ImportSet, layout: Layout): CodeWriter {
-  imports.add("local", RUNTIME, "NodeWrite");
+function writeClass({ plan, config, imports, classImports, layout }: ModuleContext): string {
+  const edge = plan.kind === "edge";
+  imports.add("local", RUNTIME, edge ? "EdgeWrite" : "NodeWrite");
   const writer = new CodeWriter(layout);
-  classHeader(writer, plan, config, `class ${plan.irClass.names.writeClassName}(NodeWrite):`);
-  return writer.indented((body) => fieldLines(body, plan, "write", imports));
+  classHeader(writer, plan, config, `class ${plan.irClass.names.writeClassName}(${edge ? "EdgeWrite" : "NodeWrite"}):`);
+  return trimmed(
+    writer.indented((body) => {
+      connectionsLine(body, plan, "write");
+      body.line();
+      if (edge) endNodeLine(body, edgeEndType(plan, "write", classImports), imports);
+      if (plan.nodeType !== undefined && !edge) {
+        // The type the view's filter selects, so that what is written through the view can be read through it.
+        imports.add("local", RUNTIME, "DirectRelation", "NodeId");
+        const { space, externalId } = plan.nodeType;
+        body.line(`node_type: DirectRelation | None = NodeId(${pythonString(space)}, ${pythonString(externalId)})`);
+      }
+      fieldLines(body, plan, "write", imports, classImports);
+    }),
+  );
 }
 
-function fieldLines(writer: CodeWriter, plan: ViewPlan, usage: Usage, imports: ImportSet): void {
-  if (plan.fields.length > 0) writer.line();
+function connectionsLine(writer: CodeWriter, plan: ViewPlan, usage: Usage): void {
+  if (hasConnections(plan, usage)) writer.line(`_connections: ClassVar[dict[str, Connection]] = ${CONNECTIONS}`);
+}
+
+function endNodeLine(writer: CodeWriter, type: string, imports: ImportSet): void {
+  imports.add("stdlib", "typing", "Annotated").add("local", RUNTIME, "DirectRelation", "edge_end");
+  writer.bracketed("end_node: Annotated[", [type, "edge_end()"], "]");
+}
+
+/**
+ * A class body as ruff formats it: the blank line that opens the field section is written before knowing whether
+ * any field follows, so a section left empty must not leave two blank lines, or one at the end.
+ */
+function trimmed(writer: CodeWriter): string {
+  return writer
+    .toString()
+    .replace(/\n{3,}/g, "\n\n")
+    .replace(/\n\n+$/, "\n");
+}
+
+function fieldLines(writer: CodeWriter, plan: ViewPlan, usage: Usage, imports: ImportSet, classImports: ClassImports): void {
   for (const property of plan.fields) {
-    const spelling = fieldSpelling(property.type, usage, plan.enumAliases.get(property.identifier));
-    importSpelling(imports, spelling, RUNTIME);
-    const { type, assigned } = usage === "read" ? readForm(property, spelling.type) : writeForm(property, spelling.type);
-    const suffix = assigned === undefined ? "" : ` = ${assigned}`;
+    const connection = plan.connections.get(property.identifier);
+    let field: { type: string; assigned?: string };
+    if (connection !== undefined && property.kind === "connection") {
+      const type = connectionFieldType(connection, usage, classImports);
+      if (type === undefined) continue;
+      field = { type, assigned: "None" };
+    } else {
+      const reference = connection === undefined ? undefined : referenceSpelling(connection, usage, classImports);
+      const spelling = fieldSpelling(property.type, usage, plan.enumAliases.get(property.identifier), reference);
+      importSpelling(imports, spelling, RUNTIME);
+      field = usage === "read" ? readForm(property, spelling.type) : writeForm(property, spelling.type);
+    }
+    // A connection to an edge class holds no ids of its own.
+    if (/\bDirectRelation\b/.test(field.type)) imports.add("local", RUNTIME, "DirectRelation");
+    const suffix = field.assigned === undefined ? "" : ` = ${field.assigned}`;
     if (property.name === property.identifier) {
-      writer.annotation(property.name, type, suffix);
+      writer.annotation(property.name, field.type, suffix);
       continue;
     }
     imports.add("stdlib", "typing", "Annotated").add("local", RUNTIME, "cdf_name");
-    writer.bracketed(`${property.name}: Annotated[`, [type, `cdf_name(${pythonString(property.identifier)})`], `]${suffix}`);
+    writer.bracketed(`${property.name}: Annotated[`, [field.type, `cdf_name(${pythonString(property.identifier)})`], `]${suffix}`);
   }
 }
 

@@ -11,7 +11,6 @@ import { bracketed, CodeWriter, ImportSet, type Layout, pythonString } from "../
 import { embeddedTemplateNames, TemplateSet } from "../../emit/templates.ts";
 import { CLASS_NAME_SLOTS } from "../../ir/naming.ts";
 import type { IRClass, IRModel, IRModule } from "../../ir/types.ts";
-import { locationOf } from "../../validate/issues.ts";
 import {
   checkConfig,
   type GeneratedFile,
@@ -24,7 +23,7 @@ import { apiModule } from "./api-module.ts";
 import { dataClassModule } from "./data-class-module.ts";
 import { queryModule } from "./query-module.ts";
 import { UniqueNames } from "./unique-names.ts";
-import { planView, type ViewPlan } from "./view-plan.ts";
+import { type ClassIndex, classRef, planView, type ViewPlan } from "./view-plan.ts";
 
 const RUNTIME_TEMPLATES = "python/runtime/";
 
@@ -85,23 +84,23 @@ export class PythonGenerator implements LanguageGenerator {
 
   // ── Planning ──────────────────────────────────────────────────────────────────────────────────────────────
 
-  /** Views the runtime can serve (node views; edge views wait for connection support), planned in IR order. */
+  /** Every view, planned in IR order: node views as node classes with an API, edge views as edge classes. */
   private plan(model: IRModel): { plans: ViewPlan[]; warnings: GeneratorWarning[] } {
     const warnings: GeneratorWarning[] = [];
     const names = new UniqueNames(model.classes.flatMap((irClass) => CLASS_NAME_SLOTS.map((slot) => irClass.names[slot])));
     for (const reserved of [this.config.clientName, ...CONNECT_EXPORTS]) names.claim(reserved);
-    const plans: ViewPlan[] = [];
-    for (const irClass of model.classes) {
-      if (irClass.usedFor === "edge") {
-        warnings.push({
-          code: "EDGE_VIEW_SKIPPED",
-          location: locationOf(irClass.view),
-          message: `edge view ${irClass.view.externalId} is not generated yet: edge classes come with connection support`,
-        });
-        continue;
+    const classes: ClassIndex = new Map(model.classes.map((irClass) => [irClass.id, { irClass, ref: classRef(irClass) }]));
+    const plans = model.classes.map((irClass) => planView(irClass, names, classes, warnings));
+    // An edge class's end node is any node class an edge of its view leads to.
+    const edgePlans = new Map(plans.filter((plan) => plan.kind === "edge").map((plan) => [plan.irClass.id, plan]));
+    for (const plan of plans) {
+      for (const connection of plan.connections.values()) {
+        const edgePlan = connection.edgeClass && edgePlans.get(connection.relationship.edge?.propertiesClass ?? "");
+        const target = connection.target;
+        if (edgePlan && target && !edgePlan.edgeEnds.some((end) => end.read === target.read)) edgePlan.edgeEnds.push(target);
       }
-      plans.push(planView(irClass, names, warnings));
     }
+    for (const plan of edgePlans.values()) plan.edgeEnds.sort((a, b) => (a.read < b.read ? -1 : a.read > b.read ? 1 : 0));
     return { plans, warnings };
   }
 
@@ -119,14 +118,18 @@ export class PythonGenerator implements LanguageGenerator {
     return this.templates.render(`python/${template}`, data);
   }
 
+  /** The data classes of a view, and the API of a node view (edges are reached through their nodes). */
   private classFiles(plan: ViewPlan): GeneratedFile[] {
     const { names } = plan.irClass;
     const view = idText(plan.irClass.view);
     const dataClasses = dataClassModule(plan, this.config, this.layout);
-    const api = apiModule(plan, this.layout);
-    return [
+    const files = [
       this.file(`${this.packageDir}/data_classes/_${names.fileName}.py`, this.renderModule("data_class.py.eta", view, dataClasses)),
-      this.file(`${this.packageDir}/_api/${names.fileName}.py`, this.renderModule("api.py.eta", view, api)),
+    ];
+    if (plan.kind === "edge") return files;
+    return [
+      ...files,
+      this.file(`${this.packageDir}/_api/${names.fileName}.py`, this.renderModule("api.py.eta", view, apiModule(plan, this.layout))),
     ];
   }
 
@@ -141,6 +144,7 @@ export class PythonGenerator implements LanguageGenerator {
   }
 
   private packageFiles(model: IRModel, plans: ViewPlan[], skipped: GeneratorWarning[] = []): GeneratedFile[] {
+    const nodePlans = plans.filter((plan) => plan.kind === "node");
     const ids = model.modules.map((module) => idText(module.dataModel)).join(", ");
     const models = `${model.modules.length === 1 ? "data model" : "data models"} ${ids}`;
     const modelVersion = model.modules.map((module) => module.dataModel.version).join(", ");
@@ -148,18 +152,22 @@ export class PythonGenerator implements LanguageGenerator {
     const common = { models, pygenVersion: this.config.pygenVersion, clientName: this.config.clientName };
     return [
       this.file("pyproject.toml", this.render("pyproject.toml.eta", { ...common, ...this.packageIdentity() })),
-      this.file("README.md", this.render("README.md.eta", { ...common, ...this.readmeData(plans), skipped })),
+      this.file("README.md", this.render("README.md.eta", { ...common, ...this.readmeData(nodePlans), skipped })),
       this.file(`${dir}/py.typed`, ""),
       this.file(`${dir}/__init__.py`, this.packageInit(plans, modelVersion, models)),
-      this.file(`${dir}/_client.py`, this.client(plans, models, ids)),
+      this.file(`${dir}/_client.py`, this.client(nodePlans, models, ids)),
       this.file(
         `${dir}/data_classes/__init__.py`,
-        this.exports(plans.map((plan) => [`._${plan.irClass.names.fileName}`, this.dataClassExports(plan)])),
+        this.exports(
+          plans.map((plan) => [`._${plan.irClass.names.fileName}`, this.dataClassExports(plan)]),
+          // Generated modules name each other's classes for type checkers only; bound here, once all are loaded.
+          plans.some((plan) => plan.connections.size > 0 || plan.kind === "edge") ? "resolve_references(globals())" : undefined,
+        ),
       ),
       this.file(`${dir}/_query.py`, this.queryFile(plans)),
       this.file(
         `${dir}/_api/__init__.py`,
-        this.exports(plans.map((plan) => [`.${plan.irClass.names.fileName}`, [plan.irClass.names.apiClassName]])),
+        this.exports(nodePlans.map((plan) => [`.${plan.irClass.names.fileName}`, [plan.irClass.names.apiClassName]])),
       ),
     ];
   }
@@ -198,6 +206,9 @@ export class PythonGenerator implements LanguageGenerator {
 
   private dataClassExports(plan: ViewPlan): string[] {
     const { names } = plan.irClass;
+    if (plan.kind === "edge") {
+      return [plan.viewConstant, names.className, ...plan.enumAliases.values(), ...(plan.writable ? [names.writeClassName] : [])];
+    }
     return [
       plan.viewConstant,
       names.className,
@@ -210,13 +221,18 @@ export class PythonGenerator implements LanguageGenerator {
     ];
   }
 
-  /** `from .module import names` per entry, then `__all__`; the form of data_classes/ and _api/ `__init__.py`. */
-  private exports(entries: [string, string[]][]): string {
+  /**
+   * `from .module import names` per entry, then `__all__`, then `call` (a runtime function called with the
+   * module's names); the form of data_classes/ and _api/ `__init__.py`.
+   */
+  private exports(entries: [string, string[]][], call?: string): string {
     const imports = new ImportSet();
     for (const [module, names] of entries) imports.add("local", module, ...names);
+    if (call !== undefined) imports.add("local", ".._runtime", call.slice(0, call.indexOf("(")));
     return this.render("exports.py.eta", {
       imports: lines(imports.render(this.layout)),
       all: this.allList(entries.flatMap(([, names]) => names)),
+      call,
     });
   }
 
@@ -227,10 +243,11 @@ export class PythonGenerator implements LanguageGenerator {
   }
 
   private packageInit(plans: ViewPlan[], modelVersion: string, models: string): string {
-    const readExports = plans.flatMap(({ irClass: { names }, writable }) => [
+    const readExports = plans.flatMap(({ irClass: { names }, writable, kind }) => [
       names.className,
-      names.listClassName,
-      ...(writable ? [names.writeClassName, names.writeListClassName] : []),
+      ...(kind === "node" ? [names.listClassName] : []),
+      ...(writable ? [names.writeClassName] : []),
+      ...(writable && kind === "node" ? [names.writeListClassName] : []),
     ]);
     const imports = new ImportSet()
       .add("local", "._client", this.config.clientName)

@@ -178,6 +178,9 @@ const RUNTIME_CLASS_NAMES = [
   "Client",
   "Config",
   "ClientConfig",
+  "Connection",
+  "EdgeRead",
+  "EdgeWrite",
 ];
 
 /** Module names the generated package uses for itself (`_client.py`, `_runtime/`, `data_classes/`, …). */

@@ -5,10 +5,10 @@
  * cost nothing until used. All classes share one module because traversals point every which way between them.
  */
 import { CodeWriter, ImportSet, type Layout, pythonString } from "../../emit/code-writer.ts";
-import type { IRProperty, IRType } from "../../ir/types.ts";
+import type { IRType } from "../../ir/types.ts";
 import type { ModuleFragments } from "./data-class-module.ts";
 import { valueType } from "./types.ts";
-import type { ViewPlan } from "./view-plan.ts";
+import type { ClassRef, ConnectionPlan, ViewPlan } from "./view-plan.ts";
 
 /** Names of NodeQuery's own members: a property or connection spelled like one is left out of the query class. */
 const NODE_QUERY_MEMBERS = new Set(["list", "list_root", "where", "limit", "space", "external_id"]);
@@ -47,13 +47,11 @@ function descriptorOf(type: IRType, enumAlias: string | undefined): { descriptor
   }
 }
 
-/** The class a connection property leads to, when select() can follow it: one query cannot follow a reverse
- * relation through a list of direct relations back. */
-function traversalTarget(property: IRProperty): string | undefined {
-  const relationship = property.relationship;
-  if (relationship === undefined) return undefined;
-  if (relationship.kind === "reverse" && relationship.through?.isList !== false) return undefined;
-  return relationship.target;
+/** Whether select() can follow a connection: to a node class of the SDK, and not back through a list of direct
+ * relations, which one query cannot follow. */
+function followable(connection: ConnectionPlan | undefined): connection is ConnectionPlan & { target: ClassRef } {
+  if (connection?.target === undefined) return false;
+  return connection.relationship.kind !== "reverse" || connection.relationship.through?.isList === false;
 }
 
 /** `name = Descriptor[Type]("name")`, split where ruff format splits it when too long. */
@@ -85,10 +83,11 @@ export function methodHead(writer: CodeWriter, name: string, type: string, argum
 }
 
 export function queryModule(plans: ViewPlan[], layout: Layout): ModuleFragments {
-  const queryClass = new Map(plans.map((plan) => [plan.irClass.id, plan.queryClass]));
+  const nodePlans = plans.filter((plan) => plan.kind === "node");
+  const queryClass = new Map(nodePlans.map((plan) => [plan.irClass.names.className, plan.queryClass]));
   const imports = new ImportSet().add("stdlib", "typing", "Any", "TypeVar").add("local", "._runtime", "NodeList", "NodeQuery");
   const writer = new CodeWriter(layout).line('_Root = TypeVar("_Root", bound=NodeList[Any])');
-  for (const plan of plans) {
+  for (const plan of nodePlans) {
     const { names } = plan.irClass;
     const name = plan.queryClass;
     imports.add("local", ".data_classes", names.className, names.listClassName);
@@ -105,12 +104,15 @@ export function queryModule(plans: ViewPlan[], layout: Layout): ModuleFragments 
     writer.indented((body) => {
       body.line(`_read_class = ${names.className}`).line(`_list_class = ${names.listClassName}`);
       // A direct relation the chain can follow is a traversal; its value stays filterable through `where`.
-      const traversals = plan.irClass.properties.flatMap((property) => {
-        const target = queryClass.get(traversalTarget(property) ?? "");
+      const traversals = plan.fields.flatMap((property) => {
+        const connection = plan.connections.get(property.identifier);
+        const target = followable(connection) ? queryClass.get(connection.target.read) : undefined;
         return target !== undefined && !NODE_QUERY_MEMBERS.has(property.name) ? [{ property, target }] : [];
       });
       const followed = new Set(traversals.map(({ property }) => property.name));
-      const filters = plan.fields.filter((property) => !NODE_QUERY_MEMBERS.has(property.name) && !followed.has(property.name));
+      const filters = plan.fields.filter(
+        (property) => property.kind === "data" && !NODE_QUERY_MEMBERS.has(property.name) && !followed.has(property.name),
+      );
       let spacer = false;
       for (const property of filters) {
         const found = descriptorOf(property.type, plan.enumAliases.get(property.identifier));

@@ -40,8 +40,11 @@ const PRIMITIVE_FILTERS: Readonly<Partial<Record<IRPrimitive, Spelling>>> = {
 
 export type Usage = "read" | "write";
 
-/** The spelling of a property's type in a read or write class; `enumAlias` names the property's Literal alias. */
-export function fieldSpelling(type: IRType, usage: Usage, enumAlias: string | undefined): Spelling {
+/**
+ * The spelling of a property's type in a read or write class; `enumAlias` names the property's Literal alias,
+ * `reference` spells a node reference (a direct relation's value, which may be a generated class).
+ */
+export function fieldSpelling(type: IRType, usage: Usage, enumAlias: string | undefined, reference?: string): Spelling {
   switch (type.kind) {
     case "primitive":
       return PRIMITIVE_FIELDS[type.primitive];
@@ -54,13 +57,13 @@ export function fieldSpelling(type: IRType, usage: Usage, enumAlias: string | un
       // Timeseries, files and sequences are referenced by external id.
       return spelled("str");
     case "nodeReference":
-      return spelled("DirectRelation", ["runtime", "DirectRelation"]);
+      return reference === undefined ? spelled("DirectRelation", ["runtime", "DirectRelation"]) : spelled(reference);
     case "list": {
-      const element = fieldSpelling(type.element, usage, enumAlias);
+      const element = fieldSpelling(type.element, usage, enumAlias, reference);
       return spelled(`list[${element.type}]`, ...element.needs);
     }
     case "nullable": {
-      const inner = fieldSpelling(type.inner, usage, enumAlias);
+      const inner = fieldSpelling(type.inner, usage, enumAlias, reference);
       return spelled(`${inner.type} | None`, ...inner.needs);
     }
   }

@@ -1,11 +1,11 @@
 /**
  * One view as the Python files see it: which properties become fields, the names of the module-level helpers
- * (view constant, enum aliases, field literals, the filters TypedDict), and the keyword filters — decided once so
- * the data-class module and the API module cannot disagree. What the runtime cannot serve yet (connections) is
- * left out with a warning.
+ * (view constant, enum aliases, field literals, the filters TypedDict), the keyword filters, and the classes its
+ * connection fields hold — decided once so the data-class module and the API module cannot disagree.
  */
+import type { Filter } from "../../client/models.ts";
 import type { FilterOperator } from "../../ir/naming.ts";
-import type { IRClass, IRProperty } from "../../ir/types.ts";
+import type { IRClass, IRProperty, IRRelationship } from "../../ir/types.ts";
 import { locationOf } from "../../validate/issues.ts";
 import type { GeneratorWarning } from "../generator.ts";
 import { resolvesTo } from "./keyword-filters.ts";
@@ -18,8 +18,28 @@ export interface FilterParameter {
   property: IRProperty;
 }
 
+/** A generated class as other modules refer to it. */
+export interface ClassRef {
+  fileName: string;
+  read: string;
+  /** Undefined when the view is not writable. */
+  write?: string;
+}
+
+/** A connection field: its relationship and the generated classes at its ends (none when the SDK has none). */
+export interface ConnectionPlan {
+  relationship: IRRelationship;
+  many: boolean;
+  /** The node class at the other end. */
+  target?: ClassRef;
+  /** The edge class holding the edge's properties (edges with properties). */
+  edgeClass?: ClassRef;
+}
+
 export interface ViewPlan {
   irClass: IRClass;
+  /** node: a node class with an API (usedFor node or all); edge: an edge class only (usedFor edge). */
+  kind: "node" | "edge";
   /** `PUMP_VIEW`, `PumpFilters`, `PumpField`, `PumpTextField`. */
   viewConstant: string;
   filtersClass: string;
@@ -27,8 +47,14 @@ export interface ViewPlan {
   textFieldAlias: string;
   /** `PumpQuery`: the class of the view's select() steps. */
   queryClass: string;
-  /** Properties generated as fields, in the view's order. */
+  /** Properties generated as fields, in the view's order: stored values and connections. */
   fields: IRProperty[];
+  /** Connection fields (direct relations, edges, reverse relations), by CDF identifier. */
+  connections: Map<string, ConnectionPlan>;
+  /** The node type a write object gets by default: the one the view's filter selects, if it selects one. */
+  nodeType?: { space: string; externalId: string };
+  /** Edge classes: the node classes `end_node` can hold, filled in once every view is planned. */
+  edgeEnds: ClassRef[];
   /** Literal alias of each enum property, by identifier. */
   enumAliases: Map<string, string>;
   filters: FilterParameter[];
@@ -64,27 +90,29 @@ function isSortable(property: IRProperty): boolean {
   return type.kind === "enum" || type.kind === "nodeReference";
 }
 
-export function planView(irClass: IRClass, names: UniqueNames, warnings: GeneratorWarning[]): ViewPlan {
+/** Class ids of the generated classes, and how to refer to them. */
+export type ClassIndex = ReadonlyMap<string, { irClass: IRClass; ref: ClassRef }>;
+
+export function classRef(irClass: IRClass): ClassRef {
+  const { names } = irClass;
+  return { fileName: names.fileName, read: names.className, write: irClass.writable ? names.writeClassName : undefined };
+}
+
+export function planView(irClass: IRClass, names: UniqueNames, classes: ClassIndex, warnings: GeneratorWarning[]): ViewPlan {
   const { className } = irClass.names;
-  const fields: IRProperty[] = [];
-  for (const property of irClass.properties) {
-    if (property.kind === "data") {
-      fields.push(property);
-      continue;
-    }
-    warnings.push({
-      code: "CONNECTION_SKIPPED",
-      location: locationOf(irClass.view, property.identifier),
-      message: `${irClass.view.externalId}.${property.identifier} (${property.relationship?.kind ?? "connection"}) is not generated yet: edges and reverse relations come with connection support`,
-    });
-  }
-  const enumAliases = new Map<string, string>();
+  const fields = irClass.properties;
+  const connections = new Map<string, ConnectionPlan>();
   for (const property of fields) {
+    if (property.relationship !== undefined) connections.set(property.identifier, planConnection(irClass, property, classes, warnings));
+  }
+  const data = fields.filter((property) => property.kind === "data");
+  const enumAliases = new Map<string, string>();
+  for (const property of data) {
     if (enumOf(property) !== undefined) enumAliases.set(property.identifier, names.claim(`${className}${pascalCase(property.name)}`));
   }
-  const fieldNames = new Map(fields.map((property) => [property.name, property]));
+  const fieldNames = new Map(data.map((property) => [property.name, property]));
   const filters: FilterParameter[] = [];
-  for (const property of fields) {
+  for (const property of data) {
     for (const { name, operator } of property.filters) {
       // The runtime reads a keyword's meaning from its name; a name it would read differently is left out.
       if (resolvesTo(name, fieldNames) === `${operator}:${property.name}`) {
@@ -100,21 +128,69 @@ export function planView(irClass: IRClass, names: UniqueNames, warnings: Generat
   }
   const methods = new Set(irClass.methods.map((method) => method.name));
   const searchable = irClass.methods.find((method) => method.name === "search")?.properties ?? [];
-  const fieldOf = new Map(fields.map((property) => [property.identifier, property.name]));
+  const fieldOf = new Map(data.map((property) => [property.identifier, property.name]));
   return {
     irClass,
+    kind: irClass.usedFor === "edge" ? "edge" : "node",
     viewConstant: names.claim(`${constantCase(className)}_VIEW`),
     filtersClass: names.claim(`${className}Filters`),
     fieldAlias: names.claim(`${className}Field`),
     textFieldAlias: names.claim(`${className}TextField`),
     fields,
+    connections,
+    nodeType: nodeTypeOf(irClass.filter),
+    edgeEnds: [],
     enumAliases,
     filters,
-    sortable: fields.filter(isSortable).map((property) => property.name),
+    sortable: data.filter(isSortable).map((property) => property.name),
     searchable: searchable.flatMap((identifier) => fieldOf.get(identifier) ?? []),
     writable: irClass.writable,
     hasSearch: methods.has("search") && searchable.length > 0,
     hasHistogram: methods.has("histogram"),
     queryClass: names.claim(`${className}Query`),
   };
+}
+
+function planConnection(irClass: IRClass, property: IRProperty, classes: ClassIndex, warnings: GeneratorWarning[]): ConnectionPlan {
+  const relationship = property.relationship as IRRelationship;
+  const target = relationship.target === undefined ? undefined : classes.get(relationship.target);
+  const plan: ConnectionPlan = {
+    relationship,
+    many: relationship.cardinality === "many",
+    target: target?.irClass.usedFor === "edge" ? undefined : target?.ref,
+  };
+  const propertiesClass = relationship.edge?.propertiesClass;
+  if (propertiesClass === undefined) return plan;
+  const edgeClass = classes.get(propertiesClass);
+  if (edgeClass?.irClass.usedFor === "edge") return { ...plan, edgeClass: edgeClass.ref };
+  // A view used for nodes too is generated as a node class: the edge is read and written without its properties.
+  warnings.push({
+    code: "EDGE_PROPERTIES_SKIPPED",
+    location: locationOf(irClass.view, property.identifier),
+    message: `${irClass.view.externalId}.${property.identifier}: the properties of its edges (view ${relationship.edge?.propertiesView?.externalId ?? propertiesClass}) are not generated: only edge views (usedFor=edge) become edge classes`,
+  });
+  return plan;
+}
+
+/** The node type a view's filter selects: `equals` on the node's type, `in` with one type, or either within `and`. */
+function nodeTypeOf(filter: Filter | undefined): { space: string; externalId: string } | undefined {
+  if (filter === undefined) return undefined;
+  if ("and" in filter) {
+    const types = filter.and.flatMap((part) => nodeTypeOf(part) ?? []);
+    return types.length === 1 ? types[0] : undefined;
+  }
+  const [property, value] =
+    "equals" in filter
+      ? [filter.equals.property, filter.equals.value]
+      : "in" in filter && Array.isArray(filter.in.values) && filter.in.values.length === 1
+        ? [filter.in.property, filter.in.values[0]]
+        : [];
+  if (property?.length !== 2 || property[0] !== "node" || property[1] !== "type") return undefined;
+  return isNodeReference(value) ? { space: value.space, externalId: value.externalId } : undefined;
+}
+
+function isNodeReference(value: unknown): value is { space: string; externalId: string } {
+  if (typeof value !== "object" || value === null) return false;
+  const { space, externalId } = value as Record<string, unknown>;
+  return typeof space === "string" && typeof externalId === "string";
 }

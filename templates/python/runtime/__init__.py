@@ -23,7 +23,9 @@ relatively. Public API, by module:
 - connections: `Connection` (one connection property of a view), `register_class` / `class_of` (view → generated
   class); the shape of connection fields, which generator and runtime share.
 - data_classes: `NodeRead` (`from_instance`, `from_instances`: a page, `data_record`, `dump`), `NodeWrite`
-  (`dump`: the apply item), `NodeList`, `NodeWriteList`, `cdf_name`, `DataRecord` — bases of the generated data classes.
+  (`dump`: the apply item), `EdgeRead`, `EdgeWrite` (edge views), `NodeList`, `NodeWriteList`, `cdf_name`,
+  `edge_end`, `DataRecord` — bases of the generated data classes; `resolve_references`, which binds the names
+  generated modules use for each other's classes.
 - api: `ViewAPI[Read, List]` — base of generated per-view APIs; `AggregateResult`, `Histogram`, `DEFAULT_LIMIT`.
 - query: `RetrieveConnections` ("skip" | "identifier" | "full"); runs DMS queries with paging and fills connection
   fields (`fill_connections`).
@@ -38,7 +40,18 @@ from .auth import Credentials, OAuthClientCredentials, Token, credentials_from_e
 from .client import BaseClient
 from .config import ClientConfig
 from .connections import Connection, class_of, register_class
-from .data_classes import DataRecord, NodeList, NodeRead, NodeWrite, NodeWriteList, cdf_name
+from .data_classes import (
+    DataRecord,
+    EdgeRead,
+    EdgeWrite,
+    NodeList,
+    NodeRead,
+    NodeWrite,
+    NodeWriteList,
+    cdf_name,
+    edge_end,
+    resolve_references,
+)
 from .errors import (
     CDFAPIError,
     CDFAuthError,
@@ -97,6 +110,8 @@ __all__ = [
     "DataRecord",
     "Date",
     "DirectRelation",
+    "EdgeRead",
+    "EdgeWrite",
     "Filter",
     "GroupValue",
     "HTTPClient",
@@ -107,9 +122,9 @@ __all__ = [
     "NodeFilters",
     "NodeId",
     "NodeList",
+    "NodeQuery",
     "NodeRead",
     "NodeWrite",
-    "NodeQuery",
     "NodeWriteList",
     "OAuthClientCredentials",
     "RangeProperty",
@@ -120,8 +135,8 @@ __all__ = [
     "TextProperty",
     "Timestamp",
     "Token",
-    "ViewAPI",
     "ValueProperty",
+    "ViewAPI",
     "ViewId",
     "and_",
     "cdf_name",
@@ -130,6 +145,7 @@ __all__ = [
     "contains_any",
     "credentials_from_env",
     "default_scopes",
+    "edge_end",
     "equals",
     "exists",
     "has_data",
@@ -143,4 +159,5 @@ __all__ = [
     "prefix",
     "range_",
     "register_class",
+    "resolve_references",
 ]

@@ -23,6 +23,16 @@ A generated view `Pump` is four small classes:
 Property fields use their Python names in code and their CDF identifiers on the wire (`cdf_name`). A write
 object sends only the properties that were given, so "not given" leaves the stored value alone while an explicit
 None clears it.
+
+Connection fields (connections.py has their shapes) are listed in the class's `_connections`. Direct relations
+are view properties and dump as node ids whatever they hold; edges and reverse relations are no view values, so
+`dump()` leaves them out (graph.py writes edges as instances of their own). Generated modules refer to each
+other's classes only for type checkers; `resolve_references`, called once by `data_classes/__init__.py`, binds
+those names when every class exists.
+
+Edge views become `EdgeRead` / `EdgeWrite` subclasses. An edge in a node's connection field is seen from that
+node: `end_node` is the node at the other end, also for an inwards edge (whose stored start node it is). An edge
+read on its own from the instances API has its stored start and end.
 """
 
 from __future__ import annotations
@@ -37,16 +47,17 @@ from typing import Annotated, Any, ClassVar, TypeVar
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
 from typing_extensions import Self
 
+from .connections import ClassRole, Connection, class_of, register_class
 from .ids import NodeId, ViewId
 from .values import DirectRelation
 
 _Write = TypeVar("_Write", bound="NodeWrite")
 
 
-# A node's own keys in API payloads. `from_instance` lifts view properties up beside them, so a property with one
-# of these names (a view may well have `type` or `version`) is lifted under a prefixed key instead: it must neither
-# take nor overwrite the node's own value.
-_NODE_KEYS = frozenset(
+# An instance's own keys in API payloads. `from_instance` lifts view properties up beside them, so a property with
+# one of these names (a view may well have `type` or `version`) is lifted under a prefixed key instead: it must
+# neither take nor overwrite the instance's own value.
+_INSTANCE_KEYS = frozenset(
     {
         "instanceType",
         "space",
@@ -57,13 +68,15 @@ _NODE_KEYS = frozenset(
         "deletedTime",
         "type",
         "existingVersion",
+        "startNode",
+        "endNode",
     }
 )
 _LIFTED = "property:"
 
 
 def _wire_name(identifier: str) -> Any:
-    """Aliases of the bases' own node fields: the same name in and out."""
+    """Aliases of the bases' own instance fields: the same name in and out."""
     return Field(validation_alias=identifier, serialization_alias=identifier)
 
 
@@ -73,39 +86,93 @@ def cdf_name(identifier: str) -> Any:
     Used as `Annotated[float | None, cdf_name("flowRate")]`.
 
     It sets validation and serialization aliases rather than `alias`, so type checkers and IDEs keep offering
-    the Python name as the constructor keyword. A property named like a node key is read under its lifted name.
+    the Python name as the constructor keyword. A property named like an instance key is read under its lifted name.
     """
-    validation = f"{_LIFTED}{identifier}" if identifier in _NODE_KEYS else identifier
+    validation = f"{_LIFTED}{identifier}" if identifier in _INSTANCE_KEYS else identifier
     return Field(validation_alias=validation, serialization_alias=identifier)
 
 
-class InstanceModel(BaseModel):
-    """What read and write classes share: the instance id, the view, and which fields are view properties."""
+def edge_end() -> Any:
+    """Field metadata of a generated edge class's `end_node`, which the class types with the nodes it can hold."""
+    return _wire_name("endNode")
+
+
+class ViewModel(BaseModel):
+    """What every generated class shares: its view, which fields are view properties, which are connections."""
 
     model_config = ConfigDict(populate_by_name=True)
     _view: ClassVar[ViewId]
-    # Python names of the view's properties: the fields a generated class adds to its runtime base.
+    _role: ClassVar[ClassRole]
+    # Python names of the view's stored properties (direct relations included): what `dump()` writes.
     _property_fields: ClassVar[frozenset[str]] = frozenset()
-    # CDF identifiers of the view's properties that are named like a node key (see `cdf_name`).
+    # CDF identifiers of the view's properties that are named like an instance key (see `cdf_name`).
     _lifted_identifiers: ClassVar[frozenset[str]] = frozenset()
-
-    space: str
-    external_id: Annotated[str, _wire_name("externalId")]
+    # Connection fields by Python name; a generated read and write class may share one dict, each keeps its own.
+    _connections: ClassVar[dict[str, Connection]] = {}
+    # Fields a generated class declares that are the instance's own rather than view properties.
+    _instance_fields: ClassVar[frozenset[str]] = frozenset()
 
     @classmethod
     def __pydantic_init_subclass__(cls, **kwargs: Any) -> None:
         super().__pydantic_init_subclass__(**kwargs)
         if cls.__module__ == __name__:
-            return  # NodeRead and NodeWrite themselves declare no view properties
+            return  # the runtime's own bases declare no view properties
+        cls._describe()
+        if "_view" in cls.__dict__:
+            register_class(cls._view, cls._role, cls)
+
+    @classmethod
+    def _describe(cls) -> None:
+        """Derives the class metadata from its fields; again once forward references are resolved."""
         runtime_base = next(base for base in cls.__mro__ if base.__module__ == __name__)
-        cls._property_fields = frozenset(cls.model_fields) - frozenset(getattr(runtime_base, "model_fields", {}))
-        cls._lifted_identifiers = frozenset(cls.property_identifiers().values()) & _NODE_KEYS
+        own = frozenset(cls.model_fields) - frozenset(getattr(runtime_base, "model_fields", {})) - cls._instance_fields
+        cls._connections = {name: value for name, value in cls._connections.items() if name in own}
+        # Edges and reverse relations are instances of their own, not values of this one.
+        cls._property_fields = own - {name for name, value in cls._connections.items() if value.kind != "direct"}
+        cls._lifted_identifiers = frozenset(cls.property_identifiers().values()) & _INSTANCE_KEYS
 
     @classmethod
     def property_identifiers(cls) -> dict[str, str]:
-        """Python field name → CDF property identifier, for every view property of the class."""
+        """Python field name → CDF property identifier, for every stored view property of the class."""
         fields = cls.model_fields
         return {name: fields[name].serialization_alias or name for name in sorted(cls._property_fields)}
+
+    def _source(self) -> dict[str, Any]:
+        """The `sources` entry of an apply item: only the properties given (None clears), patching the rest."""
+        given = self.model_fields_set & self._property_fields
+        source: dict[str, Any] = {"source": self._view.dump()}
+        if not given:
+            return source
+        direct = given & self._connections.keys()
+        properties = self.model_dump(mode="json", by_alias=True, include=set(given - direct))
+        fields = type(self).model_fields
+        for name in direct:
+            properties[fields[name].serialization_alias or name] = _dump_reference(getattr(self, name))
+        source["properties"] = properties
+        return source
+
+
+def _dump_reference(value: Any) -> Any:
+    """A direct relation as the API stores it, whether it holds ids, (space, external_id) pairs or objects."""
+    if value is None:
+        return None
+    if isinstance(value, list):
+        return [_dump_reference(item) for item in value]
+    return node_id_of(value).dump()
+
+
+def node_id_of(value: Any) -> NodeId:
+    """The node a connection value refers to: a NodeId, a `(space, external_id)` pair, or a node object."""
+    if isinstance(value, InstanceModel):
+        return value.id
+    return NodeId.load(value)
+
+
+class InstanceModel(ViewModel):
+    """A class whose objects are one identified instance: read classes and node write classes."""
+
+    space: str
+    external_id: Annotated[str, _wire_name("externalId")]
 
     @property
     def id(self) -> NodeId:
@@ -114,7 +181,7 @@ class InstanceModel(BaseModel):
 
 @dataclass(frozen=True)
 class DataRecord:
-    """A node's bookkeeping, grouped as pygen v1's `data_record` was."""
+    """An instance's bookkeeping, grouped as pygen v1's `data_record` was."""
 
     version: int
     created_time: datetime
@@ -122,11 +189,12 @@ class DataRecord:
     deleted_time: datetime | None
 
 
-class NodeRead(InstanceModel):
-    """A node read through one view; the generated subclass sets `_view` and declares the view's properties."""
+class InstanceRead(InstanceModel):
+    """An instance read through one view: what `NodeRead` and `EdgeRead` share."""
 
     # New properties on the server must not break an old SDK.
     model_config = ConfigDict(extra="ignore")
+    _role: ClassVar[ClassRole] = "read"
 
     version: int
     # Epoch milliseconds on the wire: pydantic reads integers this large as milliseconds, exactly, in UTC
@@ -134,19 +202,19 @@ class NodeRead(InstanceModel):
     created_time: Annotated[datetime, _wire_name("createdTime")]
     last_updated_time: Annotated[datetime, _wire_name("lastUpdatedTime")]
     deleted_time: Annotated[datetime | None, _wire_name("deletedTime")] = None
-    node_type: Annotated[DirectRelation | None, _wire_name("type")] = None
 
     @classmethod
     def from_instance(cls, instance: Mapping[str, Any]) -> Self:
-        """Parses a node as the API returns it, with this view's values under `properties[space]["xid/version"]`."""
+        """Parses an instance as the API returns it, this view's values under `properties[space]["xid/version"]`."""
         return cls.from_instances([instance])[0]
 
     @classmethod
     def from_instances(cls, instances: Iterable[Mapping[str, Any]]) -> list[Self]:
-        """Parses a page of nodes in one call of pydantic's compiled validator.
+        """Parses a page of instances in one call of pydantic's compiled validator.
 
-        The view's values are lifted up beside the node's own keys first, in one dict display per node: reading
-        them in place through `AliasPath` validation aliases, or lifting them in a "before" validator, is slower.
+        The view's values are lifted up beside the instance's own keys first, in one dict display per instance:
+        reading them in place through `AliasPath` validation aliases, or lifting them in a "before" validator, is
+        slower.
         """
         view = cls._view
         space, key = view.space, f"{view.external_id}/{view.version}"
@@ -170,11 +238,76 @@ class NodeRead(InstanceModel):
         """A flat, JSON-ready dict keyed by Python field names."""
         return self.model_dump(mode="json")
 
-    def _to_write(self, write_class: type[_Write]) -> _Write:
-        """The write object of this node with the properties it was read with; unread ones stay unset."""
-        shared = self.model_fields_set & self._property_fields & write_class._property_fields
-        values = {name: getattr(self, name) for name in shared}
-        return write_class(space=self.space, external_id=self.external_id, node_type=self.node_type, **values)
+    def _write_values(
+        self, write_class: type[ViewModel], memo: dict[int, Any]
+    ) -> tuple[dict[str, Any], dict[str, Any]]:
+        """The properties read that the write class has, split into plain values and connection values."""
+        given = self.model_fields_set & write_class.model_fields.keys()
+        plain = {
+            name: getattr(self, name) for name in given & self._property_fields if name not in write_class._connections
+        }
+        connected = {name: _write_of(getattr(self, name), memo) for name in given & write_class._connections.keys()}
+        return plain, connected
+
+
+class NodeRead(InstanceRead):
+    """A node read through one view; the generated subclass sets `_view` and declares the view's properties."""
+
+    node_type: Annotated[DirectRelation | None, _wire_name("type")] = None
+
+    def _to_write(self, write_class: type[_Write], memo: dict[int, Any] | None = None) -> _Write:
+        """The write object of this node with the properties it was read with; unread ones stay unset.
+
+        Connections come along as loaded: node ids stay ids, objects become write objects of their own (or their
+        ids, when their view has no write class), edges keep their properties. Reverse relations are not on write
+        classes: they are written as the other side's direct relation. `memo` keeps a cyclic graph finite.
+        """
+        memo = {} if memo is None else memo
+        # While this node is being converted, a connection leading back to it refers to it by id.
+        memo[id(self)] = self.id
+        plain, connected = self._write_values(write_class, memo)
+        write = write_class(
+            space=self.space, external_id=self.external_id, node_type=self.node_type, **plain, **connected
+        )
+        memo[id(self)] = write
+        return write
+
+
+class EdgeRead(InstanceRead):
+    """An edge read through its edge view; the generated subclass declares `end_node` and the view's properties."""
+
+    _instance_fields: ClassVar[frozenset[str]] = frozenset({"end_node"})
+
+    edge_type: Annotated[DirectRelation, _wire_name("type")]
+    start_node: Annotated[DirectRelation, _wire_name("startNode")]
+
+    def _to_write(self, write_class: type[_EdgeWrite], memo: dict[int, Any] | None = None) -> _EdgeWrite:
+        """The write object of this edge, its end node converted as `NodeRead._to_write` converts connections."""
+        memo = {} if memo is None else memo
+        plain, connected = self._write_values(write_class, memo)
+        # `end_node` is declared by the generated subclass, typed with the nodes it can hold.
+        values = {**plain, **connected, "end_node": _write_of(getattr(self, "end_node"), memo)}  # noqa: B009
+        return write_class(
+            space=self.space,
+            external_id=self.external_id,
+            edge_type=self.edge_type,
+            start_node=self.start_node,
+            **values,
+        )
+
+
+def _write_of(value: Any, memo: dict[int, Any]) -> Any:
+    """A connection value read, as a write class holds it (see `NodeRead._to_write`)."""
+    if isinstance(value, list):
+        return [_write_of(item, memo) for item in value]
+    if not isinstance(value, (NodeRead, EdgeRead)):
+        return value
+    if id(value) in memo:
+        return memo[id(value)]
+    write_class = class_of(value._view, "write")
+    if write_class is None:
+        return value.id if isinstance(value, NodeRead) else _write_of(getattr(value, "end_node"), memo)  # noqa: B009
+    return value._to_write(write_class, memo)
 
 
 _NO_VALUES: Mapping[str, Any] = {}
@@ -187,16 +320,20 @@ def _view_values(instance: Mapping[str, Any], space: str, key: str) -> Mapping[s
 
 
 @functools.cache
-def _page_adapter(read_class: type[NodeRead]) -> TypeAdapter[list[Any]]:
+def _page_adapter(read_class: type[InstanceRead]) -> TypeAdapter[list[Any]]:
     # One adapter per class, built on first use: a schema build costs milliseconds, a page is validated in one call.
     return TypeAdapter(list[read_class])  # type: ignore[valid-type]  # a class held in a variable, known at run time
+
+
+# Typos fail early, and NaN/infinity (which CDF cannot store) are refused on construction.
+_WRITE_CONFIG = ConfigDict(extra="forbid", allow_inf_nan=False, validate_assignment=True)
 
 
 class NodeWrite(InstanceModel):
     """A node to create or update through one view; `dump()` is its item in POST /models/instances."""
 
-    # Typos fail early, and NaN/infinity (which CDF cannot store) are refused on construction.
-    model_config = ConfigDict(extra="forbid", allow_inf_nan=False, validate_assignment=True)
+    model_config = _WRITE_CONFIG
+    _role: ClassVar[ClassRole] = "write"
 
     node_type: Annotated[DirectRelation | None, _wire_name("type")] = None
     existing_version: Annotated[int | None, _wire_name("existingVersion")] = None
@@ -207,17 +344,78 @@ class NodeWrite(InstanceModel):
             body["type"] = self.node_type.dump()
         if self.existing_version is not None:
             body["existingVersion"] = self.existing_version
-        # Only the properties given (possibly as None, which clears them): patching leaves the others alone.
-        given = self.model_fields_set & self._property_fields
-        source: dict[str, Any] = {"source": self._view.dump()}
-        if given:
-            source["properties"] = self.model_dump(mode="json", by_alias=True, include=set(given))
-        body["sources"] = [source]
+        body["sources"] = [self._source()]
         return body
 
 
+class EdgeWrite(ViewModel):
+    """An edge to create or update through its edge view, with its properties.
+
+    In a node's connection field, the node is the edge's start (the end, for an inwards edge) and the field's edge
+    type applies; `space` defaults to the start node's and `external_id` to `"{start}:{end}"` external ids. On its
+    own, as an item of `upsert`, an edge needs `start_node` and `edge_type`.
+    """
+
+    model_config = _WRITE_CONFIG
+    _role: ClassVar[ClassRole] = "write"
+    _instance_fields: ClassVar[frozenset[str]] = frozenset({"end_node"})
+
+    space: str | None = None
+    external_id: Annotated[str | None, _wire_name("externalId")] = None
+    edge_type: Annotated[DirectRelation | None, _wire_name("type")] = None
+    start_node: Annotated[DirectRelation | None, _wire_name("startNode")] = None
+    existing_version: Annotated[int | None, _wire_name("existingVersion")] = None
+
+    @property
+    def end_id(self) -> NodeId:
+        """The node at the other end, whatever form `end_node` holds it in."""
+        return node_id_of(getattr(self, "end_node"))  # noqa: B009  # declared by the generated subclass
+
+    def dump(self) -> dict[str, Any]:
+        """The apply item of an edge given on its own: from `start_node` to `end_node`."""
+        if self.start_node is None or self.edge_type is None:
+            raise ValueError("an edge written on its own needs start_node and edge_type")
+        return self.apply_item(self.start_node, self.end_id, self.edge_type)
+
+    def apply_item(self, start: NodeId, end: NodeId, edge_type: NodeId) -> dict[str, Any]:
+        """The apply item of this edge between two nodes (the caller decides the direction)."""
+        body: dict[str, Any] = {
+            "instanceType": "edge",
+            "space": self.space or start.space,
+            "externalId": self.external_id or default_edge_id(start, end),
+            "type": (self.edge_type or edge_type).dump(),
+            "startNode": start.dump(),
+            "endNode": end.dump(),
+        }
+        if self.existing_version is not None:
+            body["existingVersion"] = self.existing_version
+        body["sources"] = [self._source()]
+        return body
+
+
+def default_edge_id(start: NodeId, end: NodeId) -> str:
+    """The external id of an edge written without one, as pygen v1 made it."""
+    return f"{start.external_id}:{end.external_id}"
+
+
+_EdgeWrite = TypeVar("_EdgeWrite", bound=EdgeWrite)
+
+
+def resolve_references(namespace: Mapping[str, Any]) -> None:
+    """Binds the names generated classes use for each other's classes, once all of them are in `namespace`.
+
+    Generated modules import each other's classes only for type checkers (they would import in a cycle), so a
+    class with connection fields is incomplete until this rebuilds it with every class in view.
+    """
+    types = dict(namespace)
+    for value in namespace.values():
+        if isinstance(value, type) and issubclass(value, ViewModel) and not value.__pydantic_complete__:
+            value.model_rebuild(_types_namespace=types)
+            value._describe()
+
+
 _Item = TypeVar("_Item", bound=InstanceModel)
-_Read = TypeVar("_Read", bound=NodeRead)
+_Read = TypeVar("_Read", bound=InstanceRead)
 _WriteItem = TypeVar("_WriteItem", bound=NodeWrite)
 
 

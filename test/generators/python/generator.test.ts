@@ -56,7 +56,10 @@ describe("the generated package", () => {
       expect(paths).toContain(path);
     }
     expect(paths).toEqual([...paths].sort());
-    expect(result.classes).toBe(10);
+    // Five node views with read and write classes, and the edge view's edge classes.
+    expect(result.classes).toBe(12);
+    expect(paths).toContain(`${pkg}/data_classes/_inspection_result.py`);
+    expect(paths).not.toContain(`${pkg}/_api/inspection_result.py`);
     expect(result.lines).toBe(result.files.reduce((total, file) => total + file.content.split("\n").length - 1, 0));
   });
 
@@ -83,14 +86,11 @@ describe("the generated package", () => {
     expect(client).not.toContain("__init__");
   });
 
-  test("connections and edge views are reported, never silently dropped", () => {
-    const skipped = result.warnings
-      .filter((warning) => warning.source === "generator")
-      .map((warning) => `${warning.code} ${warning.location}`);
-    expect(skipped).toContain("CONNECTION_SKIPPED pygen_example/HydroPlant/generators");
-    expect(skipped).toContain("CONNECTION_SKIPPED pygen_example/Reservoir/plant");
-    expect(skipped).toContain("EDGE_VIEW_SKIPPED pygen_example/InspectionResult");
-    expect(fileOf(result, `${pkg}/data_classes/_hydro_plant.py`)).not.toContain("generators");
+  test("connections and edge views are generated: no generator warnings for the example", () => {
+    expect(result.warnings.filter((warning) => warning.source === "generator")).toEqual([]);
+    expect(fileOf(result, `${pkg}/data_classes/_hydro_plant.py`)).toContain(
+      "    generators: list[DirectRelation | Generator] | None = None",
+    );
   });
 
   test("the same input gives the same bytes", () => {
@@ -100,8 +100,7 @@ describe("the generated package", () => {
 
   test("README tells how to install, connect and use, from the model, and what is left out", () => {
     const readme = fileOf(result, "README.md");
-    expect(readme).toContain("## Not generated yet");
-    expect(readme).toContain("- `pygen_example/HydroPlant/generators`: HydroPlant.generators (edge) is not generated yet");
+    expect(readme).not.toContain("## Not generated yet");
     expect(readme).toContain("pip install .");
     expect(readme).toContain("| `client.hydro_plant` | `HydroPlant` | `HydroPlantWrite` | `pygen_example:HydroPlant/1` |");
     expect(readme).toContain("client.asset.list(limit=10)");
@@ -148,6 +147,7 @@ describe("type mapping", () => {
       '    """Every \\"type\\" \\\\ of CDF."""',
       "",
       "    _view: ClassVar[ViewId] = EVERY_VIEW",
+      "    _connections: ClassVar[dict[str, Connection]] = _CONNECTIONS",
       "",
       "    name: str",
       "    count32: int",
@@ -159,7 +159,7 @@ describe("type mapping", () => {
       '    seen_on: Annotated[Date | None, cdf_name("seenOn")] = None',
       "    settings: dict[str, Any] | None = None",
       "    state: EveryState | str | None = None",
-      "    owner: DirectRelation | None = None",
+      "    owner: DirectRelation | Every | None = None",
       '    any_node: Annotated[DirectRelation | None, cdf_name("anyNode")] = None',
       "    series: str | None = None",
       "    document: str | None = None",
@@ -169,7 +169,7 @@ describe("type mapping", () => {
       "    times: list[Timestamp] | None = None",
       "    days: list[Date] | None = None",
       "    blobs: list[dict[str, Any]] | None = None",
-      "    owners: list[DirectRelation] | None = None",
+      "    owners: list[DirectRelation | Every] | None = None",
       '    series_list: Annotated[list[str] | None, cdf_name("seriesList")] = None',
       "    label: str | None = None",
       "",
@@ -275,18 +275,122 @@ describe("names, read-only views and connections", () => {
     expect(readingApi).toContain("def histogram(");
   });
 
-  test("a model with nothing to serve yet still gives a complete package", () => {
+  test("a model of edge views only gives edge classes and a client without view APIs", () => {
     const onlyEdges = generate([model([view("Link", { weight: primitive("float64") }, { usedFor: "edge" })])]);
-    expect(fileOf(onlyEdges, "test_model/data_classes/__init__.py")).toBe("__all__ = []\n");
+    const link = fileOf(onlyEdges, "test_model/data_classes/_link.py");
+    expect(classBlock(link, "Link(EdgeRead)")).toEqual([
+      "class Link(EdgeRead):",
+      "    _view: ClassVar[ViewId] = LINK_VIEW",
+      "",
+      "    end_node: Annotated[DirectRelation, edge_end()]",
+      "    weight: float | None = None",
+      "",
+      "    def as_write(self) -> LinkWrite:",
+      "        return self._to_write(LinkWrite)",
+    ]);
+    expect(link).toContain("    end_node: Annotated[DirectRelation | tuple[str, str], edge_end()]");
+    expect(fileOf(onlyEdges, "test_model/data_classes/__init__.py")).toContain("resolve_references(globals())");
+    expect(onlyEdges.files.some((file) => file.path.startsWith("test_model/_api/link"))).toBe(false);
     // No view API to connect: the client adds nothing to BaseClient.
     expect(fileOf(onlyEdges, "test_model/_client.py")).not.toContain("_connect_apis");
-    expect(onlyEdges.warnings.map((warning) => warning.code)).toEqual(["EDGE_VIEW_SKIPPED"]);
+    expect(onlyEdges.warnings).toEqual([]);
   });
 
-  test("connections are skipped with a warning naming them", () => {
-    const codes = result.warnings.map((warning) => `${warning.code} ${warning.location}`);
-    expect(codes).toContain("CONNECTION_SKIPPED sp_test/Reading/links");
-    expect(codes).toContain("CONNECTION_SKIPPED sp_test/Reading/back");
+  test("edges and reverse relations are fields holding ids or objects; reverse relations are read only", () => {
+    const reading = fileOf(result, "test_model/data_classes/_reading.py");
+    expect(reading).toContain("    links: list[DirectRelation | Thing] | None = None");
+    expect(reading).toContain("    back: list[DirectRelation | Thing] | None = None");
+    expect(classBlock(reading, "ReadingWrite(NodeWrite)").join("\n")).not.toContain("back");
+    const readingWarnings = result.warnings.filter((warning) => warning.location.startsWith("sp_test/Reading"));
+    expect(readingWarnings).toEqual([]);
+  });
+});
+
+describe("connections", () => {
+  const typeFilter = { equals: { property: ["node", "type"], value: { space: "sp_test", externalId: "PumpType" } } };
+  const result = generate([
+    model([
+      view(
+        "Pump",
+        {
+          name: text(),
+          site: direct("Site"),
+          pipes: edge("Pipe", { edgeSource: "Flow" }),
+          feeder: edge("Pipe", { single: true, direction: "inwards" }),
+          anyNode: direct(),
+        },
+        { filter: typeFilter },
+      ),
+      view("Site", { name: text(), pumps: reverse("Pump", "site") }),
+      view("Pipe", { length: primitive("float64") }, { writable: false }),
+      view("Flow", { rate: primitive("float64") }, { usedFor: "edge" }),
+    ]),
+  ]);
+  const pump = fileOf(result, "test_model/data_classes/_pump.py");
+
+  test("read fields hold ids or the generated class at the other end; edges with properties hold edge objects", () => {
+    expect(classBlock(pump, "Pump(NodeRead)").slice(0, 9)).toEqual([
+      "class Pump(NodeRead):",
+      "    _view: ClassVar[ViewId] = PUMP_VIEW",
+      "    _connections: ClassVar[dict[str, Connection]] = _CONNECTIONS",
+      "",
+      "    name: str | None = None",
+      "    site: DirectRelation | Site | None = None",
+      "    pipes: list[Flow] | None = None",
+      "    feeder: DirectRelation | Pipe | None = None",
+      '    any_node: Annotated[DirectRelation | None, cdf_name("anyNode")] = None',
+    ]);
+    expect(fileOf(result, "test_model/data_classes/_site.py")).toContain("    pumps: list[DirectRelation | Pump] | None = None");
+  });
+
+  test("write fields take nested write objects, ids or pairs; a read-only target only ids; the node type defaults", () => {
+    expect(classBlock(pump, "PumpWrite(NodeWrite)").slice(3, 10)).toEqual([
+      "",
+      '    node_type: DirectRelation | None = NodeId("sp_test", "PumpType")',
+      "    name: str | None = None",
+      "    site: SiteWrite | DirectRelation | tuple[str, str] | None = None",
+      "    pipes: list[FlowWrite] | None = None",
+      "    feeder: DirectRelation | tuple[str, str] | None = None",
+      '    any_node: Annotated[DirectRelation | tuple[str, str] | None, cdf_name("anyNode")] = None',
+    ]);
+    const site = fileOf(result, "test_model/data_classes/_site.py");
+    expect(site.slice(site.indexOf("class SiteWrite"))).not.toContain("pumps");
+  });
+
+  test("each connection is described once per module; other modules' classes are imported for type checkers", () => {
+    expect(pump).toContain(
+      [
+        "_CONNECTIONS = {",
+        '    "site": Connection("direct", "site", many=False, target_view=ViewId("sp_test", "Site", "1")),',
+        '    "pipes": Connection(',
+        '        "edge",',
+        '        "pipes",',
+        "        many=True,",
+        '        target_view=ViewId("sp_test", "Pipe", "1"),',
+        '        direction="outwards",',
+        '        edge_type=NodeId("sp_test", "type_Pipe"),',
+        '        edge_view=ViewId("sp_test", "Flow", "1"),',
+        "    ),",
+      ].join("\n"),
+    );
+    expect(pump).toContain('        direction="inwards",');
+    expect(pump).toContain('    "any_node": Connection("direct", "anyNode", many=False),');
+    expect(pump).toContain(
+      "if TYPE_CHECKING:\n    from ._flow import Flow, FlowWrite\n    from ._pipe import Pipe\n    from ._site import Site, SiteWrite\n",
+    );
+    expect(fileOf(result, "test_model/data_classes/_site.py")).toContain(
+      '        through_source=ViewId("sp_test", "Pump", "1"),\n        through_property="site",\n',
+    );
+  });
+
+  test("an edge view is an edge class whose end node is any node its edges lead to", () => {
+    const flow = fileOf(result, "test_model/data_classes/_flow.py");
+    expect(flow).toContain("class Flow(EdgeRead):");
+    expect(flow).toContain("    end_node: Annotated[DirectRelation | Pipe, edge_end()]");
+    expect(flow).toContain("class FlowWrite(EdgeWrite):");
+    expect(flow).toContain("    end_node: Annotated[DirectRelation | tuple[str, str], edge_end()]");
+    expect(fileOf(result, "test_model/data_classes/__init__.py")).toContain("\n\nresolve_references(globals())\n");
+    expect(result.files.map((file) => file.path)).not.toContain("test_model/_api/flow.py");
   });
 });
 
@@ -381,21 +485,22 @@ describe("options", () => {
   test("strict mode turns warnings (validation and generator) into a ValidationError listing them", () => {
     let error: unknown;
     try {
-      generate(undefined, { strict: true });
+      generate([model([view("Thing", { space: text() })])], { strict: true });
     } catch (caught) {
       error = caught;
     }
     expect(error).toBeInstanceOf(ValidationError);
     expect((error as ValidationError).exitCode).toBe(4);
-    expect((error as ValidationError).details.join("\n")).toContain("CONNECTION_SKIPPED pygen_example/HydroPlant/generators");
+    expect((error as ValidationError).details.join("\n")).toContain("FILTER_SKIPPED sp_test/Thing/space");
   });
 
   test("strict mode lists validation and generator issues together", () => {
-    const both = model([view("Thing", { type: text(), links: edge("Thing") })]);
-    expect(() => generate([both], { strict: true })).toThrow(/2 issue\(s\) block generation with --strict/);
+    const both = model([view("Thing", { space: text() })]);
+    expect(() => generate([both], { strict: true })).toThrow(/3 issue\(s\) block generation with --strict/);
     expect(generate([both]).warnings.map((warning) => `${warning.source} ${warning.code}`)).toEqual([
-      "validation RESERVED_WORD",
-      "generator CONNECTION_SKIPPED",
+      "validation INVALID_IDENTIFIER",
+      "validation SHADOWED_MEMBER",
+      "generator FILTER_SKIPPED",
     ]);
   });
 });
@@ -440,17 +545,16 @@ describe("a user's template directory", () => {
 
 describeShared("every shared model", () => {
   for (const name of sharedModelNames()) {
-    test(`${name}: generates deterministically, and every skipped part is reported`, async () => {
+    test(`${name}: generates deterministically, every view as a class, nothing skipped but edge properties on node views`, async () => {
       const { models } = await loadModelFile(sharedModelPath(name));
       const first = generate(models);
       expect(generate(models).files).toEqual(first.files);
       expect(first.files.some((file) => file.path.endsWith("/_client.py"))).toBe(true);
-      // One warning per connection of every node view the validator kept.
-      const views = new Map(first.validation.filteredModel.flatMap((kept) => kept.views).map((view) => [viewText(view), view]));
-      const connections = [...views.values()]
-        .filter((view) => view.usedFor !== "edge")
-        .flatMap((view) => Object.values(view.properties).filter((property) => property.kind !== "mapped"));
-      expect(first.warnings.filter((warning) => warning.code === "CONNECTION_SKIPPED")).toHaveLength(connections.length);
+      const codes = new Set(first.warnings.filter((warning) => warning.source === "generator").map((warning) => warning.code));
+      expect([...codes].filter((code) => code !== "FILTER_SKIPPED" && code !== "EDGE_PROPERTIES_SKIPPED")).toEqual([]);
+      const views = first.validation.filteredModel.flatMap((kept) => kept.views);
+      const dataClasses = first.files.filter((file) => /\/data_classes\/_[^_/][^/]*\.py$/.test(file.path));
+      expect(dataClasses).toHaveLength(new Set(views.map(viewText)).size);
     });
   }
 });
