@@ -1,25 +1,26 @@
-"""retrieve_connections and select() on hand-written classes that follow the connections contract, against a fake
-graph: which sets are queried, how pages are followed, and what ends up in the connection fields."""
+"""retrieve_connections and select() on hand-written classes shaped as the generator writes them (the runtime
+bases register them under their views), against a fake graph: which sets are queried, how pages are followed, and
+what ends up in the connection fields."""
 
 from __future__ import annotations
 
-from typing import Any, ClassVar, TypeVar
+from typing import Annotated, Any, ClassVar, TypeVar
 
 import pytest
 from fake_graph import SPACE, FakeGraph
-from pydantic import BaseModel
 from support import Recorder, Sleeps, http_client
 from typing_extensions import assert_type
 
 from pumps._runtime import (
     Connection,
     DirectRelation,
+    EdgeRead,
     InstancesClient,
     NodeId,
     NodeList,
     NodeRead,
     ViewId,
-    register_class,
+    edge_end,
 )
 from pumps._runtime import query as query_module
 from pumps._runtime.query import fill_connections
@@ -76,16 +77,10 @@ class Valve(NodeRead):
     spare_for: list[NodeId | Pump] | None = None
 
 
-class PumpValve(BaseModel):
-    """Stands in for an edge class: its properties and the node at its far end."""
-
-    end_node: NodeId | Valve
+class PumpValve(EdgeRead):
+    _view: ClassVar[ViewId] = PUMP_VALVE
+    end_node: Annotated[DirectRelation | Valve, edge_end()]
     position: int | None = None
-
-    @classmethod
-    def from_instance(cls, edge: dict[str, Any]) -> PumpValve:
-        values = edge.get("properties", {}).get(SPACE, {}).get("PumpValve/v1", {})
-        return cls(end_node=NodeId.load(edge["endNode"]), **values)
 
 
 class SiteList(NodeList[Site]): ...
@@ -99,8 +94,6 @@ class ValveList(NodeList[Valve]): ...
 
 for model in (Site, Pump, Valve, PumpValve):
     model.model_rebuild()
-for view, cls in ((SITE, Site), (PUMP, Pump), (VALVE, Valve), (PUMP_VALVE, PumpValve)):
-    register_class(view, "read", cls)
 
 _Root = TypeVar("_Root", bound=NodeList[Any])
 
