@@ -281,7 +281,9 @@ def attach(
     for parent in parents:
         if connection.kind == "direct":
             value = getattr(parent, field_name)
-            listed = value if isinstance(value, list) else [] if value is None else [value]
+            if value is None:
+                continue  # no relation stored: it stays None, as read
+            listed = value if isinstance(value, list) else [value]
             found = [resolve(NodeId.load(item) if not isinstance(item, NodeRead) else item.id) for item in listed]
             matches = [item for item in found if item is not None]
         else:

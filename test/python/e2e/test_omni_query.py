@@ -50,6 +50,8 @@ def node(view: ViewId, node_id: NodeId, **properties: Any) -> dict[str, Any]:
         "instanceType": "node",
         "space": node_id.space,
         "externalId": node_id.external_id,
+        # Omni's views hold the nodes of their own node type.
+        "type": {"space": MODEL_SPACE, "externalId": view.external_id},
         "sources": [{"source": view.dump(), "properties": {"name": node_id.external_id, **properties}}],
     }
 
