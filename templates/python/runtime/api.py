@@ -5,9 +5,13 @@
             super().__init__(instances, Pump, PumpList, PumpFilters, default_space)
 
         def list(self, *, limit: int | None = DEFAULT_LIMIT, sort_by: PumpField | Sequence[PumpField] | None = None,
-                 direction: SortDirection = "ascending", filter: RawFilter | None = None,
-                 **filters: Unpack[PumpFilters]) -> PumpList:
-            return self._list(filters, limit=limit, sort_by=sort_by, direction=direction, filter=filter)
+                 direction: SortDirection = "ascending", retrieve_connections: RetrieveConnections = "skip",
+                 filter: RawFilter | None = None, **filters: Unpack[PumpFilters]) -> PumpList:
+            return self._list(filters, limit=limit, sort_by=sort_by, direction=direction, filter=filter,
+                              retrieve_connections=retrieve_connections)
+
+        def select(self) -> PumpQuery[PumpList]:
+            return PumpQuery(self._instances)
         ...
 
 `retrieve` needs no generated code: it is fully typed here through the class's type parameters.

@@ -53,6 +53,8 @@ def select_view(view: ViewId, properties: Sequence[str] = _ALL_PROPERTIES) -> di
 
 def run_query(instances: InstancesClient, sets: Mapping[str, ResultSet]) -> dict[str, list[dict[str, Any]]]:
     """The raw items of every set, each instance once per set, read page by page."""
+    if len(sets) > MAX_RESULT_SETS:
+        raise ValueError(f"a query holds at most {MAX_RESULT_SETS} result sets; this one needs {len(sets)}")
     collected: dict[str, dict[tuple[str, str, str], dict[str, Any]]] = {name: {} for name in sets}
     children: dict[str | None, list[str]] = {}
     for name, result_set in sets.items():
