@@ -22,6 +22,7 @@ for name, module in (
     ("example", "test_example_sdk.py"),
     ("Omni", "test_omni_sdk.py"),
     ("Omni", "test_omni_query.py"),
+    ("WindTurbine", "test_wind_turbine_query.py"),
     ("oddities", "test_oddities_sdk.py"),
 ):
     root = Path(GENERATED or "/nonexistent") / name
@@ -83,3 +84,12 @@ def omni_emulator() -> Iterator[dict[str, str]]:
     if not (SHARED_MODELS / "Omni" / "nodes.yaml").is_file():
         pytest.skip("../shared/models/Omni is absent")
     yield from start_emulator(SHARED_MODELS / "Omni" / "model.yaml", SHARED_MODELS / "Omni" / "nodes.yaml")
+
+
+@pytest.fixture(scope="module")
+def wind_turbine_emulator(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, str]]:
+    model = SHARED_MODELS / "WindTurbine" / "model.yaml"
+    if not model.is_file():
+        pytest.skip("../shared/models/WindTurbine is absent")
+    seed = seed_file(tmp_path_factory.mktemp("wind"), "windfarm", "sp_pygen_power", "Metmast", "{position: 0.0}")
+    yield from start_emulator(model, seed)
