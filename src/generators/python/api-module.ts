@@ -133,9 +133,7 @@ export function apiModule(plan: ViewPlan, layout: Layout): ModuleFragments {
         .indented((code) => code.bracketed(`return self.${method.forward}(`, ["filters", ...method.arguments], ")"));
     }
     methodHead(body.line(), "select", plan.queryClass, names.listClassName, layout).indented((code) =>
-      code
-        .docstring("The first step of a typed query: filter, follow connections, then list.")
-        .line(`return ${plan.queryClass}(self._instances)`),
+      code.line(`return ${plan.queryClass}(self._instances)`),
     );
   });
   return { imports: imports.render(layout), body: writer.toString() };
