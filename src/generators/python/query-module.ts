@@ -85,12 +85,12 @@ export function methodHead(writer: CodeWriter, name: string, type: string, argum
 export function queryModule(plans: ViewPlan[], layout: Layout): ModuleFragments {
   const nodePlans = plans.filter((plan) => plan.kind === "node");
   const queryClass = new Map(nodePlans.map((plan) => [plan.irClass.names.className, plan.queryClass]));
-  const imports = new ImportSet().add("stdlib", "typing", "Any", "TypeVar").add("local", "._runtime", "NodeList", "NodeQuery");
+  const imports = new ImportSet().add("stdlib", "typing", "Any", "TypeVar").add("local", "._runtime", "NodeList");
   const writer = new CodeWriter(layout).line('_Root = TypeVar("_Root", bound=NodeList[Any])');
   for (const plan of nodePlans) {
     const { names } = plan.irClass;
     const name = plan.queryClass;
-    imports.add("local", ".data_classes", names.className, names.listClassName);
+    imports.add("local", ".data_classes", names.className, names.listClassName).add("local", "._runtime", "NodeQuery");
     writer.line().line();
     const bases = [names.className, names.listClassName, "_Root"];
     const declaration = `class ${name}(NodeQuery[${bases.join(", ")}]):`;

@@ -34,7 +34,7 @@ from typing_extensions import Self
 
 from .api import DEFAULT_LIMIT
 from .data_classes import NodeList, NodeRead
-from .filters import Filter, PropertyRef, RawFilter, all_of, equals, has_data, in_, prefix, range_
+from .filters import Filter, PropertyRef, RawFilter, all_of, equals, in_, prefix, range_
 from .ids import node_property_ref
 from .instances import InstancesClient, Sort
 from .query import ResultSet, attach, connections_of, edges_set, hop_sets, root_set, run_query
@@ -233,7 +233,7 @@ class NodeQuery(Generic[_Read, _List, _Root]):
                     _name(index - 1),
                     parent.read_class._view,
                     connection,
-                    node_filter=all_of(has_data([view]), *step.filters),
+                    node_filter=all_of(*step.filters),
                     sort=sort,
                     limit=limit,
                 )
