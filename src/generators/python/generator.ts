@@ -152,7 +152,7 @@ export class PythonGenerator implements LanguageGenerator {
     const common = { models, pygenVersion: this.config.pygenVersion, clientName: this.config.clientName };
     return [
       this.file("pyproject.toml", this.render("pyproject.toml.eta", { ...common, ...this.packageIdentity() })),
-      this.file("README.md", this.render("README.md.eta", { ...common, ...this.readmeData(nodePlans), skipped })),
+      this.file("README.md", this.render("README.md.eta", { ...common, ...this.readmeData(nodePlans, plans), skipped })),
       this.file(`${dir}/py.typed`, ""),
       this.file(`${dir}/__init__.py`, this.packageInit(plans, modelVersion, models)),
       this.file(`${dir}/_client.py`, this.client(nodePlans, models, ids)),
@@ -188,7 +188,8 @@ export class PythonGenerator implements LanguageGenerator {
     };
   }
 
-  private readmeData(plans: ViewPlan[]): Record<string, unknown> {
+  /** `plans` are the node views (one client attribute each); `all` adds the edge views. */
+  private readmeData(plans: ViewPlan[], all: ViewPlan[]): Record<string, unknown> {
     const views = plans.map(({ irClass }) => ({
       attribute: irClass.names.clientAttribute,
       read: irClass.names.className,
@@ -200,6 +201,8 @@ export class PythonGenerator implements LanguageGenerator {
       package: this.packageDir,
       defaultSpace: this.config.defaultSpace,
       views,
+      connections: all.some((plan) => plan.connections.size > 0),
+      edgeClasses: all.filter((plan) => plan.kind === "edge").map((plan) => plan.irClass.names.className),
       example: this.config.examples && first ? { attribute: first.attribute, write: first.write !== undefined } : undefined,
     };
   }

@@ -26,13 +26,16 @@ relatively. Public API, by module:
   (`dump`: the apply item), `EdgeRead`, `EdgeWrite` (edge views), `NodeList`, `NodeWriteList`, `cdf_name`,
   `edge_end`, `DataRecord` — bases of the generated data classes; `resolve_references`, which binds the names
   generated modules use for each other's classes.
+- graph: `flatten(items, follow=True)` → `Graph` (`nodes`, `edges`, `items`): write objects and what their
+  connection fields hold as apply items, each instance once, edges in their field's direction.
 - api: `ViewAPI[Read, List]` — base of generated per-view APIs; `AggregateResult`, `Histogram`, `DEFAULT_LIMIT`.
 - query: `RetrieveConnections` ("skip" | "identifier" | "full"); runs DMS queries with paging and fills connection
   fields (`fill_connections`).
 - select: `NodeQuery` — base of the generated `XQuery` steps of `select()`; `TextProperty`, `ValueProperty`,
   `RangeProperty`, the descriptors that declare a step's filters.
 - client: `BaseClient` — base of the generated `<Name>Client`, built from a `ClientConfig`, from arguments
-  (`base_url`, `project`, `token` or `credentials`, `client_name`) or `from_env()`; `upsert`, `delete`, `close`.
+  (`base_url`, `project`, `token` or `credentials`, `client_name`) or `from_env()`; `upsert` (a graph of write
+  objects), `delete` (ids, or write objects, `recursive=True` for their whole graph), `close`.
 """
 
 from .api import DEFAULT_LIMIT, AggregateResult, Bucket, GroupValue, Histogram, ViewAPI
@@ -82,6 +85,7 @@ from .filters import (
     prefix,
     range_,
 )
+from .graph import Graph, flatten
 from .http import HTTPClient
 from .ids import ContainerId, NodeId, ViewId
 from .instances import AggregateName, InstanceResult, InstancesClient, SortDirection
@@ -113,6 +117,7 @@ __all__ = [
     "EdgeRead",
     "EdgeWrite",
     "Filter",
+    "Graph",
     "GroupValue",
     "HTTPClient",
     "Histogram",
@@ -148,6 +153,7 @@ __all__ = [
     "edge_end",
     "equals",
     "exists",
+    "flatten",
     "has_data",
     "in_",
     "instance_references",

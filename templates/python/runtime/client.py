@@ -11,8 +11,9 @@ from typing_extensions import Self
 
 from .auth import Credentials, Token
 from .config import ClientConfig
-from .data_classes import NodeWrite
+from .data_classes import EdgeWrite, NodeWrite
 from .errors import CDFConfigError
+from .graph import Writable, flatten
 from .http import HTTPClient
 from .ids import NodeId, as_node_ids
 from .instances import InstanceResult, InstancesClient
@@ -80,24 +81,48 @@ class BaseClient:
 
     def upsert(
         self,
-        items: NodeWrite | Sequence[NodeWrite],
+        items: Writable | Sequence[Writable],
         *,
         replace: bool = False,
         auto_create_direct_relations: bool = True,
     ) -> list[InstanceResult]:
-        """Creates or updates nodes of any views in chunks of 1000, up to 4 chunks at a time.
+        """Creates or updates nodes and edges of any views, with everything their connection fields hold.
+
+        Nested write objects are written too, each instance once, edges in the direction of their field (see
+        graph.py); in chunks of 1000, up to 4 chunks at a time. An edge may be applied in another chunk than its
+        nodes, so edges create missing start and end nodes as direct relations create missing targets.
 
         `replace=False` patches: only the properties given are written. `replace=True` resets every other property
         of the containers involved.
         """
-        writes = [items] if isinstance(items, NodeWrite) else items
+        writes = [items] if isinstance(items, (NodeWrite, EdgeWrite)) else items
         return self._instances.upsert(
-            [item.dump() for item in writes], replace=replace, auto_create_direct_relations=auto_create_direct_relations
+            flatten(writes).items,
+            replace=replace,
+            auto_create_direct_relations=auto_create_direct_relations,
+            auto_create_start_nodes=True,
+            auto_create_end_nodes=True,
         )
 
-    def delete(self, external_id: str | NodeId | Sequence[str | NodeId], space: str | None = None) -> list[NodeId]:
-        """Deletes nodes (and their edges) in chunks of 1000, 2 at a time; returns the ids that existed."""
-        return self._instances.delete(as_node_ids(external_id, space or self.default_space))
+    def delete(
+        self,
+        external_id: str | NodeId | Writable | Sequence[str | NodeId | Writable],
+        space: str | None = None,
+        *,
+        recursive: bool = False,
+    ) -> list[NodeId]:
+        """Deletes nodes (and their edges) in chunks of 1000, 2 at a time; returns the ids that existed.
+
+        Write objects delete the instance they would write; with `recursive=True`, every node and edge `upsert`
+        would write for them (graph.py). Edges are deleted first, then nodes.
+        """
+        given = [external_id] if isinstance(external_id, (str, NodeId, NodeWrite, EdgeWrite)) else external_id
+        objects = [item for item in given if isinstance(item, (NodeWrite, EdgeWrite))]
+        ids = [item for item in given if not isinstance(item, (NodeWrite, EdgeWrite))]
+        nodes = as_node_ids(ids, space or self.default_space) if ids else []
+        graph = flatten(objects, follow=recursive)
+        deleted = self._instances.delete(list(graph.edges), instance_type="edge") if graph.edges else []
+        return deleted + self._instances.delete([*nodes, *graph.nodes])
 
     def close(self) -> None:
         self._http.close()

@@ -25,6 +25,21 @@ Write classes:
                           `end_node: TargetWrite | NodeId | tuple[str, str]`, its properties, and optional
                           `space` / `external_id` (default: the start node's space, `"{start}:{end}"` external ids).
 - reverse relations are not on write classes: they are written as the direct relation of the other side.
+
+How the generated SDKs fill this in (data_classes.py, graph.py):
+- Read fields spell an id as `DirectRelation` (a `NodeId` read from the API's `{space, externalId}`), tried
+  before the class; write fields accept the same, and pairs, and store both as NodeIds.
+- An edge in a node's field is seen from that node: `end_node` is the node at the other end for inwards edges
+  too. `EdgeRead.start_node` / `edge_type` and `EdgeWrite.start_node` / `edge_type` are the stored edge's; in a
+  field, graph.py takes the start from the node holding the field and the type from the field's `Connection`.
+- An edge class's `end_node` is typed with every node class an edge of its view leads to.
+- An edge whose properties view is not an edge view (usedFor=all or node) is generated as an edge without
+  properties, with an EDGE_PROPERTIES_SKIPPED warning; views used for nodes and edges are node classes only.
+- `as_write()` carries what was read: ids stay ids, objects become write objects (ids, when their view has no
+  write class), edges keep their edge objects, fields never read stay unset; cycles end at the node being
+  converted, which is then referred to by id.
+- `_connections` of a class holds the fields it has, its own and those of the generated classes it extends
+  (write classes have no reverse relations).
 """
 
 from __future__ import annotations

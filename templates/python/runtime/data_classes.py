@@ -126,7 +126,11 @@ class ViewModel(BaseModel):
         """Derives the class metadata from its fields; again once forward references are resolved."""
         runtime_base = next(base for base in cls.__mro__ if base.__module__ == __name__)
         own = frozenset(cls.model_fields) - frozenset(getattr(runtime_base, "model_fields", {})) - cls._instance_fields
-        cls._connections = {name: value for name, value in cls._connections.items() if name in own}
+        # A generated class lists the connections it declares; those of the classes it extends come along.
+        declared: dict[str, Connection] = {}
+        for base in reversed(cls.__mro__):
+            declared.update(base.__dict__.get("_connections", {}))
+        cls._connections = {name: value for name, value in declared.items() if name in own}
         # Edges and reverse relations are instances of their own, not values of this one.
         cls._property_fields = own - {name for name, value in cls._connections.items() if value.kind != "direct"}
         cls._lifted_identifiers = frozenset(cls.property_identifiers().values()) & _INSTANCE_KEYS

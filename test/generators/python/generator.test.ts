@@ -101,6 +101,8 @@ describe("the generated package", () => {
   test("README tells how to install, connect and use, from the model, and what is left out", () => {
     const readme = fileOf(result, "README.md");
     expect(readme).not.toContain("## Not generated yet");
+    expect(readme).toContain("## Connections");
+    expect(readme).toContain("no API of their own:\n`InspectionResult`.");
     expect(readme).toContain("pip install .");
     expect(readme).toContain("| `client.hydro_plant` | `HydroPlant` | `HydroPlantWrite` | `pygen_example:HydroPlant/1` |");
     expect(readme).toContain("client.asset.list(limit=10)");
@@ -381,6 +383,18 @@ describe("connections", () => {
     expect(fileOf(result, "test_model/data_classes/_site.py")).toContain(
       '        through_source=ViewId("sp_test", "Pump", "1"),\n        through_property="site",\n',
     );
+  });
+
+  test("a node type defaults from an equals or one-value in filter on the node type, also within and", () => {
+    const type = (externalId: string) => ({ space: "sp_test", externalId });
+    const typeIn = (...values: object[]) => ({ in: { property: ["node", "type"], values } });
+    const views = [
+      view("One", { name: text() }, { filter: { and: [typeIn(type("OneType")), { hasData: [] }] } }),
+      view("Two", { name: text() }, { filter: typeIn(type("A"), type("B")) }),
+    ];
+    const typed = generate([model(views)]);
+    expect(fileOf(typed, "test_model/data_classes/_one.py")).toContain('node_type: DirectRelation | None = NodeId("sp_test", "OneType")');
+    expect(fileOf(typed, "test_model/data_classes/_two.py")).not.toContain("node_type");
   });
 
   test("an edge view is an edge class whose end node is any node its edges lead to", () => {

@@ -21,6 +21,7 @@ collect_ignore: list[str] = []
 for name, module in (
     ("example", "test_example_sdk.py"),
     ("Omni", "test_omni_sdk.py"),
+    ("Omni", "test_omni_graph.py"),
     ("Omni", "test_omni_query.py"),
     ("WindTurbine", "test_wind_turbine_query.py"),
     ("oddities", "test_oddities_sdk.py"),
