@@ -29,9 +29,12 @@ from sdk_omni.data_classes import (
     ConnectionItemD,
     ConnectionItemDList,
     ConnectionItemE,
+    ConnectionItemEList,
     ConnectionItemF,
+    ConnectionItemFList,
     ConnectionItemG,
 )
+from typing_extensions import assert_type
 
 SPACE = "sp_omni_instances"
 MODEL_SPACE = "sp_pygen_models"
@@ -160,6 +163,7 @@ def test_select_across_an_edge_with_properties_a_reverse_and_a_direct_relation(c
     chain = client.connection_item_f.select().external_id.prefix("query:").outwards_single.direct_reverse_single
     # F1 ==singleProperty==> E1, whose reverse directSingle is D1, whose directMulti holds E1 and E2.
     ends = chain.direct_multi.list(limit=None)
+    assert_type(ends, ConnectionItemEList)  # mypy sees each generated step's type through the chain
     assert sorted(item.id for item in ends) == [E1, E2]
     assert all(isinstance(item, ConnectionItemE) for item in ends)
     assert [item.id for item in chain.list(limit=None)] == [D1]
@@ -174,6 +178,7 @@ def test_select_list_root_nests_the_path(client: OmniClient) -> None:
         .outwards_single.direct_reverse_single.direct_multi.name.equals("query:e2")
         .list_root(limit=None)
     )
+    assert_type(roots, ConnectionItemFList)
     assert [root.id for root in roots] == [F1]
     (f1,) = roots
     assert isinstance(f1, ConnectionItemF)

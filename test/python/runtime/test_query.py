@@ -227,6 +227,36 @@ def test_every_page_of_every_set_is_read_against_its_parent_page(
     assert any("valves.edges" in body.get("cursors", {}) for body in graph.query_bodies)
 
 
+def test_lists_of_ids_and_connections_are_split_within_the_api_limits(
+    graph: FakeGraph, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(query_module, "MAX_FILTER_VALUES", 2)
+    monkeypatch.setattr(query_module, "MAX_RESULT_SETS", 3)  # the root and one connection's two sets
+    recorder = Recorder()
+    valves: list[Valve] = read(graph, Valve, "v1", "v2", "v3", "v4")
+    fill_connections(InstancesClient(http_client(graph, recorder, Sleeps())), valves, "full")
+    assert [valve.spare_for for valve in valves][3] == read(graph, Pump, "p1", "p3")
+    # containsAny with at most 2 ids per list request; two chunks of roots, each one query.
+    lists = recorder.bodies("/instances/list")
+    filters = [item["containsAny"] for body in lists for item in body["filter"]["and"] if "containsAny" in item]
+    assert [item["values"] for item in filters] == [
+        [ref("v1"), ref("v2")],
+        [ref("v3"), ref("v4")],
+    ]
+    assert [len(body["with"]["root"]["nodes"]["filter"]["instanceReferences"]) for body in graph.query_bodies] == [2, 2]
+    pumps: list[Pump] = read(graph, Pump, "p1", "p2")
+    graph.query_bodies.clear()
+    fill_connections(instances_on(graph), pumps, "full")
+    # site, spares and valves (edges and their ends): one connection per request.
+    assert sorted(name for body in graph.query_bodies for name in body["with"] if name != "root") == [
+        "site",
+        "spares",
+        "valves",
+        "valves.edges",
+    ]
+    assert len(graph.query_bodies) == 3
+
+
 def test_select_steps_are_lazy_and_immutable(graph: FakeGraph) -> None:
     root = PumpQuery[PumpList](instances_on(graph))
     filtered = root.name.prefix("p")
