@@ -51,8 +51,12 @@ def select_view(view: ViewId, properties: Sequence[str] = _ALL_PROPERTIES) -> di
     return {"sources": [{"source": view.dump(), "properties": list(properties)}]}
 
 
-def run_query(instances: InstancesClient, sets: Mapping[str, ResultSet]) -> dict[str, list[dict[str, Any]]]:
-    """The raw items of every set, each instance once per set, read page by page."""
+def run_query(
+    instances: InstancesClient, sets: Mapping[str, ResultSet], *, until_full: str | None = None
+) -> dict[str, list[dict[str, Any]]]:
+    """The raw items of every set, each instance once per set, read page by page; reading stops early once the set
+    `until_full` holds its limit (when only that set's items are wanted).
+    """
     if len(sets) > MAX_RESULT_SETS:
         raise ValueError(f"a query holds at most {MAX_RESULT_SETS} result sets; this one needs {len(sets)}")
     collected: dict[str, dict[tuple[str, str, str], dict[str, Any]]] = {name: {} for name in sets}
@@ -78,7 +82,7 @@ def run_query(instances: InstancesClient, sets: Mapping[str, ResultSet]) -> dict
     # the request the cursors came from: the sets outside those must be read as then, to get the same pages.
     everything = [name for root in children.get(None, []) for name in subtree(root)]
     jobs: list[tuple[dict[str, str], list[str], dict[str, int]]] = [({}, everything, {})]
-    while jobs:
+    while jobs and (until_full is None or wants_more(until_full)):
         cursors, names, fixed_limits = jobs.pop()
         limits = {name: fixed_limits[name] if name in fixed_limits else page_limit(name) for name in sets}
         body: dict[str, Any] = {

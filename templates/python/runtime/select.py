@@ -188,7 +188,8 @@ class NodeQuery(Generic[_Read, _List, _Root]):
         """The nodes of the last step (up to `limit`; None: all) reached through the whole chain."""
         steps = self._step.chain()
         sets = self._sets(steps, last_limit=limit)
-        items = run_query(self._instances, sets)[_name(len(steps) - 1)]
+        last = _name(len(steps) - 1)
+        items = run_query(self._instances, sets, until_full=last)[last]
         return cast(_List, self._step.list_class(self._step.read_class.from_instances(items)))
 
     def list_root(self, limit: int | None = DEFAULT_LIMIT) -> _Root:

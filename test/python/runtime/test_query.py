@@ -279,6 +279,16 @@ def test_select_list_returns_the_last_steps_objects(graph: FakeGraph) -> None:
     assert body["select"].keys() >= {"step3"}
 
 
+def test_select_list_stops_reading_once_the_last_step_is_full(
+    graph: FakeGraph, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(query_module, "MAX_QUERY_LIMIT", 1)
+    valves = PumpQuery[PumpList](instances_on(graph)).valves.list(limit=1)
+    assert len(valves) == 1
+    assert len(graph.query_bodies) == 1
+    assert len(PumpQuery[PumpList](instances_on(graph)).valves.list(limit=None)) == 3
+
+
 def test_select_list_root_nests_the_path(graph: FakeGraph) -> None:
     sites = SiteQuery[SiteList](instances_on(graph)).pumps.rating.range(lte=7).valves.name.equals("v2").list_root()
     assert_type(sites, SiteList)
