@@ -38,7 +38,7 @@ while read -r name package; do
 done <<< "$sdks"
 export PYGEN_GENERATED_SDKS="$generated/sdks"
 # mypy and pytest see the generated SDKs the end-to-end tests use (test/python/e2e/conftest.py adds them too).
-export MYPYPATH="$generated/sdks/example:$generated/sdks/Omni:$generated/sdks/oddities:$generated/sdks/WindTurbine"
+export MYPYPATH="$generated/sdks/example:$generated/sdks/Omni:$generated/sdks/oddities:$generated/sdks/OmniMultiAll:$generated/sdks/WindTurbine"
 
 sources=(templates/python/runtime test/python)
 echo "== ruff check"; .venv/bin/ruff check "${sources[@]}"

@@ -23,7 +23,7 @@ interface Method {
 /** Keyword name=name arguments. */
 const passOn = (...names: string[]) => names.map((name) => `${name}=${name}`);
 
-function methodsOf(plan: ViewPlan): Method[] {
+function methodsOf(plan: ViewPlan, extended: boolean): Method[] {
   const { names } = plan.irClass;
   const [field, text, list] = [plan.fieldAlias, plan.textFieldAlias, names.listClassName];
   const keywords = [`filter: RawFilter | None = None`, `**filters: Unpack[${plan.filtersClass}]`];
@@ -31,10 +31,18 @@ function methodsOf(plan: ViewPlan): Method[] {
   const methods: Method[] = [
     {
       name: "list",
-      parameters: ["*", "limit: int | None = DEFAULT_LIMIT", ...sorting, 'retrieve_connections: RetrieveConnections = "skip"', ...keywords],
+      // Only a view whose classes others extend has child classes to read nodes as.
+      parameters: [
+        "*",
+        "limit: int | None = DEFAULT_LIMIT",
+        ...sorting,
+        ...(extended ? ["as_child_class: bool = False"] : []),
+        'retrieve_connections: RetrieveConnections = "skip"',
+        ...keywords,
+      ],
       returns: list,
       forward: "_list",
-      arguments: passOn("limit", "sort_by", "direction", "filter", "retrieve_connections"),
+      arguments: passOn("limit", "sort_by", "direction", "filter", ...(extended ? ["as_child_class"] : []), "retrieve_connections"),
     },
     {
       name: "iterate",
@@ -85,9 +93,10 @@ function methodsOf(plan: ViewPlan): Method[] {
   return methods;
 }
 
-export function apiModule(plan: ViewPlan, layout: Layout): ModuleFragments {
+/** `extended`: other generated classes extend this view's (inheritance.ts), so `list` offers `as_child_class`. */
+export function apiModule(plan: ViewPlan, layout: Layout, extended = false): ModuleFragments {
   const { names } = plan.irClass;
-  const methods = methodsOf(plan);
+  const methods = methodsOf(plan, extended);
   const imports = new ImportSet()
     .add("stdlib", "collections.abc", "Sequence")
     .add("thirdParty", "typing_extensions", "Unpack")

@@ -19,13 +19,19 @@ const PAIR = "tuple[str, str]";
 /** Names of other modules' classes a data-class module uses, imported under `if TYPE_CHECKING:`. */
 export class ClassImports {
   private readonly imports = new ImportSet();
+  private readonly available = new Set<string>();
   private used = false;
 
   constructor(private readonly fileName: string) {}
 
+  /** Names the module imports at run time anyway (its base classes): they need no type-only import. */
+  imported(...names: string[]): void {
+    for (const name of names) this.available.add(name);
+  }
+
   /** The class's name, recorded for import when it lives in another module. */
   use(ref: ClassRef, name: string): string {
-    if (ref.fileName !== this.fileName) {
+    if (ref.fileName !== this.fileName && !this.available.has(name)) {
       this.imports.add("local", `._${ref.fileName}`, name);
       this.used = true;
     }

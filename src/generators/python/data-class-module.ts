@@ -16,6 +16,7 @@ import {
   hasConnections,
   referenceSpelling,
 } from "./connection-fields.ts";
+import type { ClassBases } from "./inheritance.ts";
 import { enumOf, fieldSpelling, filterValueSpelling, importSpelling, type Usage, valueType } from "./types.ts";
 import type { ViewPlan } from "./view-plan.ts";
 
@@ -26,10 +27,10 @@ export interface ModuleFragments {
   body: string;
 }
 
-export function dataClassModule(plan: ViewPlan, config: GeneratorConfig, layout: Layout): ModuleFragments {
+export function dataClassModule(plan: ViewPlan, bases: ClassBases, config: GeneratorConfig, layout: Layout): ModuleFragments {
   const { view } = plan.irClass;
   const edge = plan.kind === "edge";
-  const imports = new ImportSet().add("stdlib", "typing", "ClassVar").add("local", RUNTIME, edge ? "EdgeRead" : "NodeRead", "ViewId");
+  const imports = new ImportSet().add("stdlib", "typing", "ClassVar").add("local", RUNTIME, "ViewId");
   const classImports = new ClassImports(plan.irClass.names.fileName);
   const top = new CodeWriter(layout);
   top.bracketed(`${plan.viewConstant} = ViewId(`, [view.space, view.externalId, view.version].map(pythonString), ")");
@@ -51,8 +52,8 @@ export function dataClassModule(plan: ViewPlan, config: GeneratorConfig, layout:
     connectionsConstant(top.line(), plan);
   }
 
-  const context = { plan, config, imports, classImports, layout };
-  const classes: (CodeWriter | string)[] = edge ? [] : [filtersClass(plan, imports, layout)];
+  const context = { plan, bases, config, imports, classImports, layout };
+  const classes: (CodeWriter | string)[] = edge ? [] : [filtersClass(context)];
   classes.push(readClass(context));
   if (plan.writable) classes.push(writeClass(context));
   if (!edge) classes.push(...listClasses(plan, imports, layout));
@@ -65,6 +66,7 @@ export function dataClassModule(plan: ViewPlan, config: GeneratorConfig, layout:
 /** What the class builders of one module share. */
 interface ModuleContext {
   plan: ViewPlan;
+  bases: ClassBases;
   config: GeneratorConfig;
   imports: ImportSet;
   classImports: ClassImports;
@@ -103,12 +105,33 @@ function literalAlias(writer: CodeWriter, imports: ImportSet, alias: string, fie
   writer.bracketed(`${alias} = Literal[`, fieldNames.map(pythonString), "]", { hug: true });
 }
 
-function filtersClass(plan: ViewPlan, imports: ImportSet, layout: Layout): CodeWriter {
-  imports.add("local", RUNTIME, "NodeFilters");
-  const writer = new CodeWriter(layout).line(`class ${plan.filtersClass}(NodeFilters, total=False):`);
+/**
+ * The base classes of one of the view's classes, imported: the runtime's `root` or the parents' classes named by
+ * `slot` (inheritance.ts decides which parents). Imported at run time, they need no type-only import.
+ */
+function baseList(
+  { imports, classImports }: ModuleContext,
+  parents: ViewPlan[],
+  root: string,
+  slot: (parent: ViewPlan) => string,
+): string[] {
+  if (parents.length === 0) {
+    imports.add("local", RUNTIME, root);
+    return [root];
+  }
+  for (const parent of parents) imports.add("local", `._${parent.irClass.names.fileName}`, slot(parent));
+  classImports.imported(...parents.map(slot));
+  return parents.map(slot);
+}
+
+function filtersClass(context: ModuleContext): CodeWriter {
+  const { plan, bases, imports, layout } = context;
+  const baseNames = baseList(context, bases.read, "NodeFilters", (parent) => parent.filtersClass);
+  const own = plan.filters.filter((filter) => !bases.inheritedRead.has(filter.property.identifier));
+  const writer = new CodeWriter(layout).bracketed(`class ${plan.filtersClass}(`, [...baseNames, "total=False"], "):", { hug: true });
   return writer.indented((body) => {
-    if (plan.filters.length === 0) body.line("pass");
-    for (const { name, operator, property } of plan.filters) {
+    if (own.length === 0) body.line("pass");
+    for (const { name, operator, property } of own) {
       const spelling = filterValueSpelling(property.type, plan.enumAliases.get(property.identifier));
       if (spelling === undefined) continue;
       importSpelling(imports, spelling, RUNTIME);
@@ -125,23 +148,25 @@ function isBoolean(property: IRProperty): boolean {
   return type.kind === "primitive" && type.primitive === "boolean";
 }
 
-function classHeader(writer: CodeWriter, plan: ViewPlan, config: GeneratorConfig, declaration: string): void {
-  writer.line(declaration).indented((body) => {
+function classHeader(writer: CodeWriter, plan: ViewPlan, config: GeneratorConfig, name: string, bases: string[]): void {
+  writer.bracketed(`class ${name}(`, bases, "):", { hug: true }).indented((body) => {
     if (config.docstrings && plan.irClass.description) body.docstring(plan.irClass.description).line();
     body.line(`_view: ClassVar[ViewId] = ${plan.viewConstant}`);
   });
 }
 
-function readClass({ plan, config, imports, classImports, layout }: ModuleContext): string {
+function readClass(context: ModuleContext): string {
+  const { plan, bases, config, imports, classImports, layout } = context;
   const { names } = plan.irClass;
   const edge = plan.kind === "edge";
   const writer = new CodeWriter(layout);
-  classHeader(writer, plan, config, `class ${names.className}(${edge ? "EdgeRead" : "NodeRead"}):`);
+  const baseNames = baseList(context, bases.read, edge ? "EdgeRead" : "NodeRead", (parent) => parent.irClass.names.className);
+  classHeader(writer, plan, config, names.className, baseNames);
   writer.indented((body) => {
     connectionsLine(body, plan, "read");
     body.line();
     if (edge) endNodeLine(body, edgeEndType(plan, "read", classImports), imports);
-    fieldLines(body, plan, "read", imports, classImports);
+    fieldLines(body, plan, "read", bases.inheritedRead, imports, classImports);
     if (plan.writable) {
       body
         .line()
@@ -152,11 +177,12 @@ function readClass({ plan, config, imports, classImports, layout }: ModuleContex
   return trimmed(writer);
 }
 
-function writeClass({ plan, config, imports, classImports, layout }: ModuleContext): string {
+function writeClass(context: ModuleContext): string {
+  const { plan, bases, config, imports, classImports, layout } = context;
   const edge = plan.kind === "edge";
-  imports.add("local", RUNTIME, edge ? "EdgeWrite" : "NodeWrite");
   const writer = new CodeWriter(layout);
-  classHeader(writer, plan, config, `class ${plan.irClass.names.writeClassName}(${edge ? "EdgeWrite" : "NodeWrite"}):`);
+  const baseNames = baseList(context, bases.write, edge ? "EdgeWrite" : "NodeWrite", (parent) => parent.irClass.names.writeClassName);
+  classHeader(writer, plan, config, plan.irClass.names.writeClassName, baseNames);
   return trimmed(
     writer.indented((body) => {
       connectionsLine(body, plan, "write");
@@ -167,8 +193,12 @@ function writeClass({ plan, config, imports, classImports, layout }: ModuleConte
         imports.add("local", RUNTIME, "DirectRelation", "NodeId");
         const { space, externalId } = plan.nodeType;
         body.line(`node_type: DirectRelation | None = NodeId(${pythonString(space)}, ${pythonString(externalId)})`);
+      } else if (bases.inheritsNodeType) {
+        // A parent's default type is not this view's.
+        imports.add("local", RUNTIME, "DirectRelation");
+        body.line("node_type: DirectRelation | None = None");
       }
-      fieldLines(body, plan, "write", imports, classImports);
+      fieldLines(body, plan, "write", bases.inheritedWrite, imports, classImports);
     }),
   );
 }
@@ -193,8 +223,17 @@ function trimmed(writer: CodeWriter): string {
     .replace(/\n\n+$/, "\n");
 }
 
-function fieldLines(writer: CodeWriter, plan: ViewPlan, usage: Usage, imports: ImportSet, classImports: ClassImports): void {
+/** The fields of the view's properties, but those a base class already declares. */
+function fieldLines(
+  writer: CodeWriter,
+  plan: ViewPlan,
+  usage: Usage,
+  inherited: ReadonlySet<string>,
+  imports: ImportSet,
+  classImports: ClassImports,
+): void {
   for (const property of plan.fields) {
+    if (inherited.has(property.identifier)) continue;
     const connection = plan.connections.get(property.identifier);
     let field: { type: string; assigned?: string };
     if (connection !== undefined && property.kind === "connection") {

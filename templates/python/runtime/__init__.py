@@ -12,7 +12,9 @@ relatively. Public API, by module:
 - http: `HTTPClient(config)`: `post(path, body)`, `get(path, params)`; gzip, retries, re-auth, rate limit.
 - errors: `CDFError` > `CDFConfigError`, `CDFConnectionError`, `CDFAPIError(status, message, request_id, body)` >
   `CDFAuthError`, `CDFNotFoundError`, `CDFRateLimitError`.
-- ids: `NodeId(space, external_id)`, `ViewId(space, external_id, version)`, `ContainerId(space, external_id)`.
+- ids: `NodeId(space, external_id)`, `ViewId(space, external_id, version)`, `ContainerId(space, external_id)`,
+  `DataModelId(space, external_id, version)`.
+- graphql: `graphql_query` of a data model with `__typename` objects parsed into read classes; `CDFGraphQLError`.
 - values: annotated field types `Timestamp`, `Date`, `DirectRelation`, and their parse/format functions.
 - filters: `Filter` and the builders `equals`, `in_`, `range_`, `prefix`, `exists`, `contains_any`,
   `contains_all`, `match_all`, `nested`, `overlaps`, `has_data`, `instance_references`, `and_`, `or_`, `not_`
@@ -35,12 +37,13 @@ relatively. Public API, by module:
   `RangeProperty`, the descriptors that declare a step's filters.
 - client: `BaseClient` — base of the generated `<Name>Client`, built from a `ClientConfig`, from arguments
   (`base_url`, `project`, `token` or `credentials`, `client_name`) or `from_env()`; `upsert` (a graph of write
-  objects), `delete` (ids, or write objects, `recursive=True` for their whole graph), `close`.
+  objects), `delete` (ids, or write objects, `recursive=True` for their whole graph), `close`, `graphql_query`;
+  `DataModelAPIs`, one data model's group of view APIs in an SDK of several.
 """
 
 from .api import DEFAULT_LIMIT, AggregateResult, Bucket, GroupValue, Histogram, ViewAPI
 from .auth import Credentials, OAuthClientCredentials, Token, credentials_from_env, default_scopes
-from .client import BaseClient
+from .client import BaseClient, DataModelAPIs
 from .config import ClientConfig
 from .connections import Connection, class_of, register_class
 from .data_classes import (
@@ -86,8 +89,9 @@ from .filters import (
     range_,
 )
 from .graph import Graph, flatten
+from .graphql import CDFGraphQLError
 from .http import HTTPClient
-from .ids import ContainerId, NodeId, ViewId
+from .ids import ContainerId, DataModelId, NodeId, ViewId
 from .instances import AggregateName, InstanceResult, InstancesClient, SortDirection
 from .query import RetrieveConnections
 from .retry import RetryPolicy
@@ -105,12 +109,15 @@ __all__ = [
     "CDFConfigError",
     "CDFConnectionError",
     "CDFError",
+    "CDFGraphQLError",
     "CDFNotFoundError",
     "CDFRateLimitError",
     "ClientConfig",
     "Connection",
     "ContainerId",
     "Credentials",
+    "DataModelAPIs",
+    "DataModelId",
     "DataRecord",
     "Date",
     "DirectRelation",

@@ -3,24 +3,76 @@
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Sequence
-from typing import ClassVar, overload
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from typing import Any, ClassVar, overload
 
 import httpx
 from typing_extensions import Self
 
+from .api import ViewAPI
 from .auth import Credentials, Token
 from .config import ClientConfig
-from .data_classes import EdgeWrite, NodeWrite
+from .data_classes import EdgeWrite, NodeRead, NodeWrite
 from .errors import CDFConfigError
 from .graph import Writable, flatten
+from .graphql import graphql_query
 from .http import HTTPClient
-from .ids import NodeId, as_node_ids
+from .ids import DataModelId, NodeId, as_node_ids
 from .instances import InstanceResult, InstancesClient
 
 
-class BaseClient:
-    """Owns the HTTP connection pool; the generated subclass adds one attribute per view API (`_connect_apis`).
+class _GraphQL:
+    """`graphql_query` of the client and of each data model's group of APIs in a multi-model SDK."""
+
+    # The data model GraphQL queries go to unless the call names another.
+    _data_model: ClassVar[DataModelId]
+    _instances: InstancesClient
+
+    def graphql_query(
+        self,
+        query: str,
+        variables: Mapping[str, Any] | None = None,
+        *,
+        space: str | None = None,
+        external_id: str | None = None,
+        version: str | None = None,
+    ) -> dict[str, Any]:
+        """Runs a GraphQL query on the data model and returns its `data`, objects parsed into the read classes.
+
+        Objects that select `__typename` become the generated class of their view (see `graphql.py`); `space`,
+        `external_id` and `version` pick another data model than this SDK's. GraphQL errors raise
+        `CDFGraphQLError`.
+        """
+        default = self._data_model
+        data_model = DataModelId(space or default.space, external_id or default.external_id, version or default.version)
+        classes = {api._read_class._view.external_id: api._read_class for api in self._view_apis(data_model)}
+        return graphql_query(self._instances.http, data_model, query, variables, classes)
+
+    def _view_apis(self, data_model: DataModelId) -> Iterator[ViewAPI[NodeRead, Any]]:
+        """The view APIs whose classes name the types of `data_model`: those of its group, if it has one here."""
+        groups = [value for value in vars(self).values() if isinstance(value, DataModelAPIs)]
+        selected: list[_GraphQL] = [group for group in groups if group._data_model == data_model] or [self, *groups]
+        for owner in selected:
+            yield from (value for value in vars(owner).values() if isinstance(value, ViewAPI))
+
+
+class DataModelAPIs(_GraphQL):
+    """The view APIs of one data model in an SDK of several (`client.<model>.<view>`); the generated subclass sets
+    `_data_model` and the APIs (`_connect_apis`), as the client does in an SDK of one data model.
+    """
+
+    def __init__(self, instances: InstancesClient, default_space: str | None) -> None:
+        self._instances = instances
+        self.default_space = default_space
+        self._connect_apis()
+
+    def _connect_apis(self) -> None:
+        """Sets the view APIs of the data model."""
+
+
+class BaseClient(_GraphQL):
+    """Owns the HTTP connection pool; the generated subclass adds one attribute per view API (`_connect_apis`), or,
+    in an SDK of several data models, one `DataModelAPIs` per data model.
 
     Built from a `ClientConfig`, from arguments (`base_url`, `project`, `token` or `credentials`, optionally
     `client_name`), or, given neither, from the environment (see `ClientConfig.from_env`). `transport` replaces

@@ -71,3 +71,9 @@ def as_node_ids(ids: str | NodeId | Sequence[str | NodeId], space: str | None) -
         else:
             result.append(NodeId(space, item))
     return result
+
+
+class DataModelId(NamedTuple):
+    space: str
+    external_id: str
+    version: str

@@ -306,14 +306,22 @@ def connections_of(read_class: type[NodeRead]) -> dict[str, Connection]:
 
 
 def fill_connections(instances: InstancesClient, items: Sequence[NodeRead], mode: RetrieveConnections) -> None:
-    """Follows every connection of `items` (all of one read class) one level and fills their fields: NodeIds (or
-    edge objects ending in NodeIds) with "identifier", read objects with "full".
+    """Follows every connection of `items` one level and fills their fields: NodeIds (or edge objects ending in
+    NodeIds) with "identifier", read objects with "full". Items of several classes (read `as_child_class`) are
+    filled class by class, each with its own connections.
     """
-    if mode == "skip" or not items:
+    if mode == "skip":
         return
+    by_class: dict[type[NodeRead], list[NodeRead]] = {}
+    for item in items:
+        by_class.setdefault(type(item), []).append(item)
+    for group in by_class.values():
+        _fill_class(instances, group, full=mode == "full")
+
+
+def _fill_class(instances: InstancesClient, items: Sequence[NodeRead], *, full: bool) -> None:
     read_class = type(items[0])
     view = read_class._view
-    full = mode == "full"
     queried: dict[str, Connection] = {}
     for name, connection in connections_of(read_class).items():
         if connection.kind == "reverse" and connection.through_is_list:

@@ -414,10 +414,12 @@ describe("several data models and the generator's parts", () => {
   const plants = model([otherPump, view("Site", { name: text() })], { externalId: "Plants" });
   const result = generate([pumps, plants]);
 
-  test("one client with every view once; same-name views told apart by the IR's names", () => {
+  test("one client with a group of APIs per data model; same-name views told apart by the IR's names", () => {
     const client = fileOf(result, "pumps/_client.py");
     expect(client).toContain("class PumpsClient(BaseClient):");
-    expect(client.match(/ = \w+API\(/g)).toHaveLength(3);
+    expect(client.match(/ = \w+APIs\(/g)).toEqual([" = PumpsAPIs(", " = PlantsAPIs("]);
+    // Site is in both models: one class, offered by both groups.
+    expect(client.match(/ = \w+API\(/g)).toEqual([" = PumpSpTestAPI(", " = SiteAPI(", " = PumpOtherAPI(", " = SiteAPI("]);
     expect(client).toContain("self.pump_other = PumpOtherAPI(");
     const paths = result.files.map((file) => file.path);
     expect(new Set(paths).size).toBe(paths.length);

@@ -25,6 +25,7 @@ for name, module in (
     ("Omni", "test_omni_query.py"),
     ("WindTurbine", "test_wind_turbine_query.py"),
     ("oddities", "test_oddities_sdk.py"),
+    ("OmniMultiAll", "test_omni_multi_sdk.py"),
 ):
     root = Path(GENERATED or "/nonexistent") / name
     if root.is_dir():
