@@ -198,6 +198,17 @@ def test_full_fills_objects_of_their_read_classes(graph: FakeGraph) -> None:
     ]
 
 
+def test_items_of_several_classes_are_filled_each_with_its_own_connections(graph: FakeGraph) -> None:
+    # As `as_child_class` returns them: one list, objects of different classes.
+    mixed: list[NodeRead] = [*read(graph, Site, "s2"), *read(graph, Pump, "p3")]
+    fill_connections(instances_on(graph), mixed, "identifier")
+    s2, p3 = mixed
+    assert isinstance(s2, Site)
+    assert s2.pumps == [NodeId(SPACE, "p3")]
+    assert isinstance(p3, Pump)
+    assert p3.valves == []
+
+
 def test_reverse_relations_and_inward_edges(graph: FakeGraph) -> None:
     sites: list[Site] = read(graph, Site, "s1", "s2")
     fill_connections(instances_on(graph), sites, "full")
