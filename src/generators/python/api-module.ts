@@ -6,6 +6,7 @@
 import { CodeWriter, ImportSet, type Layout } from "../../emit/code-writer.ts";
 import type { ModuleFragments } from "./data-class-module.ts";
 import { RUNTIME } from "./data-class-module.ts";
+import { methodHead } from "./query-module.ts";
 import type { ViewPlan } from "./view-plan.ts";
 
 const DATA_CLASSES = "..data_classes";
@@ -36,11 +37,12 @@ function methodsOf(plan: ViewPlan, extended: boolean): Method[] {
         "limit: int | None = DEFAULT_LIMIT",
         ...sorting,
         ...(extended ? ["as_child_class: bool = False"] : []),
+        'retrieve_connections: RetrieveConnections = "skip"',
         ...keywords,
       ],
       returns: list,
       forward: "_list",
-      arguments: passOn("limit", "sort_by", "direction", "filter", ...(extended ? ["as_child_class"] : [])),
+      arguments: passOn("limit", "sort_by", "direction", "filter", ...(extended ? ["as_child_class"] : []), "retrieve_connections"),
     },
     {
       name: "iterate",
@@ -98,7 +100,19 @@ export function apiModule(plan: ViewPlan, layout: Layout, extended = false): Mod
   const imports = new ImportSet()
     .add("stdlib", "collections.abc", "Sequence")
     .add("thirdParty", "typing_extensions", "Unpack")
-    .add("local", RUNTIME, "DEFAULT_LIMIT", "AggregateName", "AggregateResult", "InstancesClient", "RawFilter", "SortDirection", "ViewAPI")
+    .add(
+      "local",
+      RUNTIME,
+      "DEFAULT_LIMIT",
+      "AggregateName",
+      "AggregateResult",
+      "InstancesClient",
+      "RawFilter",
+      "RetrieveConnections",
+      "SortDirection",
+      "ViewAPI",
+    )
+    .add("local", ".._query", plan.queryClass)
     .add("local", DATA_CLASSES, names.className, names.listClassName, plan.fieldAlias, plan.filtersClass);
   if (plan.hasSearch) imports.add("local", DATA_CLASSES, plan.textFieldAlias);
   if (plan.hasHistogram) imports.add("local", RUNTIME, "Histogram");
@@ -127,6 +141,9 @@ export function apiModule(plan: ViewPlan, layout: Layout, extended = false): Mod
         .bracketed(`def ${method.name}(`, ["self", ...method.parameters], `) -> ${method.returns}:`)
         .indented((code) => code.bracketed(`return self.${method.forward}(`, ["filters", ...method.arguments], ")"));
     }
+    methodHead(body.line(), "select", plan.queryClass, names.listClassName, layout).indented((code) =>
+      code.line(`return ${plan.queryClass}(self._instances)`),
+    );
   });
   return { imports: imports.render(layout), body: writer.toString() };
 }

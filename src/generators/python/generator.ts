@@ -22,6 +22,7 @@ import {
 import { apiModule } from "./api-module.ts";
 import { dataClassModule } from "./data-class-module.ts";
 import { type ClassBases, FLAT, planBases } from "./inheritance.ts";
+import { queryModule } from "./query-module.ts";
 import { UniqueNames } from "./unique-names.ts";
 import { indexClasses, planView, type ViewPlan } from "./view-plan.ts";
 
@@ -174,11 +175,18 @@ export class PythonGenerator implements LanguageGenerator {
           plans.some((plan) => plan.connections.size > 0 || plan.kind === "edge") ? "resolve_references(globals())" : undefined,
         ),
       ),
+      this.file(`${dir}/_query.py`, this.queryFile(plans)),
       this.file(
         `${dir}/_api/__init__.py`,
         this.exports(nodePlans.map((plan) => [`.${plan.irClass.names.fileName}`, [plan.irClass.names.apiClassName]])),
       ),
     ];
+  }
+
+  private queryFile(plans: ViewPlan[]): string {
+    const { imports, body } = queryModule(plans, this.layout);
+    const summary = "The steps of select(), one class per view: its filters and the connections it follows.";
+    return this.render("module.py.eta", { summary, imports: lines(imports), body: fragment(body) });
   }
 
   private packageIdentity(): Record<string, unknown> {

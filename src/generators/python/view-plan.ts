@@ -47,6 +47,8 @@ export interface ViewPlan {
   filtersClass: string;
   fieldAlias: string;
   textFieldAlias: string;
+  /** `PumpQuery`: the class of the view's select() steps. */
+  queryClass: string;
   /** Properties generated as fields, in the view's order: stored values and connections. */
   fields: IRProperty[];
   /** Connection fields (direct relations, edges, reverse relations), by CDF identifier. */
@@ -157,6 +159,7 @@ export function planView(irClass: IRClass, names: UniqueNames, classes: ClassInd
     writable: irClass.writable,
     hasSearch: methods.has("search") && searchable.length > 0,
     hasHistogram: methods.has("histogram"),
+    queryClass: names.claim(`${className}Query`),
   };
 }
 

@@ -31,6 +31,10 @@ relatively. Public API, by module:
 - graph: `flatten(items, follow=True)` → `Graph` (`nodes`, `edges`, `items`): write objects and what their
   connection fields hold as apply items, each instance once, edges in their field's direction.
 - api: `ViewAPI[Read, List]` — base of generated per-view APIs; `AggregateResult`, `Histogram`, `DEFAULT_LIMIT`.
+- query: `RetrieveConnections` ("skip" | "identifier" | "full"); runs DMS queries with paging and fills connection
+  fields (`fill_connections`).
+- select: `NodeQuery` — base of the generated `XQuery` steps of `select()`; `TextProperty`, `ValueProperty`,
+  `RangeProperty`, the descriptors that declare a step's filters.
 - client: `BaseClient` — base of the generated `<Name>Client`, built from a `ClientConfig`, from arguments
   (`base_url`, `project`, `token` or `credentials`, `client_name`) or `from_env()`; `upsert` (a graph of write
   objects), `delete` (ids, or write objects, `recursive=True` for their whole graph), `close`, `graphql_query`;
@@ -89,7 +93,9 @@ from .graphql import CDFGraphQLError
 from .http import HTTPClient
 from .ids import ContainerId, DataModelId, NodeId, ViewId
 from .instances import AggregateName, InstanceResult, InstancesClient, SortDirection
+from .query import RetrieveConnections
 from .retry import RetryPolicy
+from .select import NodeQuery, RangeProperty, TextProperty, ValueProperty
 from .values import Date, DirectRelation, Timestamp
 
 __all__ = [
@@ -128,15 +134,20 @@ __all__ = [
     "NodeFilters",
     "NodeId",
     "NodeList",
+    "NodeQuery",
     "NodeRead",
     "NodeWrite",
     "NodeWriteList",
     "OAuthClientCredentials",
+    "RangeProperty",
     "RawFilter",
+    "RetrieveConnections",
     "RetryPolicy",
     "SortDirection",
+    "TextProperty",
     "Timestamp",
     "Token",
+    "ValueProperty",
     "ViewAPI",
     "ViewId",
     "and_",

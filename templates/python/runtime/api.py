@@ -6,9 +6,13 @@
 
         def list(self, *, limit: int | None = DEFAULT_LIMIT, sort_by: PumpField | Sequence[PumpField] | None = None,
                  direction: SortDirection = "ascending", filter: RawFilter | None = None,
-                 as_child_class: bool = False, **filters: Unpack[PumpFilters]) -> PumpList:
+                 as_child_class: bool = False, retrieve_connections: RetrieveConnections = "skip",
+                 **filters: Unpack[PumpFilters]) -> PumpList:
             return self._list(filters, limit=limit, sort_by=sort_by, direction=direction, filter=filter,
-                              as_child_class=as_child_class)
+                              as_child_class=as_child_class, retrieve_connections=retrieve_connections)
+
+        def select(self) -> PumpQuery[PumpList]:
+            return PumpQuery(self._instances)
         ...
 
 `retrieve` needs no generated code: it is fully typed here through the class's type parameters.
@@ -25,6 +29,7 @@ from .data_classes import NodeList, NodeRead
 from .filters import Filter, KeywordFilters, RawFilter, all_of, has_data
 from .ids import NodeId, ViewId, as_node_ids
 from .instances import MAX_PAGE_SIZE, Aggregate, AggregateName, InstancesClient, Sort, SortDirection
+from .query import RetrieveConnections, fill_connections
 
 DEFAULT_LIMIT = 25
 
@@ -86,12 +91,22 @@ class ViewAPI(Generic[_Read, _List]):
     # A str (and a NodeId) is also a Sequence[str]; mypy picks the first matching overload, which is the intent.
     @overload
     def retrieve(  # type: ignore[overload-overlap]
-        self, external_id: str | NodeId, space: str | None = None, *, as_child_class: bool = False
+        self,
+        external_id: str | NodeId,
+        space: str | None = None,
+        *,
+        as_child_class: bool = False,
+        retrieve_connections: RetrieveConnections = "skip",
     ) -> _Read | None: ...
 
     @overload
     def retrieve(
-        self, external_id: Sequence[str | NodeId], space: str | None = None, *, as_child_class: bool = False
+        self,
+        external_id: Sequence[str | NodeId],
+        space: str | None = None,
+        *,
+        as_child_class: bool = False,
+        retrieve_connections: RetrieveConnections = "skip",
     ) -> _List: ...
 
     def retrieve(
@@ -100,16 +115,22 @@ class ViewAPI(Generic[_Read, _List]):
         space: str | None = None,
         *,
         as_child_class: bool = False,
+        retrieve_connections: RetrieveConnections = "skip",
     ) -> _Read | _List | None:
         """One node (None when missing) or several (missing ones left out), by external id or NodeId.
 
         `as_child_class=True` reads each node as the most specific generated subclass whose view it has data in
         (`Pump` for a pump retrieved through the `Asset` API): one more request per descendant view.
+
+        `retrieve_connections` fills the connection fields: "identifier" with NodeIds (edges with properties: edge
+        objects ending in NodeIds), "full" with the connected objects; "skip" leaves edges and reverse relations
+        None and direct relations as NodeIds.
         """
         ids = as_node_ids(external_id, space or self._default_space)
         items = self._parse(self._instances.retrieve(ids, self._view))
         if as_child_class:
             items = self._as_child_classes(items)
+        fill_connections(self._instances, items, retrieve_connections)
         if isinstance(external_id, (str, NodeId)):
             return items[0] if items else None
         return items
@@ -123,10 +144,11 @@ class ViewAPI(Generic[_Read, _List]):
         direction: SortDirection,
         filter: RawFilter | None,
         as_child_class: bool = False,
+        retrieve_connections: RetrieveConnections = "skip",
     ) -> _List:
         """Up to `limit` nodes (None or a negative limit: all of them), read page by page.
 
-        `as_child_class`: each node as its most specific subclass, as `retrieve` reads them.
+        `as_child_class` and `retrieve_connections`: as `retrieve` reads nodes.
         """
         unbounded = limit is None or limit < 0
         result = self._list_class()
@@ -140,7 +162,10 @@ class ViewAPI(Generic[_Read, _List]):
             direction=direction,
         ):
             result.extend(page)
-        return self._as_child_classes(result) if as_child_class else result
+        if as_child_class:
+            result = self._as_child_classes(result)
+        fill_connections(self._instances, result, retrieve_connections)
+        return result
 
     def _iterate(
         self,

@@ -22,6 +22,8 @@ for name, module in (
     ("example", "test_example_sdk.py"),
     ("Omni", "test_omni_sdk.py"),
     ("Omni", "test_omni_graph.py"),
+    ("Omni", "test_omni_query.py"),
+    ("WindTurbine", "test_wind_turbine_query.py"),
     ("oddities", "test_oddities_sdk.py"),
     ("OmniMultiAll", "test_omni_multi_sdk.py"),
     ("used_for_all", "test_used_for_all_sdk.py"),
