@@ -85,6 +85,37 @@ def test_edges_with_the_views_properties_are_written_and_read_back(client: UsedF
     assert [(flow.external_id, flow.rate) for flow in flows] == [("flow-node", 3.0)]
 
 
+def test_retrieve_connections_reads_edges_into_the_edge_class(client: UsedForAllClient) -> None:
+    a = client.station.retrieve("a", retrieve_connections="full")
+    assert a is not None
+    assert a.outlets is not None
+    (outlet,) = a.outlets
+    assert isinstance(outlet, FlowEdge)
+    assert isinstance(outlet.end_node, Station)
+    assert (outlet.end_node.name, outlet.rate, outlet.meter) == ("b", 1.5, NodeId(SPACE, "c"))
+    assert isinstance(a.inlet, FlowEdge)
+    assert (a.inlet.external_id, a.inlet.rate) == ("c-feeds-a", 0.5)
+    assert isinstance(a.inlet.end_node, Station)
+    assert a.inlet.end_node.name == "c"
+    b = client.station.retrieve("b", retrieve_connections="full")
+    assert b is not None
+    assert isinstance(b.inlet, FlowEdge)
+    assert isinstance(b.inlet.end_node, Station)
+    assert b.inlet.end_node.id == a.id
+    # Each retrieval reads objects of its own, one level deep; joined up, a and b lead to each other. Printing,
+    # comparing and dumping them still ends.
+    again = client.station.retrieve("a", retrieve_connections="full")
+    assert again == a
+    outlet.end_node, b.inlet.end_node = b, a
+    assert "end_node=NodeId(space='all_instances', external_id='b')" in repr(a)
+    assert again != a  # b's inlet is loaded now
+    assert a.dump()["outlets"][0]["end_node"] == {"space": SPACE, "externalId": "b"}
+    identifiers = client.station.retrieve("a", retrieve_connections="identifier")
+    assert identifiers is not None
+    assert identifiers.outlets is not None
+    assert [(edge.end_node, edge.rate) for edge in identifiers.outlets] == [(NodeId(SPACE, "b"), 1.5)]
+
+
 def test_as_write_turns_read_edges_into_the_edge_write_class(client: UsedForAllClient) -> None:
     edge = FlowEdge.from_instance(raw(client, ["a:b"])[0])
     station = client.station.retrieve("a")

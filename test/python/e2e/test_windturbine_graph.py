@@ -15,6 +15,7 @@ from sdk_wind_turbine import (
     ClientConfig,
     DataSheetWrite,
     GearboxWrite,
+    Metmast,
     MetmastWrite,
     NacelleWrite,
     NodeId,
@@ -22,10 +23,12 @@ from sdk_wind_turbine import (
     SensorPositionWrite,
     SensorTimeSeriesWrite,
     Token,
+    WindTurbine,
     WindTurbineClient,
     WindTurbineWrite,
 )
-from sdk_wind_turbine.data_classes import DISTANCE_VIEW, DistanceWrite
+from sdk_wind_turbine._runtime import EdgeRead, EdgeWrite, NodeRead, NodeWrite
+from sdk_wind_turbine.data_classes import DISTANCE_VIEW, Distance, DistanceWrite
 
 SPACE = "windfarm"
 EDGE_TYPE = ("sp_pygen_power_enterprise", "Distance")
@@ -49,7 +52,7 @@ def series(external_id: str) -> SensorTimeSeriesWrite:
     return SensorTimeSeriesWrite(space=SPACE, external_id=external_id, type_="numeric", name=external_id)
 
 
-def graph() -> list[WindTurbineWrite | SensorPositionWrite | MetmastWrite]:
+def parts() -> tuple[WindTurbineWrite, list[SensorPositionWrite], MetmastWrite]:
     """One turbine and what it holds; sensor positions point at its blades (the blades' reverse relation), a met
     mast holds an inwards edge from the turbine, and one time series is reached from three places."""
     yaw = series("wt-yaw")
@@ -83,6 +86,11 @@ def graph() -> list[WindTurbineWrite | SensorPositionWrite | MetmastWrite]:
         SensorPositionWrite(space=SPACE, external_id=f"wt-position-{index}", blade=blade, position=float(index))
         for index, blade in enumerate([blade_1, blade_2], start=1)
     ]
+    return turbine, positions, far
+
+
+def graph() -> list[WindTurbineWrite | SensorPositionWrite | MetmastWrite]:
+    turbine, positions, far = parts()
     return [turbine, *positions, far]
 
 
@@ -183,6 +191,86 @@ def test_edges_with_properties_point_the_way_of_their_field(client: WindTurbineC
     } == EDGES
     assert {(item["type"]["space"], item["type"]["externalId"]) for item in edges} == {EDGE_TYPE}
     assert {item["space"] for item in edges} == {SPACE}
+
+
+def assert_read_as_written(
+    read: NodeRead | EdgeRead, written: NodeWrite | EdgeWrite, depth: int = 1, skip: frozenset[str] = frozenset()
+) -> None:
+    """Every field the write object was given, as the read object holds it: values equal, connected write objects
+    read as objects with their values `depth` levels deep (connections are read one level deep: beyond it, direct
+    relations hold ids and edges are not read), ids as ids."""
+    for name in sorted(written.model_fields_set - {"space", "external_id", "node_type", *skip}):
+        connection = type(written)._connections.get(name)
+        if depth == 0 and connection is not None and connection.kind != "direct":
+            continue
+        assert_value(getattr(read, name), getattr(written, name), depth, f"{type(written).__name__}.{name}")
+
+
+def assert_value(read: Any, written: Any, depth: int, where: str) -> None:
+    if isinstance(written, list):
+        assert isinstance(read, list), where
+        assert len(read) == len(written), where
+        for index, (read_item, written_item) in enumerate(zip(read, written, strict=True)):
+            assert_value(read_item, written_item, depth, f"{where}[{index}]")
+    elif isinstance(written, NodeWrite):
+        if depth == 0:
+            assert (read.id if isinstance(read, NodeRead) else read) == written.id, where
+            return
+        assert isinstance(read, NodeRead), f"{where}: {read!r} is not an object"
+        assert read.id == written.id, where
+        assert_read_as_written(read, written, depth - 1)
+    elif isinstance(written, EdgeWrite):
+        assert isinstance(read, EdgeRead), f"{where}: {read!r} is not an edge object"
+        assert_read_as_written(read, written, depth)
+    else:
+        assert read == written, where
+
+
+def test_retrieve_with_full_connections_reads_the_graph_as_it_was_written(client: WindTurbineClient) -> None:
+    turbine, positions, far = parts()
+    read = client.wind_turbine.retrieve("wt-1", retrieve_connections="full")
+    assert read is not None
+    assert_read_as_written(read, turbine, skip=frozenset({"metmast"}))
+    # Its Distance edges: the one of its own field, and the one the far met mast holds inwards.
+    assert read.metmast is not None
+    edges = sorted(read.metmast, key=lambda edge: edge.external_id)
+    assert [(edge.external_id, edge.distance) for edge in edges] == [
+        ("wt-1-near", 120.0),
+        ("wt-1:wt-metmast-far", 450.0),
+    ]
+    assert turbine.metmast is not None
+    assert_value(edges[:1], turbine.metmast, 1, "WindTurbine.metmast")
+    assert [edge.end_node.position if isinstance(edge.end_node, Metmast) else None for edge in edges] == [1.0, 2.0]
+    # Inwards: the met mast's edge leads to the turbine, read as an object with its properties.
+    mast = client.metmast.retrieve("wt-metmast-far", retrieve_connections="full")
+    assert mast is not None
+    assert mast.wind_turbines is not None
+    (edge,) = mast.wind_turbines
+    assert isinstance(edge, Distance)
+    assert isinstance(edge.end_node, WindTurbine)
+    assert (edge.distance, edge.end_node.id) == (450.0, node("wt-1"))
+    assert_read_as_written(mast, far)
+    # Reverse relations: the nodes whose direct relation points here.
+    blade = client.blade.retrieve("wt-blade-1", retrieve_connections="full")
+    assert blade is not None
+    assert blade.sensor_positions is not None
+    assert [item.id if isinstance(item, NodeRead) else item for item in blade.sensor_positions] == [
+        node("wt-position-1")
+    ]
+    assert_value(blade.sensor_positions, [positions[0]], 1, "Blade.sensor_positions")
+    nacelle = client.nacelle.retrieve("wt-nacelle", retrieve_connections="full")
+    assert nacelle is not None
+    assert isinstance(nacelle.wind_turbine, NodeRead)
+    assert nacelle.wind_turbine.id == node("wt-1")
+    assert isinstance(turbine.nacelle, NacelleWrite)
+    assert_read_as_written(nacelle, turbine.nacelle)  # its time series and gearbox as objects
+    identifiers = client.blade.retrieve("wt-blade-2", retrieve_connections="identifier")
+    assert identifiers is not None
+    assert identifiers.sensor_positions == [node("wt-position-2")]
+    # Written again as read, one level of connections and the edges included, nothing changes.
+    results = client.upsert(read.as_write())
+    assert len(results) == 1 + 2 + 1 + 2 + 2 + 2  # turbine, blades, sheet, nacelle and rotor, met masts, edges
+    assert [result.external_id for result in results if result.was_modified] == []
 
 
 def test_as_write_of_what_was_read_changes_nothing(client: WindTurbineClient) -> None:
