@@ -116,6 +116,14 @@ def test_retrieve_connections_reads_edges_into_the_edge_class(client: UsedForAll
     assert [(edge.end_node, edge.rate) for edge in identifiers.outlets] == [(NodeId(SPACE, "b"), 1.5)]
 
 
+def test_select_follows_edges_with_the_views_properties(client: UsedForAllClient) -> None:
+    downstream = client.station.select().name.equals("a").outlets.list()
+    assert [station.external_id for station in downstream] == ["b"]
+    (root,) = client.station.select().name.equals("a").outlets.list_root()
+    assert root.outlets is not None
+    assert [(type(edge), edge.rate) for edge in root.outlets] == [(FlowEdge, 1.5)]
+
+
 def test_as_write_turns_read_edges_into_the_edge_write_class(client: UsedForAllClient) -> None:
     edge = FlowEdge.from_instance(raw(client, ["a:b"])[0])
     station = client.station.retrieve("a")
