@@ -65,7 +65,7 @@ export class PythonGenerator implements LanguageGenerator {
       ...plans.flatMap((plan) => this.classFiles(plan, bases)),
       ...this.runtimeFiles(),
     ].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-    const classes = plans.reduce((count, plan) => count + (plan.writable ? 2 : 1), 0);
+    const classes = plans.reduce((count, plan) => count + (plan.writable ? 2 : 1) + edgeClassNames(plan).length, 0);
     return { files, warnings, classes };
   }
 

@@ -449,6 +449,8 @@ describe("a view used for nodes and edges (usedFor=all)", () => {
       expect(fileOf(result, path)).toContain('    "FlowEdge2",\n    "FlowEdge2Write",\n');
     }
     expect(fileOf(result, "README.md")).toContain("`FlowEdge2`");
+    // Read and write classes of Pump, Pipe, Flow and FlowEdge, Flow's edge classes, Gauge's read and edge class.
+    expect(result.classes).toBe(12);
   });
 
   test("edges whose properties view it is hold its edge class; a read-only view has a read edge class only", () => {
