@@ -10,8 +10,18 @@ import type { ModuleFragments } from "./data-class-module.ts";
 import { valueType } from "./types.ts";
 import type { ClassRef, ConnectionPlan, ViewPlan } from "./view-plan.ts";
 
-/** Names of NodeQuery's own members: a property or connection spelled like one is left out of the query class. */
+/** Names of NodeQuery's own members, which a property's step must not hide. */
 const NODE_QUERY_MEMBERS = new Set(["list", "list_root", "where", "limit", "space", "external_id"]);
+
+/**
+ * The step member of a field: its own name, or with underscores added (`list_`) when NodeQuery uses the name;
+ * the argument the member passes on stays the field's name.
+ */
+function stepMember(fieldName: string, fieldNames: ReadonlySet<string>): string {
+  let member = fieldName;
+  while (NODE_QUERY_MEMBERS.has(member) || (member !== fieldName && fieldNames.has(member))) member += "_";
+  return member;
+}
 
 /** `TextProperty`, or a descriptor class with its value type; undefined when the property has no filter step. */
 function descriptorOf(type: IRType, enumAlias: string | undefined): { descriptor: string; needs: string[] } | undefined {
@@ -54,17 +64,17 @@ function followable(connection: ConnectionPlan | undefined): connection is Conne
   return connection.relationship.kind !== "reverse" || connection.relationship.through?.isList === false;
 }
 
-/** `name = Descriptor[Type]("name")`, split where ruff format splits it when too long. */
-function descriptorLine(writer: CodeWriter, name: string, descriptor: string, layout: Layout): void {
-  const head = `${name} = ${descriptor}(`;
-  const argument = pythonString(name);
+/** `member = Descriptor[Type]("field")`, split where ruff format splits it when too long. */
+function descriptorLine(writer: CodeWriter, member: string, fieldName: string, descriptor: string, layout: Layout): void {
+  const head = `${member} = ${descriptor}(`;
+  const argument = pythonString(fieldName);
   const subscript = descriptor.indexOf("[");
   if (writer.prefix.length + head.length + argument.length + 1 <= layout.lineLength || subscript < 0) {
     writer.bracketed(head, [argument], ")");
     return;
   }
   writer
-    .line(`${name} = ${descriptor.slice(0, subscript + 1)}`)
+    .line(`${member} = ${descriptor.slice(0, subscript + 1)}`)
     .indented((inner) => inner.line(descriptor.slice(subscript + 1, -1)))
     .line(`](${argument})`);
 }
@@ -107,12 +117,11 @@ export function queryModule(plans: ViewPlan[], layout: Layout): ModuleFragments 
       const traversals = plan.fields.flatMap((property) => {
         const connection = plan.connections.get(property.identifier);
         const target = followable(connection) ? queryClass.get(connection.target.read) : undefined;
-        return target !== undefined && !NODE_QUERY_MEMBERS.has(property.name) ? [{ property, target }] : [];
+        return target !== undefined ? [{ property, target }] : [];
       });
       const followed = new Set(traversals.map(({ property }) => property.name));
-      const filters = plan.fields.filter(
-        (property) => property.kind === "data" && !NODE_QUERY_MEMBERS.has(property.name) && !followed.has(property.name),
-      );
+      const filters = plan.fields.filter((property) => property.kind === "data" && !followed.has(property.name));
+      const fieldNames = new Set(plan.fields.map((property) => property.name));
       let spacer = false;
       for (const property of filters) {
         const found = descriptorOf(property.type, plan.enumAliases.get(property.identifier));
@@ -125,11 +134,11 @@ export function queryModule(plans: ViewPlan[], layout: Layout): ModuleFragments 
         if (found.descriptor.includes("[NodeId]")) imports.add("local", "._runtime", "NodeId");
         const alias = plan.enumAliases.get(property.identifier);
         if (alias && found.descriptor.includes(alias)) imports.add("local", ".data_classes", alias);
-        descriptorLine(body, property.name, found.descriptor, layout);
+        descriptorLine(body, stepMember(property.name, fieldNames), property.name, found.descriptor, layout);
       }
       for (const { property, target } of traversals) {
         body.line().line("@property");
-        methodHead(body, property.name, target, "_Root", layout).indented((method) =>
+        methodHead(body, stepMember(property.name, fieldNames), target, "_Root", layout).indented((method) =>
           method.bracketed(`return ${target}(`, ["self._instances", "self._step", pythonString(property.name)], ")"),
         );
       }

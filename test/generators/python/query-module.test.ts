@@ -41,7 +41,7 @@ describe("select() steps", () => {
       valves: edge("Valve", { edgeSource: "Fitting" }),
     }),
     view("Site", { name: text(), pumps: reverse("Pump", "site"), spares: reverse("Pump", "elsewhere") }),
-    view("Valve", { name: text(), list: text() }),
+    view("Valve", { name: text(), list: text(), limit: primitive("int32"), where: text() }),
     view("Fitting", { position: primitive("int32") }, { usedFor: "edge" }),
   ]);
   const query = file("plant/_query.py");
@@ -73,11 +73,16 @@ describe("select() steps", () => {
     expect(query).not.toContain("class FittingQuery");
   });
 
-  test("reverse relations are followed; a property named like a NodeQuery member is left out", () => {
+  test("reverse relations are followed; a property named like a NodeQuery member gets a step of its own", () => {
     const site = classLines(query, "SiteQuery").join("\n");
     expect(site).toContain('return PumpQuery(self._instances, self._step, "pumps")');
     expect(site).toContain("def spares(self) -> PumpQuery[_Root]:");
-    expect(classLines(query, "ValveQuery").join("\n")).not.toContain('"list"');
+    expect(classLines(query, "ValveQuery").slice(4)).toEqual([
+      '    name = TextProperty("name")',
+      '    list_ = TextProperty("list_")',
+      '    limit_ = RangeProperty[int]("limit")',
+      '    where_ = TextProperty("where")',
+    ]);
   });
 
   test("each API starts a chain with select() and lists with retrieve_connections", () => {
