@@ -11,7 +11,6 @@ import pytest
 from sdk_example import (
     Asset,
     AssetWrite,
-    ClientConfig,
     Generator,
     GeneratorWrite,
     HydroPlant,
@@ -21,9 +20,10 @@ from sdk_example import (
     NodeId,
     Reservoir,
     ReservoirWrite,
-    Token,
 )
 from sdk_example.data_classes import HydroPlantStatus
+
+from .connection import EmulatorConnection
 
 SPACE = "example_instances"
 OSLO = timezone(timedelta(hours=2))
@@ -32,12 +32,8 @@ STATUSES: tuple[HydroPlantStatus, ...] = ("operating", "maintenance", "decommiss
 
 
 @pytest.fixture(scope="module")
-def client(example_emulator: dict[str, str]) -> Iterator[HydroPlantModelClient]:
-    emulator = example_emulator
-    config = ClientConfig(
-        base_url=emulator["base_url"], project=emulator["project"], credentials=Token(emulator["token"])
-    )
-    with HydroPlantModelClient(config) as client:
+def client(example_emulator: EmulatorConnection) -> Iterator[HydroPlantModelClient]:
+    with HydroPlantModelClient(**example_emulator) as client:
         reservoir = ReservoirWrite(space=SPACE, external_id="reservoir:1", name="Upper lake", volume_m3=1.5e9)
         client.upsert([reservoir, *plants()])
         client.upsert(

@@ -9,16 +9,16 @@ from typing import Any
 
 import pytest
 from sdk_omni import (
-    ClientConfig,
     ConnectionItemDWrite,
     ConnectionItemEWrite,
     ConnectionItemFWrite,
     ConnectionItemGWrite,
     NodeId,
     OmniClient,
-    Token,
 )
 from sdk_omni.data_classes import ConnectionEdgeAWrite
+
+from .connection import EmulatorConnection
 
 MODEL = "sp_pygen_models"
 SPACE = "sp_omni_instances"
@@ -28,11 +28,8 @@ SEEDED = "CDFExternalReferences:Austin"
 
 
 @pytest.fixture(scope="module")
-def client(omni_emulator: dict[str, str]) -> Iterator[OmniClient]:
-    config = ClientConfig(
-        base_url=omni_emulator["base_url"], project=omni_emulator["project"], credentials=Token(omni_emulator["token"])
-    )
-    with OmniClient(config) as client:
+def client(omni_emulator: EmulatorConnection) -> Iterator[OmniClient]:
+    with OmniClient(**omni_emulator) as client:
         yield client
 
 

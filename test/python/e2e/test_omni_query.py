@@ -17,7 +17,7 @@ from datetime import datetime, timezone
 from typing import Any
 
 import pytest
-from sdk_omni import ClientConfig, OmniClient, Token
+from sdk_omni import OmniClient
 from sdk_omni._runtime import NodeId, ViewId
 from sdk_omni.data_classes import (
     CONNECTION_EDGE_A_VIEW,
@@ -35,6 +35,8 @@ from sdk_omni.data_classes import (
     ConnectionItemG,
 )
 from typing_extensions import assert_type
+
+from .connection import EmulatorConnection
 
 SPACE = "sp_omni_instances"
 MODEL_SPACE = "sp_pygen_models"
@@ -74,11 +76,8 @@ def edge(edge_type: str, start: NodeId, end: NodeId, **properties: Any) -> dict[
 
 
 @pytest.fixture(scope="module")
-def client(omni_emulator: dict[str, str]) -> Iterator[OmniClient]:
-    config = ClientConfig(
-        base_url=omni_emulator["base_url"], project=omni_emulator["project"], credentials=Token(omni_emulator["token"])
-    )
-    with OmniClient(config) as client:
+def client(omni_emulator: EmulatorConnection) -> Iterator[OmniClient]:
+    with OmniClient(**omni_emulator) as client:
         client._instances.upsert(
             [
                 node(CONNECTION_ITEM_E_VIEW, E1),

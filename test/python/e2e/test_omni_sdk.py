@@ -8,7 +8,6 @@ from typing import Any
 
 import pytest
 from sdk_omni import (
-    ClientConfig,
     Implementation1,
     Implementation1Write,
     Implementation2,
@@ -22,18 +21,15 @@ from sdk_omni import (
     PrimitiveWithDefaults,
     SubInterface,
     SubInterfaceWrite,
-    Token,
 )
 from sdk_omni._runtime import NodeRead, ViewAPI
 
+from .connection import EmulatorConnection
+
 
 @pytest.fixture(scope="module")
-def client(omni_emulator: dict[str, str]) -> Iterator[OmniClient]:
-    emulator = omni_emulator
-    config = ClientConfig(
-        base_url=emulator["base_url"], project=emulator["project"], credentials=Token(emulator["token"])
-    )
-    with OmniClient(config) as client:
+def client(omni_emulator: EmulatorConnection) -> Iterator[OmniClient]:
+    with OmniClient(**omni_emulator) as client:
         yield client
 
 

@@ -8,7 +8,6 @@ from typing import Any
 
 import pytest
 from sdk_used_for_all import (
-    ClientConfig,
     Flow,
     FlowEdge,
     FlowEdgeWrite,
@@ -16,22 +15,19 @@ from sdk_used_for_all import (
     NodeId,
     Station,
     StationWrite,
-    Token,
     UsedForAllClient,
 )
 from sdk_used_for_all._runtime import CDFAPIError, EdgeRead, NodeRead, class_of
 from sdk_used_for_all.data_classes import FLOW_VIEW
 
+from .connection import EmulatorConnection
+
 SPACE = "all_instances"
 
 
 @pytest.fixture(scope="module")
-def client(used_for_all_emulator: dict[str, str]) -> Iterator[UsedForAllClient]:
-    emulator = used_for_all_emulator
-    config = ClientConfig(
-        base_url=emulator["base_url"], project=emulator["project"], credentials=Token(emulator["token"])
-    )
-    with UsedForAllClient(config) as client:
+def client(used_for_all_emulator: EmulatorConnection) -> Iterator[UsedForAllClient]:
+    with UsedForAllClient(**used_for_all_emulator) as client:
         yield client
 
 

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from sdk_wind_turbine import Blade, ClientConfig, Gearbox, Metmast, Nacelle, Token, WindTurbine, WindTurbineClient
+from sdk_wind_turbine import Blade, Gearbox, Metmast, Nacelle, WindTurbine, WindTurbineClient
 from sdk_wind_turbine._runtime import NodeId, ViewId
 from sdk_wind_turbine.data_classes import (
     BLADE_VIEW,
@@ -28,6 +28,8 @@ from sdk_wind_turbine.data_classes import (
     Distance,
     SensorPosition,
 )
+
+from .connection import EmulatorConnection
 
 SPACE = "windfarm"
 WT1, WT2, B1, B2, B3, N1, G1, M1, M2, SP1, SP2, SP3, SP4 = (
@@ -58,12 +60,8 @@ def distance(turbine: NodeId, metmast: NodeId, value: float) -> dict[str, Any]:
 
 
 @pytest.fixture(scope="module")
-def client(wind_turbine_emulator: dict[str, str]) -> Iterator[WindTurbineClient]:
-    emulator = wind_turbine_emulator
-    config = ClientConfig(
-        base_url=emulator["base_url"], project=emulator["project"], credentials=Token(emulator["token"])
-    )
-    with WindTurbineClient(config) as client:
+def client(wind_turbine_emulator: EmulatorConnection) -> Iterator[WindTurbineClient]:
+    with WindTurbineClient(**wind_turbine_emulator) as client:
         client._instances.upsert(
             [
                 node(WIND_TURBINE_VIEW, WT1, name="wt1", capacity=7.5, nacelle=N1, blades=[B1.dump(), B2.dump()]),

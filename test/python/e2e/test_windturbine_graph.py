@@ -12,7 +12,6 @@ from typing import Any
 import pytest
 from sdk_wind_turbine import (
     BladeWrite,
-    ClientConfig,
     DataSheetWrite,
     GearboxWrite,
     Metmast,
@@ -22,7 +21,6 @@ from sdk_wind_turbine import (
     RotorWrite,
     SensorPositionWrite,
     SensorTimeSeriesWrite,
-    Token,
     WindTurbine,
     WindTurbineClient,
     WindTurbineWrite,
@@ -30,17 +28,15 @@ from sdk_wind_turbine import (
 from sdk_wind_turbine._runtime import EdgeRead, EdgeWrite, NodeRead, NodeWrite
 from sdk_wind_turbine.data_classes import DISTANCE_VIEW, Distance, DistanceWrite
 
+from .connection import EmulatorConnection
+
 SPACE = "windfarm"
 EDGE_TYPE = ("sp_pygen_power_enterprise", "Distance")
 
 
 @pytest.fixture(scope="module")
-def client(wind_turbine_emulator: dict[str, str]) -> Iterator[WindTurbineClient]:
-    emulator = wind_turbine_emulator
-    config = ClientConfig(
-        base_url=emulator["base_url"], project=emulator["project"], credentials=Token(emulator["token"])
-    )
-    with WindTurbineClient(config) as client:
+def client(wind_turbine_emulator: EmulatorConnection) -> Iterator[WindTurbineClient]:
+    with WindTurbineClient(**wind_turbine_emulator) as client:
         yield client
 
 
