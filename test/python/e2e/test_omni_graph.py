@@ -18,7 +18,7 @@ from sdk_omni import (
 )
 from sdk_omni.data_classes import ConnectionEdgeAWrite
 
-from .connection import EmulatorConnection
+from .connection import EmulatorConnection, by_ids
 
 MODEL = "sp_pygen_models"
 SPACE = "sp_omni_instances"
@@ -86,14 +86,8 @@ EDGES = {
 
 
 def raw(client: OmniClient, instance_type: str, external_ids: list[str], view: str | None = None) -> list[Any]:
-    """Instances as the API holds them, through its byids endpoint."""
-    body: dict[str, Any] = {
-        "items": [{"instanceType": instance_type, "space": SPACE, "externalId": xid} for xid in external_ids]
-    }
-    if view is not None:
-        body["sources"] = [{"source": {"type": "view", "space": MODEL, "externalId": view, "version": "1"}}]
-    items: list[Any] = client._http.post("/models/instances/byids", body).get("items", [])
-    return items
+    source = None if view is None else {"type": "view", "space": MODEL, "externalId": view, "version": "1"}
+    return by_ids(client, SPACE, instance_type, external_ids, source)
 
 
 def test_upsert_writes_the_graph_and_it_reads_back(client: OmniClient) -> None:

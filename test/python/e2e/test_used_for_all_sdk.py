@@ -20,7 +20,7 @@ from sdk_used_for_all import (
 from sdk_used_for_all._runtime import CDFAPIError, EdgeRead, NodeRead, class_of
 from sdk_used_for_all.data_classes import FLOW_VIEW
 
-from .connection import EmulatorConnection
+from .connection import EmulatorConnection, by_ids
 
 SPACE = "all_instances"
 
@@ -45,14 +45,8 @@ def graph() -> StationWrite:
 
 
 def raw(client: UsedForAllClient, external_ids: list[str], instance_type: str = "edge") -> list[dict[str, Any]]:
-    """Instances as the API holds them (edges with their Flow values), whatever views they have data in."""
-    body: dict[str, Any] = {
-        "items": [{"instanceType": instance_type, "space": SPACE, "externalId": xid} for xid in external_ids]
-    }
-    if instance_type == "edge":
-        body["sources"] = [{"source": FLOW_VIEW.dump()}]
-    items: list[dict[str, Any]] = client._http.post("/models/instances/byids", body).get("items", [])
-    return items
+    """Instances whatever views they have data in; edges with their Flow values."""
+    return by_ids(client, SPACE, instance_type, external_ids, FLOW_VIEW.dump() if instance_type == "edge" else None)
 
 
 def test_the_view_has_a_node_class_and_an_edge_class_registered_apart() -> None:

@@ -28,7 +28,7 @@ from sdk_wind_turbine import (
 from sdk_wind_turbine._runtime import EdgeRead, EdgeWrite, NodeRead, NodeWrite
 from sdk_wind_turbine.data_classes import DISTANCE_VIEW, Distance, DistanceWrite
 
-from .connection import EmulatorConnection
+from .connection import EmulatorConnection, by_ids
 
 SPACE = "windfarm"
 EDGE_TYPE = ("sp_pygen_power_enterprise", "Distance")
@@ -113,14 +113,8 @@ EDGES = {"wt-1-near": ("wt-1", "wt-metmast-near", 120.0), "wt-1:wt-metmast-far":
 
 
 def raw(client: WindTurbineClient, instance_type: str, external_ids: list[str]) -> list[dict[str, Any]]:
-    """Instances as the API holds them (edges with their Distance values), through its byids endpoint."""
-    body: dict[str, Any] = {
-        "items": [{"instanceType": instance_type, "space": SPACE, "externalId": xid} for xid in external_ids]
-    }
-    if instance_type == "edge":
-        body["sources"] = [{"source": DISTANCE_VIEW.dump()}]
-    items: list[dict[str, Any]] = client._http.post("/models/instances/byids", body).get("items", [])
-    return items
+    """Instances as stored; edges with their Distance values."""
+    return by_ids(client, SPACE, instance_type, external_ids, DISTANCE_VIEW.dump() if instance_type == "edge" else None)
 
 
 def test_upsert_writes_the_nested_graph_once(client: WindTurbineClient) -> None:
