@@ -39,7 +39,9 @@ while read -r name package; do
 done <<< "$sdks"
 export PYGEN_GENERATED_SDKS="$generated/sdks"
 # mypy and pytest see the generated SDKs the end-to-end tests use (test/python/e2e/conftest.py adds them too).
-export MYPYPATH="$generated/sdks/example:$generated/sdks/Omni:$generated/sdks/oddities"
+e2e_sdks=(example Omni oddities OmniMultiAll used_for_all WindTurbine)
+MYPYPATH=$(printf "$generated/sdks/%s:" "${e2e_sdks[@]}")
+export MYPYPATH=${MYPYPATH%:}
 
 sources=(templates/python/runtime test/python)
 echo "== ruff check"; .venv/bin/ruff check "${sources[@]}"

@@ -1,7 +1,8 @@
 /**
  * Parsed IR → IR ready for a generator: names in the target language (from the name plan, so they match what the
  * validator reported), relationships resolved to classes of the model, and inheritance either flattened (every
- * class carries all its properties) or kept (classes extend their parents and carry only what they declare).
+ * class carries all its properties) or kept (classes carry only what they declare). Either way `parents` lists
+ * the class's parents in the model, with cycles cut.
  */
 import { type LanguageName, resolveNaming } from "../generators/naming-registry.ts";
 import { viewKey } from "../validate/model-index.ts";
@@ -12,7 +13,7 @@ import type { IRClass, IRModel, IRProperty, IRRelationship, IRType, ViewId } fro
 export interface TransformOptions {
   /** The target language, by key (`"python"`) or as its conventions. */
   naming: LanguageName | LanguageNaming;
-  /** flatten (default): no class extends another. keep: classes extend their parents in the model. */
+  /** flatten (default): every class carries all its properties. keep: only the ones it declares. */
   inheritance?: "flatten" | "keep";
   /** Names already planned for this parsed model and language (the validator's), so they are not planned twice. */
   namePlan?: NamePlan;
@@ -138,10 +139,8 @@ function applyInheritance(
     ...property,
     declaredBy: declaringClass(irClass.id, property.identifier, parents, hasProperty),
   }));
-  if (inheritance === "flatten") return { ...irClass, parents: [], properties };
-  return {
-    ...irClass,
-    parents: parents.get(irClass.id) ?? [],
-    properties: properties.filter((property) => property.declaredBy === irClass.id),
-  };
+  // Flattened classes keep their parents too: a generator may still extend them where its language can.
+  const kept = parents.get(irClass.id) ?? [];
+  if (inheritance === "flatten") return { ...irClass, parents: kept, properties };
+  return { ...irClass, parents: kept, properties: properties.filter((property) => property.declaredBy === irClass.id) };
 }

@@ -120,7 +120,7 @@ export interface IRClass {
   filter?: Filter;
   /** Generated names; empty strings until the transformer names them. */
   names: ClassNames;
-  /** Classes in the model this class extends (only with inheritance kept). */
+  /** Classes in the model this class extends (implements), with any link that would close a cycle left out. */
   parents: string[];
   /** Parent views that are not in the model: their properties are on this class itself. */
   externalParents: ViewId[];

@@ -132,9 +132,9 @@ describe("transformModel: relationships", () => {
 });
 
 describe("transformModel: inheritance", () => {
-  test("flatten: every class has all its properties and no parents; declaredBy names the declaring class", () => {
+  test("flatten: every class has all its properties and keeps its parents; declaredBy names the declaring class", () => {
     const pump = classNamed(buildIR([plantModel()], { naming: pythonNaming }), "Pump");
-    expect(pump.parents).toEqual([]);
+    expect(pump.parents).toEqual(["sp_test/Asset/1"]);
     expect(propertyOf(pump, "name")?.declaredBy).toBe("sp_test/Asset/1");
     expect(propertyOf(pump, "head")?.declaredBy).toBe("sp_test/Pump/1");
     expect(pump.properties).toHaveLength(20);

@@ -6,14 +6,20 @@
  *   bun test/python/generate-sdks.ts OUT_DIR
  */
 import { join } from "node:path";
+import type { DataModel } from "../../src/client/models.ts";
 import { writeGeneratedFiles } from "../../src/output/writer.ts";
 import { type GenerationInput, generateSdk, type PipelineOptions } from "../../src/pipeline.ts";
 import { loadExampleModel, loadModelFile } from "../../src/sources.ts";
-import { enumOf, model, primitive, text, view } from "../support/model-builder.ts";
+import { direct, edge, enumOf, model, primitive, text, view } from "../support/model-builder.ts";
 import { sharedModelNames, sharedModelPath } from "../support/shared-models.ts";
 
 /** Instance spaces the end-to-end tests seed; other SDKs get none, so `space` is required there. */
-const INSTANCE_SPACES: Record<string, string> = { example: "example_instances", Omni: "sp_omni_instances" };
+const INSTANCE_SPACES: Record<string, string> = {
+  example: "example_instances",
+  Omni: "sp_omni_instances",
+  WindTurbine: "windfarm",
+  used_for_all: "all_instances",
+};
 
 const outDir = process.argv[2] ?? "";
 if (outDir === "") throw new Error("usage: bun test/python/generate-sdks.ts OUT_DIR");
@@ -58,28 +64,51 @@ const oddities = model(
   { externalId: "Oddities" },
 );
 await write("oddities", { models: [oddities], origin: "generate-sdks.ts" });
-// The end-to-end tests serve it from the emulator: each property stored in a container property of its own
-// (prefixed, since CDF reserves container property names such as `space`).
-const stored = {
-  ...oddities,
-  views: oddities.views.map((view) => ({
-    ...view,
-    properties: Object.fromEntries(
-      Object.entries(view.properties).map(([identifier, property]) => [
-        identifier,
-        {
-          ...property,
-          container: { type: "container", space: view.space, externalId: view.externalId },
-          containerPropertyIdentifier: `p_${identifier}`,
-        },
-      ]),
-    ),
-  })),
-};
-await Bun.write(join(outDir, "oddities.model.json"), JSON.stringify(stored, null, 2));
+
+/**
+ * A model built in code as the end-to-end tests serve it from the emulator: each stored property in a container
+ * property of its own (prefixed, since CDF reserves container property names such as `space`).
+ */
+async function writeStored(name: string, built: DataModel): Promise<void> {
+  const stored = {
+    ...built,
+    views: built.views.map((view) => ({
+      ...view,
+      properties: Object.fromEntries(
+        Object.entries(view.properties).map(([identifier, property]) => [
+          identifier,
+          property.kind !== "mapped"
+            ? property
+            : {
+                ...property,
+                container: { type: "container", space: view.space, externalId: view.externalId },
+                containerPropertyIdentifier: `p_${identifier}`,
+              },
+        ]),
+      ),
+    })),
+  };
+  await Bun.write(join(outDir, `${name}.model.json`), JSON.stringify(stored, null, 2));
+}
+await writeStored("oddities", oddities);
 // Only an edge view: edge classes and a client without view APIs, still a package that installs and imports.
 const onlyEdges = model([view("Link", { weight: primitive("float64") }, { usedFor: "edge" })], { externalId: "OnlyEdges" });
 await write("only_edges", { models: [onlyEdges], origin: "generate-sdks.ts" });
+// A view used for nodes and edges (usedFor=all): a node class with an API, and the edge class of the edges whose
+// properties it holds, outwards and inwards.
+const usedForAll = model(
+  [
+    view("Station", {
+      name: text(),
+      outlets: edge("Station", { edgeSource: "Flow" }),
+      inlet: edge("Station", { single: true, direction: "inwards", edgeSource: "Flow" }),
+    }),
+    view("Flow", { rate: primitive("float64"), meter: direct("Station") }, { usedFor: "all" }),
+  ],
+  { externalId: "UsedForAll" },
+);
+await write("used_for_all", { models: [usedForAll], origin: "generate-sdks.ts" });
+await writeStored("used_for_all", usedForAll);
 
 const shared = sharedModelNames();
 for (const name of shared) await write(name, await loadModelFile(sharedModelPath(name)));

@@ -6,6 +6,7 @@
 import { CodeWriter, ImportSet, type Layout } from "../../emit/code-writer.ts";
 import type { ModuleFragments } from "./data-class-module.ts";
 import { RUNTIME } from "./data-class-module.ts";
+import { methodHead } from "./query-module.ts";
 import type { ViewPlan } from "./view-plan.ts";
 
 const DATA_CLASSES = "..data_classes";
@@ -22,7 +23,7 @@ interface Method {
 /** Keyword name=name arguments. */
 const passOn = (...names: string[]) => names.map((name) => `${name}=${name}`);
 
-function methodsOf(plan: ViewPlan): Method[] {
+function methodsOf(plan: ViewPlan, extended: boolean): Method[] {
   const { names } = plan.irClass;
   const [field, text, list] = [plan.fieldAlias, plan.textFieldAlias, names.listClassName];
   const keywords = [`filter: RawFilter | None = None`, `**filters: Unpack[${plan.filtersClass}]`];
@@ -30,10 +31,18 @@ function methodsOf(plan: ViewPlan): Method[] {
   const methods: Method[] = [
     {
       name: "list",
-      parameters: ["*", "limit: int | None = DEFAULT_LIMIT", ...sorting, ...keywords],
+      // Only a view whose classes others extend has child classes to read nodes as.
+      parameters: [
+        "*",
+        "limit: int | None = DEFAULT_LIMIT",
+        ...sorting,
+        ...(extended ? ["as_child_class: bool = False"] : []),
+        'retrieve_connections: RetrieveConnections = "skip"',
+        ...keywords,
+      ],
       returns: list,
       forward: "_list",
-      arguments: passOn("limit", "sort_by", "direction", "filter"),
+      arguments: passOn("limit", "sort_by", "direction", "filter", ...(extended ? ["as_child_class"] : []), "retrieve_connections"),
     },
     {
       name: "iterate",
@@ -84,13 +93,26 @@ function methodsOf(plan: ViewPlan): Method[] {
   return methods;
 }
 
-export function apiModule(plan: ViewPlan, layout: Layout): ModuleFragments {
+/** `extended`: other generated classes extend this view's (inheritance.ts), so `list` offers `as_child_class`. */
+export function apiModule(plan: ViewPlan, layout: Layout, extended = false): ModuleFragments {
   const { names } = plan.irClass;
-  const methods = methodsOf(plan);
+  const methods = methodsOf(plan, extended);
   const imports = new ImportSet()
     .add("stdlib", "collections.abc", "Sequence")
     .add("thirdParty", "typing_extensions", "Unpack")
-    .add("local", RUNTIME, "DEFAULT_LIMIT", "AggregateName", "AggregateResult", "InstancesClient", "RawFilter", "SortDirection", "ViewAPI")
+    .add(
+      "local",
+      RUNTIME,
+      "DEFAULT_LIMIT",
+      "AggregateName",
+      "AggregateResult",
+      "InstancesClient",
+      "RawFilter",
+      "RetrieveConnections",
+      "SortDirection",
+      "ViewAPI",
+    )
+    .add("local", ".._query", plan.queryClass)
     .add("local", DATA_CLASSES, names.className, names.listClassName, plan.fieldAlias, plan.filtersClass);
   if (plan.hasSearch) imports.add("local", DATA_CLASSES, plan.textFieldAlias);
   if (plan.hasHistogram) imports.add("local", RUNTIME, "Histogram");
@@ -119,6 +141,9 @@ export function apiModule(plan: ViewPlan, layout: Layout): ModuleFragments {
         .bracketed(`def ${method.name}(`, ["self", ...method.parameters], `) -> ${method.returns}:`)
         .indented((code) => code.bracketed(`return self.${method.forward}(`, ["filters", ...method.arguments], ")"));
     }
+    methodHead(body.line(), "select", plan.queryClass, names.listClassName, layout).indented((code) =>
+      code.line(`return ${plan.queryClass}(self._instances)`),
+    );
   });
   return { imports: imports.render(layout), body: writer.toString() };
 }

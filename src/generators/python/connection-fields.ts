@@ -19,13 +19,19 @@ const PAIR = "tuple[str, str]";
 /** Names of other modules' classes a data-class module uses, imported under `if TYPE_CHECKING:`. */
 export class ClassImports {
   private readonly imports = new ImportSet();
+  private readonly available = new Set<string>();
   private used = false;
 
   constructor(private readonly fileName: string) {}
 
+  /** Names the module imports at run time anyway (its base classes): they need no type-only import. */
+  imported(...names: string[]): void {
+    for (const name of names) this.available.add(name);
+  }
+
   /** The class's name, recorded for import when it lives in another module. */
   use(ref: ClassRef, name: string): string {
-    if (ref.fileName !== this.fileName) {
+    if (ref.fileName !== this.fileName && !this.available.has(name)) {
       this.imports.add("local", `._${ref.fileName}`, name);
       this.used = true;
     }
@@ -68,9 +74,12 @@ export function edgeEndType(plan: ViewPlan, usage: Usage, classes: ClassImports)
   return [...writes, ID, PAIR].join(" | ");
 }
 
-/** Whether a class has connection fields for `usage`, and so a `_connections` entry of its own. */
-export function hasConnections(plan: ViewPlan, usage: Usage): boolean {
-  return [...plan.connections.values()].some((connection) => usage === "read" || connection.relationship.kind !== "reverse");
+/** Whether a class with these fields has connection fields for `usage`, and so a `_connections` entry of its own. */
+export function hasConnections(plan: ViewPlan, fields: readonly IRProperty[], usage: Usage): boolean {
+  return fields.some((property) => {
+    const connection = plan.connections.get(property.identifier);
+    return connection !== undefined && (usage === "read" || connection.relationship.kind !== "reverse");
+  });
 }
 
 /** `_CONNECTIONS = {"field": Connection(...), ...}`: what the runtime knows of each connection field. */

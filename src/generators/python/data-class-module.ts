@@ -1,7 +1,8 @@
 /**
  * The body of `data_classes/_<view>.py`: the view constant, enum and field-name literals, the keyword-filters
  * TypedDict, and the read, write, list and write-list classes (runtime/data_classes.py describes the bases). An
- * edge view gets an edge read and write class only. Connection fields are spelled by connection-fields.ts.
+ * edge view gets an edge read and write class only; a view used for nodes and edges gets both kinds. Connection
+ * fields are spelled by connection-fields.ts.
  */
 import { CodeWriter, ImportSet, type Layout, pythonString } from "../../emit/code-writer.ts";
 import type { IRProperty } from "../../ir/types.ts";
@@ -16,6 +17,7 @@ import {
   hasConnections,
   referenceSpelling,
 } from "./connection-fields.ts";
+import { type ClassBases, FLAT } from "./inheritance.ts";
 import { enumOf, fieldSpelling, filterValueSpelling, importSpelling, type Usage, valueType } from "./types.ts";
 import type { ViewPlan } from "./view-plan.ts";
 
@@ -26,10 +28,10 @@ export interface ModuleFragments {
   body: string;
 }
 
-export function dataClassModule(plan: ViewPlan, config: GeneratorConfig, layout: Layout): ModuleFragments {
+export function dataClassModule(plan: ViewPlan, bases: ClassBases, config: GeneratorConfig, layout: Layout): ModuleFragments {
   const { view } = plan.irClass;
   const edge = plan.kind === "edge";
-  const imports = new ImportSet().add("stdlib", "typing", "ClassVar").add("local", RUNTIME, edge ? "EdgeRead" : "NodeRead", "ViewId");
+  const imports = new ImportSet().add("stdlib", "typing", "ClassVar").add("local", RUNTIME, "ViewId");
   const classImports = new ClassImports(plan.irClass.names.fileName);
   const top = new CodeWriter(layout);
   top.bracketed(`${plan.viewConstant} = ViewId(`, [view.space, view.externalId, view.version].map(pythonString), ")");
@@ -51,20 +53,53 @@ export function dataClassModule(plan: ViewPlan, config: GeneratorConfig, layout:
     connectionsConstant(top.line(), plan);
   }
 
-  const context = { plan, config, imports, classImports, layout };
-  const classes: (CodeWriter | string)[] = edge ? [] : [filtersClass(plan, imports, layout)];
-  classes.push(readClass(context));
-  if (plan.writable) classes.push(writeClass(context));
+  const context = { plan, bases, config, imports, classImports, layout };
+  const { names } = plan.irClass;
+  const own: ClassShape = {
+    edge,
+    read: names.className,
+    write: plan.writable ? names.writeClassName : undefined,
+    fields: edge ? edgeFields(plan) : plan.fields,
+    bases,
+  };
+  const classes: (CodeWriter | string)[] = edge ? [] : [filtersClass(context)];
+  classes.push(readClass(context, own));
+  if (own.write !== undefined) classes.push(writeClass(context, { ...own, write: own.write }));
   if (!edge) classes.push(...listClasses(plan, imports, layout));
+  if (plan.edgeClass !== undefined) {
+    // The same view as the properties of edges: its stored values beside `end_node`, flat as edge classes are.
+    const { read, write } = plan.edgeClass;
+    const edgeShape: ClassShape = { edge: true, read, write, fields: edgeFields(plan), bases: FLAT };
+    classes.push(readClass(context, edgeShape));
+    if (write !== undefined) classes.push(writeClass(context, { ...edgeShape, write }));
+  }
   const body = [top.toString().replace(/\n+$/, "\n"), ...classes.map(String)].join("\n\n");
   const typeOnly = classImports.render(layout);
   if (typeOnly.length > 0) imports.add("stdlib", "typing", "TYPE_CHECKING");
   return { imports: [...imports.render(layout), ...typeOnly], body };
 }
 
+/**
+ * One generated class pair of the module: a node or edge read class, its write class, the fields they hold, and
+ * the classes they extend.
+ */
+interface ClassShape {
+  edge: boolean;
+  read: string;
+  write?: string;
+  fields: readonly IRProperty[];
+  bases: ClassBases;
+}
+
+/** An edge class's fields: the view's stored properties, direct relations included; edges have no edges of their own. */
+function edgeFields(plan: ViewPlan): IRProperty[] {
+  return plan.fields.filter((property) => property.kind !== "connection");
+}
+
 /** What the class builders of one module share. */
 interface ModuleContext {
   plan: ViewPlan;
+  bases: ClassBases;
   config: GeneratorConfig;
   imports: ImportSet;
   classImports: ClassImports;
@@ -103,12 +138,33 @@ function literalAlias(writer: CodeWriter, imports: ImportSet, alias: string, fie
   writer.bracketed(`${alias} = Literal[`, fieldNames.map(pythonString), "]", { hug: true });
 }
 
-function filtersClass(plan: ViewPlan, imports: ImportSet, layout: Layout): CodeWriter {
-  imports.add("local", RUNTIME, "NodeFilters");
-  const writer = new CodeWriter(layout).line(`class ${plan.filtersClass}(NodeFilters, total=False):`);
+/**
+ * The base classes of one of the view's classes, imported: the runtime's `root` or the parents' classes named by
+ * `slot` (inheritance.ts decides which parents). Imported at run time, they need no type-only import.
+ */
+function baseList(
+  { imports, classImports }: ModuleContext,
+  parents: ViewPlan[],
+  root: string,
+  slot: (parent: ViewPlan) => string,
+): string[] {
+  if (parents.length === 0) {
+    imports.add("local", RUNTIME, root);
+    return [root];
+  }
+  for (const parent of parents) imports.add("local", `._${parent.irClass.names.fileName}`, slot(parent));
+  classImports.imported(...parents.map(slot));
+  return parents.map(slot);
+}
+
+function filtersClass(context: ModuleContext): CodeWriter {
+  const { plan, bases, imports, layout } = context;
+  const baseNames = baseList(context, bases.read, "NodeFilters", (parent) => parent.filtersClass);
+  const own = plan.filters.filter((filter) => !bases.inheritedRead.has(filter.property.identifier));
+  const writer = new CodeWriter(layout).bracketed(`class ${plan.filtersClass}(`, [...baseNames, "total=False"], "):", { hug: true });
   return writer.indented((body) => {
-    if (plan.filters.length === 0) body.line("pass");
-    for (const { name, operator, property } of plan.filters) {
+    if (own.length === 0) body.line("pass");
+    for (const { name, operator, property } of own) {
       const spelling = filterValueSpelling(property.type, plan.enumAliases.get(property.identifier));
       if (spelling === undefined) continue;
       importSpelling(imports, spelling, RUNTIME);
@@ -125,41 +181,43 @@ function isBoolean(property: IRProperty): boolean {
   return type.kind === "primitive" && type.primitive === "boolean";
 }
 
-function classHeader(writer: CodeWriter, plan: ViewPlan, config: GeneratorConfig, declaration: string): void {
-  writer.line(declaration).indented((body) => {
+function classHeader(writer: CodeWriter, plan: ViewPlan, config: GeneratorConfig, name: string, bases: string[]): void {
+  writer.bracketed(`class ${name}(`, bases, "):", { hug: true }).indented((body) => {
     if (config.docstrings && plan.irClass.description) body.docstring(plan.irClass.description).line();
     body.line(`_view: ClassVar[ViewId] = ${plan.viewConstant}`);
   });
 }
 
-function readClass({ plan, config, imports, classImports, layout }: ModuleContext): string {
-  const { names } = plan.irClass;
-  const edge = plan.kind === "edge";
+function readClass(context: ModuleContext, shape: ClassShape): string {
+  const { plan, config, imports, classImports, layout } = context;
+  const { edge, read, write, bases } = shape;
   const writer = new CodeWriter(layout);
-  classHeader(writer, plan, config, `class ${names.className}(${edge ? "EdgeRead" : "NodeRead"}):`);
+  const baseNames = baseList(context, bases.read, edge ? "EdgeRead" : "NodeRead", (parent) => parent.irClass.names.className);
+  classHeader(writer, plan, config, read, baseNames);
   writer.indented((body) => {
-    connectionsLine(body, plan, "read");
+    connectionsLine(body, plan, shape, "read");
     body.line();
     if (edge) endNodeLine(body, edgeEndType(plan, "read", classImports), imports);
-    fieldLines(body, plan, "read", imports, classImports);
-    if (plan.writable) {
+    fieldLines(body, plan, shape.fields, "read", bases.inheritedRead, imports, classImports);
+    if (write !== undefined) {
       body
         .line()
-        .line(`def as_write(self) -> ${names.writeClassName}:`)
-        .indented((method) => method.line(`return self._to_write(${names.writeClassName})`));
+        .line(`def as_write(self) -> ${write}:`)
+        .indented((method) => method.line(`return self._to_write(${write})`));
     }
   });
   return trimmed(writer);
 }
 
-function writeClass({ plan, config, imports, classImports, layout }: ModuleContext): string {
-  const edge = plan.kind === "edge";
-  imports.add("local", RUNTIME, edge ? "EdgeWrite" : "NodeWrite");
+function writeClass(context: ModuleContext, shape: ClassShape & { write: string }): string {
+  const { plan, config, imports, classImports, layout } = context;
+  const { edge, bases } = shape;
   const writer = new CodeWriter(layout);
-  classHeader(writer, plan, config, `class ${plan.irClass.names.writeClassName}(${edge ? "EdgeWrite" : "NodeWrite"}):`);
+  const baseNames = baseList(context, bases.write, edge ? "EdgeWrite" : "NodeWrite", (parent) => parent.irClass.names.writeClassName);
+  classHeader(writer, plan, config, shape.write, baseNames);
   return trimmed(
     writer.indented((body) => {
-      connectionsLine(body, plan, "write");
+      connectionsLine(body, plan, shape, "write");
       body.line();
       if (edge) endNodeLine(body, edgeEndType(plan, "write", classImports), imports);
       if (plan.nodeType !== undefined && !edge) {
@@ -167,14 +225,18 @@ function writeClass({ plan, config, imports, classImports, layout }: ModuleConte
         imports.add("local", RUNTIME, "DirectRelation", "NodeId");
         const { space, externalId } = plan.nodeType;
         body.line(`node_type: DirectRelation | None = NodeId(${pythonString(space)}, ${pythonString(externalId)})`);
+      } else if (bases.inheritsNodeType) {
+        // A parent's default type is not this view's.
+        imports.add("local", RUNTIME, "DirectRelation");
+        body.line("node_type: DirectRelation | None = None");
       }
-      fieldLines(body, plan, "write", imports, classImports);
+      fieldLines(body, plan, shape.fields, "write", bases.inheritedWrite, imports, classImports);
     }),
   );
 }
 
-function connectionsLine(writer: CodeWriter, plan: ViewPlan, usage: Usage): void {
-  if (hasConnections(plan, usage)) writer.line(`_connections: ClassVar[dict[str, Connection]] = ${CONNECTIONS}`);
+function connectionsLine(writer: CodeWriter, plan: ViewPlan, shape: ClassShape, usage: Usage): void {
+  if (hasConnections(plan, shape.fields, usage)) writer.line(`_connections: ClassVar[dict[str, Connection]] = ${CONNECTIONS}`);
 }
 
 function endNodeLine(writer: CodeWriter, type: string, imports: ImportSet): void {
@@ -193,8 +255,18 @@ function trimmed(writer: CodeWriter): string {
     .replace(/\n\n+$/, "\n");
 }
 
-function fieldLines(writer: CodeWriter, plan: ViewPlan, usage: Usage, imports: ImportSet, classImports: ClassImports): void {
-  for (const property of plan.fields) {
+/** The fields of the view's properties, but those a base class already declares. */
+function fieldLines(
+  writer: CodeWriter,
+  plan: ViewPlan,
+  fields: readonly IRProperty[],
+  usage: Usage,
+  inherited: ReadonlySet<string>,
+  imports: ImportSet,
+  classImports: ClassImports,
+): void {
+  for (const property of fields) {
+    if (inherited.has(property.identifier)) continue;
     const connection = plan.connections.get(property.identifier);
     let field: { type: string; assigned?: string };
     if (connection !== undefined && property.kind === "connection") {

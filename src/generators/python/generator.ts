@@ -21,8 +21,10 @@ import {
 } from "../generator.ts";
 import { apiModule } from "./api-module.ts";
 import { dataClassModule } from "./data-class-module.ts";
+import { type ClassBases, FLAT, planBases } from "./inheritance.ts";
+import { queryModule } from "./query-module.ts";
 import { UniqueNames } from "./unique-names.ts";
-import { type ClassIndex, classRef, planView, type ViewPlan } from "./view-plan.ts";
+import { indexClasses, planView, type ViewPlan } from "./view-plan.ts";
 
 const RUNTIME_TEMPLATES = "python/runtime/";
 
@@ -58,19 +60,20 @@ export class PythonGenerator implements LanguageGenerator {
   }
 
   generate(model: IRModel): GeneratorOutput {
-    const { plans, warnings } = this.plan(model);
+    const { plans, bases, warnings } = this.plan(model);
     const files = [
       ...this.packageFiles(model, plans, warnings),
-      ...plans.flatMap((plan) => this.classFiles(plan)),
+      ...plans.flatMap((plan) => this.classFiles(plan, bases)),
       ...this.runtimeFiles(),
     ].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-    const classes = plans.reduce((count, plan) => count + (plan.writable ? 2 : 1), 0);
+    const classes = plans.reduce((count, plan) => count + (plan.writable ? 2 : 1) + edgeClassNames(plan).length, 0);
     return { files, warnings, classes };
   }
 
   generateClass(irClass: IRClass, model: IRModel): GeneratedFile[] {
-    const plan = this.plan(model).plans.find((candidate) => candidate.irClass.id === irClass.id);
-    return plan === undefined ? [] : this.classFiles(plan);
+    const { plans, bases } = this.plan(model);
+    const plan = plans.find((candidate) => candidate.irClass.id === irClass.id);
+    return plan === undefined ? [] : this.classFiles(plan, bases);
   }
 
   generateModule(module: IRModule, model: IRModel): GeneratedFile[] {
@@ -84,15 +87,20 @@ export class PythonGenerator implements LanguageGenerator {
 
   // ── Planning ──────────────────────────────────────────────────────────────────────────────────────────────
 
-  /** Every view, planned in IR order: node views as node classes with an API, edge views as edge classes. */
-  private plan(model: IRModel): { plans: ViewPlan[]; warnings: GeneratorWarning[] } {
+  /**
+   * Every view, planned in IR order: node views as node classes with an API, edge views as edge classes; and
+   * which of them each one's classes extend.
+   */
+  private plan(model: IRModel): { plans: ViewPlan[]; bases: Map<string, ClassBases>; warnings: GeneratorWarning[] } {
     const warnings: GeneratorWarning[] = [];
     const names = new UniqueNames(model.classes.flatMap((irClass) => CLASS_NAME_SLOTS.map((slot) => irClass.names[slot])));
     for (const reserved of [this.config.clientName, ...CONNECT_EXPORTS]) names.claim(reserved);
-    const classes: ClassIndex = new Map(model.classes.map((irClass) => [irClass.id, { irClass, ref: classRef(irClass) }]));
+    const classes = indexClasses(model.classes, names);
     const plans = model.classes.map((irClass) => planView(irClass, names, classes, warnings));
     // An edge class's end node is any node class an edge of its view leads to.
-    const edgePlans = new Map(plans.filter((plan) => plan.kind === "edge").map((plan) => [plan.irClass.id, plan]));
+    const edgePlans = new Map(
+      plans.filter((plan) => plan.kind === "edge" || plan.edgeClass !== undefined).map((plan) => [plan.irClass.id, plan]),
+    );
     for (const plan of plans) {
       for (const connection of plan.connections.values()) {
         const edgePlan = connection.edgeClass && edgePlans.get(connection.relationship.edge?.propertiesClass ?? "");
@@ -101,7 +109,7 @@ export class PythonGenerator implements LanguageGenerator {
       }
     }
     for (const plan of edgePlans.values()) plan.edgeEnds.sort((a, b) => (a.read < b.read ? -1 : a.read > b.read ? 1 : 0));
-    return { plans, warnings };
+    return { plans, bases: planBases(plans), warnings };
   }
 
   // ── Files ─────────────────────────────────────────────────────────────────────────────────────────────────
@@ -126,17 +134,21 @@ export class PythonGenerator implements LanguageGenerator {
   }
 
   /** The data classes of a view, and the API of a node view (edges are reached through their nodes). */
-  private classFiles(plan: ViewPlan): GeneratedFile[] {
+  private classFiles(plan: ViewPlan, bases: ReadonlyMap<string, ClassBases>): GeneratedFile[] {
     const { names } = plan.irClass;
     const view = idText(plan.irClass.view);
-    const dataClasses = dataClassModule(plan, this.config, this.layout);
+    const dataClasses = dataClassModule(plan, bases.get(plan.irClass.id) ?? FLAT, this.config, this.layout);
     const files = [
       this.file(`${this.packageDir}/data_classes/_${names.fileName}.py`, this.renderModule("data_class.py.eta", view, dataClasses)),
     ];
     if (plan.kind === "edge") return files;
+    const extended = [...bases.values()].some((classBases) => classBases.read.includes(plan));
     return [
       ...files,
-      this.file(`${this.packageDir}/_api/${names.fileName}.py`, this.renderModule("api.py.eta", view, apiModule(plan, this.layout))),
+      this.file(
+        `${this.packageDir}/_api/${names.fileName}.py`,
+        this.renderModule("api.py.eta", view, apiModule(plan, this.layout, extended)),
+      ),
     ];
   }
 
@@ -159,11 +171,11 @@ export class PythonGenerator implements LanguageGenerator {
     const common = { models, pygenVersion: this.config.pygenVersion, clientName: this.config.clientName };
     return [
       this.file("pyproject.toml", this.render("pyproject.toml.eta", { ...common, ...this.packageIdentity() })),
-      this.file("README.md", this.render("README.md.eta", { ...common, ...this.readmeData(nodePlans), skipped })),
+      this.file("README.md", this.render("README.md.eta", { ...common, ...this.readmeData(model, nodePlans, plans), skipped })),
       ...this.parentPackageFiles(),
       this.file(`${dir}/py.typed`, ""),
       this.file(`${dir}/__init__.py`, this.packageInit(plans, modelVersion, models)),
-      this.file(`${dir}/_client.py`, this.client(nodePlans, models, ids)),
+      this.file(`${dir}/_client.py`, this.client(model, nodePlans, models, ids)),
       this.file(
         `${dir}/data_classes/__init__.py`,
         this.exports(
@@ -172,11 +184,18 @@ export class PythonGenerator implements LanguageGenerator {
           plans.some((plan) => plan.connections.size > 0 || plan.kind === "edge") ? "resolve_references(globals())" : undefined,
         ),
       ),
+      this.file(`${dir}/_query.py`, this.queryFile(plans)),
       this.file(
         `${dir}/_api/__init__.py`,
         this.exports(nodePlans.map((plan) => [`.${plan.irClass.names.fileName}`, [plan.irClass.names.apiClassName]])),
       ),
     ];
+  }
+
+  private queryFile(plans: ViewPlan[]): string {
+    const { imports, body } = queryModule(plans, this.layout);
+    const summary = "The steps of select(), one class per view: its filters and the connections it follows.";
+    return this.render("module.py.eta", { summary, imports: lines(imports), body: fragment(body) });
   }
 
   private packageIdentity(): Record<string, unknown> {
@@ -192,9 +211,13 @@ export class PythonGenerator implements LanguageGenerator {
     };
   }
 
-  private readmeData(plans: ViewPlan[]): Record<string, unknown> {
+  /** `plans` are the node views (one client attribute each); `all` adds the edge views. */
+  private readmeData(model: IRModel, plans: ViewPlan[], all: ViewPlan[]): Record<string, unknown> {
+    // With several data models, a view's API is in the group of the first model that has it.
+    const group = (classId: string) =>
+      model.modules.length > 1 ? `${model.modules.find((module) => module.classes.includes(classId))?.names.moduleAttribute}.` : "";
     const views = plans.map(({ irClass }) => ({
-      attribute: irClass.names.clientAttribute,
+      attribute: `${group(irClass.id)}${irClass.names.clientAttribute}`,
       read: irClass.names.className,
       write: irClass.writable ? irClass.names.writeClassName : undefined,
       id: idText(irClass.view),
@@ -204,6 +227,8 @@ export class PythonGenerator implements LanguageGenerator {
       package: this.config.topLevelPackage,
       defaultSpace: this.config.defaultSpace,
       views,
+      connections: all.some((plan) => plan.connections.size > 0),
+      edgeClasses: all.flatMap((plan) => (plan.kind === "edge" ? [plan.irClass.names.className] : (plan.edgeClass?.read ?? []))),
       example: this.config.examples && first ? { attribute: first.attribute, write: first.write !== undefined } : undefined,
     };
   }
@@ -222,6 +247,7 @@ export class PythonGenerator implements LanguageGenerator {
       ...plan.enumAliases.values(),
       ...(plan.hasSearch ? [plan.textFieldAlias] : []),
       ...(plan.writable ? [names.writeClassName, names.writeListClassName] : []),
+      ...edgeClassNames(plan),
     ];
   }
 
@@ -247,11 +273,12 @@ export class PythonGenerator implements LanguageGenerator {
   }
 
   private packageInit(plans: ViewPlan[], modelVersion: string, models: string): string {
-    const readExports = plans.flatMap(({ irClass: { names }, writable, kind }) => [
-      names.className,
-      ...(kind === "node" ? [names.listClassName] : []),
-      ...(writable ? [names.writeClassName] : []),
-      ...(writable && kind === "node" ? [names.writeListClassName] : []),
+    const readExports = plans.flatMap((plan) => [
+      plan.irClass.names.className,
+      ...(plan.kind === "node" ? [plan.irClass.names.listClassName] : []),
+      ...(plan.writable ? [plan.irClass.names.writeClassName] : []),
+      ...(plan.writable && plan.kind === "node" ? [plan.irClass.names.writeListClassName] : []),
+      ...edgeClassNames(plan),
     ]);
     const imports = new ImportSet()
       .add("local", "._client", this.config.clientName)
@@ -267,42 +294,72 @@ export class PythonGenerator implements LanguageGenerator {
     });
   }
 
-  /** `models` names the data models in prose (`data model X`), `ids` only gives their ids. */
-  private client(plans: ViewPlan[], models: string, ids: string): string {
-    const imports = new ImportSet()
-      .add("local", "._runtime", "BaseClient")
-      .add("local", "._api", ...plans.map((plan) => plan.irClass.names.apiClassName));
+  /**
+   * `_client.py`: the client with one attribute per view API, or, for several data models, one `DataModelAPIs`
+   * group per model (`client.<model>.<view>`; a view in several models is in each group). `models` names the
+   * data models in prose (`data model X`), `ids` only gives their ids.
+   */
+  private client(model: IRModel, plans: ViewPlan[], models: string, ids: string): string {
+    const imports = new ImportSet().add("local", "._runtime", "BaseClient", "DataModelId");
     const { defaultSpace, clientName } = this.config;
-    const body = new CodeWriter(this.layout).line(`class ${clientName}(BaseClient):`).indented((writer) => {
-      writer.docstring(`Typed access to ${ids}. Built from a config, arguments, or CDF_* variables.`);
-      if (defaultSpace !== undefined) writer.line().line(`default_space = ${pythonString(defaultSpace)}`);
-      if (plans.length === 0) return;
+    const apis = (members: ViewPlan[]) => members.map(({ irClass: { names } }) => [names.clientAttribute, names.apiClassName] as const);
+    imports.add("local", "._api", ...plans.map((plan) => plan.irClass.names.apiClassName));
+    const writer = new CodeWriter(this.layout);
+    const grouped = model.modules.length > 1;
+    if (grouped) imports.add("local", "._runtime", "DataModelAPIs");
+    for (const module of grouped ? model.modules : []) {
+      const members = new Set(module.classes);
+      writer.line(`class ${module.names.moduleClassName}(DataModelAPIs):`).indented((group) => {
+        group.docstring(`The views of data model ${idText(module.dataModel)}.`).line();
+        this.dataModelLine(group, module);
+        this.connectApis(group, apis(plans.filter((plan) => members.has(plan.irClass.id))));
+      });
+      writer.line().line();
+    }
+    writer.line(`class ${clientName}(BaseClient):`).indented((body) => {
+      body.docstring(`Typed access to ${ids}. Built from a config, arguments, or CDF_* variables.`).line();
+      if (defaultSpace !== undefined) body.line(`default_space = ${pythonString(defaultSpace)}`);
+      // GraphQL queries go to the first data model unless a call names another.
+      const [first] = model.modules;
+      if (first !== undefined) this.dataModelLine(body, first);
+      const groups = model.modules.map(({ names }) => [names.moduleAttribute, names.moduleClassName] as const);
       // BaseClient.__init__ (config, arguments or environment) calls this: its signature is not repeated here.
-      writer
-        .line()
-        .line("def _connect_apis(self) -> None:")
-        .indented((connect) => {
-          for (const { irClass } of plans) {
-            const { clientAttribute, apiClassName } = irClass.names;
-            const target = `self.${clientAttribute} = `;
-            const call = (writer: CodeWriter, head: string) =>
-              writer.bracketed(`${head}${apiClassName}(`, ["self._instances", "self.default_space"], ")");
-            if (connect.prefix.length + target.length + apiClassName.length + 1 <= this.layout.lineLength) call(connect, target);
-            // As ruff does when even the start of the line is too long: the value goes in parentheses.
-            else
-              connect
-                .line(`${target}(`)
-                .indented((value) => call(value, ""))
-                .line(")");
-          }
-        });
+      this.connectApis(body, grouped ? groups : apis(plans));
     });
     return this.render("client.py.eta", {
       clientName,
       models,
+      grouped,
       imports: lines(imports.render(this.layout)),
-      body: fragment(body.toString()),
+      body: fragment(writer.toString()),
     });
+  }
+
+  private dataModelLine(writer: CodeWriter, module: IRModule): void {
+    const { space, externalId, version } = module.dataModel;
+    writer.bracketed("_data_model = DataModelId(", [space, externalId, version].map(pythonString), ")");
+  }
+
+  /** `_connect_apis`, which sets one attribute per API class, each built from the owner's instances and space. */
+  private connectApis(writer: CodeWriter, attributes: readonly (readonly [string, string])[]): void {
+    if (attributes.length === 0) return;
+    writer
+      .line()
+      .line("def _connect_apis(self) -> None:")
+      .indented((connect) => {
+        for (const [attribute, apiClassName] of attributes) {
+          const target = `self.${attribute} = `;
+          const call = (writer: CodeWriter, head: string) =>
+            writer.bracketed(`${head}${apiClassName}(`, ["self._instances", "self.default_space"], ")");
+          if (connect.prefix.length + target.length + apiClassName.length + 1 <= this.layout.lineLength) call(connect, target);
+          // As ruff does when even the start of the line is too long: the value goes in parentheses.
+          else
+            connect
+              .line(`${target}(`)
+              .indented((value) => call(value, ""))
+              .line(")");
+        }
+      });
   }
 }
 
@@ -313,4 +370,10 @@ function lines(texts: readonly string[]): string {
 
 function fragment(code: string): string {
   return code.replace(/\n+$/, "");
+}
+
+/** The edge classes of a view used for nodes and edges, beside its node classes. */
+function edgeClassNames(plan: ViewPlan): string[] {
+  const { read, write } = plan.edgeClass ?? {};
+  return [read, write].filter((name) => name !== undefined);
 }

@@ -40,18 +40,22 @@ export interface ViewPlan {
   irClass: IRClass;
   /** node: a node class with an API (usedFor node or all); edge: an edge class only (usedFor edge). */
   kind: "node" | "edge";
+  /** A node view used for edges too (usedFor all): the edge class generated beside its node class. */
+  edgeClass?: ClassRef;
   /** `PUMP_VIEW`, `PumpFilters`, `PumpField`, `PumpTextField`. */
   viewConstant: string;
   filtersClass: string;
   fieldAlias: string;
   textFieldAlias: string;
+  /** `PumpQuery`: the class of the view's select() steps. */
+  queryClass: string;
   /** Properties generated as fields, in the view's order: stored values and connections. */
   fields: IRProperty[];
   /** Connection fields (direct relations, edges, reverse relations), by CDF identifier. */
   connections: Map<string, ConnectionPlan>;
   /** The node type a write object gets by default: the one the view's filter selects, if it selects one. */
   nodeType?: { space: string; externalId: string };
-  /** Edge classes: the node classes `end_node` can hold, filled in once every view is planned. */
+  /** Edge classes (and `edgeClass`): the node classes `end_node` can hold, filled in once every view is planned. */
   edgeEnds: ClassRef[];
   /** Literal alias of each enum property, by identifier. */
   enumAliases: Map<string, string>;
@@ -88,12 +92,21 @@ function isSortable(property: IRProperty): boolean {
   return type.kind === "enum" || type.kind === "nodeReference";
 }
 
-/** Class ids of the generated classes, and how to refer to them. */
-export type ClassIndex = ReadonlyMap<string, { irClass: IRClass; ref: ClassRef }>;
+/** Class ids of the generated classes, and how to refer to them: `edgeRef` is the edge class of a usedFor=all view. */
+export type ClassIndex = ReadonlyMap<string, { irClass: IRClass; ref: ClassRef; edgeRef?: ClassRef }>;
 
-export function classRef(irClass: IRClass): ClassRef {
-  const { names } = irClass;
-  return { fileName: names.fileName, read: names.className, write: irClass.writable ? names.writeClassName : undefined };
+/** How the classes refer to each other; the edge classes of views used for nodes and edges claim their names here. */
+export function indexClasses(irClasses: readonly IRClass[], names: UniqueNames): ClassIndex {
+  return new Map(
+    irClasses.map((irClass) => {
+      const { fileName, className, writeClassName } = irClass.names;
+      const ref = { fileName, read: className, write: irClass.writable ? writeClassName : undefined };
+      if (irClass.usedFor !== "all") return [irClass.id, { irClass, ref }];
+      const edgeRead = names.claim(`${className}Edge`);
+      const edgeRef = { fileName, read: edgeRead, write: irClass.writable ? names.claim(`${edgeRead}Write`) : undefined };
+      return [irClass.id, { irClass, ref, edgeRef }];
+    }),
+  );
 }
 
 export function planView(irClass: IRClass, names: UniqueNames, classes: ClassIndex, warnings: GeneratorWarning[]): ViewPlan {
@@ -130,6 +143,7 @@ export function planView(irClass: IRClass, names: UniqueNames, classes: ClassInd
   return {
     irClass,
     kind: irClass.usedFor === "edge" ? "edge" : "node",
+    edgeClass: classes.get(irClass.id)?.edgeRef,
     viewConstant: names.claim(`${constantCase(className)}_VIEW`),
     filtersClass: names.claim(`${className}Filters`),
     fieldAlias: names.claim(`${className}Field`),
@@ -145,6 +159,7 @@ export function planView(irClass: IRClass, names: UniqueNames, classes: ClassInd
     writable: irClass.writable,
     hasSearch: methods.has("search") && searchable.length > 0,
     hasHistogram: methods.has("histogram"),
+    queryClass: names.claim(`${className}Query`),
   };
 }
 
@@ -160,11 +175,12 @@ function planConnection(irClass: IRClass, property: IRProperty, classes: ClassIn
   if (propertiesClass === undefined) return plan;
   const edgeClass = classes.get(propertiesClass);
   if (edgeClass?.irClass.usedFor === "edge") return { ...plan, edgeClass: edgeClass.ref };
-  // A view used for nodes too is generated as a node class: the edge is read and written without its properties.
+  if (edgeClass?.edgeRef !== undefined) return { ...plan, edgeClass: edgeClass.edgeRef };
+  // A view used for nodes only has no edge class: the edge is read and written without its properties.
   warnings.push({
     code: "EDGE_PROPERTIES_SKIPPED",
     location: locationOf(irClass.view, property.identifier),
-    message: `${irClass.view.externalId}.${property.identifier}: the properties of its edges (view ${relationship.edge?.propertiesView?.externalId ?? propertiesClass}) are not generated: only edge views (usedFor=edge) become edge classes`,
+    message: `${irClass.view.externalId}.${property.identifier}: the properties of its edges (view ${relationship.edge?.propertiesView?.externalId ?? propertiesClass}) are not generated: only views used for edges (usedFor=edge or all) become edge classes`,
   });
   return plan;
 }

@@ -12,7 +12,9 @@ relatively. Public API, by module:
 - http: `HTTPClient(config)`: `post(path, body)`, `get(path, params)`; gzip, retries, re-auth, rate limit.
 - errors: `CDFError` > `CDFConfigError`, `CDFConnectionError`, `CDFAPIError(status, message, request_id, body)` >
   `CDFAuthError`, `CDFNotFoundError`, `CDFRateLimitError`.
-- ids: `NodeId(space, external_id)`, `ViewId(space, external_id, version)`, `ContainerId(space, external_id)`.
+- ids: `NodeId(space, external_id)`, `ViewId(space, external_id, version)`, `ContainerId(space, external_id)`,
+  `DataModelId(space, external_id, version)`.
+- graphql: `graphql_query` of a data model with `__typename` objects parsed into read classes; `CDFGraphQLError`.
 - values: annotated field types `Timestamp`, `Date`, `DirectRelation`, and their parse/format functions.
 - filters: `Filter` and the builders `equals`, `in_`, `range_`, `prefix`, `exists`, `contains_any`,
   `contains_all`, `match_all`, `nested`, `overlaps`, `has_data`, `instance_references`, `and_`, `or_`, `not_`
@@ -26,14 +28,22 @@ relatively. Public API, by module:
   (`dump`: the apply item), `EdgeRead`, `EdgeWrite` (edge views), `NodeList`, `NodeWriteList`, `cdf_name`,
   `edge_end`, `DataRecord` — bases of the generated data classes; `resolve_references`, which binds the names
   generated modules use for each other's classes.
+- graph: `flatten(items, follow=True)` → `Graph` (`nodes`, `edges`, `items`): write objects and what their
+  connection fields hold as apply items, each instance once, edges in their field's direction.
 - api: `ViewAPI[Read, List]` — base of generated per-view APIs; `AggregateResult`, `Histogram`, `DEFAULT_LIMIT`.
+- query: `RetrieveConnections` ("skip" | "identifier" | "full"); runs DMS queries with paging and fills connection
+  fields (`fill_connections`).
+- select: `NodeQuery` — base of the generated `XQuery` steps of `select()`; `TextProperty`, `ValueProperty`,
+  `RangeProperty`, the descriptors that declare a step's filters.
 - client: `BaseClient` — base of the generated `<Name>Client`, built from a `ClientConfig`, from arguments
-  (`base_url`, `project`, `token` or `credentials`, `client_name`) or `from_env()`; `upsert`, `delete`, `close`.
+  (`base_url`, `project`, `token` or `credentials`, `client_name`) or `from_env()`; `upsert` (a graph of write
+  objects), `delete` (ids, or write objects, `recursive=True` for their whole graph), `close`, `graphql_query`;
+  `DataModelAPIs`, one data model's group of view APIs in an SDK of several.
 """
 
 from .api import DEFAULT_LIMIT, AggregateResult, Bucket, GroupValue, Histogram, ViewAPI
 from .auth import Credentials, OAuthClientCredentials, Token, credentials_from_env, default_scopes
-from .client import BaseClient
+from .client import BaseClient, DataModelAPIs
 from .config import ClientConfig
 from .connections import Connection, class_of, register_class
 from .data_classes import (
@@ -78,10 +88,14 @@ from .filters import (
     prefix,
     range_,
 )
+from .graph import Graph, flatten
+from .graphql import CDFGraphQLError
 from .http import HTTPClient
-from .ids import ContainerId, NodeId, ViewId
+from .ids import ContainerId, DataModelId, NodeId, ViewId
 from .instances import AggregateName, InstanceResult, InstancesClient, SortDirection
+from .query import RetrieveConnections
 from .retry import RetryPolicy
+from .select import NodeQuery, RangeProperty, TextProperty, ValueProperty
 from .values import Date, DirectRelation, Timestamp
 
 __all__ = [
@@ -95,18 +109,22 @@ __all__ = [
     "CDFConfigError",
     "CDFConnectionError",
     "CDFError",
+    "CDFGraphQLError",
     "CDFNotFoundError",
     "CDFRateLimitError",
     "ClientConfig",
     "Connection",
     "ContainerId",
     "Credentials",
+    "DataModelAPIs",
+    "DataModelId",
     "DataRecord",
     "Date",
     "DirectRelation",
     "EdgeRead",
     "EdgeWrite",
     "Filter",
+    "Graph",
     "GroupValue",
     "HTTPClient",
     "Histogram",
@@ -116,15 +134,20 @@ __all__ = [
     "NodeFilters",
     "NodeId",
     "NodeList",
+    "NodeQuery",
     "NodeRead",
     "NodeWrite",
     "NodeWriteList",
     "OAuthClientCredentials",
+    "RangeProperty",
     "RawFilter",
+    "RetrieveConnections",
     "RetryPolicy",
     "SortDirection",
+    "TextProperty",
     "Timestamp",
     "Token",
+    "ValueProperty",
     "ViewAPI",
     "ViewId",
     "and_",
@@ -137,6 +160,7 @@ __all__ = [
     "edge_end",
     "equals",
     "exists",
+    "flatten",
     "has_data",
     "in_",
     "instance_references",

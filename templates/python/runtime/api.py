@@ -6,8 +6,13 @@
 
         def list(self, *, limit: int | None = DEFAULT_LIMIT, sort_by: PumpField | Sequence[PumpField] | None = None,
                  direction: SortDirection = "ascending", filter: RawFilter | None = None,
+                 as_child_class: bool = False, retrieve_connections: RetrieveConnections = "skip",
                  **filters: Unpack[PumpFilters]) -> PumpList:
-            return self._list(filters, limit=limit, sort_by=sort_by, direction=direction, filter=filter)
+            return self._list(filters, limit=limit, sort_by=sort_by, direction=direction, filter=filter,
+                              as_child_class=as_child_class, retrieve_connections=retrieve_connections)
+
+        def select(self) -> PumpQuery[PumpList]:
+            return PumpQuery(self._instances)
         ...
 
 `retrieve` needs no generated code: it is fully typed here through the class's type parameters.
@@ -24,6 +29,7 @@ from .data_classes import NodeList, NodeRead
 from .filters import Filter, KeywordFilters, RawFilter, all_of, has_data
 from .ids import NodeId, ViewId, as_node_ids
 from .instances import MAX_PAGE_SIZE, Aggregate, AggregateName, InstancesClient, Sort, SortDirection
+from .query import RetrieveConnections, fill_connections
 
 DEFAULT_LIMIT = 25
 
@@ -84,17 +90,47 @@ class ViewAPI(Generic[_Read, _List]):
 
     # A str (and a NodeId) is also a Sequence[str]; mypy picks the first matching overload, which is the intent.
     @overload
-    def retrieve(self, external_id: str | NodeId, space: str | None = None) -> _Read | None: ...  # type: ignore[overload-overlap]
+    def retrieve(  # type: ignore[overload-overlap]
+        self,
+        external_id: str | NodeId,
+        space: str | None = None,
+        *,
+        as_child_class: bool = False,
+        retrieve_connections: RetrieveConnections = "skip",
+    ) -> _Read | None: ...
 
     @overload
-    def retrieve(self, external_id: Sequence[str | NodeId], space: str | None = None) -> _List: ...
+    def retrieve(
+        self,
+        external_id: Sequence[str | NodeId],
+        space: str | None = None,
+        *,
+        as_child_class: bool = False,
+        retrieve_connections: RetrieveConnections = "skip",
+    ) -> _List: ...
 
     def retrieve(
-        self, external_id: str | NodeId | Sequence[str | NodeId], space: str | None = None
+        self,
+        external_id: str | NodeId | Sequence[str | NodeId],
+        space: str | None = None,
+        *,
+        as_child_class: bool = False,
+        retrieve_connections: RetrieveConnections = "skip",
     ) -> _Read | _List | None:
-        """One node (None when missing) or several (missing ones left out), by external id or NodeId."""
+        """One node (None when missing) or several (missing ones left out), by external id or NodeId.
+
+        `as_child_class=True` reads each node as the most specific generated subclass whose view it has data in
+        (`Pump` for a pump retrieved through the `Asset` API): one more request per descendant view.
+
+        `retrieve_connections` fills the connection fields: "identifier" with NodeIds (edges with properties: edge
+        objects ending in NodeIds), "full" with the connected objects; "skip" leaves edges and reverse relations
+        None and direct relations as NodeIds.
+        """
         ids = as_node_ids(external_id, space or self._default_space)
         items = self._parse(self._instances.retrieve(ids, self._view))
+        if as_child_class:
+            items = self._as_child_classes(items)
+        fill_connections(self._instances, items, retrieve_connections)
         if isinstance(external_id, (str, NodeId)):
             return items[0] if items else None
         return items
@@ -107,8 +143,13 @@ class ViewAPI(Generic[_Read, _List]):
         sort_by: str | Sequence[str] | None,
         direction: SortDirection,
         filter: RawFilter | None,
+        as_child_class: bool = False,
+        retrieve_connections: RetrieveConnections = "skip",
     ) -> _List:
-        """Up to `limit` nodes (None or a negative limit: all of them), read page by page."""
+        """Up to `limit` nodes (None or a negative limit: all of them), read page by page.
+
+        `as_child_class` and `retrieve_connections`: as `retrieve` reads nodes.
+        """
         unbounded = limit is None or limit < 0
         result = self._list_class()
         for page in self._iterate(
@@ -121,6 +162,9 @@ class ViewAPI(Generic[_Read, _List]):
             direction=direction,
         ):
             result.extend(page)
+        if as_child_class:
+            result = self._as_child_classes(result)
+        fill_connections(self._instances, result, retrieve_connections)
         return result
 
     def _iterate(
@@ -207,6 +251,27 @@ class ViewAPI(Generic[_Read, _List]):
         buckets = [Bucket(bucket["start"], bucket["count"]) for bucket in values.get("buckets", [])]
         return Histogram(property, interval, buckets)
 
+    def _as_child_classes(self, items: _List) -> _List:
+        """The items, each read again as the most specific descendant class whose view the node has data in.
+
+        A byids request returns only the nodes that have data in its source view, so asking once per descendant
+        view tells which views each node has data in. A child view has its parents' properties, so a node with
+        data in it has data in them: each view is asked only about the nodes found in its bases' views.
+        """
+        found: dict[type[NodeRead], list[NodeId]] = {self._read_class: items.ids}
+        matches: dict[NodeId, list[tuple[type[_Read], Mapping[str, Any]]]] = {}
+        for child in _descendants(self._read_class):
+            scope = _found_in_bases(child, found)
+            instances = self._instances.retrieve(scope, child._view) if scope else []
+            found[child] = [NodeId(instance["space"], instance["externalId"]) for instance in instances]
+            for node, instance in zip(found[child], instances, strict=True):
+                matches.setdefault(node, []).append((child, instance))
+        if not matches:
+            return items
+        result = self._list_class(_most_specific(matches[item.id]) if item.id in matches else item for item in items)
+        result.next_cursor = items.next_cursor
+        return result
+
     def _parse(self, items: Sequence[Mapping[str, Any]], cursor: str | None = None) -> _List:
         result = self._list_class(self._read_class.from_instances(items))
         result.next_cursor = cursor
@@ -233,6 +298,52 @@ class ViewAPI(Generic[_Read, _List]):
 def _keyword_filters(read_class: type[NodeRead], filters: type[Mapping[str, Any]]) -> KeywordFilters:
     # Derived once per view class, not per client.
     return KeywordFilters(read_class._view, read_class.property_identifiers(), filters.__annotations__)
+
+
+def _descendants(read_class: type[_Read]) -> list[type[_Read]]:
+    """Subclasses of a read class that have views of their own, in definition order with bases first.
+
+    Python's class hierarchy is the registry: generated classes extend their parents' classes, and a child the
+    generator flattened is no subclass, so it is never handed out where its parent's class is expected.
+    """
+    views = {read_class._view}
+    found: list[type[_Read]] = []
+    pending = read_class.__subclasses__()
+    for cls in pending:  # grows while it is walked: breadth first
+        pending.extend(cls.__subclasses__())
+        if cls._view not in views:
+            views.add(cls._view)
+            found.append(cls)
+    # A subclass has a longer MRO than each of its bases; the sort is stable.
+    return sorted(found, key=lambda cls: len(cls.__mro__))
+
+
+def _found_in_bases(child: type[NodeRead], found: Mapping[type[NodeRead], list[NodeId]]) -> list[NodeId]:
+    """The nodes found in the views of the class's bases (each base stands for its nearest class with a view)."""
+    nodes: dict[NodeId, None] = {}
+    for base in child.__bases__:
+        owner = next((cls for cls in base.__mro__ if cls in found), None)
+        if owner is not None:
+            nodes.update(dict.fromkeys(found[owner]))
+    return list(nodes)
+
+
+def _most_specific(matches: list[tuple[type[_Read], Mapping[str, Any]]]) -> _Read:
+    """The node parsed as the class no other match subclasses.
+
+    Between unrelated ones: the class of the node's type (pygen's convention: the type's external id is the
+    view's), else the first.
+    """
+    specific = [
+        match
+        for match in matches
+        if not any(other[0] is not match[0] and issubclass(other[0], match[0]) for other in matches)
+    ]
+    node_type = specific[0][1].get("type") or {}
+    cls, instance = next(
+        (match for match in specific if match[0]._view.external_id == node_type.get("externalId")), specific[0]
+    )
+    return cls.from_instance(instance)
 
 
 def _group_value(value: Any) -> Any:

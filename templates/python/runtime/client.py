@@ -3,23 +3,76 @@
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Sequence
-from typing import ClassVar, overload
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from typing import Any, ClassVar, overload
 
 import httpx
 from typing_extensions import Self
 
+from .api import ViewAPI
 from .auth import Credentials, Token
 from .config import ClientConfig
-from .data_classes import NodeWrite
+from .data_classes import EdgeWrite, NodeRead, NodeWrite
 from .errors import CDFConfigError
+from .graph import Writable, flatten
+from .graphql import graphql_query
 from .http import HTTPClient
-from .ids import NodeId, as_node_ids
+from .ids import DataModelId, NodeId, as_node_ids
 from .instances import InstanceResult, InstancesClient
 
 
-class BaseClient:
-    """Owns the HTTP connection pool; the generated subclass adds one attribute per view API (`_connect_apis`).
+class _GraphQL:
+    """`graphql_query` of the client and of each data model's group of APIs in a multi-model SDK."""
+
+    # The data model GraphQL queries go to unless the call names another.
+    _data_model: ClassVar[DataModelId]
+    _instances: InstancesClient
+
+    def graphql_query(
+        self,
+        query: str,
+        variables: Mapping[str, Any] | None = None,
+        *,
+        space: str | None = None,
+        external_id: str | None = None,
+        version: str | None = None,
+    ) -> dict[str, Any]:
+        """Runs a GraphQL query on the data model and returns its `data`, objects parsed into the read classes.
+
+        Objects that select `__typename` become the generated class of their view (see `graphql.py`); `space`,
+        `external_id` and `version` pick another data model than this SDK's. GraphQL errors raise
+        `CDFGraphQLError`.
+        """
+        default = self._data_model
+        data_model = DataModelId(space or default.space, external_id or default.external_id, version or default.version)
+        classes = {api._read_class._view.external_id: api._read_class for api in self._view_apis(data_model)}
+        return graphql_query(self._instances.http, data_model, query, variables, classes)
+
+    def _view_apis(self, data_model: DataModelId) -> Iterator[ViewAPI[NodeRead, Any]]:
+        """The view APIs whose classes name the types of `data_model`: those of its group, if it has one here."""
+        groups = [value for value in vars(self).values() if isinstance(value, DataModelAPIs)]
+        selected: list[_GraphQL] = [group for group in groups if group._data_model == data_model] or [self, *groups]
+        for owner in selected:
+            yield from (value for value in vars(owner).values() if isinstance(value, ViewAPI))
+
+
+class DataModelAPIs(_GraphQL):
+    """The view APIs of one data model in an SDK of several (`client.<model>.<view>`); the generated subclass sets
+    `_data_model` and the APIs (`_connect_apis`), as the client does in an SDK of one data model.
+    """
+
+    def __init__(self, instances: InstancesClient, default_space: str | None) -> None:
+        self._instances = instances
+        self.default_space = default_space
+        self._connect_apis()
+
+    def _connect_apis(self) -> None:
+        """Sets the view APIs of the data model."""
+
+
+class BaseClient(_GraphQL):
+    """Owns the HTTP connection pool; the generated subclass adds one attribute per view API (`_connect_apis`), or,
+    in an SDK of several data models, one `DataModelAPIs` per data model.
 
     Built from a `ClientConfig`, from arguments (`base_url`, `project`, `token` or `credentials`, optionally
     `client_name`), or, given neither, from the environment (see `ClientConfig.from_env`). `transport` replaces
@@ -80,24 +133,62 @@ class BaseClient:
 
     def upsert(
         self,
-        items: NodeWrite | Sequence[NodeWrite],
+        items: Writable | Sequence[Writable],
         *,
         replace: bool = False,
         auto_create_direct_relations: bool = True,
+        auto_create_start_nodes: bool = True,
+        auto_create_end_nodes: bool = True,
     ) -> list[InstanceResult]:
-        """Creates or updates nodes of any views in chunks of 1000, up to 4 chunks at a time.
+        """Creates or updates nodes and edges of any views, with everything their connection fields hold.
+
+        Nested write objects are written too, each instance once, edges in the direction of their field (see
+        graph.py); in chunks of 1000, up to 4 chunks at a time.
 
         `replace=False` patches: only the properties given are written. `replace=True` resets every other property
         of the containers involved.
-        """
-        writes = [items] if isinstance(items, NodeWrite) else items
-        return self._instances.upsert(
-            [item.dump() for item in writes], replace=replace, auto_create_direct_relations=auto_create_direct_relations
-        )
 
-    def delete(self, external_id: str | NodeId | Sequence[str | NodeId], space: str | None = None) -> list[NodeId]:
-        """Deletes nodes (and their edges) in chunks of 1000, 2 at a time; returns the ids that existed."""
-        return self._instances.delete(as_node_ids(external_id, space or self.default_space))
+        Edges create the start and end nodes they lack by default, as direct relations create their missing
+        targets: each chunk is applied on its own, concurrently, so an edge may be applied before the nodes of the
+        graph it joins. `auto_create_start_nodes=False` / `auto_create_end_nodes=False` make an edge to a node that
+        neither exists nor is written here fail (CDF refuses the chunk) instead of creating an empty node; the
+        graph's nodes are then written before its edges, so its own edges still find their nodes.
+        """
+        writes = [items] if isinstance(items, (NodeWrite, EdgeWrite)) else items
+        graph = flatten(writes)
+
+        def apply(instances: Iterable[dict[str, Any]]) -> list[InstanceResult]:
+            return self._instances.upsert(
+                instances,
+                replace=replace,
+                auto_create_direct_relations=auto_create_direct_relations,
+                auto_create_start_nodes=auto_create_start_nodes,
+                auto_create_end_nodes=auto_create_end_nodes,
+            )
+
+        if auto_create_start_nodes and auto_create_end_nodes:
+            return apply(graph.items)
+        return apply(graph.nodes.values()) + apply(graph.edges.values())
+
+    def delete(
+        self,
+        external_id: str | NodeId | Writable | Sequence[str | NodeId | Writable],
+        space: str | None = None,
+        *,
+        recursive: bool = False,
+    ) -> list[NodeId]:
+        """Deletes nodes (and their edges) in chunks of 1000, 2 at a time; returns the ids that existed.
+
+        Write objects delete the instance they would write; with `recursive=True`, every node and edge `upsert`
+        would write for them (graph.py). Edges are deleted first, then nodes.
+        """
+        given = [external_id] if isinstance(external_id, (str, NodeId, NodeWrite, EdgeWrite)) else external_id
+        objects = [item for item in given if isinstance(item, (NodeWrite, EdgeWrite))]
+        ids = [item for item in given if not isinstance(item, (NodeWrite, EdgeWrite))]
+        nodes = as_node_ids(ids, space or self.default_space) if ids else []
+        graph = flatten(objects, follow=recursive)
+        deleted = self._instances.delete(list(graph.edges), instance_type="edge") if graph.edges else []
+        return deleted + self._instances.delete([*nodes, *graph.nodes])
 
     def close(self) -> None:
         self._http.close()

@@ -25,6 +25,24 @@ Write classes:
                           `end_node: TargetWrite | NodeId | tuple[str, str]`, its properties, and optional
                           `space` / `external_id` (default: the start node's space, `"{start}:{end}"` external ids).
 - reverse relations are not on write classes: they are written as the direct relation of the other side.
+
+How the generated SDKs fill this in (data_classes.py, graph.py):
+- Read fields spell an id as `DirectRelation` (a `NodeId` read from the API's `{space, externalId}`), tried
+  before the class; write fields accept the same, and pairs, and store both as NodeIds.
+- An edge in a node's field is seen from that node: `end_node` is the node at the other end for inwards edges
+  too. `EdgeRead.start_node` / `edge_type` and `EdgeWrite.start_node` / `edge_type` are the stored edge's; in a
+  field, graph.py takes the start from the node holding the field and the type from the field's `Connection`.
+- An edge class's `end_node` is typed with every node class an edge of its view leads to.
+- A view used for nodes and edges (usedFor=all) is a node class and an edge class (`<Name>Edge`,
+  `<Name>EdgeWrite`; a number follows when those names are taken) of the same view, registered apart by kind;
+  the edge class holds the view's stored properties (edges have no edges or reverse relations of their own).
+  An edge whose properties view is used for nodes only is generated as an edge without properties, with an
+  EDGE_PROPERTIES_SKIPPED warning.
+- `as_write()` carries what was read: ids stay ids, objects become write objects (ids, when their view has no
+  write class), edges keep their edge objects, fields never read stay unset; cycles end at the node being
+  converted, which is then referred to by id.
+- `_connections` of a class holds the fields it has, its own and those of the generated classes it extends
+  (write classes have no reverse relations).
 """
 
 from __future__ import annotations
@@ -37,6 +55,7 @@ from .ids import ContainerId, NodeId, ViewId
 ConnectionKind = Literal["direct", "edge", "reverse"]
 Direction = Literal["outwards", "inwards"]
 ClassRole = Literal["read", "write"]
+InstanceKind = Literal["node", "edge"]
 
 
 @dataclass(frozen=True)
@@ -60,14 +79,20 @@ class Connection:
     through_is_list: bool = False
 
 
-_CLASSES: dict[tuple[ViewId, ClassRole], type] = {}
+_CLASSES: dict[tuple[ViewId, ClassRole, InstanceKind], type] = {}
 
 
-def register_class(view: ViewId, role: ClassRole, cls: type) -> None:
-    """Called as a generated class is defined; the most recently defined class of a view and role wins."""
-    _CLASSES[(view, role)] = cls
+def register_class(view: ViewId, role: ClassRole, cls: type, kind: InstanceKind = "node") -> None:
+    """Called as a generated class is defined; the most recently defined class of a view, role and kind wins."""
+    _CLASSES[(view, role, kind)] = cls
 
 
-def class_of(view: ViewId, role: ClassRole) -> type | None:
-    """The generated read or write class of a view (node or edge view), or None when the SDK has none."""
-    return _CLASSES.get((view, role))
+def class_of(view: ViewId, role: ClassRole, kind: InstanceKind | None = None) -> type | None:
+    """The generated read or write class of a view, or None when the SDK has none.
+
+    A view used for nodes and edges (usedFor=all) has a node class and an edge class: `kind` picks one. Without
+    it, the node class comes first, so a node view gives its node class and an edge view its edge class.
+    """
+    if kind is not None:
+        return _CLASSES.get((view, role, kind))
+    return _CLASSES.get((view, role, "node")) or _CLASSES.get((view, role, "edge"))

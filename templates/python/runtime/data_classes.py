@@ -33,12 +33,21 @@ those names when every class exists.
 Edge views become `EdgeRead` / `EdgeWrite` subclasses. An edge in a node's connection field is seen from that
 node: `end_node` is the node at the other end, also for an inwards edge (whose stored start node it is). An edge
 read on its own from the instances API has its stored start and end.
+
+Objects read with their connections can lead back to each other (A → B → A), so nothing walks a graph unbounded:
+`repr` / `str` show connected nodes by id (edge objects in full, their `end_node` by id); `==` compares as pydantic
+does, connected objects included, and takes a pair of objects met again on a cycle as equal; a read object's `dump()`
+and `model_dump()` are flat, with connected nodes as ids (`{"space", "externalId"}`: the id type comes first in
+every read connection field's union) and edges with properties as their own values. A write object's
+`model_dump()` nests the write objects it holds down to the first one met again, which is dumped as its id; its
+`dump()` is the apply item, with direct relations as ids.
 """
 
 from __future__ import annotations
 
 import functools
 import importlib
+import threading
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
@@ -47,7 +56,7 @@ from typing import Annotated, Any, ClassVar, TypeVar
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
 from typing_extensions import Self
 
-from .connections import ClassRole, Connection, class_of, register_class
+from .connections import ClassRole, Connection, InstanceKind, class_of, register_class
 from .ids import NodeId, ViewId
 from .values import DirectRelation
 
@@ -97,12 +106,15 @@ def edge_end() -> Any:
     return _wire_name("endNode")
 
 
-class ViewModel(BaseModel):
+# Defining __eq__ leaves the objects unhashable, as pydantic leaves models that are not frozen.
+class ViewModel(BaseModel):  # noqa: PLW1641
     """What every generated class shares: its view, which fields are view properties, which are connections."""
 
     model_config = ConfigDict(populate_by_name=True)
     _view: ClassVar[ViewId]
     _role: ClassVar[ClassRole]
+    # Node or edge class: a view used for both has one of each.
+    _kind: ClassVar[InstanceKind] = "node"
     # Python names of the view's stored properties (direct relations included): what `dump()` writes.
     _property_fields: ClassVar[frozenset[str]] = frozenset()
     # CDF identifiers of the view's properties that are named like an instance key (see `cdf_name`).
@@ -111,6 +123,8 @@ class ViewModel(BaseModel):
     _connections: ClassVar[dict[str, Connection]] = {}
     # Fields a generated class declares that are the instance's own rather than view properties.
     _instance_fields: ClassVar[frozenset[str]] = frozenset()
+    # Fields that may hold other instances: connection fields and an edge's `end_node` (see `__repr_args__`).
+    _linked_fields: ClassVar[frozenset[str]] = frozenset()
 
     @classmethod
     def __pydantic_init_subclass__(cls, **kwargs: Any) -> None:
@@ -119,17 +133,45 @@ class ViewModel(BaseModel):
             return  # the runtime's own bases declare no view properties
         cls._describe()
         if "_view" in cls.__dict__:
-            register_class(cls._view, cls._role, cls)
+            register_class(cls._view, cls._role, cls, cls._kind)
 
     @classmethod
     def _describe(cls) -> None:
         """Derives the class metadata from its fields; again once forward references are resolved."""
         runtime_base = next(base for base in cls.__mro__ if base.__module__ == __name__)
         own = frozenset(cls.model_fields) - frozenset(getattr(runtime_base, "model_fields", {})) - cls._instance_fields
-        cls._connections = {name: value for name, value in cls._connections.items() if name in own}
+        # A generated class lists the connections it declares; those of the classes it extends come along.
+        declared: dict[str, Connection] = {}
+        for base in reversed(cls.__mro__):
+            declared.update(base.__dict__.get("_connections", {}))
+        cls._connections = {name: value for name, value in declared.items() if name in own}
         # Edges and reverse relations are instances of their own, not values of this one.
         cls._property_fields = own - {name for name, value in cls._connections.items() if value.kind != "direct"}
         cls._lifted_identifiers = frozenset(cls.property_identifiers().values()) & _INSTANCE_KEYS
+        cls._linked_fields = frozenset(cls._connections) | cls._instance_fields
+
+    def __repr_args__(self) -> Iterable[tuple[str | None, Any]]:
+        # Connected nodes by id: objects read with their connections may lead back to each other (A → B → A),
+        # and printing whole graphs would bury the object printed.
+        linked = self._linked_fields
+        for name, value in super().__repr_args__():
+            yield name, _shallow(value) if name in linked else value
+
+    def __eq__(self, other: object) -> bool:
+        """Equality as pydantic's (same class, same values, connected objects equal in turn), ended on cycles.
+
+        A pair of objects met again while it is being compared counts as equal there: two graphs are equal when
+        no difference is found anywhere in them, however they loop.
+        """
+        pairs: set[tuple[int, int]] = _comparing.__dict__.setdefault("pairs", set())
+        pair = (id(self), id(other))
+        if pair in pairs:
+            return True
+        pairs.add(pair)
+        try:
+            return super().__eq__(other)
+        finally:
+            pairs.discard(pair)
 
     @classmethod
     def property_identifiers(cls) -> dict[str, str]:
@@ -150,6 +192,17 @@ class ViewModel(BaseModel):
             properties[fields[name].serialization_alias or name] = _dump_reference(getattr(self, name))
         source["properties"] = properties
         return source
+
+
+# The pairs of objects each thread is comparing (see `ViewModel.__eq__`).
+_comparing = threading.local()
+
+
+def _shallow(value: Any) -> Any:
+    """A connection value with its nodes as ids; edge objects stay, as their own `end_node` is shown by id."""
+    if isinstance(value, list):
+        return [_shallow(item) for item in value]
+    return value.id if isinstance(value, (NodeRead, NodeWrite)) else value
 
 
 def _dump_reference(value: Any) -> Any:
@@ -276,6 +329,7 @@ class NodeRead(InstanceRead):
 class EdgeRead(InstanceRead):
     """An edge read through its edge view; the generated subclass declares `end_node` and the view's properties."""
 
+    _kind: ClassVar[InstanceKind] = "edge"
     _instance_fields: ClassVar[frozenset[str]] = frozenset({"end_node"})
 
     edge_type: Annotated[DirectRelation, _wire_name("type")]
@@ -304,7 +358,7 @@ def _write_of(value: Any, memo: dict[int, Any]) -> Any:
         return value
     if id(value) in memo:
         return memo[id(value)]
-    write_class = class_of(value._view, "write")
+    write_class = class_of(value._view, "write", value._kind)
     if write_class is None:
         return value.id if isinstance(value, NodeRead) else _write_of(getattr(value, "end_node"), memo)  # noqa: B009
     return value._to_write(write_class, memo)
@@ -358,6 +412,7 @@ class EdgeWrite(ViewModel):
 
     model_config = _WRITE_CONFIG
     _role: ClassVar[ClassRole] = "write"
+    _kind: ClassVar[InstanceKind] = "edge"
     _instance_fields: ClassVar[frozenset[str]] = frozenset({"end_node"})
 
     space: str | None = None

@@ -80,13 +80,20 @@ def error_from_response(status: int, body: Any, *, context: str, request_id: str
 
 
 def _error_message(body: Any) -> str:
-    """CDF's message from `{"error": {"message": ...}}`, tolerating a plain-string error or a non-JSON body."""
+    """CDF's message from `{"error": {"message": ...}}` or GraphQL's `{"errors": [...]}`.
+
+    A plain-string error or a non-JSON body is tolerated.
+    """
     if isinstance(body, dict):
         error = body.get("error")
         if isinstance(error, dict) and isinstance(error.get("message"), str):
             return str(error["message"])
         if isinstance(error, str):
             return error
+        # GraphQL's shape: {"errors": [{"message": ...}, ...]}
+        errors = body.get("errors")
+        if isinstance(errors, list) and errors:
+            return "; ".join(str(item.get("message", item)) if isinstance(item, dict) else str(item) for item in errors)
     if isinstance(body, str) and body.strip():
         return body.strip()[:1000]
     return "no error message in the response"

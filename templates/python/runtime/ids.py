@@ -28,7 +28,9 @@ class NodeId(NamedTuple):
             return data
         if isinstance(data, (tuple, list)) and len(data) == 2:
             return cls(str(data[0]), str(data[1]))
-        raise ValueError(f"expected a node id ({{space, externalId}} or (space, external_id)), got {data!r}")
+        # The type only: a connection field tries an id before an object, and an object graph's repr can be huge.
+        got = type(data).__name__
+        raise ValueError(f"expected a node id ({{space, externalId}} or (space, external_id)), got a {got}")
 
 
 class ViewId(NamedTuple):
@@ -69,3 +71,9 @@ def as_node_ids(ids: str | NodeId | Sequence[str | NodeId], space: str | None) -
         else:
             result.append(NodeId(space, item))
     return result
+
+
+class DataModelId(NamedTuple):
+    space: str
+    external_id: str
+    version: str

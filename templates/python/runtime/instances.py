@@ -238,6 +238,8 @@ class InstancesClient:
         *,
         replace: bool = False,
         auto_create_direct_relations: bool = True,
+        auto_create_start_nodes: bool = False,
+        auto_create_end_nodes: bool = False,
         skip_on_version_conflict: bool = False,
     ) -> list[InstanceResult]:
         """Applies node/edge write objects; a later item with the same id replaces an earlier one.
@@ -249,6 +251,8 @@ class InstancesClient:
         options = {
             "replace": replace,
             "autoCreateDirectRelations": auto_create_direct_relations,
+            "autoCreateStartNodes": auto_create_start_nodes,
+            "autoCreateEndNodes": auto_create_end_nodes,
             "skipOnVersionConflict": skip_on_version_conflict,
         }
 

@@ -101,6 +101,8 @@ describe("the generated package", () => {
   test("README tells how to install, connect and use, from the model, and what is left out", () => {
     const readme = fileOf(result, "README.md");
     expect(readme).not.toContain("## Not generated yet");
+    expect(readme).toContain("## Connections");
+    expect(readme).toContain("no API of their own:\n`InspectionResult`.");
     expect(readme).toContain("pip install .");
     expect(readme).toContain("| `client.hydro_plant` | `HydroPlant` | `HydroPlantWrite` | `pygen_example:HydroPlant/1` |");
     expect(readme).toContain("client.asset.list(limit=10)");
@@ -383,6 +385,18 @@ describe("connections", () => {
     );
   });
 
+  test("a node type defaults from an equals or one-value in filter on the node type, also within and", () => {
+    const type = (externalId: string) => ({ space: "sp_test", externalId });
+    const typeIn = (...values: object[]) => ({ in: { property: ["node", "type"], values } });
+    const views = [
+      view("One", { name: text() }, { filter: { and: [typeIn(type("OneType")), { hasData: [] }] } }),
+      view("Two", { name: text() }, { filter: typeIn(type("A"), type("B")) }),
+    ];
+    const typed = generate([model(views)]);
+    expect(fileOf(typed, "test_model/data_classes/_one.py")).toContain('node_type: DirectRelation | None = NodeId("sp_test", "OneType")');
+    expect(fileOf(typed, "test_model/data_classes/_two.py")).not.toContain("node_type");
+  });
+
   test("an edge view is an edge class whose end node is any node its edges lead to", () => {
     const flow = fileOf(result, "test_model/data_classes/_flow.py");
     expect(flow).toContain("class Flow(EdgeRead):");
@@ -394,16 +408,76 @@ describe("connections", () => {
   });
 });
 
+describe("a view used for nodes and edges (usedFor=all)", () => {
+  const result = generate([
+    model([
+      view("Pump", {
+        pipes: edge("Pipe", { edgeSource: "Flow" }),
+        feeder: edge("Pipe", { single: true, direction: "inwards", edgeSource: "Flow" }),
+      }),
+      view("Pipe", { length: primitive("float64") }),
+      view("Flow", { rate: primitive("float64"), meter: direct("Pipe"), pumps: edge("Pump") }, { usedFor: "all" }),
+      // Takes the edge class's first-choice name.
+      view("FlowEdge", { note: text() }),
+      view("Gauge", { value: primitive("float64") }, { usedFor: "all", writable: false }),
+    ]),
+  ]);
+  const flow = fileOf(result, "test_model/data_classes/_flow.py");
+
+  test("is a node class with its API and an edge class of the stored properties, named apart from other views", () => {
+    expect(classBlock(flow, "Flow(NodeRead)")).toContain("    pumps: list[DirectRelation | Pump] | None = None");
+    expect(classBlock(flow, "FlowEdge2(EdgeRead)")).toEqual([
+      "class FlowEdge2(EdgeRead):",
+      "    _view: ClassVar[ViewId] = FLOW_VIEW",
+      "    _connections: ClassVar[dict[str, Connection]] = _CONNECTIONS",
+      "",
+      "    end_node: Annotated[DirectRelation | Pipe, edge_end()]",
+      "    rate: float | None = None",
+      "    meter: DirectRelation | Pipe | None = None",
+      "",
+      "    def as_write(self) -> FlowEdge2Write:",
+      "        return self._to_write(FlowEdge2Write)",
+    ]);
+    expect(classBlock(flow, "FlowEdge2Write(EdgeWrite)").slice(4, 7)).toEqual([
+      "    end_node: Annotated[PipeWrite | DirectRelation | tuple[str, str], edge_end()]",
+      "    rate: float | None = None",
+      "    meter: PipeWrite | DirectRelation | tuple[str, str] | None = None",
+    ]);
+    expect(fileOf(result, "test_model/data_classes/_flow_edge.py")).toContain("class FlowEdge(NodeRead):");
+    expect(result.files.map((file) => file.path)).toContain("test_model/_api/flow.py");
+    for (const path of ["test_model/__init__.py", "test_model/data_classes/__init__.py"]) {
+      expect(fileOf(result, path)).toContain('    "FlowEdge2",\n    "FlowEdge2Write",\n');
+    }
+    expect(fileOf(result, "README.md")).toContain("`FlowEdge2`");
+    // Read and write classes of Pump, Pipe, Flow and FlowEdge, Flow's edge classes, Gauge's read and edge class.
+    expect(result.classes).toBe(12);
+  });
+
+  test("edges whose properties view it is hold its edge class; a read-only view has a read edge class only", () => {
+    const pump = fileOf(result, "test_model/data_classes/_pump.py");
+    expect(classBlock(pump, "Pump(NodeRead)")).toContain("    pipes: list[FlowEdge2] | None = None");
+    expect(classBlock(pump, "PumpWrite(NodeWrite)")).toContain("    feeder: FlowEdge2Write | None = None");
+    expect(pump).toContain('edge_view=ViewId("sp_test", "Flow", "1")');
+    expect(result.warnings.filter((warning) => warning.code === "EDGE_PROPERTIES_SKIPPED")).toEqual([]);
+    const gauge = fileOf(result, "test_model/data_classes/_gauge.py");
+    expect(gauge).toContain("class GaugeEdge(EdgeRead):");
+    expect(gauge).not.toContain("GaugeEdgeWrite");
+    expect(gauge).not.toContain("GaugeWrite");
+  });
+});
+
 describe("several data models and the generator's parts", () => {
   const pumps = model([view("Pump", { name: text() }), view("Site", { name: text() })], { externalId: "Pumps" });
   const otherPump = view("Pump", { rate: primitive("float64") }, { space: "other" });
   const plants = model([otherPump, view("Site", { name: text() })], { externalId: "Plants" });
   const result = generate([pumps, plants]);
 
-  test("one client with every view once; same-name views told apart by the IR's names", () => {
+  test("one client with a group of APIs per data model; same-name views told apart by the IR's names", () => {
     const client = fileOf(result, "pumps/_client.py");
     expect(client).toContain("class PumpsClient(BaseClient):");
-    expect(client.match(/ = \w+API\(/g)).toHaveLength(3);
+    expect(client.match(/ = \w+APIs\(/g)).toEqual([" = PumpsAPIs(", " = PlantsAPIs("]);
+    // Site is in both models: one class, offered by both groups.
+    expect(client.match(/ = \w+API\(/g)).toEqual([" = PumpSpTestAPI(", " = SiteAPI(", " = PumpOtherAPI(", " = SiteAPI("]);
     expect(client).toContain("self.pump_other = PumpOtherAPI(");
     const paths = result.files.map((file) => file.path);
     expect(new Set(paths).size).toBe(paths.length);

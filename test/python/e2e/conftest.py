@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from .connection import EmulatorConnection
+
 REPOSITORY = Path(__file__).resolve().parents[3]
 SHARED_MODELS = REPOSITORY.parent / "shared" / "models"
 TOKEN = "e2e-token"
@@ -21,7 +23,13 @@ collect_ignore: list[str] = []
 for name, module in (
     ("example", "test_example_sdk.py"),
     ("Omni", "test_omni_sdk.py"),
+    ("Omni", "test_omni_graph.py"),
+    ("Omni", "test_omni_query.py"),
+    ("WindTurbine", "test_wind_turbine_query.py"),
     ("oddities", "test_oddities_sdk.py"),
+    ("OmniMultiAll", "test_omni_multi_sdk.py"),
+    ("used_for_all", "test_used_for_all_sdk.py"),
+    ("WindTurbine", "test_windturbine_graph.py"),
 ):
     root = Path(GENERATED or "/nonexistent") / name
     if root.is_dir():
@@ -31,7 +39,7 @@ for name, module in (
         collect_ignore.append(module)
 
 
-def start_emulator(model: Path, instances: Path | None = None) -> Iterator[dict[str, str]]:
+def start_emulator(model: Path, instances: Path | None = None) -> Iterator[EmulatorConnection]:
     """Runs `pygen emulate` on a free port until the test module is done; yields what a client config needs."""
     command = [str(REPOSITORY / "node_modules" / ".bin" / "bun"), "src/main.ts", "emulate", "--port", "0"]
     command += ["--model", str(model), "--token", TOKEN, "--project", PROJECT]
@@ -65,20 +73,35 @@ def seed_file(directory: Path, space: str, view_space: str, view: str, propertie
 
 
 @pytest.fixture(scope="module")
-def example_emulator(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, str]]:
+def example_emulator(tmp_path_factory: pytest.TempPathFactory) -> Iterator[EmulatorConnection]:
     # One node creates the instance space the tests write into.
     seed = seed_file(tmp_path_factory.mktemp("example"), "example_instances", "pygen_example", "Asset", "{name: seed}")
     yield from start_emulator(REPOSITORY / "examples" / "hydro-plant.model.yaml", seed)
 
 
 @pytest.fixture(scope="module")
-def oddities_emulator(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, str]]:
+def oddities_emulator(tmp_path_factory: pytest.TempPathFactory) -> Iterator[EmulatorConnection]:
     seed = seed_file(tmp_path_factory.mktemp("oddities"), "odd_instances", "sp_test", "Reserved", "{type: seed}")
     yield from start_emulator(Path(GENERATED or "") / "oddities.model.json", seed)
 
 
 @pytest.fixture(scope="module")
-def omni_emulator() -> Iterator[dict[str, str]]:
+def omni_emulator() -> Iterator[EmulatorConnection]:
     if not (SHARED_MODELS / "Omni" / "nodes.yaml").is_file():
         pytest.skip("../shared/models/Omni is absent")
     yield from start_emulator(SHARED_MODELS / "Omni" / "model.yaml", SHARED_MODELS / "Omni" / "nodes.yaml")
+
+
+@pytest.fixture(scope="module")
+def wind_turbine_emulator(tmp_path_factory: pytest.TempPathFactory) -> Iterator[EmulatorConnection]:
+    model = SHARED_MODELS / "WindTurbine" / "model.yaml"
+    if not model.is_file():
+        pytest.skip("../shared/models/WindTurbine is absent")
+    seed = seed_file(tmp_path_factory.mktemp("wind"), "windfarm", "sp_pygen_power", "Metmast", "{position: 0.0}")
+    yield from start_emulator(model, seed)
+
+
+@pytest.fixture(scope="module")
+def used_for_all_emulator(tmp_path_factory: pytest.TempPathFactory) -> Iterator[EmulatorConnection]:
+    seed = seed_file(tmp_path_factory.mktemp("used_for_all"), "all_instances", "sp_test", "Station", "{name: seed}")
+    yield from start_emulator(Path(GENERATED or "") / "used_for_all.model.json", seed)

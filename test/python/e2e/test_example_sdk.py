@@ -2,22 +2,28 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from datetime import date, datetime, timedelta, timezone
 
+import httpx
 import pytest
 from sdk_example import (
+    Asset,
     AssetWrite,
-    ClientConfig,
+    Generator,
+    GeneratorWrite,
     HydroPlant,
     HydroPlantList,
     HydroPlantModelClient,
     HydroPlantWrite,
     NodeId,
+    Reservoir,
     ReservoirWrite,
-    Token,
 )
 from sdk_example.data_classes import HydroPlantStatus
+
+from .connection import EmulatorConnection
 
 SPACE = "example_instances"
 OSLO = timezone(timedelta(hours=2))
@@ -26,12 +32,8 @@ STATUSES: tuple[HydroPlantStatus, ...] = ("operating", "maintenance", "decommiss
 
 
 @pytest.fixture(scope="module")
-def client(example_emulator: dict[str, str]) -> Iterator[HydroPlantModelClient]:
-    emulator = example_emulator
-    config = ClientConfig(
-        base_url=emulator["base_url"], project=emulator["project"], credentials=Token(emulator["token"])
-    )
-    with HydroPlantModelClient(config) as client:
+def client(example_emulator: EmulatorConnection) -> Iterator[HydroPlantModelClient]:
+    with HydroPlantModelClient(**example_emulator) as client:
         reservoir = ReservoirWrite(space=SPACE, external_id="reservoir:1", name="Upper lake", volume_m3=1.5e9)
         client.upsert([reservoir, *plants()])
         client.upsert(
@@ -171,7 +173,54 @@ def test_aggregate_and_histogram(client: HydroPlantModelClient) -> None:
     assert sum(bucket.count for bucket in histogram.buckets) == 5
 
 
+def test_child_classes_write_through_their_view_and_read_back_as_child_class(client: HydroPlantModelClient) -> None:
+    # The Generator view filters on the node type.
+    generator = GeneratorWrite(
+        space=SPACE,
+        external_id="generator:1",
+        node_type=NodeId("pygen_example", "Generator"),
+        name="G1",
+        serial_number=7,
+        plant=NodeId(SPACE, "plant:1"),
+    )
+    assert isinstance(generator, AssetWrite)
+    client.upsert(generator)
+    ids = ["asset:00001", "plant:2", "generator:1", "reservoir:1", "missing"]
+    assert [type(item) for item in client.asset.retrieve(ids)] == [Asset, Asset, Asset, Asset]
+    typed = client.asset.retrieve(ids, as_child_class=True)
+    assert [type(item) for item in typed] == [Asset, HydroPlant, Generator, Reservoir]
+    read = typed.get("generator:1")
+    assert isinstance(read, Generator)
+    assert (read.name, read.serial_number, read.plant) == ("G1", 7, NodeId(SPACE, "plant:1"))
+    listed = client.asset.list(limit=None, as_child_class=True, name_prefix="Plant ")
+    assert {type(item) for item in listed} == {HydroPlant}
+
+
 def test_delete(client: HydroPlantModelClient) -> None:
     client.upsert(HydroPlantWrite(space=SPACE, external_id="plant:temporary", name="Temporary"))
     assert client.delete(["plant:temporary", "plant:never"]) == [NodeId(SPACE, "plant:temporary")]
     assert client.hydro_plant.retrieve("plant:temporary") is None
+
+
+def test_graphql_connections_become_typed_objects() -> None:
+    generator = {"__typename": "Generator", "space": SPACE, "externalId": "g1", "serialNumber": 7}
+    plant = {
+        "__typename": "HydroPlant",
+        "space": SPACE,
+        "externalId": "plant:1",
+        "name": "Plant 1",
+        "reservoir": {"__typename": "Reservoir", "space": SPACE, "externalId": "reservoir:1", "volumeM3": 2.0},
+        "generators": {"items": [generator]},
+        "units": {"edges": [{"node": generator}]},
+    }
+    answer = {"data": {"listHydroPlant": {"items": [plant], "pageInfo": {"hasNextPage": False}}}}
+    transport = httpx.MockTransport(lambda request: httpx.Response(200, content=json.dumps(answer)))
+    with HydroPlantModelClient(
+        base_url="https://test.cognitedata.com", project="p", token="t", transport=transport
+    ) as sdk:
+        (read,) = sdk.graphql_query("{ listHydroPlant { items { ... } } }")["listHydroPlant"]["items"]
+    assert isinstance(read, HydroPlant)
+    assert isinstance(read.reservoir, Reservoir)
+    assert read.reservoir.volume_m3 == 2.0
+    assert [type(item) for item in read.generators or []] == [Generator]
+    assert [type(item) for item in read.units or []] == [Generator]

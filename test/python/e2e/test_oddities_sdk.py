@@ -6,18 +6,16 @@ from collections.abc import Iterator
 from datetime import date
 
 import pytest
-from sdk_oddities import ClientConfig, NodeId, OdditiesClient, Reserved, ReservedWrite, Token
+from sdk_oddities import NodeId, OdditiesClient, Reserved, ReservedWrite
+
+from .connection import EmulatorConnection
 
 SPACE = "odd_instances"
 
 
 @pytest.fixture(scope="module")
-def client(oddities_emulator: dict[str, str]) -> Iterator[OdditiesClient]:
-    emulator = oddities_emulator
-    config = ClientConfig(
-        base_url=emulator["base_url"], project=emulator["project"], credentials=Token(emulator["token"])
-    )
-    with OdditiesClient(config) as client:
+def client(oddities_emulator: EmulatorConnection) -> Iterator[OdditiesClient]:
+    with OdditiesClient(**oddities_emulator) as client:
         client.upsert(
             [
                 ReservedWrite(

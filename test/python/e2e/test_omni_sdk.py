@@ -8,25 +8,28 @@ from typing import Any
 
 import pytest
 from sdk_omni import (
-    ClientConfig,
+    Implementation1,
+    Implementation1Write,
+    Implementation2,
+    MainInterface,
+    MainInterfaceWrite,
     OmniClient,
     PrimitiveNullable,
     PrimitiveNullableList,
     PrimitiveRequired,
     PrimitiveRequiredListed,
     PrimitiveWithDefaults,
-    Token,
+    SubInterface,
+    SubInterfaceWrite,
 )
 from sdk_omni._runtime import NodeRead, ViewAPI
 
+from .connection import EmulatorConnection
+
 
 @pytest.fixture(scope="module")
-def client(omni_emulator: dict[str, str]) -> Iterator[OmniClient]:
-    emulator = omni_emulator
-    config = ClientConfig(
-        base_url=emulator["base_url"], project=emulator["project"], credentials=Token(emulator["token"])
-    )
-    with OmniClient(config) as client:
+def client(omni_emulator: EmulatorConnection) -> Iterator[OmniClient]:
+    with OmniClient(**omni_emulator) as client:
         yield client
 
 
@@ -129,3 +132,24 @@ def test_read_only_views_have_read_apis(client: OmniClient) -> None:
     items = client.implementation1_non_writeable.list(limit=None)
     assert all(isinstance(item, NodeRead) for item in items)
     assert not hasattr(client.implementation1_non_writeable, "upsert")
+
+
+def test_interfaces_are_base_classes_and_as_child_class_reads_the_implementations(client: OmniClient) -> None:
+    assert issubclass(Implementation1, SubInterface)
+    assert issubclass(SubInterface, MainInterface)
+    assert issubclass(Implementation1Write, SubInterfaceWrite)
+    assert issubclass(SubInterfaceWrite, MainInterfaceWrite)
+    as_interface = client.main_interface.list(limit=None)
+    assert {type(item) for item in as_interface} == {MainInterface}
+    as_children = client.main_interface.list(limit=None, as_child_class=True)
+    assert as_children.ids == as_interface.ids
+    kinds = {item.external_id: type(item) for item in as_children}
+    assert kinds["Implementation1:Amanda"] is Implementation1
+    assert kinds["Implementation2:Brett"] is Implementation2
+    amanda = client.main_interface.retrieve("Implementation1:Amanda", as_child_class=True)
+    assert isinstance(amanda, Implementation1)
+    # Read through the child's view: its own properties and the inherited ones.
+    assert amanda.value1 == "Study alone probably social free."
+    assert amanda.main_value == "Charge radio able behind nor major side."
+    plain = client.main_interface.retrieve("Implementation1:Amanda")
+    assert type(plain) is MainInterface

@@ -1,0 +1,148 @@
+/**
+ * The body of `<package>/_query.py`: one `XQuery(NodeQuery[X, XList, _Root])` per view, the typed steps of
+ * `client.x.select()` (templates/python/runtime/select.py). A filterable property is one descriptor line; a
+ * connection to a view in the SDK is a property that creates the next step when read, so chains of any depth
+ * cost nothing until used. All classes share one module because traversals point every which way between them.
+ */
+import { CodeWriter, ImportSet, type Layout, pythonString } from "../../emit/code-writer.ts";
+import type { IRType } from "../../ir/types.ts";
+import type { ModuleFragments } from "./data-class-module.ts";
+import { valueType } from "./types.ts";
+import type { ClassRef, ConnectionPlan, ViewPlan } from "./view-plan.ts";
+
+/** Names of NodeQuery's own members, which a property's step must not hide. */
+const NODE_QUERY_MEMBERS = new Set(["list", "list_root", "where", "limit", "space", "external_id"]);
+
+/**
+ * The step member of a field: its own name, or with underscores added (`list_`) when NodeQuery uses the name;
+ * the argument the member passes on stays the field's name.
+ */
+function stepMember(fieldName: string, fieldNames: ReadonlySet<string>): string {
+  let member = fieldName;
+  while (NODE_QUERY_MEMBERS.has(member) || (member !== fieldName && fieldNames.has(member))) member += "_";
+  return member;
+}
+
+/** `TextProperty`, or a descriptor class with its value type; undefined when the property has no filter step. */
+function descriptorOf(type: IRType, enumAlias: string | undefined): { descriptor: string; needs: string[] } | undefined {
+  const value = valueType(type);
+  switch (value.kind) {
+    case "primitive":
+      switch (value.primitive) {
+        case "string":
+          return { descriptor: "TextProperty", needs: [] };
+        case "boolean":
+          return { descriptor: "ValueProperty[bool]", needs: [] };
+        case "int32":
+        case "int64":
+          return { descriptor: "RangeProperty[int]", needs: [] };
+        case "float32":
+        case "float64":
+          return { descriptor: "RangeProperty[float]", needs: [] };
+        case "timestamp":
+          return { descriptor: "RangeProperty[datetime]", needs: ["datetime"] };
+        case "date":
+          return { descriptor: "RangeProperty[date]", needs: ["date"] };
+        default:
+          return undefined;
+      }
+    case "enum":
+      return enumAlias ? { descriptor: `ValueProperty[${enumAlias}]`, needs: [] } : { descriptor: "TextProperty", needs: [] };
+    case "cdfReference":
+      return { descriptor: "TextProperty", needs: [] };
+    case "nodeReference":
+      return { descriptor: "ValueProperty[NodeId]", needs: [] };
+    default:
+      return undefined;
+  }
+}
+
+/** Whether select() can follow a connection: to a node class of the SDK, and not back through a list of direct
+ * relations, which one query cannot follow. */
+function followable(connection: ConnectionPlan | undefined): connection is ConnectionPlan & { target: ClassRef } {
+  if (connection?.target === undefined) return false;
+  return connection.relationship.kind !== "reverse" || connection.relationship.through?.isList === false;
+}
+
+/** `member = Descriptor[Type]("field")`, split where ruff format splits it when too long. */
+function descriptorLine(writer: CodeWriter, member: string, fieldName: string, descriptor: string, layout: Layout): void {
+  const head = `${member} = ${descriptor}(`;
+  const argument = pythonString(fieldName);
+  const subscript = descriptor.indexOf("[");
+  if (writer.prefix.length + head.length + argument.length + 1 <= layout.lineLength || subscript < 0) {
+    writer.bracketed(head, [argument], ")");
+    return;
+  }
+  writer
+    .line(`${member} = ${descriptor.slice(0, subscript + 1)}`)
+    .indented((inner) => inner.line(descriptor.slice(subscript + 1, -1)))
+    .line(`](${argument})`);
+}
+
+/** `def name(self) -> Type[Argument]:`, split as ruff format splits a signature too long for one line. */
+export function methodHead(writer: CodeWriter, name: string, type: string, argument: string, layout: Layout): CodeWriter {
+  const returns = `${type}[${argument}]`;
+  const column = writer.prefix.length;
+  if (column + `def ${name}(self) -> ${returns}:`.length <= layout.lineLength) return writer.line(`def ${name}(self) -> ${returns}:`);
+  writer.line(`def ${name}(`).indented((parameters) => parameters.line("self,"));
+  if (column + `) -> ${returns}:`.length <= layout.lineLength) return writer.line(`) -> ${returns}:`);
+  return writer
+    .line(`) -> ${type}[`)
+    .indented((inner) => inner.line(argument))
+    .line("]:");
+}
+
+export function queryModule(plans: ViewPlan[], layout: Layout): ModuleFragments {
+  const nodePlans = plans.filter((plan) => plan.kind === "node");
+  const queryClass = new Map(nodePlans.map((plan) => [plan.irClass.names.className, plan.queryClass]));
+  const imports = new ImportSet().add("stdlib", "typing", "Any", "TypeVar").add("local", "._runtime", "NodeList");
+  const writer = new CodeWriter(layout).line('_Root = TypeVar("_Root", bound=NodeList[Any])');
+  for (const plan of nodePlans) {
+    const { names } = plan.irClass;
+    const name = plan.queryClass;
+    imports.add("local", ".data_classes", names.className, names.listClassName).add("local", "._runtime", "NodeQuery");
+    writer.line().line();
+    const bases = [names.className, names.listClassName, "_Root"];
+    const declaration = `class ${name}(NodeQuery[${bases.join(", ")}]):`;
+    if (declaration.length <= layout.lineLength) writer.line(declaration);
+    // Too long for one line: as the API classes, the base on lines of its own, its type arguments split if need be.
+    else
+      writer
+        .line(`class ${name}(`)
+        .indented((base) => base.bracketed("NodeQuery[", bases, "],", { hug: true }))
+        .line("):");
+    writer.indented((body) => {
+      body.line(`_read_class = ${names.className}`).line(`_list_class = ${names.listClassName}`);
+      // A direct relation the chain can follow is a traversal; its value stays filterable through `where`.
+      const traversals = plan.fields.flatMap((property) => {
+        const connection = plan.connections.get(property.identifier);
+        const target = followable(connection) ? queryClass.get(connection.target.read) : undefined;
+        return target !== undefined ? [{ property, target }] : [];
+      });
+      const followed = new Set(traversals.map(({ property }) => property.name));
+      const filters = plan.fields.filter((property) => property.kind === "data" && !followed.has(property.name));
+      const fieldNames = new Set(plan.fields.map((property) => property.name));
+      let spacer = false;
+      for (const property of filters) {
+        const found = descriptorOf(property.type, plan.enumAliases.get(property.identifier));
+        if (found === undefined) continue;
+        if (!spacer) body.line();
+        spacer = true;
+        const [descriptor] = found.descriptor.split("[");
+        imports.add("local", "._runtime", descriptor as string);
+        for (const need of found.needs) imports.add("stdlib", "datetime", need);
+        if (found.descriptor.includes("[NodeId]")) imports.add("local", "._runtime", "NodeId");
+        const alias = plan.enumAliases.get(property.identifier);
+        if (alias && found.descriptor.includes(alias)) imports.add("local", ".data_classes", alias);
+        descriptorLine(body, stepMember(property.name, fieldNames), property.name, found.descriptor, layout);
+      }
+      for (const { property, target } of traversals) {
+        body.line().line("@property");
+        methodHead(body, stepMember(property.name, fieldNames), target, "_Root", layout).indented((method) =>
+          method.bracketed(`return ${target}(`, ["self._instances", "self._step", pythonString(property.name)], ")"),
+        );
+      }
+    });
+  }
+  return { imports: imports.render(layout), body: writer.toString() };
+}

@@ -1,0 +1,27 @@
+"""How end-to-end tests reach the emulator: the keyword arguments a generated client connects with
+(`Client(**emulator)`, as the emulator fixtures yield them), and raw reads that bypass the SDK under test."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any, TypedDict
+
+
+class EmulatorConnection(TypedDict):
+    base_url: str
+    project: str
+    token: str
+
+
+def by_ids(
+    client: Any, space: str, instance_type: str, external_ids: Sequence[str], view: Mapping[str, str] | None = None
+) -> list[dict[str, Any]]:
+    """Instances as the API holds them, through its byids endpoint (bypassing the SDK under test); with a view
+    reference, the values the instances have in it too. `client` is any generated client."""
+    body: dict[str, Any] = {
+        "items": [{"instanceType": instance_type, "space": space, "externalId": xid} for xid in external_ids]
+    }
+    if view is not None:
+        body["sources"] = [{"source": dict(view)}]
+    items: list[dict[str, Any]] = client._http.post("/models/instances/byids", body).get("items", [])
+    return items
