@@ -101,20 +101,31 @@ function isAncestor(candidate: ViewPlan, of: ViewPlan, parentsOf: (plan: ViewPla
 
 /** Every field of the parent is on the child, generated alike: same name, type, write default and filters. */
 function extendsCleanly(child: ViewPlan, parent: ViewPlan): boolean {
-  const childFields = new Map(child.fields.map((field) => [field.identifier, field]));
-  return parent.fields.every((field) => {
-    const own = childFields.get(field.identifier);
-    return own !== undefined && fieldKey(own, child) === fieldKey(field, parent);
-  });
+  const childKeys = fieldKeys(child);
+  for (const [identifier, key] of fieldKeys(parent)) if (childKeys.get(identifier) !== key) return false;
+  return true;
 }
 
-/** What the generated lines of a field depend on, as one comparable string. */
-function fieldKey(field: IRProperty, plan: ViewPlan): string {
-  const filters = plan.filters.filter((filter) => filter.property === field).map(({ name, operator }) => `${name}:${operator}`);
-  const { name, type, requiredOnWrite, defaultValue, relationship } = field;
-  return JSON.stringify({ name, type, requiredOnWrite, defaultValue, relationship, filters }, (_, value) =>
-    typeof value === "bigint" ? `${value}n` : value,
+const fieldKeysByPlan = new WeakMap<ViewPlan, Map<string, string>>();
+
+/** Each field's identifier → what its generated lines depend on, as one comparable string; worked out once a plan. */
+function fieldKeys(plan: ViewPlan): Map<string, string> {
+  const known = fieldKeysByPlan.get(plan);
+  if (known !== undefined) return known;
+  const filters = new Map<IRProperty, string[]>();
+  for (const { name, operator, property } of plan.filters) filters.set(property, [...(filters.get(property) ?? []), `${name}:${operator}`]);
+  const keys = new Map(
+    plan.fields.map((field) => {
+      const { name, type, requiredOnWrite, defaultValue, relationship } = field;
+      const key = JSON.stringify(
+        { name, type, requiredOnWrite, defaultValue, relationship, filters: filters.get(field) ?? [] },
+        (_, value) => (typeof value === "bigint" ? `${value}n` : value),
+      );
+      return [field.identifier, key];
+    }),
   );
+  fieldKeysByPlan.set(plan, keys);
+  return keys;
 }
 
 /** Python's C3 method resolution order of a class with these bases; undefined when there is none. */
