@@ -52,6 +52,7 @@ const QUERY_PATHS = new Set([
   "instances/sync",
   "instances/search",
   "instances/aggregate",
+  "graphql",
 ]);
 
 export function concurrencyCategory(route: string): ConcurrencyCategory | undefined {

@@ -4,14 +4,14 @@
  * Property names here are plain view property ids; filters and sorts still use property references.
  */
 import { badRequest, parseRequest } from "./api-error.ts";
-import type { Handler, RequestContext } from "./context.ts";
+import type { Handler } from "./context.ts";
 import { compileFilter, viewMembership } from "./filters.ts";
 import { instanceToApi, projectSources, typingOf } from "./instance-output.ts";
 import { liveInstances } from "./instances.ts";
 import { canonicalJson, compareValues } from "./json-values.ts";
 import { type Aggregate, AggregateRequestSchema, type SearchRequest, SearchSchema } from "./requests.ts";
 import { instanceOrder } from "./sorting.ts";
-import { containerKey, type StoredInstance } from "./store.ts";
+import { containerKey, type ProjectState, type StoredInstance } from "./store.ts";
 import { type ResolvedMappedProperty, type ResolvedView, requireView, resolveView } from "./views.ts";
 
 type ViewValueReader = (instance: StoredInstance) => unknown;
@@ -38,11 +38,10 @@ const words = (text: string): string[] =>
  * The instances of a view that match the request's filter and text query, with their relevance (the number of
  * query terms found). A term matches a word of a searched property that starts with it.
  */
-function searchMatches(
-  context: RequestContext,
+export function searchMatches(
+  state: ProjectState,
   request: Pick<SearchRequest, "view" | "instanceType" | "query" | "properties" | "operator" | "filter">,
 ) {
-  const { state } = context;
   const view = resolveView(state, requireView(state, request.view));
   const belongs = viewMembership(state, request.view);
   const filter = request.filter ? compileFilter(request.filter, { state }) : () => true;
@@ -73,7 +72,7 @@ function searchMatches(
 
 export const searchInstances: Handler = (context) => {
   const request = parseRequest(SearchSchema, context.body);
-  const { matches } = searchMatches(context, request);
+  const { matches } = searchMatches(context.state, request);
   if (request.sort.length > 0) {
     const order = instanceOrder(context.state, request.sort);
     matches.sort((a, b) => order.compare(order.position(a.instance), order.position(b.instance)));
@@ -124,7 +123,7 @@ function computeAggregate(aggregate: Aggregate, view: ResolvedView, instances: S
 
 export const aggregateInstances: Handler = (context) => {
   const request = parseRequest(AggregateRequestSchema, context.body);
-  const { view, matches } = searchMatches(context, request);
+  const { view, matches } = searchMatches(context.state, request);
   const instances = matches.map((match) => match.instance);
   const projections = projectSources(context.state, [{ source: request.view }]);
   const typing = request.includeTyping ? typingOf(projections) : undefined;

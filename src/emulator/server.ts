@@ -8,7 +8,9 @@ import { parseJson, stringifyJson } from "../data-formats.ts";
 import { EmulatorStartupError, ParseError } from "../errors.ts";
 import { DmsApiError } from "./api-error.ts";
 import { Authenticator, type AuthOptions } from "./auth.ts";
+import type { Handler } from "./context.ts";
 import { CDF_CONCURRENCY_LIMITS, ConcurrencyLimiter, concurrencyCategory, FaultInjector, type FaultOptions } from "./faults.ts";
+import { graphqlRequest } from "./graphql/endpoint.ts";
 import { MAX_BODY_BYTES } from "./limits.ts";
 import { ROUTES } from "./routes.ts";
 import { seedInstances, seedModels } from "./seed.ts";
@@ -42,6 +44,7 @@ export interface RunningEmulator {
 
 const DEFAULT_PROJECT = "emulator";
 const API_PATH = /^\/api\/v1\/projects\/([^/]+)\/models\/(.+?)\/?$/;
+const GRAPHQL_PATH = /^\/api\/v1\/projects\/([^/]+)\/userapis\/spaces\/([^/]+)\/datamodels\/([^/]+)\/versions\/([^/]+)\/graphql\/?$/;
 const TOKEN_PATH = "/oauth2/token";
 
 function json(body: unknown, status: number, requestId: string, headers: Record<string, string> = {}): Response {
@@ -121,12 +124,28 @@ class RequestPipeline {
     }
   }
 
-  private async serveApi(request: Request, url: URL, heldSlots: (() => void)[]): Promise<unknown> {
-    const match = API_PATH.exec(url.pathname);
-    if (!match) throw new DmsApiError(404, `Unknown path ${url.pathname}: the API lives under /api/v1/projects/{project}/models/`);
+  /** The project, the route (for limits and messages) and the endpoints of a path. */
+  private resolve(pathname: string) {
+    const graphql = GRAPHQL_PATH.exec(pathname);
+    if (graphql) {
+      const [, project = "", space = "", externalId = "", version = ""] = graphql.map((part) => decodeURIComponent(part));
+      const serve: Handler = (context) => graphqlRequest(context, { space, externalId, version });
+      return { project, route: "graphql", endpoint: { POST: serve } };
+    }
+    const match = API_PATH.exec(pathname);
+    if (!match) {
+      throw new DmsApiError(
+        404,
+        `Unknown path ${pathname}: the API lives under /api/v1/projects/{project}/models/ and /api/v1/projects/{project}/userapis/`,
+      );
+    }
     const [, project = "", route = ""] = match;
+    return { project: decodeURIComponent(project), route, endpoint: Object.hasOwn(ROUTES, route) ? ROUTES[route] : undefined };
+  }
+
+  private async serveApi(request: Request, url: URL, heldSlots: (() => void)[]): Promise<unknown> {
+    const { project, route, endpoint } = this.resolve(url.pathname);
     if (!this.auth.accepts(request.headers.get("authorization"))) throw new DmsApiError(401, "Could not authenticate.");
-    const endpoint = Object.hasOwn(ROUTES, route) ? ROUTES[route] : undefined;
     if (!endpoint) throw new DmsApiError(404, `Unknown endpoint /models/${route}`);
     const method = request.method as "GET" | "POST";
     const handler = endpoint[method];
@@ -145,7 +164,7 @@ class RequestPipeline {
       heldSlots.push(release);
     }
     const body = method === "POST" ? await readBody(request) : undefined;
-    return handler({ store: this.store, state: this.store.project(decodeURIComponent(project)), body, query: url.searchParams });
+    return handler({ store: this.store, state: this.store.project(project), body, query: url.searchParams });
   }
 }
 
