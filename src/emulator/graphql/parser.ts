@@ -278,7 +278,11 @@ class Parser {
     const location = this.current.location;
     if (this.skip("...")) {
       if (this.current.kind === "name" && this.current.text !== "on") return { kind: "spread", name: this.name(), location };
-      const typeCondition = this.current.text === "on" && this.current.kind === "name" ? (this.position++, this.name()) : undefined;
+      let typeCondition: string | undefined;
+      if (this.current.kind === "name") {
+        this.position += 1;
+        typeCondition = this.name();
+      }
       this.rejectDirectives();
       return { kind: "inline", typeCondition, selections: this.selectionSet(), location };
     }
