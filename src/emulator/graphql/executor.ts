@@ -59,6 +59,8 @@ function coerceVariables(operation: Operation, given: Variables): Variables {
     else if (definition.type.endsWith("!")) {
       throw new GraphQLError(`Variable "$${definition.name}" of required type "${definition.type}" was not provided.`);
     }
+    // A declared optional variable left out leaves the arguments that use it out, too.
+    else values[definition.name] = undefined;
   }
   return values;
 }
@@ -73,7 +75,9 @@ function literal(value: Value, variables: Variables): unknown {
     case "list":
       return value.values.map((item) => literal(item, variables));
     case "object":
-      return Object.fromEntries(value.fields.map(([name, item]) => [name, literal(item, variables)]));
+      return Object.fromEntries(
+        value.fields.map(([name, item]) => [name, literal(item, variables)]).filter(([, item]) => item !== undefined),
+      );
     default:
       return value.value;
   }

@@ -22,6 +22,7 @@ GENERATED = os.environ.get("PYGEN_GENERATED_SDKS")
 collect_ignore: list[str] = []
 for name, module in (
     ("example", "test_example_sdk.py"),
+    ("example", "test_example_graphql.py"),
     ("Omni", "test_omni_sdk.py"),
     ("Omni", "test_omni_graph.py"),
     ("Omni", "test_omni_query.py"),
