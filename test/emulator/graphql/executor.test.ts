@@ -99,6 +99,11 @@ describe("GraphQL list, get by id and search", () => {
       edges: [{ node: { externalId: "plant:3" } }],
       pageInfo: { hasNextPage: false, endCursor: null },
     });
+    // A default value stands in for a variable left out; an optional one left out leaves its argument out.
+    const defaulted = await data(
+      "query($n: Int = 1, $after: String) { listHydroPlant(first: $n, after: $after) { items { externalId } } }",
+    );
+    expect(defaulted.listHydroPlant.items).toEqual([{ externalId: "plant:1" }]);
   });
 
   test("filters (property operators, and/or/not, isNull, a direct relation's target) and sort", async () => {
