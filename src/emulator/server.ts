@@ -124,13 +124,13 @@ class RequestPipeline {
     }
   }
 
-  /** The project, the route (for limits and messages) and the endpoints of a path. */
+  /** The project, the route (for limits), its name in messages and the endpoints of a path. */
   private resolve(pathname: string) {
     const graphql = GRAPHQL_PATH.exec(pathname);
     if (graphql) {
       const [, project = "", space = "", externalId = "", version = ""] = graphql.map((part) => decodeURIComponent(part));
       const serve: Handler = (context) => graphqlRequest(context, { space, externalId, version });
-      return { project, route: "graphql", endpoint: { POST: serve } };
+      return { project, route: "graphql", label: "the GraphQL endpoint", endpoint: { POST: serve } };
     }
     const match = API_PATH.exec(pathname);
     if (!match) {
@@ -140,16 +140,17 @@ class RequestPipeline {
       );
     }
     const [, project = "", route = ""] = match;
-    return { project: decodeURIComponent(project), route, endpoint: Object.hasOwn(ROUTES, route) ? ROUTES[route] : undefined };
+    const endpoint = Object.hasOwn(ROUTES, route) ? ROUTES[route] : undefined;
+    return { project: decodeURIComponent(project), route, label: `/models/${route}`, endpoint };
   }
 
   private async serveApi(request: Request, url: URL, heldSlots: (() => void)[]): Promise<unknown> {
-    const { project, route, endpoint } = this.resolve(url.pathname);
+    const { project, route, label, endpoint } = this.resolve(url.pathname);
     if (!this.auth.accepts(request.headers.get("authorization"))) throw new DmsApiError(401, "Could not authenticate.");
-    if (!endpoint) throw new DmsApiError(404, `Unknown endpoint /models/${route}`);
+    if (!endpoint) throw new DmsApiError(404, `Unknown endpoint ${label}`);
     const method = request.method as "GET" | "POST";
     const handler = endpoint[method];
-    if (!handler) throw new DmsApiError(405, `${request.method} is not allowed on /models/${route}`);
+    if (!handler) throw new DmsApiError(405, `${request.method} is not allowed on ${label}`);
     const fault = this.faults.nextFault();
     if (fault !== undefined) throw new DmsApiError(fault, `Injected fault (${fault}) for reliability testing`);
     const category = concurrencyCategory(route);
