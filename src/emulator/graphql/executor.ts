@@ -87,6 +87,8 @@ function literal(value: Value, variables: Variables): unknown {
 interface Page {
   nodes: StoredInstance[];
   nextCursor?: string;
+  /** More follow but cannot be fetched by cursor (nested connections). */
+  truncated?: boolean;
 }
 
 class Executor {
@@ -225,7 +227,7 @@ class Executor {
   private pageInfo(page: Page, field: Field): Result {
     const info: Result = {
       __typename: "PageInfo",
-      hasNextPage: page.nextCursor !== undefined,
+      hasNextPage: page.nextCursor !== undefined || page.truncated === true,
       endCursor: page.nextCursor ?? null,
       hasPreviousPage: false,
       startCursor: null,
@@ -307,7 +309,7 @@ class Executor {
     const matches = args.filter ? compileFilter(this.filterOf(type, args.filter), { state: this.state }) : () => true;
     const matching = members.filter(matches);
     const first = pageSize(args.first, NESTED_PAGE, field);
-    return this.connection({ nodes: matching.slice(0, first), nextCursor: undefined }, type, field);
+    return this.connection({ nodes: matching.slice(0, first), truncated: matching.length > first }, type, field);
   }
 
   private relatedType(ref: Parameters<Schema["typeOf"]>[0], field: Field): ObjectType {

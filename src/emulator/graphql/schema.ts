@@ -1,6 +1,6 @@
 /**
  * The GraphQL schema CDF derives from a data model, as far as the emulator serves it: one object type per view
- * (named by the view's external id, fields by property identifier) and, per type, the root fields
+ * (named by the view's external id, fields by property identifier) and, per node type, the root fields
  * `list<Type>`, `get<Type>ById` and `search<Type>`. Types are built when first asked for, from the stored views.
  */
 import type { ViewReference } from "../../client/models.ts";
@@ -38,7 +38,10 @@ export class Schema {
   ) {
     for (const ref of model.views) {
       const type = this.typeOf(ref);
-      if (type) this.byName.set(type.name, type);
+      // Root fields read nodes: a view of edges only gets none.
+      const edgesOnly =
+        type?.view?.mappedContainers.length && type.view.mappedContainers.every((container) => container.usedFor === "edge");
+      if (type && !edgesOnly) this.byName.set(type.name, type);
     }
   }
 

@@ -148,13 +148,13 @@ describe("GraphQL relations", () => {
   test("edges and reverse direct relations are connections; single ones are objects", async () => {
     const plant = await data(`{ listHydroPlant(first: 1) { items {
       generators { items { externalId } }
-      units(first: 1) { items { name } }
+      units(first: 1) { items { name } pageInfo { hasNextPage } }
       allUnits: units(filter: {ratedPowerKw: {gt: 10}}) { edges { node { name } } }
       operator { name }
     } } }`);
     expect(plant.listHydroPlant.items[0]).toEqual({
       generators: { items: [{ externalId: "gen:a" }, { externalId: "gen:c" }] },
-      units: { items: [{ name: "Gen A" }] },
+      units: { items: [{ name: "Gen A" }], pageInfo: { hasNextPage: true } },
       allUnits: { edges: [{ node: { name: "Gen B" } }] },
       operator: null,
     });
@@ -173,6 +173,9 @@ describe("GraphQL relations", () => {
 describe("GraphQL errors", () => {
   test("unknown fields, arguments, types and variables are located errors with data null", async () => {
     expect(await errors("{ listPump { items { name } } }")).toEqual(['Field "listPump" is not defined on type "Query".']);
+    expect(await errors("{ listInspectionResult { items { score } } }")).toEqual([
+      'Field "listInspectionResult" is not defined on type "Query".',
+    ]);
     expect(await errors("{ listHydroPlant { items { colour } } }")).toEqual(['Field "colour" is not defined on type "HydroPlant".']);
     expect(await errors("{ listHydroPlant(limit: 3) { items { name } } }")).toEqual([
       'Unknown argument "limit" on field "listHydroPlant".',
