@@ -11,7 +11,7 @@ import { compileFilter } from "../filters.ts";
 import { liveInstances } from "../instances.ts";
 import { searchMatches } from "../search-aggregate.ts";
 import { pageInstances, type SortSpec } from "../sorting.ts";
-import { containerKey, type ProjectState, type StoredInstance } from "../store.ts";
+import { containerKey, instanceKey, type ProjectState, type StoredInstance } from "../store.ts";
 import { isDirectRelation } from "../values.ts";
 import type { ResolvedProperty } from "../views.ts";
 import { propertyReference, translateFilter } from "./filter.ts";
@@ -92,6 +92,11 @@ interface Page {
 }
 
 class Executor {
+  /** Edge ends by edge type, direction and the node they leave from (see `edgeKey`). */
+  private edgeIndex?: Map<string, StoredInstance[]>;
+  /** Per reverse relation's `through` property: target instance key → the nodes pointing at it. */
+  private readonly reverseIndexes = new Map<string, Map<string, StoredInstance[]>>();
+
   constructor(
     private readonly state: ProjectState,
     private readonly schema: Schema,
@@ -318,20 +323,22 @@ class Executor {
     return type;
   }
 
+  /** The nodes at the far end of a node's edges of a type; all edges are indexed once, on first use. */
   private edgeEnds(node: StoredInstance, property: Extract<ResolvedProperty, { kind: "edge" }>): StoredInstance[] {
-    const outwards = property.direction === "outwards";
-    const ends: StoredInstance[] = [];
-    for (const edge of liveInstances(this.state, "edge")) {
-      const from = outwards ? edge.startNode : edge.endNode;
-      const to = outwards ? edge.endNode : edge.startNode;
-      if (edge.type?.space !== property.type.space || edge.type.externalId !== property.type.externalId) continue;
-      if (from?.space !== node.space || from.externalId !== node.externalId || !to) continue;
-      const end = this.state.liveInstance(to.space, to.externalId);
-      if (end) ends.push(end);
+    if (!this.edgeIndex) {
+      this.edgeIndex = new Map();
+      for (const edge of liveInstances(this.state, "edge")) {
+        if (!edge.type || !edge.startNode || !edge.endNode) continue;
+        const start = this.state.liveInstance(edge.startNode.space, edge.startNode.externalId);
+        const end = this.state.liveInstance(edge.endNode.space, edge.endNode.externalId);
+        if (end) append(this.edgeIndex, edgeKey(edge.type, "outwards", edge.startNode), end);
+        if (start) append(this.edgeIndex, edgeKey(edge.type, "inwards", edge.endNode), start);
+      }
     }
-    return ends;
+    return this.edgeIndex.get(edgeKey(property.type, property.direction, node)) ?? [];
   }
 
+  /** The nodes whose direct relation (the reverse relation's `through`) points at a node; indexed once per property. */
   private reverseSources(node: StoredInstance, property: Extract<ResolvedProperty, { kind: "reverse" }>): StoredInstance[] {
     const { source, identifier } = property.through;
     let key: string;
@@ -344,13 +351,20 @@ class Executor {
       key = containerKey(through.container.space, through.container.externalId);
       id = through.containerPropertyIdentifier;
     }
-    const pointsHere = (value: unknown) => isDirectRelation(value) && value.space === node.space && value.externalId === node.externalId;
-    const sources: StoredInstance[] = [];
-    for (const candidate of liveInstances(this.state, "node")) {
-      const value = candidate.data[key]?.[id];
-      if (Array.isArray(value) ? value.some(pointsHere) : pointsHere(value)) sources.push(candidate);
+    const indexKey = `${key}\u0000${id}`;
+    let index = this.reverseIndexes.get(indexKey);
+    if (!index) {
+      index = new Map();
+      for (const candidate of liveInstances(this.state, "node")) {
+        const value = candidate.data[key]?.[id];
+        const targets = new Set(
+          (Array.isArray(value) ? value : [value]).filter(isDirectRelation).map((target) => instanceKey(target.space, target.externalId)),
+        );
+        for (const target of targets) append(index, target, candidate);
+      }
+      this.reverseIndexes.set(indexKey, index);
     }
-    return sources;
+    return index.get(instanceKey(node.space, node.externalId)) ?? [];
   }
 
   private selectionsOf(field: Field): Selection[] {
@@ -386,6 +400,15 @@ class Executor {
     }
     return fields;
   }
+}
+
+const edgeKey = (type: { space: string; externalId: string }, direction: string, node: { space: string; externalId: string }): string =>
+  `${type.space}\u0000${type.externalId}\u0000${direction}\u0000${instanceKey(node.space, node.externalId)}`;
+
+function append<T>(index: Map<string, T[]>, key: string, item: T): void {
+  const list = index.get(key);
+  if (list) list.push(item);
+  else index.set(key, [item]);
 }
 
 function pageSize(value: unknown, fallback: number, field: Field): number {
