@@ -16,12 +16,19 @@ import { isDirectRelation } from "../values.ts";
 import type { ResolvedProperty } from "../views.ts";
 import { propertyReference, translateFilter } from "./filter.ts";
 import { type Document, type Field, GraphQLError, type Operation, type Selection, type Value } from "./parser.ts";
-import type { ObjectType, Schema } from "./schema.ts";
+import type { ObjectType, RootKind, Schema } from "./schema.ts";
 
 /** CDF's page sizes: `first` defaults to 100 at the root and 10 in nested connections, and goes up to 1000. */
 const ROOT_PAGE = 100;
 const NESTED_PAGE = 10;
 const MAX_PAGE = 1000;
+
+/** The arguments each kind of root field takes; any other is an error rather than silently ignored. */
+const ROOT_ARGUMENTS: Record<RootKind, string[]> = {
+  list: ["first", "after", "filter", "sort"],
+  get: ["instance"],
+  search: ["query", "fields", "filter", "first"],
+};
 
 type Variables = Record<string, unknown>;
 type Result = Record<string, unknown>;
@@ -114,14 +121,14 @@ class Executor {
       }
       const root = this.schema.rootField(field.name);
       if (!root) throw new GraphQLError(`Field "${field.name}" is not defined on type "Query".`, [field.location]);
-      const args = this.arguments(field, root.kind === "get" ? ["instance"] : ["first", "after", "filter", "sort", "query", "fields"]);
+      const args = this.arguments(field, ROOT_ARGUMENTS[root.kind]);
       const page = this.rootPage(root.kind, root.type, args, field);
       data[key] = this.connection(page, root.type, field);
     }
     return data;
   }
 
-  private rootPage(kind: "list" | "get" | "search", type: ObjectType, args: Result, field: Field): Page {
+  private rootPage(kind: RootKind, type: ObjectType, args: Result, field: Field): Page {
     const filter = args.filter === undefined || args.filter === null ? undefined : this.filterOf(type, args.filter);
     const first = pageSize(args.first, ROOT_PAGE, field);
     if (kind === "get") {

@@ -177,6 +177,9 @@ describe("GraphQL errors", () => {
       'Field "listInspectionResult" is not defined on type "Query".',
     ]);
     expect(await errors("{ listHydroPlant { items { colour } } }")).toEqual(['Field "colour" is not defined on type "HydroPlant".']);
+    expect(await errors('{ searchHydroPlant(query: "x", sort: {name: ASC}) { items { name } } }')).toEqual([
+      'Unknown argument "sort" on field "searchHydroPlant".',
+    ]);
     expect(await errors("{ listHydroPlant(limit: 3) { items { name } } }")).toEqual([
       'Unknown argument "limit" on field "listHydroPlant".',
     ]);
