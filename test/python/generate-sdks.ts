@@ -53,6 +53,10 @@ const oddities = model(
         cdf_name: text(),
         date: primitive("date"),
         class: enumOf(["in_progress", "class", "None", "_hidden"]),
+        // CDF identifiers spelled like another field's Python name: the base's `node_type`, and `flowRate`'s.
+        node_type: text(),
+        flowRate: primitive("float64"),
+        flow_rate: primitive("float64"),
       },
       { description: 'Quotes """ inside, a backslash \\ and "a quoted end"' },
     ),

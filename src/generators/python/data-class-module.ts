@@ -18,6 +18,7 @@ import {
   referenceSpelling,
 } from "./connection-fields.ts";
 import { type ClassBases, FLAT } from "./inheritance.ts";
+import { isBaseField } from "./keywords.ts";
 import { enumOf, fieldSpelling, filterValueSpelling, importSpelling, type Usage, valueType } from "./types.ts";
 import type { ViewPlan } from "./view-plan.ts";
 
@@ -287,8 +288,18 @@ function fieldLines(
       continue;
     }
     imports.add("stdlib", "typing", "Annotated").add("local", RUNTIME, "cdf_name");
-    writer.bracketed(`${property.name}: Annotated[`, [field.type, `cdf_name(${pythonString(property.identifier)})`], `]${suffix}`);
+    const lifted = spelledLikeAField(property, plan) ? ", lifted=True" : "";
+    writer.bracketed(`${property.name}: Annotated[`, [field.type, `cdf_name(${pythonString(property.identifier)}${lifted})`], `]${suffix}`);
   }
+}
+
+/**
+ * Whether a property's CDF identifier is the Python name of another field (`end_node` beside `endNode`, or a
+ * base class's): an alias of that spelling would take that field's keyword, so the runtime reads it lifted.
+ */
+function spelledLikeAField(property: IRProperty, plan: ViewPlan): boolean {
+  const { identifier } = property;
+  return isBaseField(identifier) || plan.fields.some((other) => other !== property && other.name === identifier);
 }
 
 /** Reads always carry non-nullable properties; nullable ones may be absent. */

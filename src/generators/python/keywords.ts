@@ -87,10 +87,12 @@ const IMPORTED_NAMES = [
  * Members every generated data class has (instance identity and metadata, DESIGN.md §4) and the attributes of
  * pydantic's BaseModel, which a field must not shadow.
  */
-const DATA_CLASS_MEMBERS = [
-  "space",
+/**
+ * Fields of the runtime's data-class bases that are constructor keywords, but for `space` and `version`: CDF
+ * identifiers spelled so are instance keys, which the runtime reads lifted anyway (`cdf_name`).
+ */
+const BASE_FIELDS = [
   "external_id",
-  "version",
   "instance_type",
   "node_type",
   "edge_type",
@@ -100,6 +102,12 @@ const DATA_CLASS_MEMBERS = [
   "last_updated_time",
   "deleted_time",
   "existing_version",
+];
+
+const DATA_CLASS_MEMBERS = [
+  "space",
+  "version",
+  ...BASE_FIELDS,
   "data_record",
   "id",
   "from_instance",
@@ -215,6 +223,13 @@ const BUILTINS_MATTER: Readonly<Record<Namespace, boolean>> = {
   parameter: true,
   enumMember: false,
 };
+
+/** A field of the runtime's data-class bases that a CDF identifier could be mistaken for: `end_node`, `node_type`, … */
+export function isBaseField(name: string): boolean {
+  return BASE_FIELD_SET.has(name);
+}
+
+const BASE_FIELD_SET: ReadonlySet<string> = new Set(BASE_FIELDS);
 
 export function pythonReservation(name: string, namespace: Namespace): Reservation | undefined {
   if (keywords.has(name)) return "keyword";

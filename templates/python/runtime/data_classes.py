@@ -89,15 +89,17 @@ def _wire_name(identifier: str) -> Any:
     return Field(validation_alias=identifier, serialization_alias=identifier)
 
 
-def cdf_name(identifier: str) -> Any:
+def cdf_name(identifier: str, *, lifted: bool = False) -> Any:
     """Field metadata that ties a Python field name to the view property's CDF identifier.
 
     Used as `Annotated[float | None, cdf_name("flowRate")]`.
 
     It sets validation and serialization aliases rather than `alias`, so type checkers and IDEs keep offering
-    the Python name as the constructor keyword. A property named like an instance key is read under its lifted name.
+    the Python name as the constructor keyword. A property named like an instance key is read under its lifted
+    name, and so is one the generator marks `lifted`: its identifier is the Python name of another field
+    (`end_node` beside `endNode`), which an alias of the same spelling would take the keyword of.
     """
-    validation = f"{_LIFTED}{identifier}" if identifier in _INSTANCE_KEYS else identifier
+    validation = f"{_LIFTED}{identifier}" if lifted or identifier in _INSTANCE_KEYS else identifier
     return Field(validation_alias=validation, serialization_alias=identifier)
 
 
@@ -117,7 +119,7 @@ class ViewModel(BaseModel):  # noqa: PLW1641
     _kind: ClassVar[InstanceKind] = "node"
     # Python names of the view's stored properties (direct relations included): what `dump()` writes.
     _property_fields: ClassVar[frozenset[str]] = frozenset()
-    # CDF identifiers of the view's properties that are named like an instance key (see `cdf_name`).
+    # CDF identifiers of the view's properties read under a lifted key (see `cdf_name`).
     _lifted_identifiers: ClassVar[frozenset[str]] = frozenset()
     # Connection fields by Python name; a generated read and write class may share one dict, each keeps its own.
     _connections: ClassVar[dict[str, Connection]] = {}
@@ -147,7 +149,12 @@ class ViewModel(BaseModel):  # noqa: PLW1641
         cls._connections = {name: value for name, value in declared.items() if name in own}
         # Edges and reverse relations are instances of their own, not values of this one.
         cls._property_fields = own - {name for name, value in cls._connections.items() if value.kind != "direct"}
-        cls._lifted_identifiers = frozenset(cls.property_identifiers().values()) & _INSTANCE_KEYS
+        fields = cls.model_fields
+        cls._lifted_identifiers = frozenset(
+            identifier
+            for name, identifier in cls.property_identifiers().items()
+            if str(fields[name].validation_alias).startswith(_LIFTED)
+        )
         cls._linked_fields = frozenset(cls._connections) | cls._instance_fields
 
     def __repr_args__(self) -> Iterable[tuple[str | None, Any]]:

@@ -260,6 +260,14 @@ describe("names, read-only views and connections", () => {
     expect(content).toContain("    properties_: str | Sequence[str] | None");
   });
 
+  test("a CDF identifier spelled like a base field's name is read lifted, so keywords keep to their fields", () => {
+    const clash = view("Clash", { node_type: text(), created_time: primitive("timestamp"), fooBar: text() });
+    const content = fileOf(generate([model([clash])]), "test_model/data_classes/_clash.py");
+    expect(content).toContain('node_type_: Annotated[str | None, cdf_name("node_type", lifted=True)] = None');
+    expect(content).toContain('created_time_: Annotated[Timestamp | None, cdf_name("created_time", lifted=True)] = None');
+    expect(content).toContain('foo_bar: Annotated[str | None, cdf_name("fooBar")] = None');
+  });
+
   test("a filter keyword the runtime would read as another field is left out with a warning", () => {
     const content = fileOf(result, "test_model/data_classes/_thing.py");
     // `space_prefix` would filter on the node's space, not on the property called space.

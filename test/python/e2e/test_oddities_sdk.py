@@ -70,3 +70,29 @@ def test_views_without_sortable_or_any_properties_still_list(client: OdditiesCli
     assert len(client.nothing.list(limit=None, space=SPACE)) == 5
     assert client.only_json.list() == []
     assert client.read_only.list() == []
+
+
+def test_a_property_spelled_like_another_fields_python_name_keeps_to_its_own_field(client: OdditiesClient) -> None:
+    # `node_type` is the CDF identifier of `node_type_` and the Python name of the node's own type; `flow_rate` is
+    # a field of its own beside `flowRate`'s `flow_rate_2`. Each keyword must reach its own field, both ways.
+    written = ReservedWrite(
+        space=SPACE,
+        external_id="odd:typed",
+        node_type=NodeId(SPACE, "odd:1"),
+        node_type_="a property",
+        flow_rate=1.5,
+        flow_rate_2=2.5,
+    )
+    assert written.node_type == NodeId(SPACE, "odd:1")
+    assert written.dump()["sources"][0]["properties"] == {"node_type": "a property", "flow_rate": 1.5, "flowRate": 2.5}
+    client.upsert(written)
+    item = client.reserved.retrieve(NodeId(SPACE, "odd:typed"))
+    assert item is not None
+    assert (item.node_type, item.node_type_, item.flow_rate, item.flow_rate_2) == (
+        NodeId(SPACE, "odd:1"),
+        "a property",
+        1.5,
+        2.5,
+    )
+    assert ids(client.reserved.list(node_type_="a property")) == ["odd:typed"]
+    assert item.as_write().dump() == written.dump()
