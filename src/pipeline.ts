@@ -115,12 +115,15 @@ export function resolveConfig(models: readonly DataModel[], options: PipelineOpt
 /** Python's naming with the configured cases for classes and fields (filter parameters follow the fields). */
 function namingFor(config: GeneratorConfig): LanguageNaming {
   const { className, field } = config.naming;
-  if (className === "pascal" && field === "snake") return pythonNaming;
+  // The package exports the client beside the view classes: a view must not be named like it.
+  const reservation: LanguageNaming["reservation"] = (name, namespace) =>
+    namespace === "type" && name === config.clientName ? "generated" : pythonNaming.reservation(name, namespace);
+  if (className === "pascal" && field === "snake") return { ...pythonNaming, reservation };
   const classNames = Object.fromEntries(
     Object.entries(pythonNaming.classNames).map(([slot, rule]) => [slot, rule.namespace === "type" ? { ...rule, case: className } : rule]),
   ) as LanguageNaming["classNames"];
   const filterParameters = Object.fromEntries(
     Object.entries(pythonNaming.filterParameters).map(([operator, rule]) => [operator, { ...rule, case: field }]),
   ) as LanguageNaming["filterParameters"];
-  return { ...pythonNaming, classNames, field: { ...pythonNaming.field, case: field }, filterParameters };
+  return { ...pythonNaming, reservation, classNames, field: { ...pythonNaming.field, case: field }, filterParameters };
 }

@@ -170,24 +170,22 @@ const API_PARAMETERS = [
 /** Attributes of the generated `<Name>Client`; a view's API attribute must not take one of them. */
 const CLIENT_MEMBERS = ["config", "upsert", "delete", "query", "graphql", "close", "from_env", "from_config"];
 
-/** Classes exported by the vendored runtime and the generated package itself. */
+/**
+ * Classes and constants exported by the vendored runtime (templates/python/runtime/__init__.py `__all__`; a test
+ * keeps the two in step) and used by the generated package: a view's class named like one (`NodeRead`, `NodeQuery`)
+ * would shadow the import in the modules that use both.
+ */
 const RUNTIME_CLASS_NAMES = [
   "DomainModel",
   "DomainModelWrite",
   "DomainModelList",
   "DomainModelWriteList",
-  "NodeId",
-  "EdgeId",
-  "ViewId",
-  "ContainerId",
   "DirectRelationReference",
-  "Filter",
   "Client",
   "Config",
-  "ClientConfig",
-  "Connection",
-  "EdgeRead",
-  "EdgeWrite",
+  ..."DEFAULT_LIMIT AggregateName AggregateResult BaseClient Bucket CDFAPIError CDFAuthError CDFConfigError CDFConnectionError CDFError CDFGraphQLError CDFNotFoundError CDFRateLimitError ClientConfig Connection ContainerId Credentials DataModelAPIs DataModelId DataRecord Date DirectRelation EdgeRead EdgeWrite Filter Graph GroupValue HTTPClient Histogram InstanceResult InstancesClient KeywordFilters NodeFilters NodeId NodeList NodeQuery NodeRead NodeWrite NodeWriteList OAuthClientCredentials RangeProperty RawFilter RetrieveConnections RetryPolicy SortDirection TextProperty Timestamp Token ValueProperty ViewAPI ViewId".split(
+    " ",
+  ),
 ];
 
 /** Module names the generated package uses for itself (`_client.py`, `_runtime/`, `data_classes/`, …). */
