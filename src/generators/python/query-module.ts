@@ -5,7 +5,9 @@
  * cost nothing until used. All classes share one module because traversals point every which way between them.
  */
 import { CodeWriter, ImportSet, type Layout, pythonString } from "../../emit/code-writer.ts";
-import type { IRType } from "../../ir/types.ts";
+import type { IRProperty, IRType } from "../../ir/types.ts";
+import { locationOf } from "../../validate/issues.ts";
+import type { GeneratorWarning } from "../generator.ts";
 import type { ModuleFragments } from "./data-class-module.ts";
 import { valueType } from "./types.ts";
 import type { ClassRef, ConnectionPlan, ViewPlan } from "./view-plan.ts";
@@ -92,9 +94,52 @@ export function methodHead(writer: CodeWriter, name: string, type: string, argum
     .line("]:");
 }
 
+/** A member of a view's step: a filter descriptor or a traversal to the next step. */
+type StepMember =
+  | { property: IRProperty; member: string; descriptor: { descriptor: string; needs: string[] } }
+  | { property: IRProperty; member: string; target: string };
+
+/** The members of a node view's step, filters first, then traversals, as `_query.py` lists them. */
+function stepMembers(plan: ViewPlan, queryClass: ReadonlyMap<string, string>): StepMember[] {
+  // A direct relation the chain can follow is a traversal; its value stays filterable through `where`.
+  const traversals = plan.fields.flatMap((property) => {
+    const connection = plan.connections.get(property.identifier);
+    const target = followable(connection) ? queryClass.get(connection.target.read) : undefined;
+    return target !== undefined ? [{ property, target }] : [];
+  });
+  const followed = new Set(traversals.map(({ property }) => property.name));
+  const fieldNames = new Set(plan.fields.map((property) => property.name));
+  const filters = plan.fields.flatMap((property) => {
+    if (property.kind !== "data" || followed.has(property.name)) return [];
+    const descriptor = descriptorOf(property.type, plan.enumAliases.get(property.identifier));
+    return descriptor === undefined ? [] : [{ property, descriptor }];
+  });
+  return [...filters, ...traversals].map((member) => ({ ...member, member: stepMember(member.property.name, fieldNames) }));
+}
+
+function queryClasses(plans: readonly ViewPlan[]): Map<string, string> {
+  return new Map(plans.filter((plan) => plan.kind === "node").map((plan) => [plan.irClass.names.className, plan.queryClass]));
+}
+
+/** A warning for each step member that is not spelled like its field, since NodeQuery has a member of that name. */
+export function stepRenames(plans: readonly ViewPlan[]): GeneratorWarning[] {
+  const queryClass = queryClasses(plans);
+  return plans
+    .filter((plan) => plan.kind === "node")
+    .flatMap((plan) =>
+      stepMembers(plan, queryClass)
+        .filter(({ property, member }) => member !== property.name)
+        .map(({ property, member }) => ({
+          code: "STEP_RENAMED" as const,
+          location: locationOf(plan.irClass.view, property.identifier),
+          message: `select() step member for field ${property.name} of ${plan.queryClass} would hide NodeQuery.${property.name}; it is "${member}"`,
+        })),
+    );
+}
+
 export function queryModule(plans: ViewPlan[], layout: Layout): ModuleFragments {
   const nodePlans = plans.filter((plan) => plan.kind === "node");
-  const queryClass = new Map(nodePlans.map((plan) => [plan.irClass.names.className, plan.queryClass]));
+  const queryClass = queryClasses(nodePlans);
   const imports = new ImportSet().add("stdlib", "typing", "Any", "TypeVar").add("local", "._runtime", "NodeList");
   const writer = new CodeWriter(layout).line('_Root = TypeVar("_Root", bound=NodeList[Any])');
   for (const plan of nodePlans) {
@@ -113,19 +158,17 @@ export function queryModule(plans: ViewPlan[], layout: Layout): ModuleFragments 
         .line("):");
     writer.indented((body) => {
       body.line(`_read_class = ${names.className}`).line(`_list_class = ${names.listClassName}`);
-      // A direct relation the chain can follow is a traversal; its value stays filterable through `where`.
-      const traversals = plan.fields.flatMap((property) => {
-        const connection = plan.connections.get(property.identifier);
-        const target = followable(connection) ? queryClass.get(connection.target.read) : undefined;
-        return target !== undefined ? [{ property, target }] : [];
-      });
-      const followed = new Set(traversals.map(({ property }) => property.name));
-      const filters = plan.fields.filter((property) => property.kind === "data" && !followed.has(property.name));
-      const fieldNames = new Set(plan.fields.map((property) => property.name));
       let spacer = false;
-      for (const property of filters) {
-        const found = descriptorOf(property.type, plan.enumAliases.get(property.identifier));
-        if (found === undefined) continue;
+      for (const step of stepMembers(plan, queryClass)) {
+        const { property, member } = step;
+        if ("target" in step) {
+          body.line().line("@property");
+          methodHead(body, member, step.target, "_Root", layout).indented((method) =>
+            method.bracketed(`return ${step.target}(`, ["self._instances", "self._step", pythonString(property.name)], ")"),
+          );
+          continue;
+        }
+        const found = step.descriptor;
         if (!spacer) body.line();
         spacer = true;
         const [descriptor] = found.descriptor.split("[");
@@ -134,13 +177,7 @@ export function queryModule(plans: ViewPlan[], layout: Layout): ModuleFragments 
         if (found.descriptor.includes("[NodeId]")) imports.add("local", "._runtime", "NodeId");
         const alias = plan.enumAliases.get(property.identifier);
         if (alias && found.descriptor.includes(alias)) imports.add("local", ".data_classes", alias);
-        descriptorLine(body, stepMember(property.name, fieldNames), property.name, found.descriptor, layout);
-      }
-      for (const { property, target } of traversals) {
-        body.line().line("@property");
-        methodHead(body, stepMember(property.name, fieldNames), target, "_Root", layout).indented((method) =>
-          method.bracketed(`return ${target}(`, ["self._instances", "self._step", pythonString(property.name)], ")"),
-        );
+        descriptorLine(body, member, property.name, found.descriptor, layout);
       }
     });
   }

@@ -7,7 +7,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { pythonReservation } from "../../../src/generators/python/keywords.ts";
 import { generateSdk } from "../../../src/pipeline.ts";
-import { model, text, view } from "../../support/model-builder.ts";
+import { direct, model, primitive, text, view } from "../../support/model-builder.ts";
 
 const RUNTIME_INIT = join(import.meta.dir, "../../../templates/python/runtime/__init__.py");
 
@@ -53,5 +53,30 @@ describe("views named like runtime classes or the client", () => {
       { topLevelPackage: "plant", clientName: "Pump" },
     );
     expect(result.files.find((file) => file.path === "plant/data_classes/_pump.py")?.content).toContain("class Pump_(NodeRead):");
+  });
+});
+
+describe("fields named like NodeQuery's members", () => {
+  test("their select() step members are renamed with a warning each, as validation renames escaped fields", () => {
+    const shop = model(
+      [view("Order", { where: text(), limit: primitive("int32"), list_root: text(), next: direct("Order"), owner: text() })],
+      { externalId: "Shop" },
+    );
+    const result = generateSdk({ models: [shop], origin: "test" }, { topLevelPackage: "shop" });
+    const renamed = result.warnings.filter((warning) => warning.code === "STEP_RENAMED");
+    expect(renamed.map((warning) => [warning.location, warning.message])).toEqual([
+      ["sp_test/Order/where", 'select() step member for field where of OrderQuery would hide NodeQuery.where; it is "where_"'],
+      ["sp_test/Order/limit", 'select() step member for field limit of OrderQuery would hide NodeQuery.limit; it is "limit_"'],
+      [
+        "sp_test/Order/list_root",
+        'select() step member for field list_root of OrderQuery would hide NodeQuery.list_root; it is "list_root_"',
+      ],
+    ]);
+    const query = result.files.find((file) => file.path === "shop/_query.py")?.content ?? "";
+    expect(query).toContain('    where_ = TextProperty("where")\n');
+    expect(query).toContain('    limit_ = RangeProperty[int]("limit")\n');
+    expect(query).toContain('    owner = TextProperty("owner")\n');
+    // Generated, so not in the README's list of what is left out.
+    expect(result.files.find((file) => file.path === "README.md")?.content).not.toContain("where_");
   });
 });
