@@ -28,6 +28,7 @@ for name, module in (
     ("Omni", "test_omni_query.py"),
     ("WindTurbine", "test_wind_turbine_query.py"),
     ("oddities", "test_oddities_sdk.py"),
+    ("hostile", "test_hostile_sdk.py"),
     ("OmniMultiAll", "test_omni_multi_sdk.py"),
     ("used_for_all", "test_used_for_all_sdk.py"),
     ("WindTurbine", "test_windturbine_graph.py"),
