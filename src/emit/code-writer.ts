@@ -65,8 +65,10 @@ export class CodeWriter {
         .indented((inside) => inside.line(suffix.slice(3)))
         .line(")");
     }
+    // Measured here, at the annotation's own depth: inside the parentheses the prefix is one indent longer.
+    const inline = fits(type, 1);
     return this.line(`${name}: (`)
-      .indented((inside) => (fits(type, 1) ? inside.line(type) : inside.block(members)))
+      .indented((inside) => (inline ? inside.line(type) : inside.block(members)))
       .line(`)${suffix}`);
   }
 

@@ -32,6 +32,13 @@ describe("CodeWriter", () => {
       "status: (\n    SomeLongStatusAlias\n    | Sequence[SomeLongStatusAlias]\n    | None\n)\n",
     );
   });
+
+  test("an annotation's type that fits one indent deeper stays on one line there, in a class body too", () => {
+    // 4 (body) + 4 (inside the parentheses) + 32 = 40: exactly the line length, where ruff keeps it whole.
+    const type = "LongTargetsWrite | PairOf | None";
+    const code = new CodeWriter(layout).line("class A:").indented((body) => body.annotation("connection", type, " = None"));
+    expect(code.toString()).toBe(`class A:\n    connection: (\n        ${type}\n    ) = None\n`);
+  });
 });
 
 describe("Python literals and docstrings", () => {
