@@ -104,11 +104,43 @@ export function bracketed(
     head,
     ...items.flatMap((item) => {
       const line = `${item},`;
-      // An item that is itself too long splits at its union, as ruff splits a long parameter annotation.
-      return (itemColumn + line.length <= layout.lineLength ? [line] : unionMembers(line)).map((part) => `${layout.indent}${part}`);
+      if (itemColumn + line.length <= layout.lineLength) return [`${layout.indent}${line}`];
+      // An item that is itself too long: a call (`view=ViewId(...)`) opens its own brackets, as ruff splits it;
+      // anything else splits at its union, as ruff splits a long parameter annotation.
+      const call = callParts(item);
+      const parts = call ? bracketed(call.head, call.args, "),", itemColumn, layout, { hug: true }) : unionMembers(line);
+      return parts.map((part) => `${layout.indent}${part}`);
     }),
     tail,
   ];
+}
+
+/** `name=Call(a, b)` or `Call(a, b)` as its head up to the bracket and its top-level arguments. */
+function callParts(item: string): { head: string; args: string[] } | undefined {
+  const open = /^(?:[A-Za-z_]\w*=)?[A-Za-z_][\w.]*\(/.exec(item);
+  if (open === null || !item.endsWith(")")) return undefined;
+  const inner = item.slice(open[0].length, -1);
+  const args: string[] = [];
+  let depth = 0;
+  let start = 0;
+  let quote: string | undefined;
+  for (let index = 0; index < inner.length; index++) {
+    const character = inner.charAt(index);
+    if (quote !== undefined) {
+      if (character === "\\") index++;
+      else if (character === quote) quote = undefined;
+    } else if (character === '"' || character === "'") quote = character;
+    else if ("([{".includes(character)) depth++;
+    else if (")]}".includes(character)) depth--;
+    else if (depth === 0 && character === ",") {
+      args.push(inner.slice(start, index).trim());
+      start = index + 1;
+    }
+    // The bracket opened by the head closes at the very end, or this is not one call.
+    if (depth < 0) return undefined;
+  }
+  args.push(inner.slice(start).trim());
+  return { head: open[0], args };
 }
 
 /**

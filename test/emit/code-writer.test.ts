@@ -33,6 +33,13 @@ describe("CodeWriter", () => {
     );
   });
 
+  test("a too-long call among the items opens its own brackets, its arguments hugged when they fit", () => {
+    const items = ['"direct"', 'view=ViewId("sp", "SomeLongerViewName", "1")'];
+    expect(new CodeWriter(layout).bracketed("Connection(", items, ")").toString()).toBe(
+      'Connection(\n    "direct",\n    view=ViewId(\n        "sp", "SomeLongerViewName", "1"\n    ),\n)\n',
+    );
+  });
+
   test("an annotation's type that fits one indent deeper stays on one line there, in a class body too", () => {
     // 4 (body) + 4 (inside the parentheses) + 32 = 40: exactly the line length, where ruff keeps it whole.
     const type = "LongTargetsWrite | PairOf | None";
