@@ -279,10 +279,28 @@ function nameKind(name: string): number {
 }
 
 function compareCaseless(a: string, b: string): number {
-  const lowerA = a.toLowerCase();
-  const lowerB = b.toLowerCase();
-  if (lowerA !== lowerB) return lowerA < lowerB ? -1 : 1;
-  return a < b ? -1 : a > b ? 1 : 0;
+  return compareNatural(a.toLowerCase(), b.toLowerCase()) || compareNatural(a, b);
+}
+
+/**
+ * Natural order, as ruff's isort compares names: runs of digits by their value (`pump2` before `pump10`), the
+ * rest by code point.
+ */
+export function compareNatural(a: string, b: string): number {
+  const runs = /\d+|\D+/g;
+  const partsA = a.match(runs) ?? [];
+  const partsB = b.match(runs) ?? [];
+  for (let index = 0; index < Math.min(partsA.length, partsB.length); index++) {
+    const x = partsA[index] as string;
+    const y = partsB[index] as string;
+    if (x === y) continue;
+    // A run with a leading zero compares digit by digit, as a fraction would (natord's rule); others by length.
+    if (/^\d/.test(x) && /^\d/.test(y) && !x.startsWith("0") && !y.startsWith("0") && x.length !== y.length) {
+      return x.length - y.length;
+    }
+    return x < y ? -1 : 1;
+  }
+  return partsA.length - partsB.length || (a < b ? -1 : a > b ? 1 : 0);
 }
 
 /** Imported names in isort's order: constants, then classes, then the rest, each group case-insensitively. */
@@ -290,6 +308,6 @@ export function sortImportedNames(names: Iterable<string>): string[] {
   // Each name's sort key is worked out once, not at every comparison.
   return [...names]
     .map((name) => ({ name, kind: nameKind(name), lower: name.toLowerCase() }))
-    .sort((a, b) => a.kind - b.kind || (a.lower < b.lower ? -1 : a.lower > b.lower ? 1 : a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+    .sort((a, b) => a.kind - b.kind || compareNatural(a.lower, b.lower) || compareNatural(a.name, b.name))
     .map(({ name }) => name);
 }

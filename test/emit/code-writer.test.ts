@@ -86,4 +86,18 @@ describe("ImportSet", () => {
     const rendered = new ImportSet().add("local", ".._runtime", "AlphaBeta", "GammaDelta", "EpsilonZeta").render(layout);
     expect(rendered).toEqual(["from .._runtime import (", "    AlphaBeta,", "    EpsilonZeta,", "    GammaDelta,", ")"]);
   });
+
+  test("numbers in module and class names sort by value, as ruff's isort sorts them", () => {
+    const imports = new ImportSet()
+      .add("local", ".pump10", "Pump10API")
+      .add("local", ".pump2", "Pump2API")
+      .add("local", ".pump1a", "Pump1aAPI")
+      .add("local", ".data_classes", "Pump10", "Pump2List", "Pump2", "Pump1a", "Pump007");
+    expect(imports.render({ lineLength: 120, indent: "    " })).toEqual([
+      "from .data_classes import Pump007, Pump1a, Pump2, Pump2List, Pump10",
+      "from .pump1a import Pump1aAPI",
+      "from .pump2 import Pump2API",
+      "from .pump10 import Pump10API",
+    ]);
+  });
 });
