@@ -67,8 +67,10 @@ export class CodeWriter {
     }
     // Measured here, at the annotation's own depth: inside the parentheses the prefix is one indent longer.
     const inline = fits(type, 1);
+    const column = this.prefix.length + this.layout.indent.length;
+    const memberLines = members.flatMap((member) => splitSubscript(member, column, this.layout));
     return this.line(`${name}: (`)
-      .indented((inside) => (inline ? inside.line(type) : inside.block(members)))
+      .indented((inside) => (inline ? inside.line(type) : inside.block(memberLines)))
       .line(`)${suffix}`);
   }
 
@@ -108,11 +110,26 @@ export function bracketed(
       // An item that is itself too long: a call (`view=ViewId(...)`) opens its own brackets, as ruff splits it;
       // anything else splits at its union, as ruff splits a long parameter annotation.
       const call = callParts(item);
-      const parts = call ? bracketed(call.head, call.args, "),", itemColumn, layout, { hug: true }) : unionMembers(line);
+      const parts = call
+        ? bracketed(call.head, call.args, "),", itemColumn, layout, { hug: true })
+        : unionMembers(line).flatMap((member) => splitSubscript(member, itemColumn, layout));
       return parts.map((part) => `${layout.indent}${part}`);
     }),
     tail,
   ];
+}
+
+/**
+ * A union member still too long at `column` (`list[A | B]`, `| list[A | B],`) opens its own brackets, as ruff
+ * splits it: the union inside on one line when it fits there, else one member per line.
+ */
+function splitSubscript(member: string, column: number, layout: Layout): string[] {
+  const subscript = /^((?:\| )?[A-Za-z_][\w.]*\[)(.*)\](,?)$/.exec(member);
+  if (column + member.length <= layout.lineLength || subscript === null) return [member];
+  const [, open = "", inner = "", comma = ""] = subscript;
+  const innerColumn = column + layout.indent.length;
+  const innerLines = innerColumn + inner.length <= layout.lineLength ? [inner] : unionMembers(inner);
+  return [open, ...innerLines.map((line) => `${layout.indent}${line}`), `]${comma}`];
 }
 
 /** `name=Call(a, b)` or `Call(a, b)` as its head up to the bracket and its top-level arguments. */

@@ -33,6 +33,13 @@ describe("CodeWriter", () => {
     );
   });
 
+  test("a union member still too long in the parentheses opens its own brackets", () => {
+    const type = "list[SomeWrite | DirectRelation | Pair] | None";
+    expect(new CodeWriter(layout).annotation("items", type, " = None").toString()).toBe(
+      "items: (\n    list[\n        SomeWrite\n        | DirectRelation\n        | Pair\n    ]\n    | None\n) = None\n",
+    );
+  });
+
   test("a too-long call among the items opens its own brackets, its arguments hugged when they fit", () => {
     const items = ['"direct"', 'view=ViewId("sp", "SomeLongerViewName", "1")'];
     expect(new CodeWriter(layout).bracketed("Connection(", items, ")").toString()).toBe(

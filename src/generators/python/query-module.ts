@@ -75,6 +75,11 @@ function descriptorLine(writer: CodeWriter, member: string, fieldName: string, d
     writer.bracketed(head, [argument], ")");
     return;
   }
+  // ruff splits the last brackets first: the call's, when the line up to them fits.
+  if (writer.prefix.length + head.length <= layout.lineLength) {
+    writer.bracketed(head, [argument], ")", { hug: true });
+    return;
+  }
   writer
     .line(`${member} = ${descriptor.slice(0, subscript + 1)}`)
     .indented((inner) => inner.line(descriptor.slice(subscript + 1, -1)))
