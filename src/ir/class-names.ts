@@ -8,7 +8,7 @@
  *   4. any other collision: the view whose externalId already is the name keeps it, the others get 2, 3, …
  */
 import { locationOf, type ValidationIssue, viewText } from "../validate/issues.ts";
-import { describeReservation, escapeIfReserved, identifierWords, limitLength, shortHash } from "./name-words.ts";
+import { describeReservation, escapeIfReserved, identifierWords, limitLength, limitWords, shortHash } from "./name-words.ts";
 import {
   applyRule,
   CLASS_NAME_SLOTS,
@@ -47,9 +47,22 @@ interface ClassCollision {
 }
 
 export function planClassNames(irClasses: readonly IRClass[], naming: LanguageNaming, issues: ValidationIssue[]): Map<string, ClassNames> {
-  const states = irClasses.map(
-    (irClass): ClassState => ({ irClass, words: identifierWords(irClass.view.externalId, "view"), qualifier: [], literal: false, rank: 1 }),
-  );
+  const states = irClasses.map((irClass): ClassState => {
+    const { externalId } = irClass.view;
+    const words = identifierWords(externalId, "view");
+    const limited = limitWords(words, externalId, naming.maxNameLength);
+    if (limited.join("_") !== words.join("_")) {
+      issues.push({
+        severity: "warning",
+        code: "NAME_TOO_LONG",
+        location: locationOf(irClass.view),
+        message: `the words of ${externalId} are ${words.join("_").length} characters long; its names are made of "${limited.join("_")}"`,
+        suggestion: "Use a shorter view externalId",
+        canAutoFix: true,
+      });
+    }
+    return { irClass, words: limited, qualifier: [], literal: false, rank: 1 };
+  });
   qualifySharedExternalIds(states);
   const { named, collisions } = resolveClassCollisions(states, naming);
   for (const { issues: classIssues } of named.values()) issues.push(...classIssues);

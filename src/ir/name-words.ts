@@ -14,6 +14,25 @@ export function identifierWords(identifier: string, role: string): string[] {
   return /^[0-9]/.test(words[0] ?? "") ? [role, ...words] : words;
 }
 
+/**
+ * Words cut so that, joined by `_`, they are at most `maxLength` long, the last replaced by a hash of the whole
+ * identifier so two long names sharing a start stay apart; short enough words are returned as they are.
+ */
+export function limitWords(words: readonly string[], identifier: string, maxLength: number): string[] {
+  if (words.join("_").length <= maxLength) return [...words];
+  const hash = shortHash(identifier);
+  const kept: string[] = [];
+  let length = hash.length;
+  for (const word of words) {
+    const room = maxLength - length - 1;
+    if (room <= 0) break;
+    const part = word.slice(0, room);
+    kept.push(part);
+    length += part.length + 1;
+  }
+  return [...kept, hash];
+}
+
 /** FNV-1a, 32 bits, as hex: short, stable across runs and platforms. */
 export function shortHash(text: string): string {
   let hash = 0x811c9dc5;

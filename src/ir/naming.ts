@@ -66,6 +66,11 @@ export interface LanguageNaming {
   escapeReserved(name: string): string;
   /** Longest name allowed for a slot that becomes a file name. */
   readonly maxFileNameLength: number;
+  /**
+   * Longest a view's words may be, joined by `_`, before its suffixes and qualifiers: longer ones are cut and
+   * end in a hash, so every name made of them still fits a line of generated code.
+   */
+  readonly maxNameLength: number;
 }
 
 // ── Words ───────────────────────────────────────────────────────────────────────────────────────────────────

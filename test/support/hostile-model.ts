@@ -5,7 +5,7 @@
  * them (test/python/generate-sdks.ts) and test/python/e2e/test_hostile_sdk.py builds, dumps and parses instances and select() chains with it.
  */
 import type { DataModel, ViewProperty } from "../../src/client/models.ts";
-import { direct, edge, model, primitive, ref, reverse, text, view } from "./model-builder.ts";
+import { direct, edge, enumOf, model, primitive, ref, reverse, text, view } from "./model-builder.ts";
 
 /** Property identifiers spelled like something the generated class or its runtime base already has. */
 export const HOSTILE_PROPERTY_NAMES = [
@@ -87,8 +87,8 @@ const hostileProperties = (): Record<string, ViewProperty> =>
     ]),
   );
 
-// Long, but not so long that a single name overflows a line: ruff format then wraps differently (left undone).
-const longView = `V${"ery".repeat(20)}LongViewName`;
+// As long as CDF allows (255): its names are cut and end in a hash.
+const longView = `V${"ery".repeat(82)}LongView`;
 
 export const hostileModel: DataModel = model(
   [
@@ -116,7 +116,7 @@ export const hostileModel: DataModel = model(
     view("Middle", { kind: text(), count: primitive("int32"), extra: text() }, { implements: [ref("Base")] }),
     // As CDF lists them, a view's properties include those it inherits.
     view("Leaf", { count: primitive("float64"), kind: direct("Base"), extra: text() }, { implements: [ref("Middle")] }),
-    view(longView, { value: text() }),
+    view(longView, { value: text(), status: enumOf(["on", "off"]), next: direct(longView, { list: true }) }),
     view("flowRate", { value: text() }),
     view("FlowRate", { value: text() }),
   ],

@@ -40,4 +40,7 @@ export const pythonNaming: LanguageNaming = {
   escapeReserved: (name: string) => `${name}_`,
   // Module files become `_<name>.py`; 255 bytes is the usual file-name limit, kept well clear of.
   maxFileNameLength: 120,
+  // ruff format splits a line of one long name differently (`X_VIEW` constants, `Unpack[XFilters]`): kept short
+  // enough that the longest such line, a class's `_view: ClassVar[ViewId] = X_VIEW`, fits 120 columns.
+  maxNameLength: 80,
 };

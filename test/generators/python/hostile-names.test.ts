@@ -7,7 +7,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { pythonReservation } from "../../../src/generators/python/keywords.ts";
 import { generateSdk } from "../../../src/pipeline.ts";
-import { direct, model, primitive, text, view } from "../../support/model-builder.ts";
+import { direct, enumOf, model, primitive, text, view } from "../../support/model-builder.ts";
 
 const RUNTIME_INIT = join(import.meta.dir, "../../../templates/python/runtime/__init__.py");
 
@@ -78,5 +78,34 @@ describe("fields named like NodeQuery's members", () => {
     expect(query).toContain('    owner = TextProperty("owner")\n');
     // Generated, so not in the README's list of what is left out.
     expect(result.files.find((file) => file.path === "README.md")?.content).not.toContain("where_");
+  });
+});
+
+describe("very long view names", () => {
+  const long = `Station${"Measurement".repeat(22)}`;
+  const result = generateSdk(
+    {
+      models: [model([view(long, { status: enumOf(["a", "b"]), next: direct(long, { list: true }) })], { externalId: "Plant" })],
+      origin: "test",
+    },
+    { topLevelPackage: "plant" },
+  );
+
+  test("are cut to words of at most 80 characters ending in a hash, with a warning", () => {
+    const cut = `Station${"_Measurement".repeat(5)}_Mea_667b0caf`;
+    expect(cut.length).toBe(80);
+    const warning = result.warnings.find((candidate) => candidate.code === "NAME_TOO_LONG" && candidate.location === `sp_test/${long}`);
+    expect(warning?.message).toBe(`the words of ${long} are 271 characters long; its names are made of "${cut}"`);
+    const data = result.files.find((file) => file.path === `plant/data_classes/_${cut.toLowerCase()}.py`)?.content ?? "";
+    expect(data).toContain(`\nclass ${cut.replaceAll("_", "")}(NodeRead):\n`);
+    // The view keeps its own external id on the wire.
+    expect(data).toContain(`"${long}"`);
+  });
+
+  test("every line of the SDK fits 120 columns, but those holding the view's own external id", () => {
+    const overlong = result.files
+      .filter((file) => file.path.endsWith(".py") && !file.path.includes("_runtime/"))
+      .flatMap((file) => file.content.split("\n").filter((line) => line.length > 120 && !line.includes(long)));
+    expect(overlong).toEqual([]);
   });
 });
