@@ -1,6 +1,7 @@
 """The SDK of test/support/hostile-model.ts, whose names collide with everything a generated SDK already spells:
 every field is given by its Python name, reaches the wire under its CDF identifier and reads back into the same
-field; select() chains build over steps whose members were renamed. No emulator: nothing is sent.
+field, from an instance and from a GraphQL answer; select() chains build over steps whose members were renamed.
+No emulator: nothing is sent.
 """
 
 from __future__ import annotations
@@ -9,9 +10,10 @@ from datetime import datetime, timezone
 from typing import Any
 
 import pytest
-from sdk_hostile import HostileClient, HostileClient_, NodeId, NodeRead_, NodeReadWrite
+from sdk_hostile import Connection_, HostileClient, HostileClient_, NodeId, NodeRead_, NodeReadWrite
 from sdk_hostile._query import NodeRead_Query
 from sdk_hostile._runtime import InstancesClient
+from sdk_hostile._runtime.graphql import _typed
 from sdk_hostile.data_classes import (
     HostileClient_EdgeWrite,
     HostileClientWrite,
@@ -179,3 +181,21 @@ def test_select_chains_build_over_renamed_step_members(client: HostileClient) ->
     assert isinstance(client._instances, InstancesClient)
     sets = chained._sets(steps)
     assert {"step0", "step5"} <= sets.keys()
+
+
+def test_graphql_objects_parse_into_the_fields_of_their_cdf_identifiers() -> None:
+    classes: dict[str, Any] = {"NodeRead": NodeRead_, "Connection": Connection_}
+    answer = {
+        "__typename": "NodeRead",
+        "space": SPACE,
+        "externalId": "n1",
+        **{cdf: value_of(cdf) if not cdf.endswith("_time") else WHEN.isoformat() for cdf in data_fields().values()},
+        "match": {"__typename": "Connection", "space": SPACE, "externalId": "c1", "type": "t", "where": "w"},
+    }
+    item = _typed(answer, classes)
+    assert isinstance(item, NodeRead_)
+    for name, cdf in data_fields().items():
+        assert getattr(item, name) == value_of(cdf), name
+    assert (item.space, item.external_id, item.node_type) == (SPACE, "n1", None)
+    assert isinstance(item.match_, Connection_)
+    assert (item.match_.type_, item.match_.where) == ("t", "w")
