@@ -3,10 +3,10 @@
  * each name that could not simply follow the convention. The validator reports the issues; the transformer puts
  * the names into the IR. Both call `planNames` on the same filtered model, so they always agree.
  */
-import type { ValidationIssue } from "../validate/issues.ts";
+import { locationOf, type ValidationIssue } from "../validate/issues.ts";
 import { planClassNames } from "./class-names.ts";
-import { escapeIfReserved, identifierWords } from "./name-words.ts";
-import { applyRule, type ClassNames, type LanguageNaming, MODULE_NAME_SLOTS, type ModuleNames } from "./naming.ts";
+import { describeReservation, escapeIfReserved, identifierWords } from "./name-words.ts";
+import { applyRule, type ClassNames, type LanguageNaming, MODULE_NAME_SLOTS, type ModuleNameSlot, type ModuleNames } from "./naming.ts";
 import { type PropertyNames, planPropertyNames, propertyNamer } from "./property-names.ts";
 import type { IRClass, IRModule } from "./types.ts";
 
@@ -28,15 +28,16 @@ export function planNames(ir: { classes: readonly IRClass[]; modules: readonly I
   const classes = planClassNames(ir.classes, naming, issues);
   const namer = propertyNamer(naming);
   const properties = new Map(ir.classes.map((irClass) => [irClass.id, planPropertyNames(irClass, namer, naming, issues)]));
-  const modules = planModuleNames(ir.modules, naming);
+  const modules = planModuleNames(ir.modules, naming, issues);
   return { classes, properties, modules, issues };
 }
 
 /**
  * One set of names per data model, for SDKs built from several models. Modules only need to be unique among
- * themselves: they live on the client, one level above the classes.
+ * themselves: they live on the client, one level above the classes. With several models each name becomes a
+ * group of the client, so one changed from the convention is reported.
  */
-function planModuleNames(modules: readonly IRModule[], naming: LanguageNaming): Map<string, ModuleNames> {
+function planModuleNames(modules: readonly IRModule[], naming: LanguageNaming, issues: ValidationIssue[]): Map<string, ModuleNames> {
   const planned = new Map<string, ModuleNames>();
   const taken = new Set<string>();
   for (const module of modules) {
@@ -44,13 +45,33 @@ function planModuleNames(modules: readonly IRModule[], naming: LanguageNaming): 
     const names = {} as ModuleNames;
     for (const slot of MODULE_NAME_SLOTS) {
       const { namespace } = naming.moduleNames[slot];
-      let { name } = escapeIfReserved(applyRule(words, naming.moduleNames[slot]), namespace, naming);
+      const escaped = escapeIfReserved(applyRule(words, naming.moduleNames[slot]), namespace, naming);
+      let { name } = escaped;
       for (let attempt = 2; taken.has(`${namespace}:${name}`); attempt++)
         name = applyRule(words, naming.moduleNames[slot], [String(attempt)]);
       taken.add(`${namespace}:${name}`);
       names[slot] = name;
+      if (modules.length > 1 && name !== escaped.converted) {
+        const why =
+          name !== escaped.name
+            ? "the name of another data model's group"
+            : describeReservation(escaped.reservation ?? "generated", naming);
+        issues.push({
+          severity: "warning",
+          code: name !== escaped.name ? "NAME_COLLISION" : escaped.reservation === "generated" ? "SHADOWED_MEMBER" : "RESERVED_WORD",
+          location: locationOf(module.dataModel),
+          message: `the ${MODULE_SLOT_DESCRIPTIONS[slot]} of data model ${module.dataModel.externalId} would be "${escaped.converted}", ${why}; it is "${name}"`,
+          suggestion: "Nothing to do: the generated name is changed; rename the data model to avoid it",
+          canAutoFix: true,
+        });
+      }
     }
     planned.set(module.id, names);
   }
   return planned;
 }
+
+const MODULE_SLOT_DESCRIPTIONS: Readonly<Record<ModuleNameSlot, string>> = {
+  moduleClassName: "group class name",
+  moduleAttribute: "client attribute",
+};

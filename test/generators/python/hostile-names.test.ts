@@ -109,3 +109,26 @@ describe("very long view names", () => {
     expect(overlong).toEqual([]);
   });
 });
+
+describe("data models named like client members or each other, in one SDK", () => {
+  test("their groups are renamed with a warning each", () => {
+    const models = [
+      model([view("Pump", { value: text() })], { externalId: "DataModel" }),
+      model([view("Valve", { value: text() }, { space: "sp_b" })], { externalId: "upsert", space: "sp_b" }),
+      model([view("Gate", { value: text() }, { space: "sp_c" })], { externalId: "Upsert", space: "sp_c" }),
+    ];
+    const result = generateSdk({ models, origin: "test" }, { topLevelPackage: "plant" });
+    const messages = result.warnings.filter((warning) => warning.location.split("/").length === 2).map((warning) => warning.message);
+    expect(messages.sort()).toEqual(
+      [
+        'the group class name of data model DataModel would be "DataModelAPIs", a name the generated SDK already uses; it is "DataModelAPIs_"',
+        'the client attribute of data model upsert would be "upsert", a name the generated SDK already uses; it is "upsert_"',
+        'the group class name of data model Upsert would be "UpsertAPIs", the name of another data model\'s group; it is "Upsert2APIs"',
+        'the client attribute of data model Upsert would be "upsert", the name of another data model\'s group; it is "upsert_2"',
+      ].sort(),
+    );
+    const client = result.files.find((file) => file.path === "plant/_client.py")?.content ?? "";
+    expect(client).toContain("        self.upsert_ = UpsertAPIs(self._instances, self.default_space)\n");
+    expect(client).toContain("        self.upsert_2 = Upsert2APIs(self._instances, self.default_space)\n");
+  });
+});
