@@ -111,6 +111,10 @@ export const hostileModel: DataModel = model(
     view("DataModelAPIs", { Hostile: text() }),
     // Named like the data model.
     view("Hostile", { value: text() }),
+    // Named like what generated modules import from typing and typing_extensions.
+    view("Unpack", { value: text(), next: direct("Iterator") }),
+    view("Iterator", { value: text() }),
+    view("TypeVar", { items: direct("Unpack", { list: true }) }),
     // An interface chain: the child redefines a property's type.
     view("Base", { kind: text(), count: primitive("int32") }),
     view("Middle", { kind: text(), count: primitive("int32"), extra: text() }, { implements: [ref("Base")] }),

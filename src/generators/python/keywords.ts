@@ -68,17 +68,27 @@ const BUILTIN_EXCEPTIONS = (
   "UserWarning ValueError Warning ZeroDivisionError"
 ).split(" ");
 
-/** Names imported into generated data-class modules; a field with one of these names would shadow the import. */
+/**
+ * Names imported into generated modules (a test keeps the list in step with the generator's imports); a field
+ * or class with one of these names would shadow the import.
+ */
 const IMPORTED_NAMES = [
   "date",
   "datetime",
   "timezone",
   "cdf_name",
   "Any",
+  "Annotated",
   "ClassVar",
+  "Iterator",
   "Literal",
+  "Never",
   "Optional",
+  "Sequence",
+  "TYPE_CHECKING",
+  "TypeVar",
   "Union",
+  "Unpack",
   "Field",
   "BaseModel",
 ];

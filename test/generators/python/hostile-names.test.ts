@@ -3,13 +3,14 @@
  * warning, never a class that shadows the runtime's or the client's.
  */
 import { describe, expect, test } from "bun:test";
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { pythonReservation } from "../../../src/generators/python/keywords.ts";
 import { generateSdk } from "../../../src/pipeline.ts";
 import { direct, enumOf, model, primitive, text, view } from "../../support/model-builder.ts";
 
 const RUNTIME_INIT = join(import.meta.dir, "../../../templates/python/runtime/__init__.py");
+const GENERATOR_DIR = join(import.meta.dir, "../../../src/generators/python");
 
 /** The names in the runtime package's `__all__`. */
 function runtimeExports(): string[] {
@@ -23,6 +24,17 @@ describe("views named like runtime classes or the client", () => {
     const exported = runtimeExports().filter((name) => /^[A-Z]/.test(name));
     expect(exported).toContain("NodeQuery");
     expect(exported.filter((name) => pythonReservation(name, "type") === undefined)).toEqual([]);
+  });
+
+  test("every name the generator imports from the standard library or typing_extensions is reserved too", () => {
+    const sources = readdirSync(GENERATOR_DIR).map((file) => readFileSync(join(GENERATOR_DIR, file), "utf8"));
+    const imported = sources.flatMap((source) =>
+      [...source.matchAll(/\.add\("(?:stdlib|thirdParty)", "[\w.]+", ((?:"\w+"(?:, )?)+)\)/g)].flatMap((match) =>
+        [...(match[1] ?? "").matchAll(/"(\w+)"/g)].map((name) => name[1] ?? ""),
+      ),
+    );
+    expect(imported).toContain("Unpack");
+    expect(imported.filter((name) => pythonReservation(name, "type") === undefined)).toEqual([]);
   });
 
   test("NodeRead, NodeQuery and the client's own name are escaped, with a warning each", () => {
