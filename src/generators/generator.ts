@@ -13,8 +13,8 @@ export type { GeneratedFile };
 
 /** Something the generator left out or degraded, for the pipeline's warnings (never silently dropped). */
 export interface GeneratorWarning {
-  /** `_SKIPPED`: a part left out of the SDK; `STEP_RENAMED`: a select() step member spelled unlike its field. */
-  code: "EDGE_PROPERTIES_SKIPPED" | "FILTER_SKIPPED" | "STEP_RENAMED";
+  /** `_SKIPPED`: a part left out of the SDK; `RENAMED`: a generated name changed because another has it. */
+  code: "EDGE_PROPERTIES_SKIPPED" | "FILTER_SKIPPED" | "RENAMED";
   /** `space/View` or `space/View/property`, as validation issues locate things. */
   location: string;
   message: string;

@@ -62,12 +62,16 @@ export class PythonGenerator implements LanguageGenerator {
   generate(model: IRModel): GeneratorOutput {
     const { plans, bases, warnings } = this.plan(model);
     const files = [
-      ...this.packageFiles(model, plans, warnings),
+      // The README lists what is left out; a renamed part is generated.
+      ...this.packageFiles(
+        model,
+        plans,
+        warnings.filter((warning) => warning.code !== "RENAMED"),
+      ),
       ...plans.flatMap((plan) => this.classFiles(plan, bases)),
       ...this.runtimeFiles(),
     ].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
     const classes = plans.reduce((count, plan) => count + (plan.writable ? 2 : 1) + edgeClassNames(plan).length, 0);
-    // Renamed step members are reported, not listed in the README's "Not generated yet": they are generated.
     return { files, warnings: [...warnings, ...stepRenames(plans)], classes };
   }
 
@@ -96,7 +100,7 @@ export class PythonGenerator implements LanguageGenerator {
     const warnings: GeneratorWarning[] = [];
     const names = new UniqueNames(model.classes.flatMap((irClass) => CLASS_NAME_SLOTS.map((slot) => irClass.names[slot])));
     for (const reserved of [this.config.clientName, ...CONNECT_EXPORTS]) names.claim(reserved);
-    const classes = indexClasses(model.classes, names);
+    const classes = indexClasses(model.classes, names, warnings);
     const plans = model.classes.map((irClass) => planView(irClass, names, classes, warnings));
     // An edge class's end node is any node class an edge of its view leads to.
     const edgePlans = new Map(

@@ -135,7 +135,7 @@ export function stepRenames(plans: readonly ViewPlan[]): GeneratorWarning[] {
       stepMembers(plan, queryClass)
         .filter(({ property, member }) => member !== property.name)
         .map(({ property, member }) => ({
-          code: "STEP_RENAMED" as const,
+          code: "RENAMED" as const,
           location: locationOf(plan.irClass.view, property.identifier),
           message: `select() step member for field ${property.name} of ${plan.queryClass} would hide NodeQuery.${property.name}; it is "${member}"`,
         })),

@@ -96,14 +96,31 @@ function isSortable(property: IRProperty): boolean {
 export type ClassIndex = ReadonlyMap<string, { irClass: IRClass; ref: ClassRef; edgeRef?: ClassRef }>;
 
 /** How the classes refer to each other; the edge classes of views used for nodes and edges claim their names here. */
-export function indexClasses(irClasses: readonly IRClass[], names: UniqueNames): ClassIndex {
+/** A module-level name the package exports, numbered when another already has it; a numbered one is reported. */
+function claim(names: UniqueNames, wanted: string, irClass: IRClass, warnings: GeneratorWarning[]): string {
+  const name = names.claim(wanted);
+  if (name !== wanted) {
+    warnings.push({
+      code: "RENAMED",
+      location: locationOf(irClass.view),
+      message: `${wanted}, a name generated for ${irClass.view.externalId}, is already taken; it is "${name}"`,
+    });
+  }
+  return name;
+}
+
+export function indexClasses(irClasses: readonly IRClass[], names: UniqueNames, warnings: GeneratorWarning[]): ClassIndex {
   return new Map(
     irClasses.map((irClass) => {
       const { fileName, className, writeClassName } = irClass.names;
       const ref = { fileName, read: className, write: irClass.writable ? writeClassName : undefined };
       if (irClass.usedFor !== "all") return [irClass.id, { irClass, ref }];
-      const edgeRead = names.claim(`${className}Edge`);
-      const edgeRef = { fileName, read: edgeRead, write: irClass.writable ? names.claim(`${edgeRead}Write`) : undefined };
+      const edgeRead = claim(names, `${className}Edge`, irClass, warnings);
+      const edgeRef = {
+        fileName,
+        read: edgeRead,
+        write: irClass.writable ? claim(names, `${edgeRead}Write`, irClass, warnings) : undefined,
+      };
       return [irClass.id, { irClass, ref, edgeRef }];
     }),
   );
@@ -119,7 +136,8 @@ export function planView(irClass: IRClass, names: UniqueNames, classes: ClassInd
   const data = fields.filter((property) => property.kind === "data");
   const enumAliases = new Map<string, string>();
   for (const property of data) {
-    if (enumOf(property) !== undefined) enumAliases.set(property.identifier, names.claim(`${className}${pascalCase(property.name)}`));
+    if (enumOf(property) !== undefined)
+      enumAliases.set(property.identifier, claim(names, `${className}${pascalCase(property.name)}`, irClass, warnings));
   }
   const fieldNames = new Map(data.map((property) => [property.name, property]));
   const filters: FilterParameter[] = [];
@@ -144,10 +162,10 @@ export function planView(irClass: IRClass, names: UniqueNames, classes: ClassInd
     irClass,
     kind: irClass.usedFor === "edge" ? "edge" : "node",
     edgeClass: classes.get(irClass.id)?.edgeRef,
-    viewConstant: names.claim(`${constantCase(className)}_VIEW`),
-    filtersClass: names.claim(`${className}Filters`),
-    fieldAlias: names.claim(`${className}Field`),
-    textFieldAlias: names.claim(`${className}TextField`),
+    viewConstant: claim(names, `${constantCase(className)}_VIEW`, irClass, warnings),
+    filtersClass: claim(names, `${className}Filters`, irClass, warnings),
+    fieldAlias: claim(names, `${className}Field`, irClass, warnings),
+    textFieldAlias: claim(names, `${className}TextField`, irClass, warnings),
     fields,
     connections,
     nodeType: nodeTypeOf(irClass.filter),
@@ -159,7 +177,7 @@ export function planView(irClass: IRClass, names: UniqueNames, classes: ClassInd
     writable: irClass.writable,
     hasSearch: methods.has("search") && searchable.length > 0,
     hasHistogram: methods.has("histogram"),
-    queryClass: names.claim(`${className}Query`),
+    queryClass: claim(names, `${className}Query`, irClass, warnings),
   };
 }
 

@@ -75,7 +75,7 @@ describe("fields named like NodeQuery's members", () => {
       { externalId: "Shop" },
     );
     const result = generateSdk({ models: [shop], origin: "test" }, { topLevelPackage: "shop" });
-    const renamed = result.warnings.filter((warning) => warning.code === "STEP_RENAMED");
+    const renamed = result.warnings.filter((warning) => warning.code === "RENAMED");
     expect(renamed.map((warning) => [warning.location, warning.message])).toEqual([
       ["sp_test/Order/where", 'select() step member for field where of OrderQuery would hide NodeQuery.where; it is "where_"'],
       ["sp_test/Order/limit", 'select() step member for field limit of OrderQuery would hide NodeQuery.limit; it is "limit_"'],
@@ -142,5 +142,26 @@ describe("data models named like client members or each other, in one SDK", () =
     const client = result.files.find((file) => file.path === "plant/_client.py")?.content ?? "";
     expect(client).toContain("        self.upsert_ = UpsertAPIs(self._instances, self.default_space)\n");
     expect(client).toContain("        self.upsert_2 = Upsert2APIs(self._instances, self.default_space)\n");
+  });
+});
+
+describe("views named like another view's generated names", () => {
+  test("the generated names are numbered with a warning each, and the README does not list them as left out", () => {
+    const views = [
+      view("Station", { value: text() }, { usedFor: "all" }),
+      view("StationEdge"),
+      view("StationQuery"),
+      view("StationFilters"),
+    ];
+    const result = generateSdk({ models: [model(views, { externalId: "Grid" })], origin: "test" }, { topLevelPackage: "grid" });
+    const renamed = result.warnings.filter((warning) => warning.code === "RENAMED").map((warning) => warning.message);
+    expect(renamed).toEqual([
+      'StationEdge, a name generated for Station, is already taken; it is "StationEdge2"',
+      'StationFilters, a name generated for Station, is already taken; it is "StationFilters2"',
+      'StationQuery, a name generated for Station, is already taken; it is "StationQuery2"',
+    ]);
+    const data = result.files.find((file) => file.path === "grid/data_classes/_station.py")?.content ?? "";
+    expect(data).toContain("class StationEdge2(EdgeRead):");
+    expect(result.files.find((file) => file.path === "README.md")?.content).not.toContain("Not generated yet");
   });
 });
