@@ -5,7 +5,7 @@
  */
 import { locationOf, type ValidationIssue } from "../validate/issues.ts";
 import { planClassNames } from "./class-names.ts";
-import { describeReservation, escapeIfReserved, identifierWords } from "./name-words.ts";
+import { describeReservation, escapeIfReserved, identifierWords, limitWords } from "./name-words.ts";
 import { applyRule, type ClassNames, type LanguageNaming, MODULE_NAME_SLOTS, type ModuleNameSlot, type ModuleNames } from "./naming.ts";
 import { type PropertyNames, planPropertyNames, propertyNamer } from "./property-names.ts";
 import type { IRClass, IRModule } from "./types.ts";
@@ -41,7 +41,19 @@ function planModuleNames(modules: readonly IRModule[], naming: LanguageNaming, i
   const planned = new Map<string, ModuleNames>();
   const taken = new Set<string>();
   for (const module of modules) {
-    const words = identifierWords(module.dataModel.externalId, "model");
+    const { externalId } = module.dataModel;
+    const allWords = identifierWords(externalId, "model");
+    const words = limitWords(allWords, externalId, naming.maxNameLength);
+    if (words.join("_") !== allWords.join("_")) {
+      issues.push({
+        severity: "warning",
+        code: "NAME_TOO_LONG",
+        location: locationOf(module.dataModel),
+        message: `data model ${externalId} is too long for its names; they are made of "${words.join("_")}"`,
+        suggestion: "Use a shorter data model externalId",
+        canAutoFix: true,
+      });
+    }
     const names = {} as ModuleNames;
     for (const slot of MODULE_NAME_SLOTS) {
       const { namespace } = naming.moduleNames[slot];

@@ -5,7 +5,7 @@
  */
 import { locationOf, type ValidationIssue } from "../validate/issues.ts";
 import { filterOperatorsFor } from "./filters.ts";
-import { describeReservation, type Escaped, escapeIfReserved, identifierWords } from "./name-words.ts";
+import { describeReservation, type Escaped, escapeIfReserved, identifierWords, limitWords } from "./name-words.ts";
 import { applyRule, type FilterOperator, type LanguageNaming, splitWords } from "./naming.ts";
 import type { IRClass, IRProperty } from "./types.ts";
 import { compareText, type SettledName, settleNames } from "./unique-names.ts";
@@ -39,7 +39,8 @@ function memoize<T>(compute: (key: string) => T): (key: string) => T {
 }
 
 export function propertyNamer(naming: LanguageNaming): PropertyNamer {
-  const words = memoize((identifier) => identifierWords(identifier, "property"));
+  // Words cut to the longest a name may be (ending in a hash), so every line holding the field still fits.
+  const words = memoize((identifier) => limitWords(identifierWords(identifier, "property"), identifier, naming.maxNameLength));
   const field = memoize((identifier) => escapeIfReserved(applyRule(words(identifier), naming.field), "field", naming));
   const fieldWords = memoize(splitWords);
   const filters = memoize((key) => {
@@ -59,6 +60,17 @@ export function planPropertyNames(
   const properties = [...irClass.properties].sort((a, b) => compareText(a.identifier, b.identifier));
   const claims = properties.map(({ identifier }) => {
     const { converted, name, reservation } = namer.field(identifier);
+    const words = namer.words(identifier);
+    if (words.join("_") !== identifierWords(identifier, "property").join("_")) {
+      issues.push({
+        severity: "warning",
+        code: "NAME_TOO_LONG",
+        location: locationOf(view, identifier),
+        message: `property ${identifier} of ${view.externalId} is too long for a field name; its field is made of "${words.join("_")}"`,
+        suggestion: "Use a shorter property identifier",
+        canAutoFix: true,
+      });
+    }
     if (reservation !== undefined) {
       issues.push({
         severity: "warning",

@@ -10,7 +10,7 @@ import type { DataModel } from "../../src/client/models.ts";
 import { writeGeneratedFiles } from "../../src/output/writer.ts";
 import { type GenerationInput, generateSdk, type PipelineOptions } from "../../src/pipeline.ts";
 import { loadExampleModel, loadModelFile } from "../../src/sources.ts";
-import { hostileGroupModel, hostileModel } from "../support/hostile-model.ts";
+import { hostileGroupModel, hostileModel, longIdModel } from "../support/hostile-model.ts";
 import { direct, edge, enumOf, model, primitive, text, view } from "../support/model-builder.ts";
 import { sharedModelNames, sharedModelPath } from "../support/shared-models.ts";
 
@@ -117,7 +117,7 @@ await writeStored("used_for_all", usedForAll);
 // Names spelled like everything the SDK already spells (test/support/hostile-model.ts), alone and beside a second
 // data model whose group attribute is spelled like a view's API attribute.
 await write("hostile", { models: [hostileModel], origin: "generate-sdks.ts" });
-await write("hostile_multi", { models: [hostileModel, hostileGroupModel], origin: "generate-sdks.ts" });
+await write("hostile_multi", { models: [hostileModel, hostileGroupModel, longIdModel], origin: "generate-sdks.ts" });
 
 const shared = sharedModelNames();
 for (const name of shared) await write(name, await loadModelFile(sharedModelPath(name)));

@@ -89,6 +89,8 @@ const hostileProperties = (): Record<string, ViewProperty> =>
 
 // As long as CDF allows (255): its names are cut and end in a hash.
 const longView = `V${"ery".repeat(82)}LongView`;
+// Property identifiers may be as long (255): the field and its filters are cut the same way.
+const longProperty = `a${"Really".repeat(39)}LongPropertyName`;
 
 export const hostileModel: DataModel = model(
   [
@@ -120,7 +122,7 @@ export const hostileModel: DataModel = model(
     view("Middle", { kind: text(), count: primitive("int32"), extra: text() }, { implements: [ref("Base")] }),
     // As CDF lists them, a view's properties include those it inherits.
     view("Leaf", { count: primitive("float64"), kind: direct("Base"), extra: text() }, { implements: [ref("Middle")] }),
-    view(longView, { value: text(), status: enumOf(["on", "off"]), next: direct(longView, { list: true }) }),
+    view(longView, { value: text(), status: enumOf(["on", "off"]), next: direct(longView, { list: true }), [longProperty]: text() }),
     view("flowRate", { value: text() }),
     view("FlowRate", { value: text() }),
   ],
@@ -138,3 +140,9 @@ export const hostileGroupModel: DataModel = model(
     space: "sp_other",
   },
 );
+
+/** A data model whose external id is as long as CDF allows: its group names are cut and end in a hash. */
+export const longIdModel: DataModel = model([view("Gauge", { value: text() }, { space: "sp_long" })], {
+  externalId: `M${"odel".repeat(63)}Id`,
+  space: "sp_long",
+});

@@ -82,7 +82,7 @@ describe("a hostile model", () => {
     expect(at(`sp_test/it's "quoted"`)).toEqual(["INVALID_IDENTIFIER"]);
     expect(at(`sp_test/it's "quoted"/say "hi"`)).toEqual(["INVALID_IDENTIFIER"]);
     expect(at(`sp_test/${LONG}`)).toEqual(["INVALID_IDENTIFIER", "NAME_TOO_LONG"]);
-    expect(at(`sp_test/${LONG}/p${"x".repeat(300)}`)).toEqual(["INVALID_IDENTIFIER"]);
+    expect(at(`sp_test/${LONG}/p${"x".repeat(300)}`)).toEqual(["INVALID_IDENTIFIER", "NAME_TOO_LONG"]);
     expect(at("sp_test/Température")).toEqual(["INVALID_IDENTIFIER"]);
     expect(at("sp_test/Température/日本語")).toEqual(["INVALID_IDENTIFIER"]);
     expect(at("sp_test/日本/名前")).toEqual(["INVALID_IDENTIFIER"]);

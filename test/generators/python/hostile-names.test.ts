@@ -122,6 +122,44 @@ describe("very long view names", () => {
   });
 });
 
+describe("very long property identifiers and data model ids", () => {
+  const property = `reading${"Measurement".repeat(22)}`;
+  const modelId = `Plant${"Model".repeat(49)}`;
+  const result = generateSdk(
+    {
+      models: [
+        model([view("Pump", { [property]: primitive("float64") })], { externalId: "Short" }),
+        model([view("Valve", { open: primitive("boolean") }, { space: "sp_b" })], { externalId: modelId, space: "sp_b" }),
+      ],
+      origin: "test",
+    },
+    { topLevelPackage: "plant" },
+  );
+
+  test("give names cut to 80 characters ending in a hash, each with a warning", () => {
+    const messages = result.warnings.filter((warning) => warning.code === "NAME_TOO_LONG").map((warning) => warning.message);
+    expect(messages).toHaveLength(2);
+    const words = /its field is made of "(\w+)"/.exec(messages.find((message) => message.includes(property)) ?? "")?.[1] ?? "";
+    expect(words.length).toBe(80);
+    const field = words.toLowerCase();
+    expect(field).toMatch(/^reading_measurement_.*_[0-9a-f]{8}$/);
+    const data = result.files.find((file) => file.path === "plant/data_classes/_pump.py")?.content ?? "";
+    expect(data).toContain(
+      `    ${field}: Annotated[\n        float | None,\n        cdf_name(\n            "${property}",\n        ),\n    ] = None`,
+    );
+    expect(messages.some((message) => message.startsWith(`data model ${modelId} is too long for its names`))).toBe(true);
+  });
+
+  test("every line of the SDK fits 120 columns, but those holding the identifiers themselves", () => {
+    const overlong = result.files
+      .filter((file) => file.path.endsWith(".py") && !file.path.includes("_runtime/"))
+      .flatMap((file) =>
+        file.content.split("\n").filter((line) => line.length > 120 && !line.includes(property) && !line.includes(modelId)),
+      );
+    expect(overlong).toEqual([]);
+  });
+});
+
 describe("data models named like client members or each other, in one SDK", () => {
   test("their groups are renamed with a warning each", () => {
     const models = [
