@@ -136,28 +136,9 @@ function splitSubscript(member: string, column: number, layout: Layout): string[
 function callParts(item: string): { head: string; args: string[] } | undefined {
   const open = /^(?:[A-Za-z_]\w*=)?[A-Za-z_][\w.]*\(/.exec(item);
   if (open === null || !item.endsWith(")")) return undefined;
-  const inner = item.slice(open[0].length, -1);
-  const args: string[] = [];
-  let depth = 0;
-  let start = 0;
-  let quote: string | undefined;
-  for (let index = 0; index < inner.length; index++) {
-    const character = inner.charAt(index);
-    if (quote !== undefined) {
-      if (character === "\\") index++;
-      else if (character === quote) quote = undefined;
-    } else if (character === '"' || character === "'") quote = character;
-    else if ("([{".includes(character)) depth++;
-    else if (")]}".includes(character)) depth--;
-    else if (depth === 0 && character === ",") {
-      args.push(inner.slice(start, index).trim());
-      start = index + 1;
-    }
-    // The bracket opened by the head closes at the very end, or this is not one call.
-    if (depth < 0) return undefined;
-  }
-  args.push(inner.slice(start).trim());
-  return { head: open[0], args };
+  // The bracket opened by the head closes at the very end, or this is not one call.
+  const args = splitTopLevel(item.slice(open[0].length, -1), ",");
+  return args === undefined ? undefined : { head: open[0], args: args.map((arg) => arg.trim()) };
 }
 
 /**
@@ -165,24 +146,33 @@ function callParts(item: string): { head: string; args: string[] } | undefined {
  * Unions inside brackets or strings stay whole.
  */
 function unionMembers(item: string): string[] {
+  return splitTopLevel(item, " | ") ?? [item];
+}
+
+/**
+ * `text` cut before each `separator` outside brackets and strings, the separator's first character dropped (so
+ * `" | "` leaves `| B`); undefined when a bracket closes that `text` did not open.
+ */
+function splitTopLevel(text: string, separator: string): string[] | undefined {
   const parts: string[] = [];
   let depth = 0;
   let start = 0;
   let quote: string | undefined;
-  for (let index = 0; index < item.length; index++) {
-    const character = item.charAt(index);
+  for (let index = 0; index < text.length; index++) {
+    const character = text.charAt(index);
     if (quote !== undefined) {
       if (character === "\\") index++;
       else if (character === quote) quote = undefined;
     } else if (character === '"' || character === "'") quote = character;
     else if ("([{".includes(character)) depth++;
     else if (")]}".includes(character)) depth--;
-    else if (depth === 0 && item.startsWith(" | ", index)) {
-      parts.push(item.slice(start, index));
+    else if (depth === 0 && text.startsWith(separator, index)) {
+      parts.push(text.slice(start, index));
       start = index + 1;
     }
+    if (depth < 0) return undefined;
   }
-  parts.push(item.slice(start));
+  parts.push(text.slice(start));
   return parts;
 }
 
