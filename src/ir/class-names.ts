@@ -8,7 +8,7 @@
  *   4. any other collision: the view whose externalId already is the name keeps it, the others get 2, 3, …
  */
 import { locationOf, type ValidationIssue, viewText } from "../validate/issues.ts";
-import { describeReservation, escapeIfReserved, identifierWords, limitLength, limitWords, shortHash } from "./name-words.ts";
+import { describeReservation, escapeIfReserved, identifierWords, limitedWords, limitLength, shortHash } from "./name-words.ts";
 import {
   applyRule,
   CLASS_NAME_SLOTS,
@@ -49,19 +49,18 @@ interface ClassCollision {
 export function planClassNames(irClasses: readonly IRClass[], naming: LanguageNaming, issues: ValidationIssue[]): Map<string, ClassNames> {
   const states = irClasses.map((irClass): ClassState => {
     const { externalId } = irClass.view;
-    const words = identifierWords(externalId, "view");
-    const limited = limitWords(words, externalId, naming.maxNameLength);
-    if (limited.join("_") !== words.join("_")) {
+    const { words, cut, length } = limitedWords(externalId, "view", naming.maxNameLength);
+    if (cut) {
       issues.push({
         severity: "warning",
         code: "NAME_TOO_LONG",
         location: locationOf(irClass.view),
-        message: `the words of ${externalId} are ${words.join("_").length} characters long; its names are made of "${limited.join("_")}"`,
+        message: `the words of ${externalId} are ${length} characters long; its names are made of "${words.join("_")}"`,
         suggestion: "Use a shorter view externalId",
         canAutoFix: true,
       });
     }
-    return { irClass, words: limited, qualifier: [], literal: false, rank: 1 };
+    return { irClass, words, qualifier: [], literal: false, rank: 1 };
   });
   qualifySharedExternalIds(states);
   const { named, collisions } = resolveClassCollisions(states, naming);

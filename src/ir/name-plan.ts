@@ -5,7 +5,7 @@
  */
 import { locationOf, type ValidationIssue } from "../validate/issues.ts";
 import { planClassNames } from "./class-names.ts";
-import { describeReservation, escapeIfReserved, identifierWords, limitWords } from "./name-words.ts";
+import { describeReservation, escapeIfReserved, limitedWords } from "./name-words.ts";
 import { applyRule, type ClassNames, type LanguageNaming, MODULE_NAME_SLOTS, type ModuleNameSlot, type ModuleNames } from "./naming.ts";
 import { type PropertyNames, planPropertyNames, propertyNamer } from "./property-names.ts";
 import type { IRClass, IRModule } from "./types.ts";
@@ -42,9 +42,8 @@ function planModuleNames(modules: readonly IRModule[], naming: LanguageNaming, i
   const taken = new Set<string>();
   for (const module of modules) {
     const { externalId } = module.dataModel;
-    const allWords = identifierWords(externalId, "model");
-    const words = limitWords(allWords, externalId, naming.maxNameLength);
-    if (words.join("_") !== allWords.join("_")) {
+    const { words, cut } = limitedWords(externalId, "model", naming.maxNameLength);
+    if (cut) {
       issues.push({
         severity: "warning",
         code: "NAME_TOO_LONG",

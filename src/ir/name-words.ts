@@ -14,23 +14,33 @@ export function identifierWords(identifier: string, role: string): string[] {
   return /^[0-9]/.test(words[0] ?? "") ? [role, ...words] : words;
 }
 
+/** The words names are made of for one identifier; `cut` when they had to be shortened (`length` is the uncut one). */
+export interface NameWords {
+  words: string[];
+  cut: boolean;
+  /** Length of the identifier's whole words joined by `_`. */
+  length: number;
+}
+
 /**
- * Words cut so that, joined by `_`, they are at most `maxLength` long, the last replaced by a hash of the whole
- * identifier so two long names sharing a start stay apart; short enough words are returned as they are.
+ * The words of an identifier (see identifierWords), cut so that, joined by `_`, they are at most `maxLength` long,
+ * the last replaced by a hash of the whole identifier so two long names sharing a start stay apart.
  */
-export function limitWords(words: readonly string[], identifier: string, maxLength: number): string[] {
-  if (words.join("_").length <= maxLength) return [...words];
+export function limitedWords(identifier: string, role: string, maxLength: number): NameWords {
+  const words = identifierWords(identifier, role);
+  const length = words.join("_").length;
+  if (length <= maxLength) return { words, cut: false, length };
   const hash = shortHash(identifier);
   const kept: string[] = [];
-  let length = hash.length;
+  let keptLength = hash.length;
   for (const word of words) {
-    const room = maxLength - length - 1;
+    const room = maxLength - keptLength - 1;
     if (room <= 0) break;
     const part = word.slice(0, room);
     kept.push(part);
-    length += part.length + 1;
+    keptLength += part.length + 1;
   }
-  return [...kept, hash];
+  return { words: [...kept, hash], cut: true, length };
 }
 
 /** FNV-1a, 32 bits, as hex: short, stable across runs and platforms. */

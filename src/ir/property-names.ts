@@ -5,7 +5,7 @@
  */
 import { locationOf, type ValidationIssue } from "../validate/issues.ts";
 import { filterOperatorsFor } from "./filters.ts";
-import { describeReservation, type Escaped, escapeIfReserved, identifierWords, limitWords } from "./name-words.ts";
+import { describeReservation, type Escaped, escapeIfReserved, identifierWords, limitedWords, type NameWords } from "./name-words.ts";
 import { applyRule, type FilterOperator, type LanguageNaming, splitWords } from "./naming.ts";
 import type { IRClass, IRProperty } from "./types.ts";
 import { compareText, type SettledName, settleNames } from "./unique-names.ts";
@@ -22,7 +22,7 @@ export interface PropertyNames {
  * `description` and friends in every view, and a 1000-view model would otherwise convert them 1000 times.
  */
 export interface PropertyNamer {
-  words(identifier: string): string[];
+  words(identifier: string): NameWords;
   field(identifier: string): Escaped;
   filter(field: string, operator: FilterOperator): Escaped;
 }
@@ -40,8 +40,8 @@ function memoize<T>(compute: (key: string) => T): (key: string) => T {
 
 export function propertyNamer(naming: LanguageNaming): PropertyNamer {
   // Words cut to the longest a name may be (ending in a hash), so every line holding the field still fits.
-  const words = memoize((identifier) => limitWords(identifierWords(identifier, "property"), identifier, naming.maxNameLength));
-  const field = memoize((identifier) => escapeIfReserved(applyRule(words(identifier), naming.field), "field", naming));
+  const words = memoize((identifier) => limitedWords(identifier, "property", naming.maxNameLength));
+  const field = memoize((identifier) => escapeIfReserved(applyRule(words(identifier).words, naming.field), "field", naming));
   const fieldWords = memoize(splitWords);
   const filters = memoize((key) => {
     const [operator, fieldName] = [key.slice(0, key.indexOf(":")) as FilterOperator, key.slice(key.indexOf(":") + 1)];
@@ -60,8 +60,8 @@ export function planPropertyNames(
   const properties = [...irClass.properties].sort((a, b) => compareText(a.identifier, b.identifier));
   const claims = properties.map(({ identifier }) => {
     const { converted, name, reservation } = namer.field(identifier);
-    const words = namer.words(identifier);
-    if (words.join("_") !== identifierWords(identifier, "property").join("_")) {
+    const { words, cut } = namer.words(identifier);
+    if (cut) {
       issues.push({
         severity: "warning",
         code: "NAME_TOO_LONG",
@@ -83,7 +83,7 @@ export function planPropertyNames(
     }
     return { identifier, name };
   });
-  const fields = settleNames(claims, (claim, attempt) => applyRule(namer.words(claim.identifier), naming.field, [String(attempt)]));
+  const fields = settleNames(claims, (claim, attempt) => applyRule(namer.words(claim.identifier).words, naming.field, [String(attempt)]));
   reportSettled(irClass, fields, "field", issues);
   const fieldOf = new Map(fields.map((field) => [field.identifier, field.name]));
   const filters = planFilterParameters(irClass, properties, fieldOf, namer, naming, issues);
