@@ -9,6 +9,7 @@
  */
 import { parseArgs } from "node:util";
 import type { BunPlugin } from "bun";
+import { HTTP_PARSER_HEADER_BYTES } from "./src/emulator/limits.ts";
 
 const { values: args } = parseArgs({
   options: { target: { type: "string" }, outfile: { type: "string", default: "dist/pygen" } },
@@ -38,6 +39,8 @@ const result = await Bun.build({
     outfile: args.outfile,
     autoloadDotenv: false,
     autoloadBunfig: false,
+    // The emulator answers oversized request heads itself, with a CDF-shaped 431 (src/emulator/limits.ts).
+    execArgv: [`--max-http-header-size=${HTTP_PARSER_HEADER_BYTES}`],
     ...(args.target ? { target: args.target as Bun.Build.CompileTarget } : {}),
   },
   bytecode: true,

@@ -17,6 +17,14 @@ export const SCHEMA_LIST_MAX_LIMIT = 1000;
 /** Largest request body accepted, after gzip decoding. */
 export const MAX_BODY_BYTES = 20 * 1024 * 1024;
 
+/**
+ * Largest request head (header names and values) the emulator serves; beyond it a CDF-shaped 431. Bun refuses
+ * heads over its own limit (`--max-http-header-size`) with an empty 431 before the emulator sees them, so the
+ * binary raises Bun's limit to HTTP_PARSER_HEADER_BYTES (build.ts) and the emulator answers in between.
+ */
+export const MAX_HEADER_BYTES = 16 * 1024;
+export const HTTP_PARSER_HEADER_BYTES = 1024 * 1024;
+
 /** Sync cursors expire after 3 days (§7.10). */
 export const SYNC_CURSOR_LIFETIME_MS = 3 * 24 * 60 * 60 * 1000;
 
