@@ -20,13 +20,17 @@ function peakRssBytes(pid: number): number {
 async function gzipBomb(mebibytes: number): Promise<Uint8Array> {
   const zeros = new Uint8Array(1024 * 1024);
   let sent = 0;
-  const source = new ReadableStream<BufferSource>({
+  const source = new ReadableStream<Uint8Array>({
     pull(controller) {
       if (sent++ < mebibytes) controller.enqueue(zeros);
       else controller.close();
     },
   });
-  return new Uint8Array(await new Response(source.pipeThrough(new CompressionStream("gzip"))).arrayBuffer());
+  return new Uint8Array(
+    await new Response(
+      source.pipeThrough(new CompressionStream("gzip") as unknown as TransformStream<Uint8Array, Uint8Array>),
+    ).arrayBuffer(),
+  );
 }
 
 const onLinux = process.platform === "linux";
