@@ -31,7 +31,9 @@ async function collect(stream: ReadableStream<Uint8Array>, what: string): Promis
 
 async function inflate(body: ReadableStream<Uint8Array>): Promise<Uint8Array> {
   try {
-    return await collect(body.pipeThrough(new DecompressionStream("gzip")), " once gzip-decoded");
+    // The DOM typings let DecompressionStream take any BufferSource; it is a byte-to-byte transform here.
+    const gunzip = new DecompressionStream("gzip") as unknown as TransformStream<Uint8Array, Uint8Array>;
+    return await collect(body.pipeThrough(gunzip), " once gzip-decoded");
   } catch (error) {
     if (error instanceof DmsApiError) throw error;
     throw new DmsApiError(400, "The request body is not valid gzip");
