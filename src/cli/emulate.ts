@@ -18,6 +18,7 @@ export function registerEmulate(cli: CAC, io: CliIO): void {
     .option("--client-secret <secret>", "Secret of --client-id")
     .option("--token-ttl <seconds>", "Lifetime of issued tokens (default 3600)")
     .option("--fault-rate <share>", "Fail this share (0..1) of requests with --fault-status")
+    .option("--fault-after-apply <share>", "Apply this share (0..1) of requests, then fail their response (a lost response)")
     .option("--fault-status <codes>", "Statuses of injected faults (default 429,503)")
     .option("--latency-ms <ms>", "Delay every response")
     .option("--seed <n>", "Seed of the fault generator, for reproducible runs")

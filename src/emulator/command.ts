@@ -17,6 +17,7 @@ export interface EmulateFlags {
   clientSecret?: string | number;
   tokenTtl?: number | string;
   faultRate?: number | string;
+  faultAfterApply?: number | string;
   faultStatus?: number | string;
   latencyMs?: number | string;
   seed?: number | string;
@@ -68,6 +69,7 @@ function emulatorOptionsFromFlags(flags: EmulateFlags): EmulatorOptions {
     tokenTtlSeconds: numberFlag("token-ttl", flags.tokenTtl, (n) => n > 0, "a positive number of seconds"),
     faults: {
       rate: numberFlag("fault-rate", flags.faultRate, (n) => n >= 0 && n <= 1, "a share between 0 and 1"),
+      afterApplyRate: numberFlag("fault-after-apply", flags.faultAfterApply, (n) => n >= 0 && n <= 1, "a share between 0 and 1"),
       statuses,
       seed: numberFlag("seed", flags.seed, Number.isInteger, "an integer"),
     },

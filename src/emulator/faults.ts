@@ -1,11 +1,18 @@
 /**
  * Reliability testing: random failures at a chosen rate (reproducible with a seed), and CDF's per-project
  * concurrency limits for instance operations (dms-api.md §10.6), which answer 429 beyond the limit.
+ *
+ * Failures come in two kinds: before the request is served (nothing happened, as with a throttled request), and
+ * after it (the write was applied but its response is lost, as when a gateway times out on a slow request). A
+ * client that retries must stay correct under both: upserts and deletes are idempotent, so a retried request
+ * applies nothing twice.
  */
 
 export interface FaultOptions {
   /** Share of requests (0..1) answered with one of `statuses` instead of being served. */
   rate?: number;
+  /** Share of the served requests (0..1) whose response is replaced by one of `statuses`: applied, then failed. */
+  afterApplyRate?: number;
   statuses?: number[];
   seed?: number;
 }
@@ -25,17 +32,28 @@ function seededRandom(seed: number): () => number {
 export class FaultInjector {
   private readonly random: () => number;
   private readonly rate: number;
+  private readonly afterApplyRate: number;
   private readonly statuses: number[];
 
   constructor(options: FaultOptions) {
     this.random = options.seed === undefined ? Math.random : seededRandom(options.seed);
     this.rate = options.rate ?? 0;
+    this.afterApplyRate = options.afterApplyRate ?? 0;
     this.statuses = options.statuses?.length ? options.statuses : [429, 503];
   }
 
-  /** The status to fail this request with, or undefined to serve it. */
+  /** The status to fail this request with before serving it, or undefined to serve it. */
   nextFault(): number | undefined {
-    if (this.rate <= 0 || this.random() >= this.rate) return undefined;
+    return this.draw(this.rate);
+  }
+
+  /** The status to replace a served request's response with, or undefined to answer it. */
+  nextFaultAfterApply(): number | undefined {
+    return this.draw(this.afterApplyRate);
+  }
+
+  private draw(rate: number): number | undefined {
+    if (rate <= 0 || this.random() >= rate) return undefined;
     return this.statuses[Math.floor(this.random() * this.statuses.length)];
   }
 }

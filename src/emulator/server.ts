@@ -159,7 +159,10 @@ class RequestPipeline {
       heldSlots.push(release);
     }
     const body = method === "POST" ? await readJsonBody(request) : undefined;
-    return handler({ store: this.store, state: this.store.project(project), body, query: url.searchParams });
+    const result = await handler({ store: this.store, state: this.store.project(project), body, query: url.searchParams });
+    const lost = this.faults.nextFaultAfterApply();
+    if (lost !== undefined) throw new DmsApiError(lost, `Injected fault (${lost}) after the request was applied, for reliability testing`);
+    return result;
   }
 }
 
