@@ -65,12 +65,17 @@ def make_config(**overrides: Any) -> ClientConfig:
 
 @dataclass
 class Sleeps:
-    """An injected sleep that records waits instead of waiting."""
+    """An injected sleep that records waits instead of waiting, and a clock that only they move."""
 
     waits: list[float] = field(default_factory=list)
+    now: float = 0.0
 
     def __call__(self, seconds: float) -> None:
         self.waits.append(seconds)
+        self.now += seconds
+
+    def clock(self) -> float:
+        return self.now
 
 
 def http_client(handler: Handler, recorder: Recorder, sleeps: Sleeps, **config: Any) -> HTTPClient:

@@ -11,9 +11,10 @@ relatively. Public API, by module:
 - retry: `RetryPolicy(max_retries, initial_wait, max_wait)`; `Retries`, the retry count and waits of one call.
 - http: `HTTPClient(config)`: `post(path, body)`, `get(path, params)`; gzip, retries, re-auth, rate limit.
 - errors: `CDFError` > `CDFConfigError`, `CDFConnectionError`, `CDFAPIError(status, message, request_id, body)` >
-  `CDFAuthError`, `CDFNotFoundError`, `CDFRateLimitError`.
-- ids: `NodeId(space, external_id)`, `ViewId(space, external_id, version)`, `ContainerId(space, external_id)`,
-  `DataModelId(space, external_id, version)`.
+  `CDFAuthError`, `CDFNotFoundError`, `CDFRateLimitError`; `CDFUpsertError` (`applied`, `failed`: the nodes and
+  edges of an upsert that failed in part). Errors after retries carry `attempts` and `elapsed`.
+- ids: `NodeId(space, external_id)`, `InstanceIds(nodes, edges)`, `ViewId(space, external_id, version)`,
+  `ContainerId(space, external_id)`, `DataModelId(space, external_id, version)`.
 - graphql: `graphql_query` of a data model with `__typename` objects parsed into read classes; `CDFGraphQLError`.
 - values: annotated field types `Timestamp`, `Date`, `DirectRelation`, and their parse/format functions.
 - filters: `Filter` and the builders `equals`, `in_`, `range_`, `prefix`, `exists`, `contains_any`,
@@ -66,6 +67,7 @@ from .errors import (
     CDFError,
     CDFNotFoundError,
     CDFRateLimitError,
+    CDFUpsertError,
 )
 from .filters import (
     Filter,
@@ -91,7 +93,7 @@ from .filters import (
 from .graph import Graph, flatten
 from .graphql import CDFGraphQLError
 from .http import HTTPClient
-from .ids import ContainerId, DataModelId, NodeId, ViewId
+from .ids import ContainerId, DataModelId, InstanceIds, NodeId, ViewId
 from .instances import AggregateName, InstanceResult, InstancesClient, SortDirection
 from .query import RetrieveConnections
 from .retry import RetryPolicy
@@ -112,6 +114,7 @@ __all__ = [
     "CDFGraphQLError",
     "CDFNotFoundError",
     "CDFRateLimitError",
+    "CDFUpsertError",
     "ClientConfig",
     "Connection",
     "ContainerId",
@@ -128,6 +131,7 @@ __all__ = [
     "GroupValue",
     "HTTPClient",
     "Histogram",
+    "InstanceIds",
     "InstanceResult",
     "InstancesClient",
     "KeywordFilters",

@@ -153,8 +153,9 @@ class OAuthClientCredentials:
         }
         if self.audience:
             form["audience"] = self.audience
-        retries = Retries(self._retry, self._sleep, random.random)
+        retries = Retries(self._retry, self._sleep, random.random, self._clock)
         while True:
+            retries.attempted()
             started = self._clock()
             try:
                 response = self._http.post(self.token_url, data=form)
@@ -162,7 +163,9 @@ class OAuthClientCredentials:
                 if retries.after_network_error():
                     continue
                 raise CDFConnectionError(
-                    f"cannot reach the token endpoint {self.token_url}: {type(error).__name__}"
+                    f"cannot reach the token endpoint {self.token_url}: {type(error).__name__}",
+                    attempts=retries.attempts,
+                    elapsed=retries.elapsed,
                 ) from error
             logger.debug(
                 "POST %s -> %d in %.0f ms (retry %d)",
@@ -173,14 +176,16 @@ class OAuthClientCredentials:
             )
             if retries.after_response(response):
                 continue
-            return self._read_token_response(response, started)
+            return self._read_token_response(response, started, retries)
 
-    def _read_token_response(self, response: httpx.Response, requested_at: float) -> _CachedToken:
+    def _read_token_response(self, response: httpx.Response, requested_at: float, retries: Retries) -> _CachedToken:
         body = _json_object(response)
         if not response.is_success:
             raise CDFAuthError(
                 response.status_code,
                 f"the token endpoint {self.token_url} refused client {self.client_id}{_oauth_reason(body)}",
+                attempts=retries.attempts,
+                elapsed=retries.elapsed,
             )
         access_token = body.get("access_token")
         if not isinstance(access_token, str) or not access_token:

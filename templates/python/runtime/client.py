@@ -13,11 +13,11 @@ from .api import ViewAPI
 from .auth import Credentials, Token
 from .config import ClientConfig
 from .data_classes import EdgeWrite, NodeRead, NodeWrite
-from .errors import CDFConfigError
+from .errors import CDFConfigError, CDFUpsertError
 from .graph import Writable, flatten
 from .graphql import graphql_query
 from .http import HTTPClient
-from .ids import DataModelId, NodeId, as_node_ids
+from .ids import DataModelId, InstanceIds, NodeId, as_node_ids
 from .instances import InstanceResult, InstancesClient
 
 
@@ -153,6 +153,9 @@ class BaseClient(_GraphQL):
         graph it joins. `auto_create_start_nodes=False` / `auto_create_end_nodes=False` make an edge to a node that
         neither exists nor is written here fail (CDF refuses the chunk) instead of creating an empty node; the
         graph's nodes are then written before its edges, so its own edges still find their nodes.
+
+        Transient failures are retried (see `RetryPolicy`). When a chunk still fails, the other chunks are applied
+        all the same and `CDFUpsertError` lists the nodes and edges applied and those not (`applied`, `failed`).
         """
         writes = [items] if isinstance(items, (NodeWrite, EdgeWrite)) else items
         graph = flatten(writes)
@@ -168,7 +171,18 @@ class BaseClient(_GraphQL):
 
         if auto_create_start_nodes and auto_create_end_nodes:
             return apply(graph.items)
-        return apply(graph.nodes.values()) + apply(graph.edges.values())
+        try:
+            nodes = apply(graph.nodes.values())
+        except CDFUpsertError as error:
+            # The edges are not sent when nodes they may join were not written.
+            error.failed.extend(InstanceIds.of(graph.edges.values()))
+            raise
+        try:
+            return nodes + apply(graph.edges.values())
+        except CDFUpsertError as error:
+            error.applied.extend(InstanceIds.of(graph.nodes.values()))
+            error.results[:0] = nodes
+            raise
 
     def delete(
         self,

@@ -6,11 +6,22 @@ tokens and client secrets stay inside the credential objects.
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+from .ids import InstanceIds
+
+if TYPE_CHECKING:
+    from .instances import InstanceResult
 
 
 class CDFError(Exception):
     """Base of every error raised by the SDK."""
+
+
+def attempts_note(attempts: int, elapsed: float) -> str:
+    """How hard the call tried, for the message of its final error; empty when it tried once."""
+    return f" after {attempts} attempts in {elapsed:.1f} s" if attempts > 1 else ""
 
 
 class CDFConfigError(CDFError, ValueError):
@@ -18,23 +29,43 @@ class CDFConfigError(CDFError, ValueError):
 
 
 class CDFConnectionError(CDFError):
-    """CDF could not be reached (DNS, TCP, TLS, timeout) even after the configured retries."""
+    """CDF could not be reached (DNS, TCP, TLS, timeout) even after the configured retries.
+
+    `attempts` and `elapsed` (seconds, waits included) say how long the call tried.
+    """
+
+    def __init__(self, message: str, *, attempts: int = 1, elapsed: float = 0.0) -> None:
+        self.attempts = attempts
+        self.elapsed = elapsed
+        super().__init__(f"{message}{attempts_note(attempts, elapsed)}")
 
 
 class CDFAPIError(CDFError):
     """CDF answered with an error status.
 
     `body` is the decoded error body (CDF's `{"error": {...}}` object, or the raw text when it is not JSON);
-    `request_id` is CDF's `x-request-id`, the handle Cognite support asks for.
+    `request_id` is CDF's `x-request-id`, the handle Cognite support asks for. `attempts` and `elapsed` (seconds,
+    waits included) say how long the call tried: a transient status is retried before it is raised.
     """
 
-    def __init__(self, status: int, message: str, *, request_id: str | None = None, body: Any = None) -> None:
+    def __init__(
+        self,
+        status: int,
+        message: str,
+        *,
+        request_id: str | None = None,
+        body: Any = None,
+        attempts: int = 1,
+        elapsed: float = 0.0,
+    ) -> None:
         self.status = status
         self.message = message
         self.request_id = request_id
         self.body = body
+        self.attempts = attempts
+        self.elapsed = elapsed
         suffix = f" (request id {request_id})" if request_id else ""
-        super().__init__(f"{status}: {message}{suffix}")
+        super().__init__(f"{status}: {message}{suffix}{attempts_note(attempts, elapsed)}")
 
     @property
     def missing(self) -> list[Any]:
@@ -64,7 +95,40 @@ class CDFRateLimitError(CDFAPIError):
     """429 after every retry: the project's request-rate or concurrency limit was hit."""
 
 
-def error_from_response(status: int, body: Any, *, context: str, request_id: str | None) -> CDFAPIError:
+class CDFUpsertError(CDFError):
+    """An upsert that was applied in part: some of its chunks (each its own transaction) failed.
+
+    `applied` holds the nodes and edges that were written (`results` what CDF reported for them), `failed` those
+    that were not: in a chunk that failed, or edges left unsent because the nodes they join failed. `errors` are
+    the chunks' errors (the first is also the `__cause__`). Since apply is an upsert, sending `failed` again, or
+    the whole call, is safe.
+    """
+
+    def __init__(
+        self,
+        *,
+        applied: InstanceIds,
+        failed: InstanceIds,
+        errors: Sequence[CDFError],
+        results: list[InstanceResult],
+    ) -> None:
+        self.applied = applied
+        self.failed = failed
+        self.errors = list(errors)
+        self.results = results
+        super().__init__()
+
+    def __str__(self) -> str:
+        first = f": {self.errors[0]}" if self.errors else ""
+        return (
+            f"upsert applied {self.applied.describe()} and failed on {self.failed.describe()}; "
+            f"{len(self.errors)} chunk(s) failed, the first{first}"
+        )
+
+
+def error_from_response(
+    status: int, body: Any, *, context: str, request_id: str | None, attempts: int = 1, elapsed: float = 0.0
+) -> CDFAPIError:
     """The most specific error for an error response; `context` (e.g. "POST /models/instances") leads the message."""
     message = f"{context}: {_error_message(body)}"
     error_class: type[CDFAPIError]
@@ -76,7 +140,7 @@ def error_from_response(status: int, body: Any, *, context: str, request_id: str
         error_class = CDFRateLimitError
     else:
         error_class = CDFAPIError
-    return error_class(status, message, request_id=request_id, body=body)
+    return error_class(status, message, request_id=request_id, body=body, attempts=attempts, elapsed=elapsed)
 
 
 def _error_message(body: Any) -> str:

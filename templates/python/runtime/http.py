@@ -81,12 +81,13 @@ class HTTPClient:
             headers["Content-Encoding"] = "gzip"
         query = {key: _query_value(value) for key, value in (params or {}).items() if value is not None}
         context = f"{method} {path}"
-        retries = Retries(self.config.retry, self._sleep, self._random)
+        retries = Retries(self.config.retry, self._sleep, self._random, self._clock)
         reauthenticated = False
         while True:
             if self._rate_limiter is not None:
                 self._rate_limiter.acquire()
             headers["Authorization"] = self.config.credentials.authorization_header()
+            retries.attempted()
             started = self._clock()
             try:
                 response = self._client.request(method, path, content=content, params=query, headers=headers)
@@ -95,8 +96,9 @@ class HTTPClient:
                 if retries.after_network_error():
                     continue
                 raise CDFConnectionError(
-                    f"{context}: cannot reach {self.config.base_url}: {type(error).__name__} "
-                    f"after {retries.count} retries"
+                    f"{context}: cannot reach {self.config.base_url}: {type(error).__name__}",
+                    attempts=retries.attempts,
+                    elapsed=retries.elapsed,
                 ) from error
             request_id = response.headers.get("x-request-id")
             logger.debug(
@@ -115,7 +117,12 @@ class HTTPClient:
             if retries.after_response(response):
                 continue
             raise error_from_response(
-                response.status_code, _error_body(response), context=context, request_id=request_id
+                response.status_code,
+                _error_body(response),
+                context=context,
+                request_id=request_id,
+                attempts=retries.attempts,
+                elapsed=retries.elapsed,
             )
 
     def close(self) -> None:

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
 _new_tuple = tuple.__new__
@@ -31,6 +32,32 @@ class NodeId(NamedTuple):
         # The type only: a connection field tries an id before an object, and an object graph's repr can be huge.
         got = type(data).__name__
         raise ValueError(f"expected a node id ({{space, externalId}} or (space, external_id)), got a {got}")
+
+
+@dataclass
+class InstanceIds:
+    """Instances by kind: the ids of nodes and of edges (an edge's id is a `(space, external_id)` pair too)."""
+
+    nodes: list[NodeId] = field(default_factory=list)
+    edges: list[NodeId] = field(default_factory=list)
+
+    @classmethod
+    def of(cls, items: Iterable[Mapping[str, Any]]) -> InstanceIds:
+        """The ids of apply items (or any objects with `instanceType`, `space` and `externalId`)."""
+        ids = cls()
+        for item in items:
+            (ids.nodes if item["instanceType"] == "node" else ids.edges).append(NodeId.load(item))
+        return ids
+
+    def extend(self, other: InstanceIds) -> None:
+        self.nodes.extend(other.nodes)
+        self.edges.extend(other.edges)
+
+    def __len__(self) -> int:
+        return len(self.nodes) + len(self.edges)
+
+    def describe(self) -> str:
+        return f"{len(self.nodes)} nodes and {len(self.edges)} edges"
 
 
 class ViewId(NamedTuple):

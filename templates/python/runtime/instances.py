@@ -12,9 +12,10 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any, Literal, TypeVar
 
+from .errors import CDFError, CDFUpsertError
 from .filters import Filter
 from .http import HTTPClient
-from .ids import NodeId, ViewId
+from .ids import InstanceIds, NodeId, ViewId
 
 InstanceType = Literal["node", "edge"]
 SortDirection = Literal["ascending", "descending"]
@@ -244,8 +245,9 @@ class InstancesClient:
     ) -> list[InstanceResult]:
         """Applies node/edge write objects; a later item with the same id replaces an earlier one.
 
-        Each chunk is its own transaction: when one fails, chunks already applied stay applied, and since apply
-        is an upsert, running the same call again is safe.
+        Each chunk is its own transaction, and every chunk is sent even when another fails. When any failed (after
+        its retries), `CDFUpsertError` says which nodes and edges were applied and which were not. Since apply is
+        an upsert, sending the failed ones again, or running the same call again, is safe.
         """
         unique = {(item["instanceType"], item["space"], item["externalId"]): item for item in items}
         options = {
@@ -256,12 +258,23 @@ class InstancesClient:
             "skipOnVersionConflict": skip_on_version_conflict,
         }
 
-        def apply(chunk: list[Mapping[str, Any]]) -> list[InstanceResult]:
-            response = self.http.post("/models/instances", {"items": chunk, **options})
+        def apply(chunk: list[Mapping[str, Any]]) -> list[InstanceResult] | CDFError:
+            try:
+                response = self.http.post("/models/instances", {"items": chunk, **options})
+            except CDFError as error:
+                return error
             return [InstanceResult.load(item) for item in response.get("items", [])]
 
         chunks = _chunks(list(unique.values()), MAX_WRITE_ITEMS)
-        return [result for results in self._concurrently(apply, chunks, MAX_WRITE_CONCURRENCY) for result in results]
+        outcomes = self._concurrently(apply, chunks, MAX_WRITE_CONCURRENCY)
+        results = [result for outcome in outcomes if not isinstance(outcome, CDFError) for result in outcome]
+        errors = [outcome for outcome in outcomes if isinstance(outcome, CDFError)]
+        if not errors:
+            return results
+        applied, failed = InstanceIds(), InstanceIds()
+        for chunk, outcome in zip(chunks, outcomes, strict=True):
+            (failed if isinstance(outcome, CDFError) else applied).extend(InstanceIds.of(chunk))
+        raise CDFUpsertError(applied=applied, failed=failed, errors=errors, results=results) from errors[0]
 
     def delete(self, ids: Sequence[NodeId], *, instance_type: InstanceType = "node") -> list[NodeId]:
         """Deletes the instances; returns those that existed. Missing ids are ignored by the API."""

@@ -19,7 +19,12 @@ RETRYABLE_STATUSES = frozenset({408, 429, 502, 503, 504})
 
 @dataclass(frozen=True)
 class RetryPolicy:
-    """`max_retries` retries after the first attempt; waits start below `initial_wait` seconds and double."""
+    """`max_retries` retries after the first attempt; waits start below `initial_wait` seconds and double.
+
+    The defaults give a call 11 attempts. The wait before retry k (from 0) is drawn from [0, min(60, 0.5 * 2**k)]
+    seconds: at most 0.5, 1, 2, 4, 8, 16, 32, 60, 60 and 60, so 243.5 s of waiting at most and about 2 minutes on
+    average, unless the server's Retry-After asks for longer waits (each capped at `max_wait`).
+    """
 
     max_retries: int = 10
     initial_wait: float = 0.5
@@ -38,13 +43,34 @@ class RetryPolicy:
 
 
 class Retries:
-    """The retries of one call: each `after_*` says whether to try again, and if so has already waited."""
+    """The retries of one call: each `after_*` says whether to try again, and if so has already waited.
 
-    def __init__(self, policy: RetryPolicy, sleep: Callable[[float], None], random: Callable[[], float]) -> None:
+    It also counts the call's attempts (`attempted()` before each request) and the time since it began, which the
+    call's final error reports.
+    """
+
+    def __init__(
+        self,
+        policy: RetryPolicy,
+        sleep: Callable[[float], None],
+        random: Callable[[], float],
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
         self.policy = policy
         self.count = 0
+        self.attempts = 0
         self._sleep = sleep
         self._random = random
+        self._clock = clock
+        self._started = clock()
+
+    def attempted(self) -> None:
+        self.attempts += 1
+
+    @property
+    def elapsed(self) -> float:
+        """Seconds since the call began, waits included."""
+        return self._clock() - self._started
 
     def after_network_error(self) -> bool:
         if self.count >= self.policy.max_retries:

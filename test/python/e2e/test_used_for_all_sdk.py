@@ -17,7 +17,7 @@ from sdk_used_for_all import (
     StationWrite,
     UsedForAllClient,
 )
-from sdk_used_for_all._runtime import CDFAPIError, EdgeRead, NodeRead, class_of
+from sdk_used_for_all._runtime import CDFUpsertError, EdgeRead, NodeRead, class_of
 from sdk_used_for_all.data_classes import FLOW_VIEW
 
 from .connection import EmulatorConnection, by_ids
@@ -127,8 +127,13 @@ def test_as_write_turns_read_edges_into_the_edge_write_class(client: UsedForAllC
 
 def test_edges_may_be_kept_from_creating_the_nodes_they_lack(client: UsedForAllClient) -> None:
     dangling = StationWrite(space=SPACE, external_id="d", outlets=[FlowEdgeWrite(end_node=(SPACE, "missing"))])
-    with pytest.raises(CDFAPIError, match="does not exist"):
+    with pytest.raises(CDFUpsertError, match="does not exist") as raised:
         client.upsert(dangling, auto_create_end_nodes=False)
+    # The node was written; its edge, refused, is reported with it.
+    assert raised.value.applied.nodes == [NodeId(SPACE, "d")]
+    assert raised.value.applied.edges == []
+    assert raised.value.failed.nodes == []
+    assert raised.value.failed.edges == [NodeId(SPACE, "d:missing")]
     assert raw(client, ["missing"], "node") == []
     # The graph's own nodes are written first, so its edges find them.
     results = client.upsert(graph(), auto_create_start_nodes=False, auto_create_end_nodes=False)

@@ -143,8 +143,36 @@ def test_network_errors_are_retried_then_raised_as_connection_errors(recorder: R
     client = http_client(respond(refused, httpx.ReadTimeout("slow"), ok()), recorder, sleeps)
     assert client.post("/models/instances", {}) == {"items": []}
     client = http_client(respond(*[refused] * 4), recorder, sleeps)
-    with pytest.raises(CDFConnectionError, match="ConnectError after 3 retries"):
+    with pytest.raises(CDFConnectionError, match="ConnectError after 4 attempts in") as raised:
         client.post("/models/instances", {})
+    assert raised.value.attempts == 4
+
+
+def test_the_final_error_says_how_many_attempts_were_made_and_for_how_long(recorder: Recorder, sleeps: Sleeps) -> None:
+    busy = httpx.Response(503, json={"error": {"code": 503, "message": "Service unavailable"}})
+    client = HTTPClient(
+        make_config(),
+        transport=transport(respond(*[busy] * 4), recorder),
+        sleep=sleeps,
+        random=lambda: 1.0,
+        clock=sleeps.clock,
+    )
+    with pytest.raises(CDFAPIError) as raised:
+        client.post("/models/instances", {})
+    # Three retries, waiting 0.5 + 1 + 2 seconds (random() pinned to the upper bound).
+    assert (raised.value.attempts, raised.value.elapsed) == (4, 3.5)
+    assert str(raised.value).endswith("Service unavailable after 4 attempts in 3.5 s")
+    refused = httpx.Response(400, json={"error": {"code": 400, "message": "Bad filter"}})
+    with pytest.raises(CDFAPIError) as raised:
+        http_client(respond(refused), recorder, sleeps).post("/models/instances/list", {})
+    assert raised.value.attempts == 1
+    assert "attempts" not in str(raised.value)
+
+
+def test_the_default_retry_budget_is_11_attempts_and_at_most_243_5_seconds_of_waiting() -> None:
+    policy = RetryPolicy()
+    assert policy.max_retries + 1 == 11
+    assert sum(policy.backoff(retry, lambda: 1.0) for retry in range(policy.max_retries)) == 243.5
 
 
 def test_a_401_re_authenticates_once_with_a_token_provider(recorder: Recorder, sleeps: Sleeps) -> None:

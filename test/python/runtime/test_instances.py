@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
+import httpx
 import pytest
-from support import FakeDMS, Recorder, Sleeps, http_client, node_payload
+from support import FakeDMS, Recorder, Sleeps, http_client, node_payload, request_json
 
-from pumps._runtime import InstancesClient, NodeId, ViewId
+from pumps._runtime import CDFAPIError, CDFUpsertError, InstancesClient, NodeId, ViewId
 from pumps._runtime.instances import Aggregate, Sort
 from pumps.data_classes import PUMP_VIEW, PumpWrite
 
@@ -44,6 +45,32 @@ def test_upsert_keeps_the_last_of_duplicate_ids(recorder: Recorder, sleeps: Slee
     instances(FakeDMS(), recorder, sleeps).upsert([first, second])
     (body,) = recorder.bodies("/models/instances")
     assert [item["sources"][0]["properties"]["name"] for item in body["items"]] == ["renamed"]
+
+
+def test_an_upsert_failing_in_part_says_which_instances_were_applied(recorder: Recorder, sleeps: Sleeps) -> None:
+    fake = FakeDMS()
+
+    def refuse_the_second_chunk(request: httpx.Request) -> httpx.Response:
+        if any(item["externalId"] == "p1500" for item in request_json(request)["items"]):
+            return httpx.Response(400, json={"error": {"code": 400, "message": "Value too long"}})
+        return fake(request)
+
+    client = InstancesClient(http_client(refuse_the_second_chunk, recorder, sleeps))
+    with pytest.raises(CDFUpsertError) as raised:
+        client.upsert([node_write(index) for index in range(3500)])
+    error = raised.value
+    written = [f"p{index}" for index in [*range(1000), *range(2000, 3500)]]
+    assert [node.external_id for node in error.applied.nodes] == written
+    assert [node.external_id for node in error.failed.nodes] == [f"p{index}" for index in range(1000, 2000)]
+    assert error.applied.edges == error.failed.edges == []
+    assert [result.external_id for result in error.results] == written
+    assert sorted(external_id for _, external_id in fake.nodes) == sorted(written)
+    (cause,) = error.errors
+    assert isinstance(cause, CDFAPIError)
+    assert cause.status == 400
+    assert error.__cause__ is cause
+    assert str(error).startswith("upsert applied 2500 nodes and 0 edges and failed on 1000 nodes and 0 edges")
+    assert "Value too long" in str(error)
 
 
 def test_delete_sends_chunks_with_at_most_2_in_flight(recorder: Recorder, sleeps: Sleeps) -> None:
