@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 import pytest
@@ -23,6 +23,7 @@ collect_ignore: list[str] = []
 for name, module in (
     ("example", "test_example_sdk.py"),
     ("example", "test_example_graphql.py"),
+    ("example", "test_lost_responses.py"),
     ("Omni", "test_omni_sdk.py"),
     ("Omni", "test_omni_graph.py"),
     ("Omni", "test_omni_query.py"),
@@ -41,10 +42,15 @@ for name, module in (
         collect_ignore.append(module)
 
 
-def start_emulator(model: Path, instances: Path | None = None) -> Iterator[EmulatorConnection]:
-    """Runs `pygen emulate` on a free port until the test module is done; yields what a client config needs."""
+def start_emulator(
+    model: Path, instances: Path | None = None, options: Sequence[str] = ()
+) -> Iterator[EmulatorConnection]:
+    """Runs `pygen emulate` on a free port until the test module is done; yields what a client config needs.
+
+    `options` are more flags of `pygen emulate` (injected faults, for instance).
+    """
     command = [str(REPOSITORY / "node_modules" / ".bin" / "bun"), "src/main.ts", "emulate", "--port", "0"]
-    command += ["--model", str(model), "--token", TOKEN, "--project", PROJECT]
+    command += ["--model", str(model), "--token", TOKEN, "--project", PROJECT, *options]
     if instances is not None:
         command += ["--instances", str(instances)]
     process = subprocess.Popen(  # noqa: S603 - a fixed command line built from repository paths
@@ -79,6 +85,14 @@ def example_emulator(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Emula
     # One node creates the instance space the tests write into.
     seed = seed_file(tmp_path_factory.mktemp("example"), "example_instances", "pygen_example", "Asset", "{name: seed}")
     yield from start_emulator(REPOSITORY / "examples" / "hydro-plant.model.yaml", seed)
+
+
+@pytest.fixture(scope="module")
+def faulty_example_emulator(tmp_path_factory: pytest.TempPathFactory) -> Iterator[EmulatorConnection]:
+    """The example model behind 30 % faults before serving and 30 % after applying (lost responses)."""
+    seed = seed_file(tmp_path_factory.mktemp("faulty"), "example_instances", "pygen_example", "Asset", "{name: seed}")
+    faults = ["--fault-rate", "0.3", "--fault-after-apply", "0.3", "--fault-status", "502,503", "--seed", "14"]
+    yield from start_emulator(REPOSITORY / "examples" / "hydro-plant.model.yaml", seed, faults)
 
 
 @pytest.fixture(scope="module")
