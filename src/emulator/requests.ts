@@ -49,6 +49,8 @@ const ContainerPropertyCreateSchema = v.strictObject({
   defaultValue: v.optional(v.unknown()),
   name,
   description,
+  // Read-only state that cognite-sdk sends back in its write objects; CDF accepts and ignores it.
+  constraintState: v.optional(v.unknown()),
 });
 
 export const ContainerCreateSchema = v.strictObject({

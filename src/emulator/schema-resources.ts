@@ -121,7 +121,10 @@ function containerToApi(container: StoredContainer): Record<string, unknown> {
   return {
     ...container,
     properties: Object.fromEntries(
-      Object.entries(container.properties).map(([id, property]) => [id, { ...property, constraintState: {} }]),
+      Object.entries(container.properties).map(([id, property]) => [
+        id,
+        { ...property, constraintState: property.nullable === false ? { nullability: "current" } : {} },
+      ]),
     ),
     constraints: withState(container.constraints),
     indexes: withState(container.indexes),
@@ -157,7 +160,8 @@ function checkContainer(item: ContainerCreate, existing: StoredContainer | undef
     if (previous && (previous.type.type !== type.type || isListType(previous.type) !== isListType(type as typeof property.type))) {
       throw conflict(`Cannot change the type of property '${where}' from ${previous.type.type} to ${type.type}`);
     }
-    properties[id] = { ...property, type: type as typeof property.type, defaultValue };
+    const { constraintState: _state, ...definition } = property;
+    properties[id] = { ...definition, type: type as typeof property.type, defaultValue };
   }
   // Responses always carry the discriminator; a request may leave it out when it is the default.
   const withDiscriminator = (

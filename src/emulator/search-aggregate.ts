@@ -88,9 +88,15 @@ export const searchInstances: Handler = (context) => {
 
 const NUMERIC_TYPES = new Set(["int32", "int64", "float32", "float64"]);
 
+/** Fields every instance has; counting one counts the instances (what cognite-sdk's `aggregate("count")` sends). */
+const ALWAYS_SET_FIELDS = new Set(["externalId", "space"]);
+
 function computeAggregate(aggregate: Aggregate, view: ResolvedView, instances: StoredInstance[]): Record<string, unknown> {
   const [kind, spec] = Object.entries(aggregate)[0] as [keyof Aggregate & string, { property?: string; interval?: number }];
   if (kind === "count" && spec.property === undefined) return { aggregate: "count", value: instances.length };
+  if (kind === "count" && ALWAYS_SET_FIELDS.has(spec.property as string) && !view.properties[spec.property as string]) {
+    return { aggregate: "count", property: spec.property, value: instances.length };
+  }
   const propertyId = spec.property as string;
   const property = viewProperty(view, propertyId);
   const read = valueReader(property);

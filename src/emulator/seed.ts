@@ -11,6 +11,7 @@ import { loadModelFile } from "../sources.ts";
 import { parseRequest } from "./api-error.ts";
 import type { RequestContext } from "./context.ts";
 import { applyInstanceRequest } from "./instances.ts";
+import { canonicalJson } from "./json-values.ts";
 import { ContainerCreateSchema, DataModelCreateSchema, InstanceApplySchema, ViewCreateSchema } from "./requests.ts";
 import { prepareContainers, prepareDataModels, prepareViews } from "./schema-resources.ts";
 import { type Change, containerKey, type EmulatorStore, type StoredContainerProperty, viewKey } from "./store.ts";
@@ -92,8 +93,22 @@ function viewPropertyCreate(property: ViewProperty): Record<string, unknown> {
   }
 }
 
+/**
+ * A view's own properties. A model file holds views as CDF returns them, with the properties they inherit; a
+ * property defined exactly as in every implemented view of the file that has it is inherited, not the view's own,
+ * so `includeInheritedProperties=false` leaves it out as CDF does.
+ */
+function ownProperties(view: View, modelViews: Map<string, View>): [string, ViewProperty][] {
+  const parents = view.implements.flatMap((ref) => modelViews.get(viewKey(ref.space, ref.externalId, ref.version)) ?? []);
+  return Object.entries(view.properties).filter(([id, property]) => {
+    const inherited = parents.flatMap((parent) => parent.properties[id] ?? []);
+    const definition = canonicalJson(viewPropertyCreate(property));
+    return inherited.length === 0 || inherited.some((parentProperty) => canonicalJson(viewPropertyCreate(parentProperty)) !== definition);
+  });
+}
+
 /** The create request of a view; `implements` keeps only views that will exist (the model's own or stored ones). */
-function viewCreate(context: RequestContext, view: View, known: Set<string>): unknown {
+function viewCreate(context: RequestContext, view: View, modelViews: Map<string, View>): unknown {
   return {
     space: view.space,
     externalId: view.externalId,
@@ -103,10 +118,10 @@ function viewCreate(context: RequestContext, view: View, known: Set<string>): un
     filter: view.filter,
     implements: view.implements.filter(
       (ref) =>
-        known.has(viewKey(ref.space, ref.externalId, ref.version)) ||
+        modelViews.has(viewKey(ref.space, ref.externalId, ref.version)) ||
         context.state.views.has(viewKey(ref.space, ref.externalId, ref.version)),
     ),
-    properties: Object.fromEntries(Object.entries(view.properties).map(([id, property]) => [id, viewPropertyCreate(property)])),
+    properties: Object.fromEntries(ownProperties(view, modelViews).map(([id, property]) => [id, viewPropertyCreate(property)])),
   };
 }
 
@@ -125,11 +140,10 @@ function seedDataModels(store: EmulatorStore, project: string, models: DataModel
     context,
     deriveContainers(context, views).map((draft) => parseRequest(ContainerCreateSchema, draft)),
   );
-  const uniqueViews = [...new Map(views.map((view) => [viewKey(view.space, view.externalId, view.version), view])).values()];
-  const known = new Set(uniqueViews.map((view) => viewKey(view.space, view.externalId, view.version)));
+  const modelViews = new Map(views.map((view) => [viewKey(view.space, view.externalId, view.version), view]));
   const storedViews = prepareViews(
     context,
-    uniqueViews.map((view) => parseRequest(ViewCreateSchema, viewCreate(context, view, known))),
+    [...modelViews.values()].map((view) => parseRequest(ViewCreateSchema, viewCreate(context, view, modelViews))),
     containers,
   );
   const modelChanges = prepareDataModels(

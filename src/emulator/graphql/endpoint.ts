@@ -35,6 +35,7 @@ export function graphqlRequest(context: RequestContext, id: DataModelId): unknow
   } catch (error) {
     const graphqlError = asGraphQLError(error);
     if (!graphqlError) throw error;
-    return { data: null, errors: [graphqlError.toJSON()] };
+    // No `data` key: the request failed before it ran (GraphQL spec §7.1.2), which is how cognite-sdk expects CDF to answer.
+    return { errors: [graphqlError.toJSON()] };
   }
 }

@@ -76,7 +76,8 @@ async function data(query: string, variables?: Record<string, unknown>) {
 async function errors(query: string, variables?: Record<string, unknown>) {
   const { status, body } = await graphql(query, variables);
   expect(status).toBe(200);
-  expect(body.data).toBeNull();
+  // A request that cannot run has no data key at all (cognite-sdk reads `data` as an object when present).
+  expect(body).not.toHaveProperty("data");
   return body.errors.map((error: { message: string }) => error.message);
 }
 
@@ -171,7 +172,7 @@ describe("GraphQL relations", () => {
 });
 
 describe("GraphQL errors", () => {
-  test("unknown fields, arguments, types and variables are located errors with data null", async () => {
+  test("unknown fields, arguments, types and variables are located errors without data", async () => {
     expect(await errors("{ listPump { items { name } } }")).toEqual(['Field "listPump" is not defined on type "Query".']);
     expect(await errors("{ listInspectionResult { items { score } } }")).toEqual([
       'Field "listInspectionResult" is not defined on type "Query".',

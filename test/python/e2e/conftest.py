@@ -3,19 +3,14 @@
 from __future__ import annotations
 
 import os
-import subprocess
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from emulator_process import REPOSITORY, EmulatorConnection, start_emulator
 
-from .connection import EmulatorConnection
-
-REPOSITORY = Path(__file__).resolve().parents[3]
 SHARED_MODELS = REPOSITORY.parent / "shared" / "models"
-TOKEN = "e2e-token"
-PROJECT = "e2e"
 GENERATED = os.environ.get("PYGEN_GENERATED_SDKS")
 
 # Test modules import their SDK at the top; without it (e.g. pytest run on its own), they are not collected.
@@ -40,33 +35,6 @@ for name, module in (
             sys.path.insert(0, str(root))
     else:
         collect_ignore.append(module)
-
-
-def start_emulator(
-    model: Path, instances: Path | None = None, options: Sequence[str] = ()
-) -> Iterator[EmulatorConnection]:
-    """Runs `pygen emulate` on a free port until the test module is done; yields what a client config needs.
-
-    `options` are more flags of `pygen emulate` (injected faults, for instance).
-    """
-    command = [str(REPOSITORY / "node_modules" / ".bin" / "bun"), "src/main.ts", "emulate", "--port", "0"]
-    command += ["--model", str(model), "--token", TOKEN, "--project", PROJECT, *options]
-    if instances is not None:
-        command += ["--instances", str(instances)]
-    process = subprocess.Popen(  # noqa: S603 - a fixed command line built from repository paths
-        command, cwd=REPOSITORY, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True
-    )
-    try:
-        assert process.stdout is not None
-        url = process.stdout.readline().strip()
-        if not url.startswith("http"):
-            pytest.fail(f"the emulator did not start (exit code {process.poll()})")
-        yield {"base_url": url, "project": PROJECT, "token": TOKEN}
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
-        if process.stdout is not None:
-            process.stdout.close()
 
 
 def seed_file(directory: Path, space: str, view_space: str, view: str, properties: str) -> Path:

@@ -4,13 +4,11 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Any, TypedDict
+from typing import Any
 
+from emulator_process import EmulatorConnection
 
-class EmulatorConnection(TypedDict):
-    base_url: str
-    project: str
-    token: str
+__all__ = ["EmulatorConnection", "by_ids"]
 
 
 def by_ids(

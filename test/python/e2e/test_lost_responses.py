@@ -10,10 +10,10 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
+from emulator_process import TOKEN
 from sdk_example import ClientConfig, GeneratorWrite, HydroPlantModelClient, HydroPlantWrite, NodeId, Token
 from sdk_example._runtime import RetryPolicy
 
-from .conftest import TOKEN
 from .connection import EmulatorConnection
 
 SPACE = "example_instances"
