@@ -277,7 +277,11 @@ class InstancesClient:
         raise CDFUpsertError(applied=applied, failed=failed, errors=errors, results=results) from errors[0]
 
     def delete(self, ids: Sequence[NodeId], *, instance_type: InstanceType = "node") -> list[NodeId]:
-        """Deletes the instances; returns those that existed. Missing ids are ignored by the API."""
+        """Deletes the instances; returns those that existed. Missing ids are ignored by the API.
+
+        A chunk retried after its response was lost is answered without the instances its first attempt deleted,
+        so they are gone but not returned.
+        """
 
         def delete_chunk(chunk: list[NodeId]) -> list[NodeId]:
             body = {"items": [{"instanceType": instance_type, **node.dump()} for node in chunk]}
