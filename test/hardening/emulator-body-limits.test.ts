@@ -4,8 +4,9 @@
  * heads get CDF-shaped JSON errors rather than Bun's empty ones.
  */
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
-import { readFileSync } from "node:fs";
+import { readFileSync, rmSync } from "node:fs";
 import { MAX_BODY_BYTES, MAX_HEADER_BYTES } from "../../src/emulator/limits.ts";
+import { isolatedBinary } from "../support/binary.ts";
 import { type EmulatorProcess, spawnEmulator } from "../support/emulator-process.ts";
 
 /** Peak resident memory of a process, from Linux's /proc (VmHWM). */
@@ -82,5 +83,28 @@ describe("request limits", () => {
     expect(await response.json()).toEqual({
       error: { code: 431, message: `The request headers are larger than ${MAX_HEADER_BYTES} bytes` },
     });
+  });
+});
+
+describe("the compiled binary", () => {
+  let folder: string;
+  let binaryEmulator: EmulatorProcess;
+
+  beforeAll(async () => {
+    const { binary, dir } = isolatedBinary();
+    folder = dir;
+    binaryEmulator = await spawnEmulator([], { command: [binary], cwd: dir });
+  }, 180_000); // isolatedBinary builds the binary when the sources are newer
+  afterAll(async () => {
+    await binaryEmulator.stop();
+    rmSync(folder, { recursive: true, force: true });
+  });
+
+  test("lets the emulator answer oversized heads itself, with a JSON 431", async () => {
+    const response = await fetch(`${binaryEmulator.url}/api/v1/projects/p/models/spaces`, {
+      headers: { "x-padding": "a".repeat(4 * MAX_HEADER_BYTES) },
+    });
+    expect(response.status).toBe(431);
+    expect(((await response.json()) as { error: { code: number } }).error.code).toBe(431);
   });
 });
