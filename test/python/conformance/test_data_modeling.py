@@ -334,6 +334,14 @@ def test_list_edges_and_overlaps(client: CogniteClient) -> None:
         instance_type="edge", sources=[LINK], filter=f.Range(strength, gte=0.04), limit=-1
     )
     assert external_ids(strong) == ["link:00:04", "link:00:05"]
+    counted = client.data_modeling.instances.aggregate(LINK, agg.Count("externalId"), instance_type="edge")
+    assert counted.value == 5
+    strongest = client.data_modeling.instances.aggregate(LINK, agg.Max("strength"), instance_type="edge")
+    assert strongest.value == 0.05
+    searched = client.data_modeling.instances.search(
+        LINK, instance_type="edge", filter=f.Range(strength, lte=0.02), limit=-1
+    )
+    assert external_ids(searched) == ["link:00:01", "link:00:02"]
     rank, weight = prop(ASSET, "rank"), prop(ASSET, "weight")
     # Overlaps: the range [rank, weight] meets [25, 30]: ranks 3..29 have weight 10*rank >= 25.
     overlapping = listed(client, f.Overlaps(rank, weight, gte=25, lte=30))
@@ -480,6 +488,88 @@ def test_graphql(client: CogniteClient) -> None:
     ]
     with pytest.raises(CogniteGraphQLError, match='Field "listNothing" is not defined on type "Query"'):
         client.data_modeling.graphql.query(MODEL, "{ listNothing { items { externalId } } }")
+
+
+def test_typing_replace_and_direct_relation_checks(client: CogniteClient) -> None:
+    typed = client.data_modeling.instances.list(sources=[ASSET], include_typing=True, limit=1)
+    assert typed.typing is not None
+    typing = typed.typing.dump()
+    assert typing[SPACE]["Asset/v1"]["rank"]["type"]["type"] == "int64"
+    # replace=True resets what the write leaves out; the default patches.
+    client.data_modeling.instances.apply(
+        nodes=[dm.NodeApply(DATA, "asset:10", sources=[dm.NodeOrEdgeData(ASSET, {"name": "Patched"})])]
+    )
+    patched = client.data_modeling.instances.retrieve_nodes((DATA, "asset:10"), sources=[ASSET])
+    assert patched is not None
+    assert (patched.properties[ASSET]["name"], patched.properties[ASSET]["rank"]) == ("Patched", 10)
+    client.data_modeling.instances.apply(
+        nodes=[dm.NodeApply(DATA, "asset:10", sources=[dm.NodeOrEdgeData(ASSET, {"name": "Replaced"})])],
+        replace=True,
+    )
+    replaced = client.data_modeling.instances.retrieve_nodes((DATA, "asset:10"), sources=[ASSET])
+    assert replaced is not None
+    assert replaced.properties[ASSET].get("rank") is None
+    dangling = dm.NodeApply(
+        DATA,
+        "dangling",
+        sources=[dm.NodeOrEdgeData(ASSET, {"name": "x", "parent": {"space": DATA, "externalId": "nope"}})],
+    )
+    with pytest.raises(CogniteAPIError):
+        client.data_modeling.instances.apply(nodes=[dangling], auto_create_direct_relations=False)
+    client.data_modeling.instances.apply(nodes=[dangling])
+    assert client.data_modeling.instances.retrieve_nodes((DATA, "nope")) is not None
+    client.data_modeling.instances.delete(nodes=[(DATA, "dangling"), (DATA, "nope")])
+
+
+def test_space_parameter_and_set_operations(client: CogniteClient) -> None:
+    # asset:29 was deleted by the sync test.
+    assert len(client.data_modeling.instances.list(space=DATA, sources=[ASSET], limit=-1)) == ASSETS - 1
+    assert len(client.data_modeling.instances.list(space="conformance", limit=-1)) == 0
+    rank = prop(ASSET, "rank")
+    query = q.Query(
+        with_={
+            "low": q.NodeResultSetExpression(filter=f.Range(rank, lt=3), limit=100),
+            "odd": q.NodeResultSetExpression(filter=f.In(rank, [1, 3, 5]), limit=100),
+            "either": q.Union(union=["low", "odd"]),
+            "both": q.Intersection(intersection=["low", "odd"]),
+        },
+        select={"either": q.Select(), "both": q.Select()},
+    )
+    result = client.data_modeling.instances.query(query)
+    assert external_ids(result["either"]) == ["asset:00", "asset:01", "asset:02", "asset:03", "asset:05"]
+    assert external_ids(result["both"]) == ["asset:01"]
+
+
+def test_inspect_and_statistics(client: CogniteClient) -> None:
+    inspected = client.data_modeling.instances.inspect(
+        nodes=[(DATA, "asset:03")],
+        involved_views=dm.InvolvedViews(all_versions=True),
+        involved_containers=dm.InvolvedContainers(),
+    )
+    node = inspected.nodes[0]
+    assert node.inspection_results.involved_views is not None
+    assert {view.external_id for view in node.inspection_results.involved_views} == {"Asset", "Pump"}
+    assert node.inspection_results.involved_containers is not None
+    assert {container.external_id for container in node.inspection_results.involved_containers} == {
+        "AssetContainer",
+        "PumpContainer",
+    }
+    statistics = client.data_modeling.statistics.project()
+    assert statistics.spaces.count >= 2
+    assert statistics.containers.count >= 3
+    space = client.data_modeling.statistics.spaces.retrieve(DATA)
+    assert space is not None
+    assert space.nodes >= ASSETS - 1
+
+
+def test_global_resources_and_all_versions(client: CogniteClient) -> None:
+    spaces = client.data_modeling.spaces.list(limit=-1, include_global=True)
+    assert {SPACE, DATA} <= {space.space for space in spaces}
+    views = client.data_modeling.views.list(space=SPACE, include_global=True, all_versions=True, limit=-1)
+    assert {view.external_id for view in views} == {"Asset", "Pump", "Link"}
+    models = client.data_modeling.data_models.list(space=SPACE, inline_views=True, all_versions=True, limit=-1)
+    assert [model.as_id() for model in models] == [MODEL]
+    assert all(isinstance(view, dm.View) for view in models[0].views)
 
 
 def test_delete_instances(client: CogniteClient) -> None:
