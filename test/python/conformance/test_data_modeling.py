@@ -339,7 +339,7 @@ def test_list_edges_and_overlaps(client: CogniteClient) -> None:
     strongest = client.data_modeling.instances.aggregate(LINK, agg.Max("strength"), instance_type="edge")
     assert strongest.value == 0.05
     searched = client.data_modeling.instances.search(
-        LINK, instance_type="edge", filter=f.Range(strength, lte=0.02), limit=-1
+        LINK, None, instance_type="edge", filter=f.Range(strength, lte=0.02), limit=-1
     )
     assert external_ids(searched) == ["link:00:01", "link:00:02"]
     rank, weight = prop(ASSET, "rank"), prop(ASSET, "weight")
