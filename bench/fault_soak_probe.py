@@ -19,7 +19,11 @@ import re
 import sys
 import time
 from collections import Counter
-from typing import Any
+from pathlib import Path
+
+# The end-to-end tests' raw listing, which counts duplicates.
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "test" / "python"))
+from e2e.connection import listed_external_ids
 
 SPACE = "example_instances"
 
@@ -35,22 +39,6 @@ class FailedResponses(logging.Handler):
         match = re.search(r"-> (\d{3}) in", record.getMessage())
         if match and not match.group(1).startswith("2"):
             self.statuses[match.group(1)] += 1
-
-
-def listed(client: Any) -> Counter[str]:
-    """How often each node external id of the space is listed, paging raw through the API."""
-    seen: Counter[str] = Counter()
-    body: dict[str, Any] = {
-        "instanceType": "node",
-        "filter": {"equals": {"property": ["node", "space"], "value": SPACE}},
-        "limit": 1000,
-    }
-    while True:
-        page = client._http.post("/models/instances/list", body)
-        seen.update(item["externalId"] for item in page["items"])
-        if not page.get("nextCursor"):
-            return seen
-        body["cursor"] = page["nextCursor"]
 
 
 def main() -> None:
@@ -107,7 +95,7 @@ def main() -> None:
             gave_up.append(f"delete {start}: {error}")
     delete_seconds = time.monotonic() - delete_started
 
-    seen = listed(client)
+    seen = listed_external_ids(client, SPACE, "node")
     kept = set(ids[args.deletes :])
     gone = set(doomed)
     report = {

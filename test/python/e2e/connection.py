@@ -3,12 +3,13 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from typing import Any
 
 from emulator_process import EmulatorConnection
 
-__all__ = ["EmulatorConnection", "by_ids"]
+__all__ = ["EmulatorConnection", "by_ids", "listed_external_ids"]
 
 
 def by_ids(
@@ -23,3 +24,20 @@ def by_ids(
         body["sources"] = [{"source": dict(view)}]
     items: list[dict[str, Any]] = client._http.post("/models/instances/byids", body).get("items", [])
     return items
+
+
+def listed_external_ids(client: Any, space: str, instance_type: str) -> Counter[str]:
+    """How often each external id of the space's nodes or edges is listed, paging through the list endpoint
+    (bypassing the SDK under test, with its retries): an id listed twice is a duplicate."""
+    seen: Counter[str] = Counter()
+    body: dict[str, Any] = {
+        "instanceType": instance_type,
+        "filter": {"equals": {"property": [instance_type, "space"], "value": space}},
+        "limit": 1000,
+    }
+    while True:
+        page = client._http.post("/models/instances/list", body)
+        seen.update(item["externalId"] for item in page["items"])
+        if not page.get("nextCursor"):
+            return seen
+        body["cursor"] = page["nextCursor"]

@@ -5,16 +5,14 @@ with nothing lost and nothing written twice, counted afterwards."""
 from __future__ import annotations
 
 import logging
-from collections import Counter
 from collections.abc import Iterator
-from typing import Any
 
 import pytest
 from emulator_process import TOKEN
 from sdk_example import ClientConfig, GeneratorWrite, HydroPlantModelClient, HydroPlantWrite, NodeId, Token
 from sdk_example._runtime import RetryPolicy
 
-from .connection import EmulatorConnection
+from .connection import EmulatorConnection, listed_external_ids
 
 SPACE = "example_instances"
 PLANTS = 600
@@ -42,22 +40,6 @@ def plant(index: int) -> HydroPlantWrite:
     return HydroPlantWrite(space=SPACE, external_id=f"plant:{index}", name=f"Plant {index}", generators=generators)
 
 
-def listed(client: HydroPlantModelClient, instance_type: str) -> Counter[str]:
-    """How often each external id in the space is listed, paging raw through the API (retried like any call)."""
-    seen: Counter[str] = Counter()
-    body: dict[str, Any] = {
-        "instanceType": instance_type,
-        "filter": {"equals": {"property": [instance_type, "space"], "value": SPACE}},
-        "limit": 1000,
-    }
-    while True:
-        page = client._http.post("/models/instances/list", body)
-        seen.update(item["externalId"] for item in page["items"])
-        if not page.get("nextCursor"):
-            return seen
-        body["cursor"] = page["nextCursor"]
-
-
 def expected(plants: range) -> tuple[set[str], set[str]]:
     nodes = {f"plant:{index}" for index in plants} | {f"gen:{index}:{unit}" for index in plants for unit in range(2)}
     edges = {f"plant:{index}:gen:{index}:{unit}" for index in plants for unit in range(2)}
@@ -67,7 +49,7 @@ def expected(plants: range) -> tuple[set[str], set[str]]:
 def check(client: HydroPlantModelClient, nodes: set[str], edges: set[str]) -> None:
     """Every expected instance listed exactly once, and nothing else (the seed node aside)."""
     for instance_type, wanted in (("node", nodes | {"seed"}), ("edge", edges)):
-        seen = listed(client, instance_type)
+        seen = listed_external_ids(client, SPACE, instance_type)
         lost = wanted - set(seen)
         duplicated = {external_id for external_id, count in seen.items() if count > 1}
         unexpected = set(seen) - wanted
