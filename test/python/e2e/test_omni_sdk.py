@@ -54,7 +54,7 @@ def test_values_keep_their_types(client: OmniClient) -> None:
     required = client.primitive_required.list(limit=None)
     assert all(isinstance(item, PrimitiveRequired) for item in required)
     for item in required:
-        assert isinstance(item.int64, int)
+        assert isinstance(item.int_64, int)
         assert isinstance(item.timestamp, datetime)
         assert item.timestamp.tzinfo is not None
         assert isinstance(item.date_, date)
@@ -129,9 +129,9 @@ def test_search_aggregate_histogram(client: OmniClient) -> None:
 
 
 def test_read_only_views_have_read_apis(client: OmniClient) -> None:
-    items = client.implementation1_non_writeable.list(limit=None)
+    items = client.implementation_1_non_writeable.list(limit=None)
     assert all(isinstance(item, NodeRead) for item in items)
-    assert not hasattr(client.implementation1_non_writeable, "upsert")
+    assert not hasattr(client.implementation_1_non_writeable, "upsert")
 
 
 def test_interfaces_are_base_classes_and_as_child_class_reads_the_implementations(client: OmniClient) -> None:
