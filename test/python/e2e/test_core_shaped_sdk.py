@@ -10,7 +10,9 @@ from collections.abc import Iterator
 import pytest
 from sdk_core_shaped import (
     Cognite3DModelWrite,
+    Cognite3DObject,
     Cognite3DObjectWrite,
+    Cognite360Image,
     Cognite360ImageWrite,
     CogniteAsset,
     CogniteAssetWrite,
@@ -153,6 +155,21 @@ def test_retrieve_and_list_full_follow_root_parent_and_reverse_relations(client:
     site = by_id["site"]
     assert site.root is None
     assert sorted(child.external_id for child in site.children or [] if isinstance(child, CogniteAsset)) == ["area"]
+
+
+def test_a_reverse_relation_through_an_interface_property_and_edges_to_360_images(client: PlantOnCoreClient) -> None:
+    # Cognite3DObject.asset goes back through CogniteAsset.object3D, a property CogniteVisualizable defines.
+    scan = client.cognite_3d_object.retrieve("scan", retrieve_connections="full")
+    assert isinstance(scan, Cognite3DObject)
+    assert isinstance(scan.asset, CogniteAsset)
+    assert scan.asset.external_id == "unit"
+    (shot,) = scan.images_360 or []
+    assert isinstance(shot, Cognite360Image)
+    assert shot.model_3d == node("model")
+    ids = client.cognite_3d_object.retrieve("scan", retrieve_connections="identifier")
+    assert ids is not None
+    assert ids.asset == node("unit")
+    assert ids.images_360 == [node("shot")]
 
 
 def test_select_across_a_connection(client: PlantOnCoreClient) -> None:
