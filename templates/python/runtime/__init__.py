@@ -13,8 +13,9 @@ relatively. Public API, by module:
 - errors: `CDFError` > `CDFConfigError`, `CDFConnectionError`, `CDFAPIError(status, message, request_id, body)` >
   `CDFAuthError`, `CDFNotFoundError`, `CDFRateLimitError`; `CDFUpsertError` (`applied`, `failed`: the nodes and
   edges of an upsert that failed in part). Errors after retries carry `attempts` and `elapsed`.
-- ids: `NodeId(space, external_id)`, `InstanceIds(nodes, edges)`, `ViewId(space, external_id, version)`,
-  `ContainerId(space, external_id)`, `DataModelId(space, external_id, version)`.
+- ids: `NodeId(space, external_id)`, `EdgeId(space, external_id)` (what a delete reports for an edge),
+  `InstanceIds(nodes, edges)`, `ViewId(space, external_id, version)`, `ContainerId(space, external_id)`,
+  `DataModelId(space, external_id, version)`.
 - graphql: `graphql_query` of a data model with `__typename` objects parsed into read classes; `CDFGraphQLError`.
 - values: annotated field types `Timestamp`, `Date`, `DirectRelation`, and their parse/format functions.
 - filters: `Filter` and the builders `equals`, `in_`, `range_`, `prefix`, `exists`, `contains_any`,
@@ -93,7 +94,7 @@ from .filters import (
 from .graph import Graph, flatten
 from .graphql import CDFGraphQLError
 from .http import HTTPClient
-from .ids import ContainerId, DataModelId, InstanceIds, NodeId, ViewId
+from .ids import ContainerId, DataModelId, EdgeId, InstanceIds, NodeId, ViewId
 from .instances import AggregateName, InstanceResult, InstancesClient, SortDirection
 from .query import RetrieveConnections
 from .retry import RetryPolicy
@@ -124,6 +125,7 @@ __all__ = [
     "DataRecord",
     "Date",
     "DirectRelation",
+    "EdgeId",
     "EdgeRead",
     "EdgeWrite",
     "Filter",

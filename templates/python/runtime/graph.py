@@ -24,17 +24,17 @@ from typing import Any
 
 from .connections import Connection
 from .data_classes import EdgeWrite, NodeWrite, ViewModel, default_edge_id, node_id_of
-from .ids import NodeId
+from .ids import EdgeId, NodeId
 
 Writable = NodeWrite | EdgeWrite
 
 
 @dataclass
 class Graph:
-    """The apply items of a graph of write objects, one per instance, keyed by `(space, external_id)`."""
+    """The apply items of a graph of write objects, one per instance, keyed by its id."""
 
     nodes: dict[NodeId, dict[str, Any]] = field(default_factory=dict)
-    edges: dict[NodeId, dict[str, Any]] = field(default_factory=dict)
+    edges: dict[EdgeId, dict[str, Any]] = field(default_factory=dict)
 
     @property
     def items(self) -> list[dict[str, Any]]:
@@ -42,8 +42,10 @@ class Graph:
         return [*self.nodes.values(), *self.edges.values()]
 
     def add(self, item: dict[str, Any]) -> None:
-        instances = self.nodes if item["instanceType"] == "node" else self.edges
-        instances.setdefault(NodeId(item["space"], item["externalId"]), item)
+        if item["instanceType"] == "node":
+            self.nodes.setdefault(NodeId(item["space"], item["externalId"]), item)
+        else:
+            self.edges.setdefault(EdgeId(item["space"], item["externalId"]), item)
 
 
 def flatten(items: Iterable[Writable], *, follow: bool = True) -> Graph:

@@ -34,19 +34,35 @@ class NodeId(NamedTuple):
         raise ValueError(f"expected a node id ({{space, externalId}} or (space, external_id)), got a {got}")
 
 
+class EdgeId(NamedTuple):
+    """An edge: what a delete reports for each edge it removed (a NodeId is always a node)."""
+
+    space: str
+    external_id: str
+
+    def dump(self) -> dict[str, str]:
+        return {"space": self.space, "externalId": self.external_id}
+
+
+InstanceId = NodeId | EdgeId
+
+
 @dataclass
 class InstanceIds:
     """Instances by kind: the ids of nodes and of edges (an edge's id is a `(space, external_id)` pair too)."""
 
     nodes: list[NodeId] = field(default_factory=list)
-    edges: list[NodeId] = field(default_factory=list)
+    edges: list[EdgeId] = field(default_factory=list)
 
     @classmethod
     def of(cls, items: Iterable[Mapping[str, Any]]) -> InstanceIds:
         """The ids of apply items (or any objects with `instanceType`, `space` and `externalId`)."""
         ids = cls()
         for item in items:
-            (ids.nodes if item["instanceType"] == "node" else ids.edges).append(NodeId.load(item))
+            if item["instanceType"] == "node":
+                ids.nodes.append(NodeId.load(item))
+            else:
+                ids.edges.append(EdgeId(item["space"], item["externalId"]))
         return ids
 
     def extend(self, other: InstanceIds) -> None:
