@@ -17,7 +17,7 @@ from sdk_used_for_all import (
     StationWrite,
     UsedForAllClient,
 )
-from sdk_used_for_all._runtime import CDFUpsertError, EdgeRead, NodeRead, class_of
+from sdk_used_for_all._runtime import CDFUpsertError, EdgeId, EdgeRead, NodeRead, class_of
 from sdk_used_for_all.data_classes import FLOW_VIEW
 
 from .connection import EmulatorConnection, by_ids
@@ -133,7 +133,7 @@ def test_edges_may_be_kept_from_creating_the_nodes_they_lack(client: UsedForAllC
     assert raised.value.applied.nodes == [NodeId(SPACE, "d")]
     assert raised.value.applied.edges == []
     assert raised.value.failed.nodes == []
-    assert raised.value.failed.edges == [NodeId(SPACE, "d:missing")]
+    assert raised.value.failed.edges == [EdgeId(SPACE, "d:missing")]
     assert raw(client, ["missing"], "node") == []
     # The graph's own nodes are written first, so its edges find them.
     results = client.upsert(graph(), auto_create_start_nodes=False, auto_create_end_nodes=False)
