@@ -4,10 +4,12 @@
  * value; nothing here logs or puts a secret into an error message.
  */
 import { statSync } from "node:fs";
+import ky, { isHTTPError } from "ky";
 import { parseDocument } from "../data-formats.ts";
 import { AuthenticationError, ClientError, ParseError } from "../errors.ts";
-import { type Logger, silentLogger } from "./logging.ts";
-import { DEFAULT_RETRY_POLICY, RETRYABLE_STATUSES, type RetryPolicy, retryWaitMs } from "./retry.ts";
+import { failureReason } from "./error-mapping.ts";
+import { type CallContext, type Logger, requestLogHooks, silentLogger } from "./logging.ts";
+import { DEFAULT_RETRY_POLICY, fetchReportingNetworkErrors, kyRetryOptions, type RetryPolicy } from "./retry.ts";
 
 export interface Credentials {
   /** The Authorization header value for the next request. */
@@ -45,7 +47,13 @@ export interface ClientCredentialsOptions {
   logger?: Logger;
 }
 
-const parseTokenResponse = (body: unknown): { accessToken: string; expiresIn: number } | undefined => {
+const parseTokenResponse = (text: string): { accessToken: string; expiresIn: number } | undefined => {
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
   if (body === null || typeof body !== "object") return undefined;
   const { access_token: accessToken, expires_in: expiresIn } = body as Record<string, unknown>;
   if (typeof accessToken !== "string" || accessToken === "") return undefined;
@@ -57,10 +65,10 @@ const parseTokenResponse = (body: unknown): { accessToken: string; expiresIn: nu
 export class ClientCredentials implements Credentials {
   private token: { value: string; expiresAt: number } | undefined;
   private pending: Promise<string> | undefined;
-  private readonly logger: Logger;
+  private readonly logHooks: ReturnType<typeof requestLogHooks>;
 
   constructor(private readonly options: ClientCredentialsOptions) {
-    this.logger = options.logger ?? silentLogger;
+    this.logHooks = requestLogHooks(options.logger ?? silentLogger);
   }
 
   async authorization(): Promise<string> {
@@ -86,33 +94,39 @@ export class ClientCredentials implements Credentials {
       scope: scopes.join(" "),
       ...extraParameters,
     });
-    const policy = this.options.retry ?? { ...DEFAULT_RETRY_POLICY, maxRetries: 3 };
-    for (let retry = 0; ; retry++) {
-      const started = performance.now();
-      let response: Response;
-      try {
-        response = await fetch(tokenUrl, { method: "POST", body: form, signal: AbortSignal.timeout(this.options.timeoutMs ?? 30_000) });
-      } catch (error) {
-        if (retry < policy.maxRetries) {
-          await Bun.sleep(retryWaitMs(policy, retry));
-          continue;
-        }
-        throw new AuthenticationError(`cannot reach the token endpoint ${tokenUrl}: ${(error as Error).message}`, { cause: error });
+    const timeoutMs = this.options.timeoutMs ?? 30_000;
+    const log = this.logHooks;
+    let text: string;
+    try {
+      // The same path as CDF's requests: ky retries transient failures (the token endpoint is safe to repeat).
+      text = await ky
+        .post(tokenUrl, {
+          body: form,
+          timeout: timeoutMs,
+          retry: kyRetryOptions(this.options.retry ?? { ...DEFAULT_RETRY_POLICY, maxRetries: 3 }, true),
+          fetch: fetchReportingNetworkErrors,
+          context: { label: `POST ${tokenUrl}` } satisfies CallContext,
+          hooks: {
+            beforeRequest: [log.attemptStarts],
+            beforeRetry: [log.retrying, log.attemptStarts],
+            afterResponse: [log.responded],
+            beforeError: [log.failed],
+          },
+        })
+        .text();
+    } catch (error) {
+      if (isHTTPError(error)) {
+        throw new AuthenticationError(
+          `the token endpoint ${tokenUrl} refused client ${clientId} (${error.response.status}${oauthReason(error.data)})`,
+        );
       }
-      this.logger.debug(`POST ${tokenUrl} ${response.status} ${(performance.now() - started).toFixed(0)}ms retries=${retry}`);
-      if (RETRYABLE_STATUSES.has(response.status) && retry < policy.maxRetries) {
-        await response.body?.cancel();
-        await Bun.sleep(retryWaitMs(policy, retry, response.headers.get("retry-after")));
-        continue;
-      }
-      const body: unknown = await response.json().catch(() => undefined);
-      if (!response.ok)
-        throw new AuthenticationError(`the token endpoint ${tokenUrl} refused client ${clientId} (${response.status}${oauthReason(body)})`);
-      const token = parseTokenResponse(body);
-      if (!token) throw new AuthenticationError(`the token endpoint ${tokenUrl} answered without an access_token`);
-      this.token = { value: token.accessToken, expiresAt: Date.now() + token.expiresIn * 1000 };
-      return token.accessToken;
+      const reason = error instanceof Error ? failureReason(error, timeoutMs) : String(error);
+      throw new AuthenticationError(`cannot reach the token endpoint ${tokenUrl}: ${reason}`, { cause: error });
     }
+    const token = parseTokenResponse(text);
+    if (!token) throw new AuthenticationError(`the token endpoint ${tokenUrl} answered without an access_token`);
+    this.token = { value: token.accessToken, expiresAt: Date.now() + token.expiresIn * 1000 };
+    return token.accessToken;
   }
 }
 

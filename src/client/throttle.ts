@@ -1,6 +1,7 @@
 /**
- * The two limits the HTTP client puts on itself: a request rate (requests per second, evenly spaced) and a
- * pool size (requests in flight at once). Both are fair: waiters are served in arrival order.
+ * The two limits the HTTP client puts on itself, which ky does not have: a request rate (requests per second,
+ * evenly spaced) and a pool size (requests in flight at once). Both are fair: waiters are served in arrival
+ * order. RequestGate fits them around ky's attempts.
  */
 
 /** Spaces requests at least 1/rate seconds apart, so any window holds at most rate·seconds + 1 requests. */
@@ -32,16 +33,71 @@ export class Semaphore {
     this.available = size;
   }
 
-  async run<T>(task: () => Promise<T>): Promise<T> {
+  /** Resolves with the function that gives the slot back (once, however often it is called). */
+  async acquire(): Promise<() => void> {
     if (this.available > 0) this.available -= 1;
     else await new Promise<void>((resolve) => this.waiting.push(resolve));
-    try {
-      return await task();
-    } finally {
+    let held = true;
+    return () => {
+      if (!held) return;
+      held = false;
       const next = this.waiting.shift();
       if (next) next();
       else this.available += 1;
+    };
+  }
+
+  async run<T>(task: () => Promise<T>): Promise<T> {
+    const release = await this.acquire();
+    try {
+      return await task();
+    } finally {
+      release();
     }
+  }
+}
+
+/**
+ * The pool and the rate limit around ky's attempts. Each attempt is admitted by a ky hook (the last
+ * beforeRequest / beforeRetry hook: a pool slot, then a rate slot), so time spent queueing in the client does not
+ * count against ky's per-attempt timeout; ky then hands that same Request to `fetch`, which sends it and gives
+ * the slot back once the response headers arrived or the attempt failed — as before, a slot is not held while
+ * the body is read or while ky waits to retry.
+ */
+export class RequestGate {
+  private readonly pool: Semaphore;
+  private readonly rate: RateLimiter | undefined;
+  private readonly admitted = new WeakMap<Request, () => void>();
+
+  constructor(
+    poolSize: number,
+    requestsPerSecond: number | undefined,
+    private readonly send: (request: Request, init?: RequestInit) => Promise<Response>,
+  ) {
+    this.pool = new Semaphore(poolSize);
+    this.rate = requestsPerSecond ? new RateLimiter(requestsPerSecond) : undefined;
+  }
+
+  /** A ky beforeRequest / beforeRetry hook. */
+  readonly admit = async ({ request }: { request: Request }): Promise<void> => {
+    this.admitted.set(request, await this.take());
+  };
+
+  /** ky's `fetch`: sends an admitted attempt (one that arrives without a slot takes one first). */
+  readonly fetch = async (request: Request, init?: RequestInit): Promise<Response> => {
+    const release = this.admitted.get(request) ?? (await this.take());
+    this.admitted.delete(request);
+    try {
+      return await this.send(request, init);
+    } finally {
+      release();
+    }
+  };
+
+  private async take(): Promise<() => void> {
+    const release = await this.pool.acquire();
+    await this.rate?.acquire();
+    return release;
   }
 }
 
