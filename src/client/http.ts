@@ -51,8 +51,12 @@ export interface RequestOptions<T> {
 export const CDF_API_VERSION = "20230101";
 const DEFAULT_TIMEOUT_MS = 60_000;
 
-/** Per-call state the hooks share (ky's `context`): the log label, and whether the call re-authenticated. */
+/**
+ * Per-call state the hooks share (ky's `context`): the log label, the pool slot taken for the first attempt,
+ * and whether the call re-authenticated.
+ */
 interface HttpCallContext extends CallContext {
+  slot: () => void;
   reauthenticated?: boolean;
 }
 
@@ -61,6 +65,7 @@ export class HttpClient {
   private readonly api: KyInstance;
   private readonly retry: { idempotent: RetryOptions; other: RetryOptions };
   private readonly timeoutMs: number;
+  private readonly gate: RequestGate;
   private closed = false;
 
   constructor(private readonly options: HttpClientOptions) {
@@ -69,7 +74,7 @@ export class HttpClient {
     const policy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
     this.retry = { idempotent: kyRetryOptions(policy, true), other: kyRetryOptions(policy, false) };
     this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-    const gate = new RequestGate(options.poolSize ?? 16, options.requestsPerSecond, fetchReportingNetworkErrors);
+    this.gate = new RequestGate(options.poolSize ?? 16, options.requestsPerSecond, fetchReportingNetworkErrors);
     const log = requestLogHooks(options.logger ?? silentLogger);
     // Asked at every attempt: a token refreshed meanwhile (expiry, or the 401 below) goes out with the retry.
     const authorize = async ({ request }: { request: Request }) => {
@@ -84,10 +89,10 @@ export class HttpClient {
         "x-cdp-app": options.clientName ?? "pygen",
       },
       timeout: this.timeoutMs,
-      fetch: gate.fetch,
+      fetch: this.gate.fetch,
       hooks: {
-        beforeRequest: [authorize, gate.admit, log.attemptStarts],
-        beforeRetry: [log.retrying, authorize, gate.admit, log.attemptStarts],
+        beforeRequest: [authorize, this.gate.handOver, log.attemptStarts],
+        beforeRetry: [log.retrying, authorize, this.gate.admit, log.attemptStarts],
         afterResponse: [log.responded, this.reauthenticateOnce],
         beforeError: [log.failed],
       },
@@ -114,18 +119,22 @@ export class HttpClient {
     // GETs and every DMS POST (upserts, deletes of possibly-missing items, reads) are safe to repeat;
     // anything else is only retried on 429 (see retry.ts).
     const idempotent = method === "GET" || path.startsWith("/models/");
+    const slot = await this.gate.take();
     try {
       return await this.api(path, {
         method,
         searchParams: searchParameters(options.query),
         ...this.encodeBody(options.body),
         retry: idempotent ? this.retry.idempotent : this.retry.other,
-        context: { label } satisfies HttpCallContext,
+        context: { label, slot } satisfies HttpCallContext,
         // Also reads error bodies for ky (HTTPError.data), where a failure only means "no parsed body".
         parseJson: (text, { response }) => decode(text, label, response, options.schema),
       }).json<T>();
     } catch (error) {
       throw toClientError(error, { label, host: new URL(this.projectUrl).host, project: this.options.project, timeoutMs: this.timeoutMs });
+    } finally {
+      // Sending gave it back already, unless the call failed before its first attempt left (a refused token, say).
+      slot();
     }
   }
 
@@ -150,7 +159,8 @@ export class HttpClient {
 }
 
 /** CDF takes repeated keys for arrays (usedFor=node&usedFor=edge), not comma-joined values. */
-function searchParameters(query: QueryParameters | undefined): URLSearchParams {
+function searchParameters(query: QueryParameters | undefined): URLSearchParams | undefined {
+  if (query === undefined) return undefined;
   const search = new URLSearchParams();
   for (const [key, value] of Object.entries(query ?? {})) {
     if (value === undefined) continue;

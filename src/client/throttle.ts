@@ -58,11 +58,12 @@ export class Semaphore {
 }
 
 /**
- * The pool and the rate limit around ky's attempts. Each attempt is admitted by a ky hook (the last
- * beforeRequest / beforeRetry hook: a pool slot, then a rate slot), so time spent queueing in the client does not
- * count against ky's per-attempt timeout; ky then hands that same Request to `fetch`, which sends it and gives
- * the slot back once the response headers arrived or the attempt failed — as before, a slot is not held while
- * the body is read or while ky waits to retry.
+ * The pool and the rate limit around ky's attempts. A call takes the slot for its first attempt before ky
+ * builds the request (a queued call then costs a promise, not a Request with its clone and timers); each retry
+ * takes a new slot in a beforeRetry hook. Either way the wait comes before ky starts the attempt's timeout, so
+ * time spent queueing in the client does not count against it. ky hands the attempt's Request to `fetch`, which
+ * sends it and gives the slot back once the response headers arrived or the attempt failed: a slot is not held
+ * while the body is read, nor while ky waits to retry.
  */
 export class RequestGate {
   private readonly pool: Semaphore;
@@ -78,7 +79,20 @@ export class RequestGate {
     this.rate = requestsPerSecond ? new RateLimiter(requestsPerSecond) : undefined;
   }
 
-  /** A ky beforeRequest / beforeRetry hook. */
+  /** A pool slot, then a rate slot; resolves with the slot's release (safe to call more than once). */
+  async take(): Promise<() => void> {
+    const release = await this.pool.acquire();
+    await this.rate?.acquire();
+    return release;
+  }
+
+  /** The last beforeRequest hook: the first attempt goes out with the slot its call took (`context.slot`). */
+  readonly handOver = ({ request, options }: { request: Request; options: { context: Record<string, unknown> } }): void => {
+    const slot = options.context.slot;
+    if (typeof slot === "function") this.admitted.set(request, slot as () => void);
+  };
+
+  /** The last beforeRetry hook: a retry waits for a slot of its own. */
   readonly admit = async ({ request }: { request: Request }): Promise<void> => {
     this.admitted.set(request, await this.take());
   };
@@ -93,12 +107,6 @@ export class RequestGate {
       release();
     }
   };
-
-  private async take(): Promise<() => void> {
-    const release = await this.pool.acquire();
-    await this.rate?.acquire();
-    return release;
-  }
 }
 
 /** Runs `task` over `items` with at most `concurrency` at a time; results keep the input order. */
