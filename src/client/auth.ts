@@ -4,12 +4,10 @@
  * value; nothing here logs or puts a secret into an error message.
  */
 import { statSync } from "node:fs";
-import ky, { isHTTPError } from "ky";
 import { parseDocument } from "../data-formats.ts";
 import { AuthenticationError, ClientError, ParseError } from "../errors.ts";
-import { failureReason } from "./error-mapping.ts";
-import { type CallContext, type Logger, requestLogHooks, silentLogger } from "./logging.ts";
-import { DEFAULT_RETRY_POLICY, fetchReportingNetworkErrors, kyRetryOptions, type RetryPolicy } from "./retry.ts";
+import type { Logger } from "./logging.ts";
+import type { RetryPolicy } from "./retry.ts";
 
 export interface Credentials {
   /** The Authorization header value for the next request. */
@@ -47,29 +45,12 @@ export interface ClientCredentialsOptions {
   logger?: Logger;
 }
 
-const parseTokenResponse = (text: string): { accessToken: string; expiresIn: number } | undefined => {
-  let body: unknown;
-  try {
-    body = JSON.parse(text);
-  } catch {
-    return undefined;
-  }
-  if (body === null || typeof body !== "object") return undefined;
-  const { access_token: accessToken, expires_in: expiresIn } = body as Record<string, unknown>;
-  if (typeof accessToken !== "string" || accessToken === "") return undefined;
-  const seconds = typeof expiresIn === "number" ? expiresIn : Number(expiresIn ?? 3600);
-  return { accessToken, expiresIn: Number.isFinite(seconds) ? seconds : 3600 };
-};
-
 /** OAuth2 client-credentials flow: the token is cached, refreshed before expiry, one refresh at a time. */
 export class ClientCredentials implements Credentials {
   private token: { value: string; expiresAt: number } | undefined;
   private pending: Promise<string> | undefined;
-  private readonly logHooks: ReturnType<typeof requestLogHooks>;
 
-  constructor(private readonly options: ClientCredentialsOptions) {
-    this.logHooks = requestLogHooks(options.logger ?? silentLogger);
-  }
+  constructor(private readonly options: ClientCredentialsOptions) {}
 
   async authorization(): Promise<string> {
     const leewayMs = (this.options.leewaySeconds ?? 30) * 1000;
@@ -86,58 +67,12 @@ export class ClientCredentials implements Credentials {
   }
 
   private async fetchToken(): Promise<string> {
-    const { tokenUrl, clientId, clientSecret, scopes, extraParameters } = this.options;
-    const form = new URLSearchParams({
-      grant_type: "client_credentials",
-      client_id: clientId,
-      client_secret: clientSecret,
-      scope: scopes.join(" "),
-      ...extraParameters,
-    });
-    const timeoutMs = this.options.timeoutMs ?? 30_000;
-    const log = this.logHooks;
-    let text: string;
-    try {
-      // The same path as CDF's requests: ky retries transient failures (the token endpoint is safe to repeat).
-      text = await ky
-        .post(tokenUrl, {
-          body: form,
-          timeout: timeoutMs,
-          retry: kyRetryOptions(this.options.retry ?? { ...DEFAULT_RETRY_POLICY, maxRetries: 3 }, true),
-          fetch: fetchReportingNetworkErrors,
-          context: { label: `POST ${tokenUrl}` } satisfies CallContext,
-          hooks: {
-            beforeRequest: [log.attemptStarts],
-            beforeRetry: [log.retrying, log.attemptStarts],
-            afterResponse: [log.responded],
-            beforeError: [log.failed],
-          },
-        })
-        .text();
-    } catch (error) {
-      if (isHTTPError(error)) {
-        throw new AuthenticationError(
-          `the token endpoint ${tokenUrl} refused client ${clientId} (${error.response.status}${oauthReason(error.data)})`,
-        );
-      }
-      const reason = error instanceof Error ? failureReason(error, timeoutMs) : String(error);
-      throw new AuthenticationError(`cannot reach the token endpoint ${tokenUrl}: ${reason}`, { cause: error });
-    }
-    const token = parseTokenResponse(text);
-    if (!token) throw new AuthenticationError(`the token endpoint ${tokenUrl} answered without an access_token`);
+    // Loaded on first use, so that commands that never authenticate do not load ky (start-up time).
+    const { requestToken } = await import("./token-request.ts");
+    const token = await requestToken(this.options);
     this.token = { value: token.accessToken, expiresAt: Date.now() + token.expiresIn * 1000 };
     return token.accessToken;
   }
-}
-
-/** `error` and `error_description` of an OAuth2 error response: standard fields that never hold the secret. */
-function oauthReason(body: unknown): string {
-  if (body === null || typeof body !== "object") return "";
-  const { error, error_description: description } = body as Record<string, unknown>;
-  return [error, description]
-    .filter((part) => typeof part === "string" && part !== "")
-    .map((part) => `: ${part}`)
-    .join("");
 }
 
 // ── Settings from the environment or a credentials file ────────────────────────────────────────────────────

@@ -16,7 +16,8 @@ import { APIError, ClientError } from "../errors.ts";
 import { PYGEN_VERSION } from "../version.ts";
 import type { Credentials } from "./auth.ts";
 import { toClientError } from "./error-mapping.ts";
-import { type CallContext, type Logger, requestLogHooks, silentLogger } from "./logging.ts";
+import { type Logger, silentLogger } from "./logging.ts";
+import { type CallContext, requestLogHooks } from "./request-log.ts";
 import { DEFAULT_RETRY_POLICY, fetchReportingNetworkErrors, kyRetryOptions, type RetryPolicy } from "./retry.ts";
 import { RequestGate } from "./throttle.ts";
 
