@@ -9,7 +9,7 @@ import { APIError, AuthenticationError, ClientError, PygenError, RateLimitError,
 import { ErrorBodySchema } from "./models.ts";
 
 /** What a failed call was, for its message. */
-export interface FailedCall {
+interface FailedCall {
   /** `METHOD /path`. */
   label: string;
   host: string;
@@ -60,7 +60,7 @@ function fromResponse(error: HTTPError, call: FailedCall): Error {
  * Retry-After as milliseconds: delta-seconds or an HTTP date; undefined when absent or unreadable. ky reads
  * it to wait between retries but does not expose it; a RateLimitError hands it to the caller.
  */
-export function retryAfterMs(header: string | null, now: number = Date.now()): number | undefined {
+function retryAfterMs(header: string | null, now: number = Date.now()): number | undefined {
   if (header === null || header.trim() === "") return undefined;
   const seconds = Number(header);
   if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);

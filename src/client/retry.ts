@@ -7,7 +7,7 @@
 import { isHTTPError, NetworkError, type RetryOptions, type ShouldRetryState } from "ky";
 
 /** 408 timeout, 429 too many requests, 502/503/504 gateway trouble: the request may succeed if repeated. */
-export const RETRYABLE_STATUSES: readonly number[] = [408, 429, 502, 503, 504];
+const RETRYABLE_STATUSES: readonly number[] = [408, 429, 502, 503, 504];
 
 export interface RetryPolicy {
   /** Retries after the first attempt; 0 disables retrying. */
