@@ -163,7 +163,7 @@ export class HttpClient {
 function searchParameters(query: QueryParameters | undefined): URLSearchParams | undefined {
   if (query === undefined) return undefined;
   const search = new URLSearchParams();
-  for (const [key, value] of Object.entries(query ?? {})) {
+  for (const [key, value] of Object.entries(query)) {
     if (value === undefined) continue;
     for (const item of Array.isArray(value) ? value : [value]) search.append(key, String(item));
   }
