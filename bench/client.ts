@@ -215,7 +215,9 @@ for (const latencyMs of LATENCIES) {
     await emulator.stop();
   }
 }
-console.log("overhead: median round, POST /models/instances/list (100 nodes per page); raw fetch vs HttpClient");
+console.log(
+  `overhead: median of ${PAIRS} alternating batch pairs, POST /models/instances/list (100 nodes per page), raw fetch vs HttpClient; % of a raw request`,
+);
 console.table(overheadRows);
 console.log("seed §10.1: single-node retrievals (instances.retrieve with the view's properties)");
 console.table(seedRows);
