@@ -29,9 +29,19 @@ export function toClientError(error: unknown, call: FailedCall): unknown {
   if (error instanceof PygenError) return error;
   if (isHTTPError(error)) return fromResponse(error, call);
   if (isTimeoutError(error) || isNetworkError(error)) {
-    return new ClientError(`${call.label}: cannot reach CDF at ${call.host}: ${failureReason(error, call.timeoutMs)}`, { cause: error });
+    return new ClientError(`${call.label}: cannot reach CDF at ${call.host}: ${failureReason(error, call.timeoutMs)}`, {
+      cause: runtimeCause(error),
+    });
   }
   return error;
+}
+
+/**
+ * What to keep as an error's cause: the runtime's own network error, never ky's error, which holds the Request
+ * (and with it the Authorization header) where printing the error (console.log, Bun.inspect) would show it.
+ */
+export function runtimeCause(error: unknown): unknown {
+  return isNetworkError(error) ? error.cause : undefined;
 }
 
 function fromResponse(error: HTTPError, call: FailedCall): Error {
@@ -42,7 +52,7 @@ function fromResponse(error: HTTPError, call: FailedCall): Error {
   const parsed = v.safeParse(ErrorBodySchema, body);
   const reason = parsed.success ? parsed.output.error.message : (typeof body === "string" ? body.slice(0, 200) : "") || statusText;
   const message = `${call.label} failed with ${status}: ${reason}`;
-  const init = { status, response: body, ...(requestId ? { requestId } : {}), cause: error };
+  const init = { status, response: body, ...(requestId ? { requestId } : {}) };
   if (status === 401) {
     return new AuthenticationError(`${message} (check the credentials and that the token is valid for project ${call.project})`, {
       details: requestId ? [`request id: ${requestId}`] : [],

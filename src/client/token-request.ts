@@ -6,7 +6,7 @@
 import ky, { isHTTPError } from "ky";
 import { AuthenticationError } from "../errors.ts";
 import type { ClientCredentialsOptions } from "./auth.ts";
-import { failureReason } from "./error-mapping.ts";
+import { failureReason, runtimeCause } from "./error-mapping.ts";
 import { silentLogger } from "./logging.ts";
 import { type CallContext, requestLogHooks } from "./request-log.ts";
 import { DEFAULT_RETRY_POLICY, fetchReportingNetworkErrors, kyRetryOptions } from "./retry.ts";
@@ -46,7 +46,7 @@ export async function requestToken(options: ClientCredentialsOptions): Promise<{
       );
     }
     const reason = error instanceof Error ? failureReason(error, timeoutMs) : String(error);
-    throw new AuthenticationError(`cannot reach the token endpoint ${tokenUrl}: ${reason}`, { cause: error });
+    throw new AuthenticationError(`cannot reach the token endpoint ${tokenUrl}: ${reason}`, { cause: runtimeCause(error) });
   }
   const token = parseTokenResponse(text);
   if (!token) throw new AuthenticationError(`the token endpoint ${tokenUrl} answered without an access_token`);

@@ -284,6 +284,50 @@ describe("authentication", () => {
   });
 });
 
+describe("errors printed whole hold no secret", () => {
+  test("HTTP errors, network failures, timeouts and token endpoint failures, through Bun.inspect", async () => {
+    const errors: unknown[] = [];
+    server.handle = () => cdfError(500, "boom");
+    errors.push(await rejected(client({ retry: { maxRetries: 0 } }).get("/models/spaces")));
+    server.handle = () => cdfError(401, "nope");
+    errors.push(await rejected(client().get("/models/spaces")));
+    server.handle = async () => {
+      await Bun.sleep(200);
+      return Response.json({});
+    };
+    errors.push(await rejected(client({ timeoutMs: 20, retry: { maxRetries: 0 } }).get("/models/spaces")));
+    const dead = new FakeServer();
+    const deadUrl = dead.url;
+    dead.stop();
+    errors.push(await rejected(client({ baseUrl: deadUrl, retry: { maxRetries: 0 } }).get("/models/spaces")));
+    const tokenAt = (tokenUrl: string, secret: string) =>
+      new ClientCredentials({
+        tokenUrl,
+        clientId: "app",
+        clientSecret: secret,
+        scopes: ["x"],
+        retry: { maxRetries: 0, initialDelayMs: 1, maxDelayMs: 1 },
+      });
+    server.handle = () => Response.json({ error: "invalid_client" }, { status: 401 });
+    errors.push(await rejected(client({ credentials: tokenAt(`${server.url}/token`, SECRET) }).get("/models/spaces")));
+    errors.push(await rejected(client({ credentials: tokenAt(`${deadUrl}/token`, SECRET) }).get("/models/spaces")));
+    expect(errors.map((error) => (error as Error).constructor.name)).toEqual([
+      "APIError",
+      "AuthenticationError",
+      "ClientError",
+      "ClientError",
+      "AuthenticationError",
+      "AuthenticationError",
+    ]);
+    for (const error of errors) {
+      const printed = Bun.inspect(error, { depth: 20 });
+      for (const secret of [TOKEN, SECRET]) expect(printed).not.toContain(secret);
+    }
+    // The timed-out request is still being answered; later tests count requests in flight.
+    while (server.inFlight > 0) await Bun.sleep(5);
+  });
+});
+
 describe("limits", () => {
   test("the pool caps requests in flight", async () => {
     server.handle = async () => {
