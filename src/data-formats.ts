@@ -183,8 +183,12 @@ function isPlainText(value: string): boolean {
 }
 
 const JSON_INTEGER = /^-?\d+$/;
-/** Any integer beyond 2^53 (9007199254740992) has at least 16 digits; text without such a run needs no reviver. */
-const LONG_DIGIT_RUN = /\d{16}/;
+/**
+ * Any integer beyond 2^53 (9007199254740992) has at least 16 digits; text without such a run needs no reviver.
+ * A run inside a fraction or before an exponent (0.3333333333333333, common in measured values) is no integer,
+ * so it does not send a whole response down the reviver's slow path.
+ */
+const LONG_DIGIT_RUN = /(?<![\d.])\d{16,}(?![\d.eE])/;
 
 /** Parses JSON; a syntax error becomes a ParseError naming the file and, where the engine says, the position. */
 export function parseJson(text: string, fileName: string): unknown {

@@ -23,6 +23,15 @@ describe("int64 exactness", () => {
     });
   });
 
+  test("long fractions and mantissas stay floats, alone and beside a big integer", () => {
+    const floats = '{"a": 0.3333333333333333, "b": 1234567890123456.5, "c": 1.2345678901234567e5, "d": 12345678901234567e2}';
+    expect(parseJson(floats, "x.json")).toEqual(JSON.parse(floats));
+    expect(parseJson(`{"a": 0.3333333333333333, "big": [${big}]}`, "x.json")).toEqual({
+      a: 0.3333333333333333,
+      big: [2543900574065289437n],
+    });
+  });
+
   test("YAML → JSON text → JSON round trip keeps every digit", () => {
     const fromYaml = parseYaml(`values: [${big}, ${negative}, 1]\n`, "x.yaml");
     const text = stringifyJson(fromYaml);

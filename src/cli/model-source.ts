@@ -4,7 +4,6 @@
  * taken when CDF is not configured either: with a CDF project set and no model named, the user most likely
  * forgot --model, and generating the example would hide that.
  */
-import { PygenClient } from "../client/pygen-client.ts";
 import type { LoadedConfig, ModelId } from "../config.ts";
 import { ParseError, ResourceNotFoundError, UsageError } from "../errors.ts";
 import { type LoadedModels, loadExampleModel, loadModelFile } from "../sources.ts";
@@ -100,6 +99,8 @@ async function fetchModels(ids: ModelId[], session: Session): Promise<LoadedMode
   reporter.debug(`connection: ${describeSources(connectionLayers)}`);
   const connection = resolveMergedConnection(connectionLayers, reporter.logger);
   const client = config.config.client;
+  // Loaded on use: the client brings ky, which commands that read model files need not pay for at start-up.
+  const { PygenClient } = await import("../client/pygen-client.ts");
   await using cdf = new PygenClient({
     ...connection,
     clientName: client?.clientName ?? "pygen",

@@ -6,8 +6,8 @@
 import { statSync } from "node:fs";
 import { parseDocument } from "../data-formats.ts";
 import { AuthenticationError, ClientError, ParseError } from "../errors.ts";
-import { type Logger, silentLogger } from "./logging.ts";
-import { DEFAULT_RETRY_POLICY, RETRYABLE_STATUSES, type RetryPolicy, retryWaitMs } from "./retry.ts";
+import type { Logger } from "./logging.ts";
+import type { RetryPolicy } from "./retry.ts";
 
 export interface Credentials {
   /** The Authorization header value for the next request. */
@@ -45,23 +45,12 @@ export interface ClientCredentialsOptions {
   logger?: Logger;
 }
 
-const parseTokenResponse = (body: unknown): { accessToken: string; expiresIn: number } | undefined => {
-  if (body === null || typeof body !== "object") return undefined;
-  const { access_token: accessToken, expires_in: expiresIn } = body as Record<string, unknown>;
-  if (typeof accessToken !== "string" || accessToken === "") return undefined;
-  const seconds = typeof expiresIn === "number" ? expiresIn : Number(expiresIn ?? 3600);
-  return { accessToken, expiresIn: Number.isFinite(seconds) ? seconds : 3600 };
-};
-
 /** OAuth2 client-credentials flow: the token is cached, refreshed before expiry, one refresh at a time. */
 export class ClientCredentials implements Credentials {
   private token: { value: string; expiresAt: number } | undefined;
   private pending: Promise<string> | undefined;
-  private readonly logger: Logger;
 
-  constructor(private readonly options: ClientCredentialsOptions) {
-    this.logger = options.logger ?? silentLogger;
-  }
+  constructor(private readonly options: ClientCredentialsOptions) {}
 
   async authorization(): Promise<string> {
     const leewayMs = (this.options.leewaySeconds ?? 30) * 1000;
@@ -78,52 +67,12 @@ export class ClientCredentials implements Credentials {
   }
 
   private async fetchToken(): Promise<string> {
-    const { tokenUrl, clientId, clientSecret, scopes, extraParameters } = this.options;
-    const form = new URLSearchParams({
-      grant_type: "client_credentials",
-      client_id: clientId,
-      client_secret: clientSecret,
-      scope: scopes.join(" "),
-      ...extraParameters,
-    });
-    const policy = this.options.retry ?? { ...DEFAULT_RETRY_POLICY, maxRetries: 3 };
-    for (let retry = 0; ; retry++) {
-      const started = performance.now();
-      let response: Response;
-      try {
-        response = await fetch(tokenUrl, { method: "POST", body: form, signal: AbortSignal.timeout(this.options.timeoutMs ?? 30_000) });
-      } catch (error) {
-        if (retry < policy.maxRetries) {
-          await Bun.sleep(retryWaitMs(policy, retry));
-          continue;
-        }
-        throw new AuthenticationError(`cannot reach the token endpoint ${tokenUrl}: ${(error as Error).message}`, { cause: error });
-      }
-      this.logger.debug(`POST ${tokenUrl} ${response.status} ${(performance.now() - started).toFixed(0)}ms retries=${retry}`);
-      if (RETRYABLE_STATUSES.has(response.status) && retry < policy.maxRetries) {
-        await response.body?.cancel();
-        await Bun.sleep(retryWaitMs(policy, retry, response.headers.get("retry-after")));
-        continue;
-      }
-      const body: unknown = await response.json().catch(() => undefined);
-      if (!response.ok)
-        throw new AuthenticationError(`the token endpoint ${tokenUrl} refused client ${clientId} (${response.status}${oauthReason(body)})`);
-      const token = parseTokenResponse(body);
-      if (!token) throw new AuthenticationError(`the token endpoint ${tokenUrl} answered without an access_token`);
-      this.token = { value: token.accessToken, expiresAt: Date.now() + token.expiresIn * 1000 };
-      return token.accessToken;
-    }
+    // Loaded on first use, so that commands that never authenticate do not load ky (start-up time).
+    const { requestToken } = await import("./token-request.ts");
+    const token = await requestToken(this.options);
+    this.token = { value: token.accessToken, expiresAt: Date.now() + token.expiresIn * 1000 };
+    return token.accessToken;
   }
-}
-
-/** `error` and `error_description` of an OAuth2 error response: standard fields that never hold the secret. */
-function oauthReason(body: unknown): string {
-  if (body === null || typeof body !== "object") return "";
-  const { error, error_description: description } = body as Record<string, unknown>;
-  return [error, description]
-    .filter((part) => typeof part === "string" && part !== "")
-    .map((part) => `: ${part}`)
-    .join("");
 }
 
 // ── Settings from the environment or a credentials file ────────────────────────────────────────────────────

@@ -1,11 +1,13 @@
 /**
- * When and how long to wait before trying a request again: capped exponential backoff with full jitter (a
- * uniformly random wait up to the exponential bound, so many clients that failed together do not come back
- * together), and the server's Retry-After when it sends one.
+ * When a CDF request is tried again, as ky retry options. ky does the retrying (backoff, jitter, Retry-After,
+ * limits, timeouts); this module holds CDF's rules: which statuses are transient, that a request CDF marks
+ * `cdf-is-auto-retryable` is repeated whatever its status, and that a request that is not safe to repeat is
+ * only retried on 429 (which CDF sends before doing any work).
  */
+import { isHTTPError, NetworkError, type RetryOptions, type ShouldRetryState } from "ky";
 
 /** 408 timeout, 429 too many requests, 502/503/504 gateway trouble: the request may succeed if repeated. */
-export const RETRYABLE_STATUSES: ReadonlySet<number> = new Set([408, 429, 502, 503, 504]);
+const RETRYABLE_STATUSES: readonly number[] = [408, 429, 502, 503, 504];
 
 export interface RetryPolicy {
   /** Retries after the first attempt; 0 disables retrying. */
@@ -18,22 +20,45 @@ export interface RetryPolicy {
 
 export const DEFAULT_RETRY_POLICY: RetryPolicy = { maxRetries: 10, initialDelayMs: 500, maxDelayMs: 60_000 };
 
-/** The wait before retry number `retry` (0-based): uniform in [0, min(max, initial·2^retry)]. */
-export function backoffDelayMs(policy: RetryPolicy, retry: number, random: () => number = Math.random): number {
-  const bound = Math.min(policy.maxDelayMs, policy.initialDelayMs * 2 ** retry);
-  return random() * bound;
+const autoRetryable = (error: Error) => isHTTPError(error) && error.response.headers.get("cdf-is-auto-retryable") === "true";
+
+/** Safe to repeat: ky's own rules (statuses, network errors, timeouts), plus CDF's auto-retryable mark. */
+const retryIdempotent = ({ error }: ShouldRetryState) => (autoRetryable(error) ? true : undefined);
+
+/** Not safe to repeat: only what CDF refused before doing any work. */
+const retryOther = ({ error }: ShouldRetryState) => autoRetryable(error) || (isHTTPError(error) && error.response.status === 429);
+
+/**
+ * ky's retry options for a policy. The waits are "full jitter": uniform in [0, min(max, initial·2^retry)], so
+ * clients that failed together do not come back together; the server's Retry-After replaces the wait (capped).
+ */
+export function kyRetryOptions(policy: RetryPolicy, idempotent: boolean): RetryOptions {
+  return {
+    limit: policy.maxRetries,
+    // Every method pygen sends; whether a request is safe to repeat is decided by shouldRetry.
+    methods: ["get", "post"],
+    statusCodes: [...RETRYABLE_STATUSES],
+    afterStatusCodes: [...RETRYABLE_STATUSES],
+    maxRetryAfter: policy.maxDelayMs,
+    backoffLimit: policy.maxDelayMs,
+    delay: (attempt) => Math.min(policy.maxDelayMs, policy.initialDelayMs * 2 ** (attempt - 1)),
+    jitter: true,
+    retryOnTimeout: idempotent,
+    shouldRetry: idempotent ? retryIdempotent : retryOther,
+  };
 }
 
-/** Retry-After as milliseconds: delta-seconds or an HTTP date; undefined when absent or unreadable. */
-export function retryAfterMs(header: string | null, now: number = Date.now()): number | undefined {
-  if (header === null || header.trim() === "") return undefined;
-  const seconds = Number(header);
-  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
-  const date = Date.parse(header);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
-}
-
-/** How long to wait before retry number `retry`: the server's Retry-After when it sent one, else backoff; capped. */
-export function retryWaitMs(policy: RetryPolicy, retry: number, retryAfter: string | null = null): number {
-  return Math.min(policy.maxDelayMs, retryAfterMs(retryAfter) ?? backoffDelayMs(policy, retry));
+/**
+ * fetch for ky. ky recognises a network failure by the runtime's message, and Bun's ("ECONNREFUSED: Unable to
+ * connect…", a TypeError with a `code`) is not among them: unwrapped, a refused connection would be neither
+ * retried nor reported as a network error.
+ */
+export async function fetchReportingNetworkErrors(request: Request, init?: RequestInit): Promise<Response> {
+  try {
+    return await fetch(request, init);
+  } catch (error) {
+    if (error instanceof TypeError && typeof (error as { code?: unknown }).code === "string")
+      throw new NetworkError(request, { cause: error });
+    throw error;
+  }
 }

@@ -74,12 +74,31 @@ describe("retries", () => {
     ]);
   });
 
-  test("Retry-After is honoured", async () => {
+  test("Retry-After is honoured, and capped by maxDelayMs", async () => {
     let calls = 0;
-    server.handle = () => (++calls === 1 ? cdfError(429, "slow down", { "retry-after": "0.3" }) : Response.json({}));
-    const started = performance.now();
+    // Retry-After is whole seconds (RFC 9110 delay-seconds); backoff alone would wait at most 1 ms here.
+    server.handle = () => (++calls === 1 ? cdfError(429, "slow down", { "retry-after": "1" }) : Response.json({}));
+    let started = performance.now();
     await client({ retry: { maxRetries: 2, initialDelayMs: 1, maxDelayMs: 5000 } }).get("/models/spaces");
-    expect(performance.now() - started).toBeGreaterThanOrEqual(290);
+    expect(performance.now() - started).toBeGreaterThanOrEqual(990);
+    calls = 0;
+    server.handle = () => (++calls === 1 ? cdfError(503, "busy", { "retry-after": "30" }) : Response.json({}));
+    started = performance.now();
+    await client({ retry: { maxRetries: 2, initialDelayMs: 1, maxDelayMs: 100 } }).get("/models/spaces");
+    expect(performance.now() - started).toBeLessThan(1000);
+    expect(calls).toBe(2);
+  });
+
+  test("cdf-is-auto-retryable repeats any status, even of a POST that is not otherwise repeated", async () => {
+    let calls = 0;
+    server.handle = () =>
+      ++calls === 1 ? cdfError(500, "internal hiccup", { "cdf-is-auto-retryable": "true" }) : Response.json({ done: true });
+    expect(await client().post("/other/create", {})).toEqual({ done: true });
+    expect(calls).toBe(2);
+    server.handle = () => cdfError(500, "internal error");
+    await rejected(client().post("/models/instances", { items: [] }), APIError);
+    expect(calls).toBe(2);
+    expect(server.requests.length).toBe(3);
   });
 
   test("exhausted retries raise the last error with status, CDF message and request id", async () => {
@@ -123,18 +142,31 @@ describe("retries", () => {
     const dead = new FakeServer();
     const url = dead.url;
     dead.stop();
+    logLines.length = 0;
     const error = await rejected(client({ baseUrl: url, retry: { maxRetries: 2, initialDelayMs: 1 } }).get("/models/spaces"));
     expect(error).toBeInstanceOf(ClientError);
-    expect(error.message).toStartWith(`GET /models/spaces: cannot reach CDF at ${new URL(url).host}`);
+    expect(error.message).toStartWith(`GET /models/spaces: cannot reach CDF at ${new URL(url).host}: ECONNREFUSED`);
+    expect(logLines).toEqual([
+      expect.stringMatching(/^GET \/models\/spaces failed: ECONNREFUSED.* \d+ms retries=0$/),
+      expect.stringMatching(/retries=1$/),
+      expect.stringMatching(/retries=2$/),
+    ]);
   });
 
-  test("a timeout is reported as such", async () => {
+  test("a timeout is reported as such, and retried when the request is safe to repeat", async () => {
+    let calls = 0;
     server.handle = async () => {
-      await Bun.sleep(300);
-      return Response.json({});
+      if (++calls === 1) await Bun.sleep(300);
+      return Response.json({ calls });
     };
     const error = await rejected(client({ timeoutMs: 50, retry: { maxRetries: 0 } }).get("/models/spaces"));
-    expect(error.message).toContain("timed out after 50 ms");
+    expect(error).toBeInstanceOf(ClientError);
+    expect(error.message).toBe(`GET /models/spaces: cannot reach CDF at ${new URL(server.url).host}: timed out after 50 ms`);
+    calls = 0;
+    expect(await client({ timeoutMs: 50 }).get("/models/spaces")).toEqual({ calls: 2 });
+    calls = 0;
+    await rejected(client({ timeoutMs: 50 }).post("/other/create", {}), ClientError);
+    expect(calls).toBe(1);
   });
 });
 
@@ -252,6 +284,50 @@ describe("authentication", () => {
   });
 });
 
+describe("errors printed whole hold no secret", () => {
+  test("HTTP errors, network failures, timeouts and token endpoint failures, through Bun.inspect", async () => {
+    const errors: unknown[] = [];
+    server.handle = () => cdfError(500, "boom");
+    errors.push(await rejected(client({ retry: { maxRetries: 0 } }).get("/models/spaces")));
+    server.handle = () => cdfError(401, "nope");
+    errors.push(await rejected(client().get("/models/spaces")));
+    server.handle = async () => {
+      await Bun.sleep(200);
+      return Response.json({});
+    };
+    errors.push(await rejected(client({ timeoutMs: 20, retry: { maxRetries: 0 } }).get("/models/spaces")));
+    const dead = new FakeServer();
+    const deadUrl = dead.url;
+    dead.stop();
+    errors.push(await rejected(client({ baseUrl: deadUrl, retry: { maxRetries: 0 } }).get("/models/spaces")));
+    const tokenAt = (tokenUrl: string, secret: string) =>
+      new ClientCredentials({
+        tokenUrl,
+        clientId: "app",
+        clientSecret: secret,
+        scopes: ["x"],
+        retry: { maxRetries: 0, initialDelayMs: 1, maxDelayMs: 1 },
+      });
+    server.handle = () => Response.json({ error: "invalid_client" }, { status: 401 });
+    errors.push(await rejected(client({ credentials: tokenAt(`${server.url}/token`, SECRET) }).get("/models/spaces")));
+    errors.push(await rejected(client({ credentials: tokenAt(`${deadUrl}/token`, SECRET) }).get("/models/spaces")));
+    expect(errors.map((error) => (error as Error).constructor.name)).toEqual([
+      "APIError",
+      "AuthenticationError",
+      "ClientError",
+      "ClientError",
+      "AuthenticationError",
+      "AuthenticationError",
+    ]);
+    for (const error of errors) {
+      const printed = Bun.inspect(error, { depth: 20 });
+      for (const secret of [TOKEN, SECRET]) expect(printed).not.toContain(secret);
+    }
+    // The timed-out request is still being answered; later tests count requests in flight.
+    while (server.inFlight > 0) await Bun.sleep(5);
+  });
+});
+
 describe("limits", () => {
   test("the pool caps requests in flight", async () => {
     server.handle = async () => {
@@ -261,6 +337,19 @@ describe("limits", () => {
     const http = client({ poolSize: 3 });
     await Promise.all(Array.from({ length: 12 }, () => http.get("/models/spaces")));
     expect(server.maxInFlight).toBe(3);
+  });
+
+  test("waiting for a pool slot does not count against the per-attempt timeout", async () => {
+    server.handle = async () => {
+      await Bun.sleep(40);
+      return Response.json({});
+    };
+    const http = client({ poolSize: 1, timeoutMs: 150, retry: { maxRetries: 0 } });
+    const started = performance.now();
+    await Promise.all(Array.from({ length: 6 }, () => http.get("/models/spaces")));
+    // Six requests one at a time: the last waited ~200 ms in the pool, longer than the timeout, and still succeeded.
+    expect(performance.now() - started).toBeGreaterThanOrEqual(230);
+    expect(server.requests.length).toBe(6);
   });
 
   test("the rate limit spaces requests out", async () => {
