@@ -14,7 +14,7 @@ import { describeSource, loadModels } from "./model-source.ts";
 import { type CliIO, groupDigits, type Reporter } from "./reporter.ts";
 import { openSession } from "./session.ts";
 import { withSourceOptions } from "./source-options.ts";
-import { selectViews } from "./view-filter.ts";
+import { selectViews } from "../view-filter.ts";
 
 /** Enough warnings to act on; the full list is one `pygen validate` (or --json) away. */
 const WARNINGS_SHOWN = 10;
