@@ -124,7 +124,11 @@ export const HealthSchema = v.strictObject({
 
 export const VersionSchema = v.strictObject({ version: v.string(), languages: v.array(v.string()), output_formats: v.array(v.string()) });
 
-export const ValidationReportSchema = v.looseObject({ isValid: v.boolean(), errors: v.array(v.unknown()), warnings: v.array(v.unknown()) });
+export const ValidationReportSchema = v.strictObject({
+  isValid: v.boolean(),
+  counts: v.object({ errors: v.number(), warnings: v.number(), infos: v.number() }),
+  issues: v.array(v.object({ severity: v.string(), code: v.string(), location: v.string(), message: v.string() })),
+});
 
 /** The checked request, or the first issues as messages that name the field and never echo a value (it may be a secret). */
 export function parseRequest<const TSchema extends v.GenericSchema>(
