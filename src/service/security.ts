@@ -85,12 +85,14 @@ export interface UrlPolicy {
   allowLoopback: boolean;
 }
 
-const hostPattern = (pattern: string) =>
-  pattern
-    .trim()
-    .toLowerCase()
-    .replace(/^[a-z]+:\/\//, "")
-    .replace(/[/:].*$/, "");
+/** The host part of a pattern written as a host or a URL; an IPv6 literal keeps its brackets, as URL.hostname does. */
+function hostPattern(pattern: string): string {
+  const rest = pattern.trim().toLowerCase().replace(/^[a-z]+:\/\//, "");
+  return rest.startsWith("[") ? rest.replace(/\].*$/, "]") : rest.replace(/[/:].*$/, "");
+}
+
+/** Globs for names (`*.cognitedata.com`); a pattern without wildcards is one host, matched exactly. */
+const hostMatches = (pattern: string, host: string) => (/[*?]/.test(pattern) ? new Bun.Glob(pattern).match(host) : pattern === host);
 
 const isLoopbackHost = (host: string) => host === "localhost" || host === "127.0.0.1" || host === "[::1]" || host === "::1";
 
@@ -110,7 +112,7 @@ export async function checkOutboundUrl(text: string, policy: UrlPolicy, what: st
   const host = url.hostname.toLowerCase();
   if (policy.allowLoopback && isLoopbackHost(host) && (url.protocol === "http:" || url.protocol === "https:")) return url;
   if (url.protocol !== "https:") throw new UrlNotAllowedError(`${what} must be https`);
-  const allowed = policy.allowedHosts.map(hostPattern).some((pattern) => new Bun.Glob(pattern).match(host));
+  const allowed = policy.allowedHosts.map(hostPattern).some((pattern) => hostMatches(pattern, host));
   if (!allowed) throw new UrlNotAllowedError(`${what} host ${host} is not on the service's allowlist (--allow-cdf-url adds hosts)`);
   const addresses = isIP(host.replace(/^\[|\]$/g, "")) ? [host.replace(/^\[|\]$/g, "")] : await resolve(host);
   const internal = addresses.find(isInternalAddress);
