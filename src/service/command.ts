@@ -117,4 +117,6 @@ export async function runServeCommand(flags: ServeFlags, io: CliIO): Promise<voi
     process.once("SIGINT", () => stop("SIGINT"));
     process.once("SIGTERM", () => stop("SIGTERM"));
   });
+  // Everything is closed; a socket a library keeps half-open must not keep the process alive after "stopped".
+  process.exit(0);
 }

@@ -35,6 +35,7 @@ export class RedisQueue implements JobQueue {
     private readonly connection: IORedis,
     private readonly queue: Queue<JobData, string>,
     private readonly worker: Worker<JobData, string>,
+    private readonly workerConnection: IORedis,
     private readonly resultTtlMs: number,
   ) {}
 
@@ -63,6 +64,8 @@ export class RedisQueue implements JobQueue {
       connection,
       defaultJobOptions: { removeOnComplete: { age: ttlSeconds }, removeOnFail: { age: ttlSeconds }, attempts: 1 },
     });
+    // The worker blocks on its own connection while it waits for jobs.
+    const workerConnection = connection.duplicate();
     const worker = new Worker<JobData, string>(
       QUEUE_NAME,
       async (job) => {
@@ -73,7 +76,7 @@ export class RedisQueue implements JobQueue {
         return stringifyJson(outcome);
       },
       {
-        connection: connection.duplicate(),
+        connection: workerConnection,
         concurrency: settings.concurrency,
         lockDuration: settings.lockMs,
         stalledInterval: settings.lockMs,
@@ -83,7 +86,9 @@ export class RedisQueue implements JobQueue {
       },
     );
     worker.on("error", (error) => settings.log.error("queue worker error", { error: error.message }));
-    return new RedisQueue(connection, queue, worker, ttlSeconds * 1000);
+    // Logged once BullMQ has moved the job to completed: the line proves which instance's run counted.
+    worker.on("completed", (job) => settings.log.info("job stored", { job_id: job.id }));
+    return new RedisQueue(connection, queue, worker, workerConnection, ttlSeconds * 1000);
   }
 
   async submit(id: string, payload: JobPayload): Promise<void> {
@@ -151,8 +156,10 @@ export class RedisQueue implements JobQueue {
   async close(graceMs: number): Promise<void> {
     // Finish running jobs within the grace period; past it the process leaves and their locks lapse, so another
     // instance picks them up.
-    await Promise.race([this.worker.close(), Bun.sleep(graceMs)]);
+    const finished = await Promise.race([this.worker.close().then(() => true), Bun.sleep(graceMs).then(() => false)]);
+    if (!finished) await this.worker.close(true).catch(() => {});
     await this.queue.close().catch(() => {});
+    this.workerConnection.disconnect();
     this.connection.disconnect();
   }
 }

@@ -102,7 +102,7 @@ describe("a model from CDF", () => {
     expect(rows.length).toBeGreaterThanOrEqual(2);
     // Payloads and results are gzipped JSON: searched decompressed as well as raw.
     const stored = rows.flatMap((row) =>
-      Object.values(row).map((value) => (value instanceof Uint8Array ? new TextDecoder().decode(Bun.gunzipSync(value)) : String(value))),
+      Object.values(row).map((value) => (value instanceof Uint8Array ? new TextDecoder().decode(Bun.gunzipSync(value as Uint8Array<ArrayBuffer>)) : String(value))),
     );
     db.close();
     const haystacks = { responses: answers, logs: running.logs, rows: stored };

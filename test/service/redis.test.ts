@@ -1,0 +1,163 @@
+/**
+ * Several instances on one Redis queue (Debian's redis-server on a free loopback port; .ci/run installs it, and
+ * the test skips where it is missing): 50 jobs submitted across two instances, one killed with SIGKILL while it
+ * runs jobs. Every job completes exactly once, downloads the same bytes from any instance, and no credential
+ * reaches Redis or a log.
+ */
+import { afterAll, beforeAll, describe, expect, test } from "bun:test";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { Subprocess } from "bun";
+import { type RunningEmulator, startEmulator } from "../../src/emulator/server.ts";
+import { EXAMPLE_MODEL_NAME } from "../../src/sources.ts";
+import { API_KEY, call, post, submitExample, waitForJob } from "./harness.ts";
+import { jobIdsLogged, type ServiceProcess, spawnService } from "./process.ts";
+
+const REDIS_SERVER = process.env.PYGEN_TEST_REDIS_SERVER ?? Bun.which("redis-server");
+const TOKEN = "redis-test-token-SECRET-c4d2e1";
+const JOBS = 50;
+
+async function freePort(): Promise<number> {
+  const server = Bun.listen({ hostname: "127.0.0.1", port: 0, socket: { data() {} } });
+  const port = server.port;
+  server.stop(true);
+  return port;
+}
+
+describe.skipIf(!REDIS_SERVER)("a shared Redis queue", () => {
+  let redis: Subprocess;
+  let redisUrl: string;
+  let emulator: RunningEmulator;
+  const dir = mkdtempSync(join(tmpdir(), "pygen-redis-"));
+  const instances: ServiceProcess[] = [];
+
+  beforeAll(async () => {
+    const port = await freePort();
+    redis = Bun.spawn([REDIS_SERVER as string, "--bind", "127.0.0.1", "--port", String(port), "--save", "", "--appendonly", "no", "--dir", dir], {
+      stdout: "ignore",
+      stderr: "ignore",
+    });
+    redisUrl = `redis://127.0.0.1:${port}`;
+    for (let attempt = 0; attempt < 50; attempt++) {
+      const probe = await Bun.connect({ hostname: "127.0.0.1", port, socket: { data() {} } }).catch(() => undefined);
+      if (probe) {
+        probe.end();
+        break;
+      }
+      await Bun.sleep(100);
+    }
+    emulator = await startEmulator({ token: TOKEN, project: "plant", modelFiles: [join(import.meta.dir, "..", "..", EXAMPLE_MODEL_NAME)] });
+  });
+
+  afterAll(async () => {
+    for (const instance of instances) if (instance.child.exitCode === null) await instance.kill9();
+    await emulator?.stop();
+    redis?.kill();
+    await redis?.exited;
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  const start = async () => {
+    const instance = await spawnService(["--queue", redisUrl, "--workers", "2", "--lock-seconds", "2", "--allow-loopback-cdf"], { PYGEN_API_KEYS: API_KEY });
+    instances.push(instance);
+    return instance;
+  };
+
+  test(
+    "two instances, 50 jobs, one killed mid-run: every job completes once and downloads from either instance",
+    async () => {
+      const [a, b] = [await start(), await start()];
+      expect((await call(`${a.url}/health`, { key: null })).body).toEqual({ status: "ok", queue: { backend: "redis", ok: true } });
+
+      // One job comes from CDF with a token, the rest inline; they alternate between the instances.
+      const cdf = await post(`${a.url}/generate`, {
+        space: "pygen_example",
+        external_id: "HydroPlantModel",
+        version: "1",
+        project: "plant",
+        cdf_url: emulator.url,
+        cdf_credentials: { token: TOKEN },
+      });
+      expect(cdf.status).toBe(202);
+      const ids: string[] = [cdf.body.job_id];
+      for (let index = 1; index < JOBS; index++) ids.push(await submitExample(index % 2 === 0 ? a.url : b.url));
+
+      // Kill A while it runs jobs: after it started a few, before the queue is drained.
+      const deadline = Date.now() + 20_000;
+      while (jobIdsLogged(a.logs, "job started").length < 3 && Date.now() < deadline) await Bun.sleep(10);
+      await a.kill9();
+      const startedOnA = jobIdsLogged(a.logs, "job started");
+      const storedOnA = new Set(jobIdsLogged(a.logs, "job stored"));
+      const lostOnA = startedOnA.filter((id) => !storedOnA.has(id));
+      expect(startedOnA.length).toBeGreaterThanOrEqual(3);
+
+      // A replacement instance joins; B and C finish everything, A's running jobs included.
+      const c = await start();
+      for (const id of ids) expect({ id, status: (await waitForJob(b.url, id, API_KEY, 60_000)).body.status }).toEqual({ id, status: "completed" });
+
+      // Exactly once: each job was stored as completed by one instance only.
+      const stored = [...a.logs, ...b.logs, ...c.logs].filter((line) => line.msg === "job stored").map((line) => String(line.job_id));
+      expect(stored.length).toBe(JOBS);
+      expect(new Set(stored).size).toBe(JOBS);
+      expect(ids.every((id) => stored.includes(id))).toBe(true);
+      // A died with jobs running (killed right after a start), and those ran again elsewhere (stalled-job recovery).
+      expect(lostOnA.length).toBeGreaterThan(0);
+      const rerun = [...jobIdsLogged(b.logs, "job started"), ...jobIdsLogged(c.logs, "job started")];
+      expect(lostOnA.every((id) => rerun.includes(id))).toBe(true);
+
+      // Any instance serves any job's result, byte for byte the same.
+      for (const id of [ids[0], ids[1], ...lostOnA] as string[]) {
+        const fromB = await call(`${b.url}/generate/${id}/download?format=code`);
+        const fromC = await call(`${c.url}/generate/${id}/download?format=code`);
+        expect(fromB.status).toBe(200);
+        expect(fromC.text).toBe(fromB.text);
+      }
+      const zip = await fetch(`${c.url}/generate/${ids[2]}/download`, { headers: { authorization: `Bearer ${API_KEY}` } });
+      expect(zip.headers.get("content-type")).toBe("application/zip");
+
+      // No credential in any Redis key, any log line.
+      const everything = await dumpRedis(redisUrl);
+      expect(everything).toContain("HydroPlantModel");
+      expect(everything).not.toContain(TOKEN);
+      for (const instance of [a, b, c]) expect(instance.stderr()).not.toContain(TOKEN);
+
+      const metrics = await call(`${c.url}/metrics`, { key: null });
+      expect(metrics.text).toMatch(new RegExp(`^pygen_jobs\\{state="completed"\\} ${JOBS}$`, "m"));
+      expect(await b.stop()).toBe(0);
+      expect(await c.stop()).toBe(0);
+    },
+    120_000,
+  );
+});
+
+/** Every key and value in Redis as text, whatever the key's type. */
+async function dumpRedis(url: string): Promise<string> {
+  const { default: IORedis } = await import("ioredis");
+  const client = new IORedis(url);
+  const parts: string[] = [];
+  try {
+    const keys = await client.keys("*");
+    for (const key of keys) {
+      const type = await client.type(key);
+      const value =
+        type === "string"
+          ? await client.get(key)
+          : type === "hash"
+            ? await client.hgetall(key)
+            : type === "list"
+              ? await client.lrange(key, 0, -1)
+              : type === "set"
+                ? await client.smembers(key)
+                : type === "zset"
+                  ? await client.zrange(key, 0, -1)
+                  : type === "stream"
+                    ? await client.xrange(key, "-", "+")
+                    : null;
+      parts.push(key, JSON.stringify(value));
+    }
+  } finally {
+    client.disconnect();
+  }
+  return parts.join("\n");
+}
