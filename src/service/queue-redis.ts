@@ -26,6 +26,8 @@ interface JobData {
 export interface RedisQueueSettings extends QueueSettings {
   lockMs: number;
   log: ServiceLog;
+  /** This instance's name; BullMQ records it on each job it takes (the job hash's `pb`). */
+  instance: string;
 }
 
 export class RedisQueue implements JobQueue {
@@ -77,6 +79,7 @@ export class RedisQueue implements JobQueue {
       },
       {
         connection: workerConnection,
+        name: settings.instance,
         concurrency: settings.concurrency,
         lockDuration: settings.lockMs,
         stalledInterval: settings.lockMs,
@@ -102,10 +105,12 @@ export class RedisQueue implements JobQueue {
   }
 
   async get(id: string): Promise<JobRecord | undefined> {
+    // The state first, then the job: read the other way round, a job completing in between would show as
+    // completed without its result.
+    const state = await this.queue.getJobState(id);
+    if (state === "unknown") return undefined;
     const job = await this.queue.getJob(id);
     if (!job) return undefined;
-    const state = await job.getState();
-    if (state === "unknown") return undefined;
     const outcome: JobOutcome | undefined =
       state === "completed" && typeof job.returnvalue === "string"
         ? (parseJson(job.returnvalue, "job result") as JobOutcome)

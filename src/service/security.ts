@@ -87,7 +87,10 @@ export interface UrlPolicy {
 
 /** The host part of a pattern written as a host or a URL; an IPv6 literal keeps its brackets, as URL.hostname does. */
 function hostPattern(pattern: string): string {
-  const rest = pattern.trim().toLowerCase().replace(/^[a-z]+:\/\//, "");
+  const rest = pattern
+    .trim()
+    .toLowerCase()
+    .replace(/^[a-z]+:\/\//, "");
   return rest.startsWith("[") ? rest.replace(/\].*$/, "]") : rest.replace(/[/:].*$/, "");
 }
 

@@ -3,6 +3,7 @@
  * before any work; generation runs as a queued job on the thread pool; every answer is JSON, errors as
  * `{error: {code, message}}`. Each request and job is logged as one JSON line with its ids.
  */
+import { hostname } from "node:os";
 import { parseJson, stringifyJson } from "../data-formats.ts";
 import { ParseError } from "../errors.ts";
 import { DataModelValidator, toJsonReport } from "../validate/index.ts";
@@ -57,6 +58,9 @@ export interface RunningService {
   /** Stops accepting requests, lets running jobs finish for up to `graceMs`, hands back the rest. */
   stop(graceMs?: number): Promise<void>;
 }
+
+/** Names this process in logs and on the Redis jobs it takes. */
+const INSTANCE = `${hostname()}:${process.pid}`;
 
 /** The page's own inline script and style, nothing from elsewhere. */
 const PAGE_POLICY = "default-src 'self'; style-src 'unsafe-inline'; script-src 'unsafe-inline'";
@@ -320,6 +324,7 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
   const address = `http://${server.hostname?.includes(":") ? `[${server.hostname}]` : server.hostname}:${server.port}`;
   log.info("listening", {
     url: address,
+    instance: INSTANCE,
     queue: queue.backend,
     workers: options.workers,
     auth: options.noAuth ? "off" : `${keys.size} key(s)`,
@@ -347,7 +352,7 @@ async function openQueue(options: ServiceOptions, settings: QueueSettings): Prom
   if (options.queueUrl) {
     // Loaded on use: BullMQ and ioredis are only needed with --queue redis://…
     const { RedisQueue } = await import("./queue-redis.ts");
-    return RedisQueue.connect(options.queueUrl, { ...settings, lockMs: options.lockMs, log: options.log });
+    return RedisQueue.connect(options.queueUrl, { ...settings, lockMs: options.lockMs, log: options.log, instance: INSTANCE });
   }
   const { SqliteQueue } = await import("./queue-sqlite.ts");
   return new SqliteQueue(options.dataDir, settings);

@@ -75,7 +75,15 @@ describe("a generation job", () => {
     expect(unzip.exitCode).toBe(0);
     expect(readdirSync(join(dir, "out", "plant_sdk"))).toContain("pyproject.toml");
     expect(readFileSync(join(dir, "out", "plant_sdk", "plant_sdk", "__init__.py"), "utf8")).toContain("HydroPlantModelClient");
-    const python = Bun.spawnSync(["python3", "-c", "import sys, zipfile; z = zipfile.ZipFile(sys.argv[1]); assert z.testzip() is None; print(len(z.namelist()))", "sdk.zip"], { cwd: dir });
+    const python = Bun.spawnSync(
+      [
+        "python3",
+        "-c",
+        "import sys, zipfile; z = zipfile.ZipFile(sys.argv[1]); assert z.testzip() is None; print(len(z.namelist()))",
+        "sdk.zip",
+      ],
+      { cwd: dir },
+    );
     expect(python.stderr.toString()).toBe("");
     expect(Number(python.stdout.toString())).toBe(done.body.summary.files);
   });
@@ -106,7 +114,13 @@ describe("a generation job", () => {
 
   test("an inline model as parsed JSON works like its text, with view filters and warnings", async () => {
     const parsed = Bun.YAML.parse(EXAMPLE_MODEL_TEXT);
-    const id = (await post(`${running.url}/generate`, { model: parsed, output_format: "code", options: { include_views: ["Hydro*", "Generator", "NoSuchView"] } })).body.job_id;
+    const id = (
+      await post(`${running.url}/generate`, {
+        model: parsed,
+        output_format: "code",
+        options: { include_views: ["Hydro*", "Generator", "NoSuchView"] },
+      })
+    ).body.job_id;
     const done = await waitForJob(running.url, id);
     expect(done.body.status).toBe("completed");
     expect(done.body.warnings).toContainEqual(expect.objectContaining({ code: "UNMATCHED_VIEW_PATTERN", location: "NoSuchView" }));
@@ -155,14 +169,21 @@ describe("errors", () => {
     expectError(answer, 400, "invalid_request");
     expect(answer.body.error.message).toContain("language");
   });
-  test("an unknown output format", async () => expectError(await post(`${running.url}/generate`, { model: "x", output_format: "rar" }), 400, "invalid_request"));
+  test("an unknown output format", async () =>
+    expectError(await post(`${running.url}/generate`, { model: "x", output_format: "rar" }), 400, "invalid_request"));
   test("no model at all", async () => {
     const answer = await post(`${running.url}/generate`, {});
     expectError(answer, 400, "invalid_request");
     expect(answer.body.error.message).toContain("either `model`");
   });
   test("a CDF model without credentials", async () => {
-    const answer = await post(`${running.url}/generate`, { space: "sp", external_id: "M", version: "1", project: "p", cdf_url: "https://api.cognitedata.com" });
+    const answer = await post(`${running.url}/generate`, {
+      space: "sp",
+      external_id: "M",
+      version: "1",
+      project: "p",
+      cdf_url: "https://api.cognitedata.com",
+    });
     expectError(answer, 400, "invalid_request");
     expect(answer.body.error.message).toContain("cdf_credentials");
   });
@@ -204,7 +225,13 @@ describe("errors", () => {
     expectError(await call(`${running.url}/generate/${id}/download?format=rar`), 400, "invalid_request");
   });
   test("an SSRF target is refused before any request", async () => {
-    for (const cdfUrl of ["http://api.cognitedata.com", "https://169.254.169.254", "https://127.0.0.1:6379", "https://internal.example.com", "https://user:pw@api.cognitedata.com"]) {
+    for (const cdfUrl of [
+      "http://api.cognitedata.com",
+      "https://169.254.169.254",
+      "https://127.0.0.1:6379",
+      "https://internal.example.com",
+      "https://user:pw@api.cognitedata.com",
+    ]) {
       const answer = await post(`${running.url}/generate`, {
         space: "sp",
         external_id: "M",

@@ -57,10 +57,13 @@ test("killed mid-queue and restarted, every job completes and stays downloadable
 test("a second instance on the same data folder is refused", async () => {
   const first = await spawnService(args, env);
   try {
-    const second = Bun.spawnSync([process.execPath, "run", join(import.meta.dir, "..", "..", "src", "main.ts"), "serve", "--port", "0", ...args], {
-      env: { PATH: process.env.PATH ?? "", ...env },
-      stderr: "pipe",
-    });
+    const second = Bun.spawnSync(
+      [process.execPath, "run", join(import.meta.dir, "..", "..", "src", "main.ts"), "serve", "--port", "0", ...args],
+      {
+        env: { PATH: process.env.PATH ?? "", ...env },
+        stderr: "pipe",
+      },
+    );
     expect(second.exitCode).toBe(2);
     expect(second.stderr.toString()).toContain("uses this data folder");
   } finally {

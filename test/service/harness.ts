@@ -6,8 +6,8 @@ import { afterAll, beforeAll } from "bun:test";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { EXAMPLE_MODEL_NAME } from "../../src/sources.ts";
 import { type RunningService, type ServiceOptions, startService } from "../../src/service/server.ts";
+import { EXAMPLE_MODEL_NAME } from "../../src/sources.ts";
 
 export const API_KEY = "test-key-0123456789";
 export const EXAMPLE_MODEL_TEXT = await Bun.file(join(import.meta.dir, "..", "..", EXAMPLE_MODEL_NAME)).text();

@@ -48,7 +48,11 @@ export async function spawnService(args: string[], env: Record<string, string> =
   const reader = child.stdout.getReader();
   const { value } = await reader.read();
   reader.releaseLock();
-  const url = new TextDecoder().decode(value ?? new Uint8Array()).split("\n")[0]?.trim() ?? "";
+  const url =
+    new TextDecoder()
+      .decode(value ?? new Uint8Array())
+      .split("\n")[0]
+      ?.trim() ?? "";
   if (!/^http:\/\/127\.0\.0\.1:\d+$/.test(url)) {
     child.kill("SIGKILL");
     await child.exited;

@@ -9,6 +9,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Subprocess } from "bun";
+import { syntheticModel } from "../../bench/synthetic-model.ts";
 import { type RunningEmulator, startEmulator } from "../../src/emulator/server.ts";
 import { EXAMPLE_MODEL_NAME } from "../../src/sources.ts";
 import { API_KEY, call, post, submitExample, waitForJob } from "./harness.ts";
@@ -17,6 +18,7 @@ import { jobIdsLogged, type ServiceProcess, spawnService } from "./process.ts";
 const REDIS_SERVER = process.env.PYGEN_TEST_REDIS_SERVER ?? Bun.which("redis-server");
 const TOKEN = "redis-test-token-SECRET-c4d2e1";
 const JOBS = 50;
+const LARGE_MODEL = syntheticModel(60);
 
 async function freePort(): Promise<number> {
   const server = Bun.listen({ hostname: "127.0.0.1", port: 0, socket: { data() {} } });
@@ -34,10 +36,13 @@ describe.skipIf(!REDIS_SERVER)("a shared Redis queue", () => {
 
   beforeAll(async () => {
     const port = await freePort();
-    redis = Bun.spawn([REDIS_SERVER as string, "--bind", "127.0.0.1", "--port", String(port), "--save", "", "--appendonly", "no", "--dir", dir], {
-      stdout: "ignore",
-      stderr: "ignore",
-    });
+    redis = Bun.spawn(
+      [REDIS_SERVER as string, "--bind", "127.0.0.1", "--port", String(port), "--save", "", "--appendonly", "no", "--dir", dir],
+      {
+        stdout: "ignore",
+        stderr: "ignore",
+      },
+    );
     redisUrl = `redis://127.0.0.1:${port}`;
     for (let attempt = 0; attempt < 50; attempt++) {
       const probe = await Bun.connect({ hostname: "127.0.0.1", port, socket: { data() {} } }).catch(() => undefined);
@@ -59,77 +64,120 @@ describe.skipIf(!REDIS_SERVER)("a shared Redis queue", () => {
   });
 
   const start = async () => {
-    const instance = await spawnService(["--queue", redisUrl, "--workers", "2", "--lock-seconds", "2", "--allow-loopback-cdf"], { PYGEN_API_KEYS: API_KEY });
+    const instance = await spawnService(
+      ["--queue", redisUrl, "--workers", "2", "--lock-seconds", "2", "--allow-loopback-cdf", "--rate-limit", "0"],
+      {
+        PYGEN_API_KEYS: API_KEY,
+      },
+    );
     instances.push(instance);
     return instance;
   };
 
-  test(
-    "two instances, 50 jobs, one killed mid-run: every job completes once and downloads from either instance",
-    async () => {
-      const [a, b] = [await start(), await start()];
-      expect((await call(`${a.url}/health`, { key: null })).body).toEqual({ status: "ok", queue: { backend: "redis", ok: true } });
+  test("two instances, 50 jobs, one killed mid-run: every job completes once and downloads from either instance", async () => {
+    const [a, b] = [await start(), await start()];
+    expect((await call(`${a.url}/health`, { key: null })).body).toEqual({ status: "ok", queue: { backend: "redis", ok: true } });
 
-      // One job comes from CDF with a token, the rest inline; they alternate between the instances.
-      const cdf = await post(`${a.url}/generate`, {
-        space: "pygen_example",
-        external_id: "HydroPlantModel",
-        version: "1",
-        project: "plant",
-        cdf_url: emulator.url,
-        cdf_credentials: { token: TOKEN },
-      });
-      expect(cdf.status).toBe(202);
-      const ids: string[] = [cdf.body.job_id];
-      for (let index = 1; index < JOBS; index++) ids.push(await submitExample(index % 2 === 0 ? a.url : b.url));
+    // One job comes from CDF with a token, the rest inline; they alternate between the instances.
+    const cdf = await post(`${a.url}/generate`, {
+      space: "pygen_example",
+      external_id: "HydroPlantModel",
+      version: "1",
+      project: "plant",
+      cdf_url: emulator.url,
+      cdf_credentials: { token: TOKEN },
+    });
+    expect(cdf.status).toBe(202);
+    // Small jobs, then four large models (each takes a good part of a second), so A is surely mid-job when it
+    // is killed just after it started a large one.
+    const ids: string[] = [cdf.body.job_id];
+    for (let index = 1; index < JOBS - 4; index++) ids.push(await submitExample(index % 2 === 0 ? a.url : b.url));
+    for (let index = 0; index < 4; index++) {
+      const answer = await post(`${index % 2 === 0 ? a.url : b.url}/generate`, { model: LARGE_MODEL, output_format: "code" });
+      expect(answer.status).toBe(202);
+      ids.push(answer.body.job_id);
+    }
+    const large = new Set(ids.slice(-4));
+    const deadline = Date.now() + 30_000;
+    while (!jobIdsLogged(a.logs, "job started").some((id) => large.has(id)) && Date.now() < deadline) await Bun.sleep(10);
+    await Bun.sleep(50);
+    await a.kill9();
+    const startedOnA = jobIdsLogged(a.logs, "job started");
+    const nameOfA = String(a.logs.find((line) => line.msg === "listening")?.instance);
 
-      // Kill A while it runs jobs: after it started a few, before the queue is drained.
-      const deadline = Date.now() + 20_000;
-      while (jobIdsLogged(a.logs, "job started").length < 3 && Date.now() < deadline) await Bun.sleep(10);
-      await a.kill9();
-      const startedOnA = jobIdsLogged(a.logs, "job started");
-      const storedOnA = new Set(jobIdsLogged(a.logs, "job stored"));
-      const lostOnA = startedOnA.filter((id) => !storedOnA.has(id));
-      expect(startedOnA.length).toBeGreaterThanOrEqual(3);
+    // A replacement instance joins; B and C finish everything, A's running jobs included.
+    const c = await start();
+    for (const id of ids) {
+      const answer = await waitForJob(b.url, id, API_KEY, 60_000);
+      expect({ id, status: answer.body.status === "completed" ? "completed" : answer.text }).toEqual({ id, status: "completed" });
+    }
 
-      // A replacement instance joins; B and C finish everything, A's running jobs included.
-      const c = await start();
-      for (const id of ids) expect({ id, status: (await waitForJob(b.url, id, API_KEY, 60_000)).body.status }).toEqual({ id, status: "completed" });
+    // Exactly once: Redis' own event stream (written by the same script that moves a job to completed) has one
+    // completion per job, and no two instances logged storing the same job. (A's log may miss its last line:
+    // it can die between storing a job and logging it.)
+    const completions = await completedEvents(redisUrl);
+    expect(completions.length).toBe(JOBS);
+    expect(new Set(completions).size).toBe(JOBS);
+    expect(ids.every((id) => completions.includes(id))).toBe(true);
+    const stored = [...a.logs, ...b.logs, ...c.logs].filter((line) => line.msg === "job stored").map((line) => String(line.job_id));
+    expect(new Set(stored).size).toBe(stored.length);
+    // A died with a job running, which another instance then took (stalled-job recovery): Redis records the
+    // instance that took a job last, and for those jobs it is not A.
+    const takenBy = await takers(redisUrl, startedOnA);
+    const lostOnA = startedOnA.filter((id) => takenBy.get(id) !== nameOfA);
+    expect(lostOnA.length).toBeGreaterThan(0);
+    expect(lostOnA.some((id) => large.has(id))).toBe(true);
+    const rerun = [...jobIdsLogged(b.logs, "job started"), ...jobIdsLogged(c.logs, "job started")];
+    expect(lostOnA.every((id) => rerun.includes(id))).toBe(true);
 
-      // Exactly once: each job was stored as completed by one instance only.
-      const stored = [...a.logs, ...b.logs, ...c.logs].filter((line) => line.msg === "job stored").map((line) => String(line.job_id));
-      expect(stored.length).toBe(JOBS);
-      expect(new Set(stored).size).toBe(JOBS);
-      expect(ids.every((id) => stored.includes(id))).toBe(true);
-      // A died with jobs running (killed right after a start), and those ran again elsewhere (stalled-job recovery).
-      expect(lostOnA.length).toBeGreaterThan(0);
-      const rerun = [...jobIdsLogged(b.logs, "job started"), ...jobIdsLogged(c.logs, "job started")];
-      expect(lostOnA.every((id) => rerun.includes(id))).toBe(true);
+    // Any instance serves any job's result, byte for byte the same.
+    for (const id of [ids[0], ids[1], ...lostOnA] as string[]) {
+      const fromB = await call(`${b.url}/generate/${id}/download?format=code`);
+      const fromC = await call(`${c.url}/generate/${id}/download?format=code`);
+      expect(fromB.status).toBe(200);
+      expect(fromC.text).toBe(fromB.text);
+    }
+    const zip = await fetch(`${c.url}/generate/${ids[2]}/download`, { headers: { authorization: `Bearer ${API_KEY}` } });
+    expect(zip.headers.get("content-type")).toBe("application/zip");
 
-      // Any instance serves any job's result, byte for byte the same.
-      for (const id of [ids[0], ids[1], ...lostOnA] as string[]) {
-        const fromB = await call(`${b.url}/generate/${id}/download?format=code`);
-        const fromC = await call(`${c.url}/generate/${id}/download?format=code`);
-        expect(fromB.status).toBe(200);
-        expect(fromC.text).toBe(fromB.text);
-      }
-      const zip = await fetch(`${c.url}/generate/${ids[2]}/download`, { headers: { authorization: `Bearer ${API_KEY}` } });
-      expect(zip.headers.get("content-type")).toBe("application/zip");
+    // No credential in any Redis key, any log line.
+    const everything = await dumpRedis(redisUrl);
+    expect(everything).toContain("HydroPlantModel");
+    expect(everything).not.toContain(TOKEN);
+    for (const instance of [a, b, c]) expect(instance.stderr()).not.toContain(TOKEN);
 
-      // No credential in any Redis key, any log line.
-      const everything = await dumpRedis(redisUrl);
-      expect(everything).toContain("HydroPlantModel");
-      expect(everything).not.toContain(TOKEN);
-      for (const instance of [a, b, c]) expect(instance.stderr()).not.toContain(TOKEN);
-
-      const metrics = await call(`${c.url}/metrics`, { key: null });
-      expect(metrics.text).toMatch(new RegExp(`^pygen_jobs\\{state="completed"\\} ${JOBS}$`, "m"));
-      expect(await b.stop()).toBe(0);
-      expect(await c.stop()).toBe(0);
-    },
-    120_000,
-  );
+    const metrics = await call(`${c.url}/metrics`, { key: null });
+    expect(metrics.text).toMatch(new RegExp(`^pygen_jobs\\{state="completed"\\} ${JOBS}$`, "m"));
+    expect(await b.stop()).toBe(0);
+    expect(await c.stop()).toBe(0);
+  }, 120_000);
 });
+
+/** The instance that last took each job (BullMQ's `pb` field of the job hash). */
+async function takers(url: string, ids: string[]): Promise<Map<string, string | null>> {
+  const { default: IORedis } = await import("ioredis");
+  const client = new IORedis(url);
+  try {
+    return new Map(await Promise.all(ids.map(async (id) => [id, await client.hget(`bull:pygen-generate:${id}`, "pb")] as const)));
+  } finally {
+    client.disconnect();
+  }
+}
+
+/** Job ids of BullMQ's "completed" events, one per completion, from the queue's event stream. */
+async function completedEvents(url: string): Promise<string[]> {
+  const { default: IORedis } = await import("ioredis");
+  const client = new IORedis(url);
+  try {
+    const entries = await client.xrange("bull:pygen-generate:events", "-", "+");
+    return entries.flatMap(([, fields]) => {
+      const record = Object.fromEntries(fields.flatMap((_, index) => (index % 2 === 0 ? [[fields[index], fields[index + 1]]] : [])));
+      return record.event === "completed" ? [String(record.jobId)] : [];
+    });
+  } finally {
+    client.disconnect();
+  }
+}
 
 /** Every key and value in Redis as text, whatever the key's type. */
 async function dumpRedis(url: string): Promise<string> {

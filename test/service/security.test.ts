@@ -7,8 +7,8 @@ import { Database } from "bun:sqlite";
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
 import { join } from "node:path";
 import { type RunningEmulator, startEmulator } from "../../src/emulator/server.ts";
-import { EXAMPLE_MODEL_NAME } from "../../src/sources.ts";
 import { ApiKeys, checkOutboundUrl, isInternalAddress, RateLimiter, UrlNotAllowedError } from "../../src/service/security.ts";
+import { EXAMPLE_MODEL_NAME } from "../../src/sources.ts";
 import { call, post, useService, waitForJob } from "./harness.ts";
 
 const TOKEN = "emulator-token-SECRET-7f3a9c";
@@ -56,7 +56,11 @@ describe("a model from CDF", () => {
   test("is fetched with client credentials through the token endpoint", async () => {
     const accepted = await post(
       `${running.url}/generate`,
-      cdfRequest(credentialsEmulator.url, { client_id: CLIENT_ID, client_secret: CLIENT_SECRET, token_url: credentialsEmulator.tokenUrl as string }),
+      cdfRequest(credentialsEmulator.url, {
+        client_id: CLIENT_ID,
+        client_secret: CLIENT_SECRET,
+        token_url: credentialsEmulator.tokenUrl as string,
+      }),
     );
     answers.push(accepted.text);
     expect(accepted.status).toBe(202);
@@ -72,7 +76,11 @@ describe("a model from CDF", () => {
     expect(refused.body.error.code).toBe("cdf_authentication_failed");
     const badSecret = await post(
       `${running.url}/generate`,
-      cdfRequest(credentialsEmulator.url, { client_id: CLIENT_ID, client_secret: `${CLIENT_SECRET}x`, token_url: credentialsEmulator.tokenUrl as string }),
+      cdfRequest(credentialsEmulator.url, {
+        client_id: CLIENT_ID,
+        client_secret: `${CLIENT_SECRET}x`,
+        token_url: credentialsEmulator.tokenUrl as string,
+      }),
     );
     answers.push(badSecret.text);
     expect(badSecret.body.error.code).toBe("cdf_authentication_failed");
@@ -102,7 +110,9 @@ describe("a model from CDF", () => {
     expect(rows.length).toBeGreaterThanOrEqual(2);
     // Payloads and results are gzipped JSON: searched decompressed as well as raw.
     const stored = rows.flatMap((row) =>
-      Object.values(row).map((value) => (value instanceof Uint8Array ? new TextDecoder().decode(Bun.gunzipSync(value as Uint8Array<ArrayBuffer>)) : String(value))),
+      Object.values(row).map((value) =>
+        value instanceof Uint8Array ? new TextDecoder().decode(Bun.gunzipSync(value as Uint8Array<ArrayBuffer>)) : String(value),
+      ),
     );
     db.close();
     const haystacks = { responses: answers, logs: running.logs, rows: stored };
@@ -148,7 +158,19 @@ describe("outbound URL checks", () => {
   });
 
   test("internal address ranges", () => {
-    for (const address of ["127.0.0.1", "10.0.0.1", "172.16.5.4", "192.168.1.1", "169.254.169.254", "100.64.0.1", "0.0.0.0", "::1", "fe80::1", "fc00::2", "::ffff:10.0.0.1"]) {
+    for (const address of [
+      "127.0.0.1",
+      "10.0.0.1",
+      "172.16.5.4",
+      "192.168.1.1",
+      "169.254.169.254",
+      "100.64.0.1",
+      "0.0.0.0",
+      "::1",
+      "fe80::1",
+      "fc00::2",
+      "::ffff:10.0.0.1",
+    ]) {
       expect({ address, internal: isInternalAddress(address) }).toEqual({ address, internal: true });
     }
     for (const address of ["8.8.8.8", "172.32.0.1", "2001:4860::8888", "::ffff:8.8.8.8"]) {
