@@ -238,7 +238,7 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
     const { pathname } = url;
     const method = request.method;
     const jobMatch = /^\/generate\/([^/]+)(\/download)?$/.exec(pathname);
-    const open = ["/", "/health", "/version", "/openapi.json", "/metrics"];
+    const open = ["/", "/favicon.ico", "/health", "/version", "/openapi.json", "/metrics"];
     context.route =
       open.includes(pathname) || pathname === "/generate" || pathname === "/validate"
         ? pathname
@@ -256,6 +256,9 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
     switch (context.route) {
       case "/":
         return new Response(PAGE_HTML, { headers: { "content-type": "text/html; charset=utf-8", "content-security-policy": PAGE_POLICY } });
+      case "/favicon.ico":
+        // Browsers ask for it; no icon, and no 404 in their console.
+        return new Response(null, { status: 204 });
       case "/health":
         return handlers.health();
       case "/version":
