@@ -15,7 +15,13 @@ import { EXAMPLE_MODEL_NAME } from "../../src/sources.ts";
 import { API_KEY, call, post, submitExample, waitForJob } from "./harness.ts";
 import { jobIdsLogged, type ServiceProcess, spawnService } from "./process.ts";
 
+/** A Redis that .ci/run started, or a redis-server binary to start one from, or neither (then the test skips). */
+const GIVEN_REDIS_URL = process.env.PYGEN_TEST_REDIS_URL;
 const REDIS_SERVER = process.env.PYGEN_TEST_REDIS_SERVER ?? Bun.which("redis-server");
+const HAVE_REDIS = Boolean(GIVEN_REDIS_URL || REDIS_SERVER);
+if (!HAVE_REDIS && process.env.PYGEN_REQUIRE_SERVICE_DEPS === "1") {
+  throw new Error("the Redis test must run here (PYGEN_REQUIRE_SERVICE_DEPS=1) but there is no PYGEN_TEST_REDIS_URL and no redis-server");
+}
 const TOKEN = "redis-test-token-SECRET-c4d2e1";
 const JOBS = 50;
 const LARGE_MODEL = syntheticModel(60);
@@ -27,31 +33,32 @@ async function freePort(): Promise<number> {
   return port;
 }
 
-describe.skipIf(!REDIS_SERVER)("a shared Redis queue", () => {
-  let redis: Subprocess;
+describe.skipIf(!HAVE_REDIS)("a shared Redis queue", () => {
+  let redis: Subprocess | undefined;
   let redisUrl: string;
   let emulator: RunningEmulator;
   const dir = mkdtempSync(join(tmpdir(), "pygen-redis-"));
   const instances: ServiceProcess[] = [];
 
   beforeAll(async () => {
-    const port = await freePort();
-    redis = Bun.spawn(
-      [REDIS_SERVER as string, "--bind", "127.0.0.1", "--port", String(port), "--save", "", "--appendonly", "no", "--dir", dir],
-      {
-        stdout: "ignore",
-        stderr: "ignore",
-      },
-    );
-    redisUrl = `redis://127.0.0.1:${port}`;
-    for (let attempt = 0; attempt < 50; attempt++) {
-      const probe = await Bun.connect({ hostname: "127.0.0.1", port, socket: { data() {} } }).catch(() => undefined);
-      if (probe) {
-        probe.end();
-        break;
-      }
-      await Bun.sleep(100);
+    if (GIVEN_REDIS_URL) {
+      redisUrl = GIVEN_REDIS_URL;
+    } else {
+      const port = await freePort();
+      redis = Bun.spawn(
+        [REDIS_SERVER as string, "--bind", "127.0.0.1", "--port", String(port), "--save", "", "--appendonly", "no", "--dir", dir],
+        {
+          stdout: "ignore",
+          stderr: "ignore",
+        },
+      );
+      redisUrl = `redis://127.0.0.1:${port}`;
     }
+    // Ready once it answers; emptied, so the searches below see only this test's keys.
+    const { default: IORedis } = await import("ioredis");
+    const client = new IORedis(redisUrl, { retryStrategy: (times) => (times > 50 ? null : 100) });
+    await client.flushdb();
+    client.disconnect();
     emulator = await startEmulator({ token: TOKEN, project: "plant", modelFiles: [join(import.meta.dir, "..", "..", EXAMPLE_MODEL_NAME)] });
   });
 
