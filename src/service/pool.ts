@@ -16,7 +16,13 @@ interface Slot {
   timer?: ReturnType<typeof setTimeout>;
 }
 
-const WORKER_URL = new URL("./generation-worker.ts", import.meta.url);
+/**
+ * From source, the worker is the file beside this one. Compiled, every module carries the binary's own URL
+ * (/$bunfs/root/pygen, B:/~BUN/root/ on Windows) and build.ts's second entry point sits under the same root as
+ * src/main.ts, so at service/generation-worker.js.
+ */
+const COMPILED = /[/\\](\$bunfs|~BUN)[/\\]/.test(import.meta.url);
+const WORKER_URL = COMPILED ? new URL("./service/generation-worker.js", import.meta.url) : new URL("./generation-worker.ts", import.meta.url);
 
 export class GenerationPool {
   private readonly slots: Slot[] = [];

@@ -1,5 +1,5 @@
 /**
- * `pygen serve` in a process of its own (from source), for tests that kill or restart instances. Resolves once
+ * `pygen serve` in a process of its own (from source or the compiled binary), for tests that kill or restart instances. Resolves once
  * it printed its URL; its JSON log lines on stderr are collected as they come.
  */
 import { join } from "node:path";
@@ -19,8 +19,13 @@ export interface ServiceProcess {
   kill9(): Promise<void>;
 }
 
-export async function spawnService(args: string[], env: Record<string, string> = {}): Promise<ServiceProcess> {
-  const child = Bun.spawn([process.execPath, "run", join(REPO, "src", "main.ts"), "serve", "--port", "0", ...args], {
+/** Starts `<command> serve --port 0 <args>`; `command` defaults to running src/main.ts with this Bun. */
+export async function spawnService(
+  args: string[],
+  env: Record<string, string> = {},
+  command: string[] = [process.execPath, "run", join(REPO, "src", "main.ts")],
+): Promise<ServiceProcess> {
+  const child = Bun.spawn([...command, "serve", "--port", "0", ...args], {
     cwd: REPO,
     env: { PATH: process.env.PATH ?? "/usr/bin:/bin", HOME: process.env.HOME ?? "/tmp", ...env },
     stdin: "ignore",

@@ -1,5 +1,5 @@
 /**
- * Several instances on one Redis queue (Debian's redis-server on a free loopback port; .ci/run installs it, and
+ * Several instances of the compiled binary on one Redis queue (Debian's redis-server on a free loopback port; .ci/run installs it, and
  * the test skips where it is missing): 50 jobs submitted across two instances, one killed with SIGKILL while it
  * runs jobs. Every job completes exactly once, downloads the same bytes from any instance, and no credential
  * reaches Redis or a log.
@@ -12,6 +12,7 @@ import type { Subprocess } from "bun";
 import { syntheticModel } from "../../bench/synthetic-model.ts";
 import { type RunningEmulator, startEmulator } from "../../src/emulator/server.ts";
 import { EXAMPLE_MODEL_NAME } from "../../src/sources.ts";
+import { isolatedBinary } from "../support/binary.ts";
 import { API_KEY, call, post, submitExample, waitForJob } from "./harness.ts";
 import { jobIdsLogged, type ServiceProcess, spawnService } from "./process.ts";
 
@@ -40,7 +41,10 @@ describe.skipIf(!HAVE_REDIS)("a shared Redis queue", () => {
   const dir = mkdtempSync(join(tmpdir(), "pygen-redis-"));
   const instances: ServiceProcess[] = [];
 
+  // The instances are the compiled binary, as shipped: BullMQ, ioredis and the generation threads inside it.
+  let binary: string;
   beforeAll(async () => {
+    binary = isolatedBinary().binary;
     if (GIVEN_REDIS_URL) {
       redisUrl = GIVEN_REDIS_URL;
     } else {
@@ -73,9 +77,8 @@ describe.skipIf(!HAVE_REDIS)("a shared Redis queue", () => {
   const start = async () => {
     const instance = await spawnService(
       ["--queue", redisUrl, "--workers", "2", "--lock-seconds", "2", "--allow-loopback-cdf", "--rate-limit", "0"],
-      {
-        PYGEN_API_KEYS: API_KEY,
-      },
+      { PYGEN_API_KEYS: API_KEY },
+      [binary],
     );
     instances.push(instance);
     return instance;
