@@ -6,6 +6,7 @@
 import { Database } from "bun:sqlite";
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
 import { join } from "node:path";
+import { syntheticModel } from "../../bench/synthetic-model.ts";
 import { type RunningEmulator, startEmulator } from "../../src/emulator/server.ts";
 import { ApiKeys, checkOutboundUrl, isInternalAddress, RateLimiter, UrlNotAllowedError } from "../../src/service/security.ts";
 import { EXAMPLE_MODEL_NAME } from "../../src/sources.ts";
@@ -211,5 +212,25 @@ describe("the rate limit over HTTP", () => {
     expect(statuses).toEqual([404, 404, 404, 429]);
     expect(last?.body.error.code).toBe("rate_limited");
     expect(Number(last?.headers.get("retry-after"))).toBeGreaterThan(0);
+  });
+});
+
+describe("limits on the work", () => {
+  const limited = useService({ jobTimeoutMs: 100, maxModelBytes: 400 * 1024, workers: 1 });
+
+  test("a job past the timeout is stopped and fails, and the next job still runs", async () => {
+    const large = await post(`${limited.url}/generate`, { model: syntheticModel(40) });
+    expect(large.status).toBe(202);
+    const done = await waitForJob(limited.url, large.body.job_id);
+    expect(done.body.status).toBe("failed");
+    expect(done.body.errors[0]).toMatchObject({ code: "timeout", message: expect.stringContaining("job timeout") });
+    const small = await post(`${limited.url}/generate`, { model: syntheticModel(1) });
+    expect((await waitForJob(limited.url, small.body.job_id)).body.status).toBe("completed");
+  });
+
+  test("a model beyond the size limit is refused at the door", async () => {
+    const answer = await post(`${limited.url}/generate`, { model: syntheticModel(120) });
+    expect(answer.status).toBe(413);
+    expect(answer.body.error.code).toBe("model_too_large");
   });
 });
