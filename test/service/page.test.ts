@@ -66,9 +66,16 @@ describe.skipIf(!CHROMIUM)("the web page in Chromium", () => {
   test("a wrong key and a broken model are shown as errors on the page", async () => {
     const page = await browser.newPage();
     await page.goto(`${running.url}/`);
-    const broken = join(dir, "broken.yaml");
-    await Bun.write(broken, "space: sp\nexternalId: M\nversion: '1'\nviews: [{space: sp}]\n");
-    await page.setInputFiles("#file", broken);
+    // Dropped on the drop zone this time, as a person drags a file from their desktop.
+    const dataTransfer = await page.evaluateHandle((text: string) => {
+      // biome-ignore lint/suspicious/noExplicitAny: runs in the browser; the test's TypeScript has no DOM types.
+      const browser = globalThis as any;
+      const transfer = new browser.DataTransfer();
+      transfer.items.add(new browser.File([text], "broken.yaml", { type: "application/yaml" }));
+      return transfer;
+    }, "space: sp\nexternalId: M\nversion: '1'\nviews: [{space: sp}]\n");
+    await page.dispatchEvent("#drop", "drop", { dataTransfer });
+    await page.locator("#file-name", { hasText: "broken.yaml" }).waitFor();
     await page.locator("#generate:enabled").waitFor();
     await page.fill("#key", "not-the-key");
     await page.click("#generate");
