@@ -22,7 +22,9 @@ interface Slot {
  * src/main.ts, so at service/generation-worker.js.
  */
 const COMPILED = /[/\\](\$bunfs|~BUN)[/\\]/.test(import.meta.url);
-const WORKER_URL = COMPILED ? new URL("./service/generation-worker.js", import.meta.url) : new URL("./generation-worker.ts", import.meta.url);
+const WORKER_URL = COMPILED
+  ? new URL("./service/generation-worker.js", import.meta.url)
+  : new URL("./generation-worker.ts", import.meta.url);
 
 export class GenerationPool {
   private readonly slots: Slot[] = [];
