@@ -18,6 +18,7 @@ interface Row {
   language: string;
   output_format: OutputFormat;
   outcome: Uint8Array<ArrayBuffer> | null;
+  files: Uint8Array<ArrayBuffer> | null;
   created_at: number;
   finished_at: number | null;
   expires_at: number | null;
@@ -46,7 +47,7 @@ export class SqliteQueue implements JobQueue {
     this.db.run("PRAGMA journal_mode = WAL");
     this.db.run(`CREATE TABLE IF NOT EXISTS jobs (
       id TEXT PRIMARY KEY, state TEXT NOT NULL, owner TEXT NOT NULL, language TEXT NOT NULL, output_format TEXT NOT NULL,
-      payload BLOB, outcome BLOB, created_at INTEGER NOT NULL, started_at INTEGER, finished_at INTEGER, expires_at INTEGER)`);
+      payload BLOB, outcome BLOB, files BLOB, created_at INTEGER NOT NULL, started_at INTEGER, finished_at INTEGER, expires_at INTEGER)`);
     this.db.run("CREATE INDEX IF NOT EXISTS jobs_queued ON jobs (state, created_at)");
     // Jobs that were running when the last process died run again, from their stored payload.
     this.db.run("UPDATE jobs SET state = 'queued', started_at = NULL WHERE state = 'processing'");
@@ -63,13 +64,17 @@ export class SqliteQueue implements JobQueue {
     setImmediate(() => this.pump());
   }
 
-  async get(id: string): Promise<JobRecord | undefined> {
+  async get(id: string, withFiles = false): Promise<JobRecord | undefined> {
+    // The files are most of a result: read and unpacked only for a download, not for every status poll.
     const row = this.db
       .query<Row, [string, number]>(
-        "SELECT id, state, owner, language, output_format, outcome, created_at, finished_at, expires_at FROM jobs WHERE id = ? AND (expires_at IS NULL OR expires_at > ?)",
+        `SELECT id, state, owner, language, output_format, outcome, ${withFiles ? "files" : "NULL AS files"}, created_at, finished_at, expires_at
+         FROM jobs WHERE id = ? AND (expires_at IS NULL OR expires_at > ?)`,
       )
       .get(id, Date.now());
     if (!row) return undefined;
+    const outcome = row.outcome ? decode<JobOutcome>(row.outcome) : undefined;
+    if (outcome?.ok && row.files) outcome.files = decode(row.files);
     return {
       id: row.id,
       state: row.state,
@@ -79,7 +84,7 @@ export class SqliteQueue implements JobQueue {
       createdAt: row.created_at,
       ...(row.finished_at !== null ? { finishedAt: row.finished_at } : {}),
       ...(row.expires_at !== null ? { expiresAt: row.expires_at } : {}),
-      ...(row.outcome ? { outcome: decode<JobOutcome>(row.outcome) } : {}),
+      ...(outcome ? { outcome } : {}),
     };
   }
 
@@ -139,9 +144,16 @@ export class SqliteQueue implements JobQueue {
       // The payload is dropped once the result is stored: the model is kept no longer than the job needs it.
       this.db
         .query(
-          "UPDATE jobs SET state = ?, outcome = ?, payload = NULL, finished_at = ?, expires_at = ? WHERE id = ? AND state = 'processing'",
+          "UPDATE jobs SET state = ?, outcome = ?, files = ?, payload = NULL, finished_at = ?, expires_at = ? WHERE id = ? AND state = 'processing'",
         )
-        .run(outcome.ok ? "completed" : "failed", encode(outcome), now, now + this.settings.resultTtlMs, id);
+        .run(
+          outcome.ok ? "completed" : "failed",
+          encode(outcome.ok ? { ...outcome, files: [] } : outcome),
+          outcome.ok ? encode(outcome.files) : null,
+          now,
+          now + this.settings.resultTtlMs,
+          id,
+        );
     }
     if (this.running === 0) for (const resolve of this.idle) resolve();
     this.pump();

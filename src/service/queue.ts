@@ -19,8 +19,11 @@ export interface QueueSettings {
 export interface JobQueue {
   readonly backend: "embedded" | "redis";
   submit(id: string, payload: JobPayload): Promise<void>;
-  /** The job, or undefined when it never existed or its result expired. */
-  get(id: string): Promise<JobRecord | undefined>;
+  /**
+   * The job, or undefined when it never existed or its result expired. A completed job's `files` are filled
+   * only `withFiles` (a backend may fill them anyway).
+   */
+  get(id: string, withFiles?: boolean): Promise<JobRecord | undefined>;
   counts(): Promise<Record<JobState, number>>;
   health(): Promise<{ ok: boolean; message?: string }>;
   /** Stops taking jobs, waits up to `graceMs` for running ones, hands back the rest, and closes. */

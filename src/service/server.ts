@@ -192,7 +192,7 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
     },
 
     async download(id: string, url: URL, context: Context): Promise<Response> {
-      const job = await findJob(id, context);
+      const job = await findJob(id, context, true);
       if (job.state !== "completed" || !job.outcome?.ok) {
         const why =
           job.state === "failed"
@@ -223,8 +223,8 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
   };
 
   /** Jobs of other callers are reported as missing: a job id tells nothing about another key's work. */
-  async function findJob(id: string, context: Context): Promise<JobRecord> {
-    const job = JOB_ID.test(id) ? await queue.get(id) : undefined;
+  async function findJob(id: string, context: Context, withFiles = false): Promise<JobRecord> {
+    const job = JOB_ID.test(id) ? await queue.get(id, withFiles) : undefined;
     if (!job || job.owner !== context.caller)
       throw new RequestError(
         404,
