@@ -24,7 +24,8 @@ interface Row {
   expires_at: number | null;
 }
 
-const CLEANUP_INTERVAL_MS = 60_000;
+/** Expired results are deleted every minute, or sooner when results live less than that. */
+const cleanupInterval = (ttlMs: number) => Math.min(60_000, Math.max(1_000, ttlMs));
 
 export class SqliteQueue implements JobQueue {
   readonly backend = "embedded";
@@ -52,7 +53,7 @@ export class SqliteQueue implements JobQueue {
     // Jobs that were running when the last process died run again, from their stored payload.
     this.db.run("UPDATE jobs SET state = 'queued', started_at = NULL WHERE state = 'processing'");
     this.cleanup();
-    this.cleanupTimer = setInterval(() => this.cleanup(), CLEANUP_INTERVAL_MS);
+    this.cleanupTimer = setInterval(() => this.cleanup(), cleanupInterval(settings.resultTtlMs));
     this.pump();
   }
 

@@ -2,11 +2,13 @@
  * The embedded queue survives its process: jobs queued (or running) when the service is killed run after a
  * restart on the same data folder, results stay downloadable, and SIGTERM hands queued work back cleanly.
  */
+import { Database } from "bun:sqlite";
 import { afterAll, expect, test } from "bun:test";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { API_KEY, call, submitExample, waitForJob } from "./harness.ts";
+import { startService } from "../../src/service/server.ts";
+import { API_KEY, call, serviceOptions, submitExample, waitForJob } from "./harness.ts";
 import { jobIdsLogged, spawnService } from "./process.ts";
 
 const dataDir = mkdtempSync(join(tmpdir(), "pygen-serve-restart-"));
@@ -68,5 +70,23 @@ test("a second instance on the same data folder is refused", async () => {
     expect(second.stderr.toString()).toContain("uses this data folder");
   } finally {
     await first.stop();
+  }
+}, 30_000);
+
+test("expired results answer 404 and are deleted from the database", async () => {
+  const folder = mkdtempSync(join(tmpdir(), "pygen-serve-ttl-"));
+  const service = await startService(serviceOptions({ logs: [], dataDir: folder, resultTtlMs: 500 }));
+  try {
+    const id = await submitExample(service.url);
+    expect((await waitForJob(service.url, id)).body.status).toBe("completed");
+    await Bun.sleep(600);
+    expect((await call(`${service.url}/generate/${id}`)).status).toBe(404);
+    await Bun.sleep(1_200);
+    const db = new Database(join(folder, "jobs.db"), { readonly: true });
+    expect(db.query("SELECT count(*) AS n FROM jobs").get()).toEqual({ n: 0 });
+    db.close();
+  } finally {
+    await service.stop(1_000);
+    rmSync(folder, { recursive: true, force: true });
   }
 }, 30_000);
