@@ -162,8 +162,9 @@ export class RedisQueue implements JobQueue {
     // Finish running jobs within the grace period; past it the process leaves and their locks lapse, so another
     // instance picks them up.
     const finished = await Promise.race([this.worker.close().then(() => true), Bun.sleep(graceMs).then(() => false)]);
-    if (!finished) await this.worker.close(true).catch(() => {});
-    await this.queue.close().catch(() => {});
+    if (finished) await this.queue.close().catch(() => {});
+    // Past the grace period the connections are cut while jobs still run: those jobs stay active in Redis, no
+    // late completion or failure can reach it, and their locks lapse so another instance runs them.
     this.workerConnection.disconnect();
     this.connection.disconnect();
   }

@@ -74,9 +74,9 @@ describe.skipIf(!HAVE_REDIS)("a shared Redis queue", () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  const start = async () => {
+  const start = async (...extra: string[]) => {
     const instance = await spawnService(
-      ["--queue", redisUrl, "--workers", "2", "--lock-seconds", "2", "--allow-loopback-cdf", "--rate-limit", "0"],
+      ["--queue", redisUrl, "--workers", "2", "--lock-seconds", "2", "--allow-loopback-cdf", "--rate-limit", "0", ...extra],
       { PYGEN_API_KEYS: API_KEY },
       [binary],
     );
@@ -161,6 +161,24 @@ describe.skipIf(!HAVE_REDIS)("a shared Redis queue", () => {
     expect(await b.stop()).toBe(0);
     expect(await c.stop()).toBe(0);
   }, 120_000);
+
+  test("SIGTERM with no grace hands the running job to another instance", async () => {
+    const leaving = await start("--shutdown-grace", "0");
+    const staying = await start();
+    // Two large jobs on the leaving instance's account; whichever instance starts them, one is on `leaving`.
+    const ids: string[] = [];
+    for (let index = 0; index < 4; index++)
+      ids.push((await post(`${leaving.url}/generate`, { model: LARGE_MODEL, output_format: "code" })).body.job_id);
+    const deadline = Date.now() + 20_000;
+    while (jobIdsLogged(leaving.logs, "job started").length === 0 && Date.now() < deadline) await Bun.sleep(10);
+    const running = jobIdsLogged(leaving.logs, "job started")[0] as string;
+    expect(await leaving.stop()).toBe(0);
+    expect(leaving.logs.some((line) => line.msg === "stopped")).toBe(true);
+    for (const id of ids) expect((await waitForJob(staying.url, id, API_KEY, 60_000)).body.status).toBe("completed");
+    // The job cut short on `leaving` was completed by `staying`.
+    expect((await takers(redisUrl, [running])).get(running)).toBe(String(staying.logs.find((line) => line.msg === "listening")?.instance));
+    expect(await staying.stop()).toBe(0);
+  }, 90_000);
 });
 
 /** The instance that last took each job (BullMQ's `pb` field of the job hash). */
