@@ -4,7 +4,7 @@ import type { ServeFlags } from "../service/command.ts";
 import type { CliIO } from "./reporter.ts";
 
 export function registerServe(cli: CAC, io: CliIO): void {
-  cli
+  const command = cli
     .command("serve", "Run the SDK generation service (HTTP API and a web page); embedded queue, or shared on Redis")
     .option("--port <port>", "Port to listen on; 0 picks a free one", { default: 8000 })
     .option("--host <host>", "Address to listen on", { default: "127.0.0.1" })
@@ -28,4 +28,8 @@ export function registerServe(cli: CAC, io: CliIO): void {
       const { runServeCommand } = await import("../service/command.ts");
       await runServeCommand(flags, io);
     });
+  // cac gives a `--no-x` flag the default x = true and prints "(default: true)" beside --no-auth, which reads as
+  // if authentication were off by default. Without the default, `auth` is false with the flag, absent without.
+  const noAuth = command.options.find((option) => option.rawName === "--no-auth");
+  if (noAuth) noAuth.config.default = undefined;
 }
