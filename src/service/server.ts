@@ -166,7 +166,7 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
         generatedAt: new Date().toISOString().replace(/\.\d{3}Z$/, "Z"),
         owner: context.caller,
       };
-      const modelBytes = stringifyJson(payload.models).length;
+      const modelBytes = Buffer.byteLength(stringifyJson(payload.models));
       if (modelBytes > options.maxModelBytes) {
         throw new RequestError(
           413,
