@@ -8,6 +8,7 @@ import { registerEmulate } from "./cli/emulate.ts";
 import { registerGenerate } from "./cli/generate.ts";
 import { registerInspect } from "./cli/inspect.ts";
 import type { CliIO } from "./cli/reporter.ts";
+import { registerServe } from "./cli/serve.ts";
 import { closest } from "./cli/suggest.ts";
 import { registerValidate } from "./cli/validate.ts";
 import { UsageError } from "./errors.ts";
@@ -30,6 +31,7 @@ export async function runCli(argv: string[], io: CliIO): Promise<void> {
   registerValidate(cli, io);
   registerInspect(cli, io);
   registerEmulate(cli, io);
+  registerServe(cli, io);
   registerDoctor(cli, io);
   cli.option("-v, --version", "Show pygen's version (a data model's version is --model-version)");
   cli.help();

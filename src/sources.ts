@@ -1,13 +1,15 @@
 /**
  * Where data models come from: a model file (YAML or JSON, the API's shape with inline views, as the Python SDK
- * dumps it, optionally wrapped in `{items: [...]}`) or the example bundled into the binary. Fetching from CDF
- * joins here once the client exists.
+ * dumps it, optionally wrapped in `{items: [...]}`), the example bundled into the binary, or CDF itself.
  */
 import * as v from "valibot";
 import exampleModelText from "../examples/hydro-plant.model.yaml" with { type: "text" };
+import type { ResolvedConnection } from "./client/auth.ts";
+import type { Logger } from "./client/logging.ts";
 import { type DataModel, DataModelSchema } from "./client/models.ts";
+import type { RetryPolicy } from "./client/retry.ts";
 import { parseDocument } from "./data-formats.ts";
-import { ParseError } from "./errors.ts";
+import { ParseError, ResourceNotFoundError } from "./errors.ts";
 
 export const EXAMPLE_MODEL_NAME = "examples/hydro-plant.model.yaml";
 
@@ -33,6 +35,39 @@ export async function loadModelFile(path: string): Promise<LoadedModels> {
 /** The example data model shipped inside the binary. */
 export function loadExampleModel(): LoadedModels {
   return { origin: EXAMPLE_MODEL_NAME, models: parseModelDocument(exampleModelText, EXAMPLE_MODEL_NAME) };
+}
+
+export interface DataModelId {
+  space: string;
+  externalId: string;
+  version: string;
+}
+
+export const modelIdText = (id: DataModelId) => `${id.space}:${id.externalId}/${id.version}`;
+
+export interface FetchOptions {
+  /** Sent as x-cdp-app. */
+  clientName: string;
+  timeoutMs: number;
+  retry: Partial<RetryPolicy>;
+  logger?: Logger;
+}
+
+/** Fetches data models with inline views from CDF; a model that is not there is a ResourceNotFoundError naming it. */
+export async function fetchModelsFromCdf(connection: ResolvedConnection, ids: DataModelId[], options: FetchOptions): Promise<LoadedModels> {
+  // Loaded on use: the client brings ky, which commands that read model files need not pay for at start-up.
+  const { PygenClient } = await import("./client/pygen-client.ts");
+  await using cdf = new PygenClient({ ...connection, ...options });
+  const models = await cdf.dataModels.retrieve(ids);
+  const found = new Set(models.map(modelIdText));
+  const missing = ids.filter((id) => !found.has(modelIdText(id)));
+  if (missing.length > 0) {
+    const names = missing.map(modelIdText).join(", ");
+    throw new ResourceNotFoundError(`data model ${names} not found in CDF project ${connection.project} at ${connection.baseUrl}`, {
+      status: 404,
+    });
+  }
+  return { origin: `CDF project ${connection.project} (${ids.map(modelIdText).join(", ")})`, models };
 }
 
 /** Parses the text of a model document into one or more data models, with precise errors. */

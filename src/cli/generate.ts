@@ -7,6 +7,7 @@ import type { CAC } from "cac";
 import { stringifyJson } from "../data-formats.ts";
 import { writeGeneratedFiles } from "../output/writer.ts";
 import { type GenerationResult, type GenerationWarning, generateSdk } from "../pipeline.ts";
+import { selectViews } from "../view-filter.ts";
 import { displayPath } from "./display-path.ts";
 import { type GenerateFlags, generationSettings } from "./generation-settings.ts";
 import { InterruptGuard } from "./interrupt.ts";
@@ -14,7 +15,6 @@ import { describeSource, loadModels } from "./model-source.ts";
 import { type CliIO, groupDigits, type Reporter } from "./reporter.ts";
 import { openSession } from "./session.ts";
 import { withSourceOptions } from "./source-options.ts";
-import { selectViews } from "./view-filter.ts";
 
 /** Enough warnings to act on; the full list is one `pygen validate` (or --json) away. */
 const WARNINGS_SHOWN = 10;

@@ -6,8 +6,8 @@
 import { resolve } from "node:path";
 import type { PygenConfig } from "../config.ts";
 import { UsageError } from "../errors.ts";
+import type { ViewSelection } from "../view-filter.ts";
 import { flagText, type RepeatableFlag, repeatedFlag, type SourceFlags } from "./source-options.ts";
-import type { ViewSelection } from "./view-filter.ts";
 
 export interface GenerateFlags extends SourceFlags {
   output?: string;

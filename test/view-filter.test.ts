@@ -1,8 +1,8 @@
 import { describe, expect, test } from "bun:test";
-import { selectViews } from "../../src/cli/view-filter.ts";
-import { UsageError } from "../../src/errors.ts";
-import { loadExampleModel } from "../../src/sources.ts";
-import { thrown } from "../support/failures.ts";
+import { UsageError } from "../src/errors.ts";
+import { loadExampleModel } from "../src/sources.ts";
+import { selectViews } from "../src/view-filter.ts";
+import { thrown } from "./support/failures.ts";
 
 const { models } = loadExampleModel();
 const viewNames = (selected: typeof models) => selected.flatMap((model) => model.views.map((view) => view.externalId));

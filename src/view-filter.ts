@@ -3,8 +3,8 @@
  * filtered out are gone before validation, so relations to them are reported like relations to any view
  * outside the model.
  */
-import type { DataModel, View } from "../client/models.ts";
-import { UsageError } from "../errors.ts";
+import type { DataModel, View } from "./client/models.ts";
+import { UsageError } from "./errors.ts";
 
 export interface ViewSelection {
   include: string[];
