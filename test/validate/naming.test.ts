@@ -84,14 +84,31 @@ describe("naming rules (Python)", () => {
     expect(issues.map((issue) => `${issue.code} ${issue.location}`)).toEqual(["NAME_COLLISION sp_test/Pump/state"]);
   });
 
-  test("identifiers CDF would refuse are reported with the name generated instead", () => {
-    const issues = issuesOf(view("Query", { externalId: text(), "bad/name": text() }));
-    expect(issues.filter((issue) => issue.code === "INVALID_IDENTIFIER").map((issue) => issue.location)).toEqual([
+  test("identifiers CDF cannot hold are errors and leave their part out; reserved ones are warnings, generated", () => {
+    const result = DataModelValidator.validate(
+      model([view("Query", { externalId: text(), "bad/name": text() }), view("../../etc/passwd", { name: text() })]),
+    );
+    expect(result.errors.map((issue) => `${issue.code} ${issue.location}`)).toEqual([
+      "INVALID_IDENTIFIER sp_test/..%2F..%2Fetc%2Fpasswd",
+      "INVALID_IDENTIFIER sp_test/Query/bad%2Fname",
+    ]);
+    expect(result.errors.every((issue) => !issue.canAutoFix && issue.message.endsWith("is left out"))).toBe(true);
+    expect(result.warnings.filter((issue) => issue.code === "RESERVED_IDENTIFIER").map((issue) => issue.location)).toEqual([
       "sp_test/Query",
-      "sp_test/Query/bad%2Fname",
       "sp_test/Query/externalId",
     ]);
-    expect(issues.find((issue) => issue.location === "sp_test/Query/bad%2Fname")?.message).toContain("its field is named bad_name");
+    const reserved = result.warnings.find((issue) => issue.location === "sp_test/Query/externalId");
+    expect(reserved?.message).toContain("refuses it when the view is saved; it is generated (its field is named external_id_)");
+    expect(reserved?.canAutoFix).toBe(false);
+    expect(result.filteredModel[0]?.views.map((kept) => [kept.externalId, Object.keys(kept.properties)])).toEqual([
+      ["Query", ["externalId"]],
+    ]);
+  });
+
+  test("a data model whose own identifiers CDF cannot hold is left out with its views", () => {
+    const result = DataModelValidator.validate([model([view("Pump")], { externalId: "bad model" }), model([view("Valve")])]);
+    expect(result.errors.map((issue) => `${issue.code} ${issue.location}`)).toEqual(["INVALID_IDENTIFIER sp_test/bad model"]);
+    expect(result.filteredModel.map((kept) => kept.views.map((each) => each.externalId))).toEqual([["Valve"]]);
   });
 
   test("another language's naming is honoured: camelCase fields make myProp and my_prop collide the other way", () => {
