@@ -196,7 +196,7 @@ describe("a hostile model", () => {
     const text = formatSummary(result, { color: false });
     expect(text).toContain("CIRCULAR_IMPLEMENTS");
     expect(text).toContain(`it's "quoted"`);
-    const json = JSON.parse(JSON.stringify(toJsonReport(result)));
+    const json = JSON.parse(JSON.stringify(toJsonReport(result, 4)));
     expect(json.issues).toHaveLength(all.length);
   });
 });

@@ -108,7 +108,7 @@ describe("reports", () => {
       "    EMPTY_VIEW: Marker has no properties: its class only carries the instance identity",
       "      → Nothing to do if the view is a marker type",
       "",
-      "The model is valid: errors 0, warnings 2, notes 1",
+      "The model has no errors, but warnings: every part is generated, some changed or degraded: errors 0, warnings 2, notes 1",
     ]);
   });
 
@@ -144,10 +144,12 @@ describe("reports", () => {
     expect(isTerminal(-1)).toBe(false);
   });
 
-  test("the JSON report has counts and every issue", () => {
-    const report = toJsonReport(result);
+  test("the JSON report has the verdict, the exit code, counts and every issue", () => {
+    const report = toJsonReport(result, 0);
     expect(report.counts).toEqual({ errors: 0, warnings: 2, infos: 1 });
     expect(report.isValid).toBe(true);
+    expect(report.verdict).toBe("warnings");
+    expect(report.exitCode).toBe(0);
     expect(report.issues.map((issue) => issue.code)).toEqual(["RESERVED_WORD", "UNKNOWN_SOURCE_VIEW", "EMPTY_VIEW"]);
     expect(Object.keys(report.issues[0] ?? {}).sort()).toEqual(["canAutoFix", "code", "location", "message", "severity", "suggestion"]);
   });
