@@ -67,7 +67,12 @@ describe("document shapes", () => {
       views: [
         { space: "sp", externalId: "../../etc/passwd", version: "1", properties: { "1st": text, "a/b": text } },
         { space: "sp", externalId: "Valve", version: "1", implements: "Pump", properties: {} },
-        { space: "sp", externalId: "Tank", version: "1", properties: { state: { ...text, type: { type: "enum", values: { "1st": {} } } } } },
+        {
+          space: "sp",
+          externalId: "Tank",
+          version: "1",
+          properties: { state: { ...text, type: { type: "enum", values: { "1st": {} } } } },
+        },
         "not a view",
       ],
     };

@@ -61,7 +61,12 @@ const [unreadable] = parseModelDocument(
     version: "1",
     views: [
       { space: "sp_file", externalId: "NoVersion", properties: {} },
-      { space: "sp_file", externalId: "Gauge", version: "1", properties: { reading: { container: "not a reference", type: { type: "text" } } } },
+      {
+        space: "sp_file",
+        externalId: "Gauge",
+        version: "1",
+        properties: { reading: { container: "not a reference", type: { type: "text" } } },
+      },
     ],
   }),
   "unreadable.json",
