@@ -168,14 +168,17 @@ export function resolveConfig(models: readonly DataModel[], options: PipelineOpt
 function namingFor(config: GeneratorConfig): LanguageNaming {
   const { className, field } = config.naming;
   // The package exports the client beside the view classes: a view must not be named like it.
+  const isClient = (name: string, namespace: string) => namespace === "type" && name === config.clientName;
   const reservation: LanguageNaming["reservation"] = (name, namespace) =>
-    namespace === "type" && name === config.clientName ? "generated" : pythonNaming.reservation(name, namespace);
-  if (className === "pascal" && field === "snake") return { ...pythonNaming, reservation };
+    isClient(name, namespace) ? "generated" : pythonNaming.reservation(name, namespace);
+  const explainReservation: LanguageNaming["explainReservation"] = (name, namespace) =>
+    isClient(name, namespace) ? "the name of the generated client class" : pythonNaming.explainReservation?.(name, namespace);
+  if (className === "pascal" && field === "snake") return { ...pythonNaming, reservation, explainReservation };
   const classNames = Object.fromEntries(
     Object.entries(pythonNaming.classNames).map(([slot, rule]) => [slot, rule.namespace === "type" ? { ...rule, case: className } : rule]),
   ) as LanguageNaming["classNames"];
   const filterParameters = Object.fromEntries(
     Object.entries(pythonNaming.filterParameters).map(([operator, rule]) => [operator, { ...rule, case: field }]),
   ) as LanguageNaming["filterParameters"];
-  return { ...pythonNaming, reservation, classNames, field: { ...pythonNaming.field, case: field }, filterParameters };
+  return { ...pythonNaming, reservation, explainReservation, classNames, field: { ...pythonNaming.field, case: field }, filterParameters };
 }

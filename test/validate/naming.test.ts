@@ -19,6 +19,23 @@ describe("naming rules (Python)", () => {
     expect(issues[0]?.canAutoFix).toBe(true);
   });
 
+  test("messages say truly why a name is escaped: keyword, soft keyword, builtin, pydantic or data-class member", () => {
+    const issues = issuesOf(
+      view("Pump", { class: text(), match: text(), type: text(), list: text(), model_dump: text(), as_write: text() }),
+    );
+    const why = (identifier: string) => issues.find((issue) => issue.location === `sp_test/Pump/${identifier}`)?.message;
+    expect(why("class")).toBe('field "class" of Pump would be a Python keyword; it is "class_" (the CDF name stays class)');
+    expect(why("match")).toContain(
+      '"match" of Pump would be a Python soft keyword (a valid name, escaped so that it never reads as the keyword)',
+    );
+    // `type` is a builtin first (and a soft keyword too): the builtin is what a field would shadow in the class.
+    expect(why("type")).toContain(`"type" of Pump would be the name of Python's builtin type, which it would shadow; it is "type_"`);
+    expect(why("list")).toContain("the name of Python's builtin list, which it would shadow");
+    expect(why("model_dump")).toContain("a member of pydantic's BaseModel, which every generated data class extends");
+    expect(why("as_write")).toContain("a member every generated data class has");
+    expect(issues.map((issue) => issue.message).join("\n")).not.toContain("already uses");
+  });
+
   test("a property shadowing a member of the generated class is escaped, and so is its filter parameter", () => {
     const issues = issuesOf(view("Pump", { external_id: text(), model_config: text() }));
     expect(issues.map((issue) => `${issue.code} ${issue.location}`)).toEqual([
