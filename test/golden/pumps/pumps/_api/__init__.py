@@ -1,0 +1,3 @@
+from .pump import PumpAPI
+
+__all__ = ["PumpAPI"]

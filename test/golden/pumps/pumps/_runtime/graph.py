@@ -1,0 +1,118 @@
+"""Write objects and what their connection fields hold, as the node and edge apply items that write them all.
+
+`client.upsert` and `client.delete(..., recursive=True)` work on the whole graph their items reach:
+
+- a direct relation holding a write object writes that node too (an id or a `(space, external_id)` pair only
+  refers to a node);
+- an edge field writes one edge per value, and the node at its other end when that is a write object. An outwards
+  edge goes from the node holding the field to the other node; an inwards edge from the other node to this one.
+  The edge type is the field's; an edge without an external id gets `"{start}:{end}"` external ids in the start
+  node's space, as pygen v1 made them;
+- an edge with properties (an `EdgeWrite` in the field) carries its view's properties and may name its own space
+  and external id; its own direct relations are followed like a node's.
+
+Every instance is written once however often the graph reaches it: the first object met for an id wins, items
+given first, then what they lead to, breadth first. An object reached again is not walked again, so cycles end.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from .connections import Connection
+from .data_classes import EdgeWrite, NodeWrite, ViewModel, default_edge_id, node_id_of
+from .ids import NodeId
+
+Writable = NodeWrite | EdgeWrite
+
+
+@dataclass
+class Graph:
+    """The apply items of a graph of write objects, one per instance, keyed by `(space, external_id)`."""
+
+    nodes: dict[NodeId, dict[str, Any]] = field(default_factory=dict)
+    edges: dict[NodeId, dict[str, Any]] = field(default_factory=dict)
+
+    @property
+    def items(self) -> list[dict[str, Any]]:
+        """Nodes first, then edges: within one apply request, edges then find their nodes."""
+        return [*self.nodes.values(), *self.edges.values()]
+
+    def add(self, item: dict[str, Any]) -> None:
+        instances = self.nodes if item["instanceType"] == "node" else self.edges
+        instances.setdefault(NodeId(item["space"], item["externalId"]), item)
+
+
+def flatten(items: Iterable[Writable], *, follow: bool = True) -> Graph:
+    """The apply items of `items` and, with `follow`, of everything their connection fields hold."""
+    graph = Graph()
+    queue: deque[Writable] = deque(items)
+    walked: set[int] = set()
+    while queue:
+        item = queue.popleft()
+        if id(item) in walked:
+            continue
+        walked.add(id(item))
+        graph.add(item.dump())
+        if not follow:
+            continue
+        if isinstance(item, NodeWrite):
+            _walk_node(item, graph, queue)
+        else:
+            _enqueue_node(getattr(item, "end_node"), queue)  # noqa: B009  # declared by the generated subclass
+            _walk_direct(item, queue)
+    return graph
+
+
+def _walk_node(node: NodeWrite, graph: Graph, queue: deque[Writable]) -> None:
+    _walk_direct(node, queue)
+    for name, connection in node._connections.items():
+        if connection.kind != "edge":
+            continue
+        for value in _values(node, name):
+            edge = value if isinstance(value, EdgeWrite) else None
+            other = getattr(edge, "end_node") if edge is not None else value  # noqa: B009  # see flatten
+            _enqueue_node(other, queue)
+            graph.add(_edge_item(node.id, node_id_of(other), connection, edge))
+            if edge is not None:
+                _walk_direct(edge, queue)
+
+
+def _walk_direct(item: ViewModel, queue: deque[Writable]) -> None:
+    """Queues the nodes the item's direct relations hold as write objects."""
+    for name, connection in item._connections.items():
+        if connection.kind == "direct":
+            for value in _values(item, name):
+                _enqueue_node(value, queue)
+
+
+def _enqueue_node(value: Any, queue: deque[Writable]) -> None:
+    if isinstance(value, NodeWrite):
+        queue.append(value)
+
+
+def _values(item: ViewModel, name: str) -> list[Any]:
+    value = getattr(item, name)
+    if value is None:
+        return []
+    return value if isinstance(value, list) else [value]
+
+
+def _edge_item(node: NodeId, other: NodeId, connection: Connection, edge: EdgeWrite | None) -> dict[str, Any]:
+    """The apply item of one edge of a node's edge field, pointing the way the field's direction says."""
+    if connection.edge_type is None:
+        raise ValueError(f"the edge field {connection.identifier} has no edge type")
+    start, end = (node, other) if connection.direction == "outwards" else (other, node)
+    if edge is not None:
+        return edge.apply_item(start, end, connection.edge_type)
+    return {
+        "instanceType": "edge",
+        "space": start.space,
+        "externalId": default_edge_id(start, end),
+        "type": connection.edge_type.dump(),
+        "startNode": start.dump(),
+        "endNode": end.dump(),
+    }
