@@ -272,7 +272,7 @@ export class PythonGenerator implements LanguageGenerator {
   }
 
   private allList(names: string[]): string {
-    // Code-point order, as the sample SDK lists them.
+    // Code-point order: the same on every machine, whatever its locale.
     const sorted = [...names].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)).map(pythonString);
     return lines(bracketed("__all__ = [", sorted, "]", 0, this.layout));
   }

@@ -1,3 +1,0 @@
-from .pump import PumpAPI
-
-__all__ = ["PumpAPI"]
