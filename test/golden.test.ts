@@ -4,7 +4,20 @@
  * `npm run golden:update` writes the record anew when the change is intended.
  */
 import { describe, expect, test } from "bun:test";
-import { compareGolden, describeDifference, generateGolden, isSame, readGolden, recordedModels, shortDiff } from "./support/golden.ts";
+import { realpathSync } from "node:fs";
+import { join } from "node:path";
+import {
+  compareGolden,
+  describeDifference,
+  GOLDEN_DIR,
+  generateGolden,
+  isSame,
+  RUNTIME_SOURCE,
+  readGolden,
+  recordedModels,
+  runtimeDrift,
+  shortDiff,
+} from "./support/golden.ts";
 
 const { models, missing } = recordedModels();
 
@@ -13,8 +26,14 @@ describe("the golden record", () => {
     test(`${model.name}: the generated SDK is the one recorded in test/golden/${model.name}/`, async () => {
       const recorded = readGolden(model.name);
       if (recorded.size === 0) throw new Error(`test/golden/${model.name}/ is missing: run npm run golden:update`);
-      const difference = compareGolden(recorded, await generateGolden(model));
+      const generated = await generateGolden(model);
+      const difference = compareGolden(recorded, generated.files);
       if (!isSame(difference)) throw new Error(describeDifference(model.name, difference));
+      // The runtime is vendored verbatim, and the record links to it.
+      expect(runtimeDrift(generated.runtime)).toEqual([]);
+      for (const folder of generated.runtimeFolders) {
+        expect(realpathSync(join(GOLDEN_DIR, model.name, folder))).toBe(realpathSync(RUNTIME_SOURCE));
+      }
     });
   }
 

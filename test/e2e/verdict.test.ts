@@ -93,6 +93,13 @@ describe("a model file with a few bad parts", () => {
     expect(existsSync(join(dir, "etc"))).toBe(false);
   });
 
+  test("inspect shows the rest and says what it cannot show", () => {
+    const result = run(["inspect", "--model-file", "bad-parts.model.yaml", "--format", "table"]);
+    expect(result.exitCode).toBe(0);
+    expect(result.stderr).toContain("warning: views[2] (Tank).properties.shape is left out: it cannot be read");
+    expect(result.stdout).toContain("Pump");
+  });
+
   test("a file that is not a data model at all is still refused at load", () => {
     const result = run(["generate", "--model-file", "not-a-model.yaml", "--dry-run"]);
     expect(result.exitCode).toBe(EXIT_CODES.parse);

@@ -6,13 +6,19 @@
  * GOLDEN_MODELS is the one list of recorded models: add an entry to record one more.
  */
 import { existsSync, readdirSync, readFileSync } from "node:fs";
-import { join, relative } from "node:path";
+import { dirname, join, relative } from "node:path";
 import type { GeneratedFile } from "../../src/generators/generator.ts";
 import { generateSdk, type PipelineOptions } from "../../src/pipeline.ts";
 import { loadExampleModel, loadModelFile } from "../../src/sources.ts";
 
 export const REPOSITORY = join(import.meta.dir, "..", "..");
 export const GOLDEN_DIR = join(REPOSITORY, "test", "golden");
+/**
+ * The runtime every SDK vendors verbatim into `<package>/_runtime/`. It is not recorded (it is reviewed where it is
+ * written); the record holds a link to it instead, so a recorded SDK still imports, and the test checks the copy.
+ */
+export const RUNTIME_SOURCE = join(REPOSITORY, "templates", "python", "runtime");
+const RUNTIME_FOLDER = "_runtime";
 
 /** The generation time recorded in every golden SDK (SOURCE_DATE_EPOCH 1700000000), so the record is stable. */
 export const GOLDEN_GENERATED_AT = "2023-11-14T22:13:20+00:00";
@@ -43,11 +49,41 @@ export function recordedModels(): { models: GoldenModel[]; missing: GoldenModel[
   return { models: GOLDEN_MODELS.filter(present), missing: GOLDEN_MODELS.filter((model) => !present(model)) };
 }
 
-/** What the generator emits for a golden model today, path → content. */
-export async function generateGolden(model: GoldenModel): Promise<Map<string, string>> {
+export interface GeneratedGolden {
+  /** What is recorded: path → content. */
+  files: Map<string, string>;
+  /** The vendored runtime's files: path in the SDK → content. */
+  runtime: Map<string, string>;
+  /** Where the SDK's `_runtime` folder is, e.g. `pumps/_runtime`. */
+  runtimeFolders: Set<string>;
+}
+
+/** What the generator emits for a golden model today, split into what is recorded and the vendored runtime. */
+export async function generateGolden(model: GoldenModel): Promise<GeneratedGolden> {
   const input = model.file === undefined ? loadExampleModel() : await loadModelFile(join(REPOSITORY, model.file));
   const result = generateSdk(input, { ...model.options, generatedAt: GOLDEN_GENERATED_AT });
-  return new Map(result.files.map((file: GeneratedFile) => [file.path, file.content]));
+  const generated: GeneratedGolden = { files: new Map(), runtime: new Map(), runtimeFolders: new Set() };
+  for (const file of result.files as GeneratedFile[]) {
+    const folder = dirname(file.path);
+    if (folder.split("/").at(-1) === RUNTIME_FOLDER) {
+      generated.runtime.set(file.path, file.content);
+      generated.runtimeFolders.add(folder);
+    } else {
+      generated.files.set(file.path, file.content);
+    }
+  }
+  return generated;
+}
+
+/** Vendored runtime files that are not exactly the runtime's source, by path in the SDK. */
+export function runtimeDrift(runtime: Map<string, string>): string[] {
+  const source = new Set(readdirSync(RUNTIME_SOURCE).filter((name) => name.endsWith(".py")));
+  const drift: string[] = [];
+  for (const [path, content] of runtime) {
+    const name = path.split("/").at(-1) ?? path;
+    if (!source.delete(name) || readFileSync(join(RUNTIME_SOURCE, name), "utf8") !== content) drift.push(path);
+  }
+  return [...drift, ...[...source].map((name) => `${RUNTIME_FOLDER}/${name} (not vendored)`)];
 }
 
 /** The record as checked in, path → content; empty when the folder does not exist. */
@@ -56,8 +92,10 @@ export function readGolden(name: string): Map<string, string> {
   const files = new Map<string, string>();
   if (!existsSync(root)) return files;
   for (const entry of readdirSync(root, { recursive: true, withFileTypes: true })) {
-    // Python leaves bytecode beside modules it imports (the unit tests import test/golden/pumps): not a record.
-    if (!entry.isFile() || entry.parentPath.split(/[\\/]/).includes("__pycache__")) continue;
+    // Python leaves bytecode beside modules it imports (the unit tests import test/golden/pumps), and the runtime
+    // is a link to its source: neither is part of the record.
+    const folders = entry.parentPath.split(/[\\/]/);
+    if (!entry.isFile() || folders.includes("__pycache__") || folders.at(-1) === RUNTIME_FOLDER) continue;
     const path = join(entry.parentPath, entry.name);
     files.set(relative(root, path), readFileSync(path, "utf8"));
   }
