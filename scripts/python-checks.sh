@@ -40,7 +40,7 @@ done <<< "$sdks"
 export PYGEN_GENERATED_SDKS="$generated/sdks"
 # mypy and pytest see the generated SDKs the tests use (test/python/e2e/conftest.py adds them too): the unit tests
 # import the pumps SDK as generated now, not as recorded in test/golden (the golden test compares the two).
-e2e_sdks=(pumps example hostile Omni oddities OmniMultiAll used_for_all WindTurbine)
+e2e_sdks=(golden_pumps example hostile Omni oddities OmniMultiAll used_for_all WindTurbine)
 MYPYPATH=$(printf "$generated/sdks/%s:" "${e2e_sdks[@]}")
 export MYPYPATH=${MYPYPATH%:}
 
@@ -49,4 +49,4 @@ echo "== ruff check"; .venv/bin/ruff check "${sources[@]}"
 echo "== ruff format --check"; .venv/bin/ruff format --check "${sources[@]}"
 # The runtime on its own, then the tests with the generated pumps SDK, which holds the runtime as it is vendored.
 echo "== mypy --strict"; .venv/bin/mypy --strict templates/python/runtime && .venv/bin/mypy --strict test/python
-echo "== pytest"; .venv/bin/python -m pytest -o pythonpath="$generated/sdks/pumps test/python" test/python
+echo "== pytest"; .venv/bin/python -m pytest -o pythonpath="$generated/sdks/golden_pumps test/python" test/python

@@ -38,7 +38,8 @@ await write("example", loadExampleModel());
 // The golden pumps SDK, generated afresh: the unit tests in test/python import it (conftest.py) from here.
 const pumps = GOLDEN_MODELS.find((golden) => golden.name === "pumps");
 if (pumps?.file === undefined) throw new Error("GOLDEN_MODELS lists no pumps model");
-await write("pumps", await loadModelFile(join(REPOSITORY, pumps.file)), pumps.options);
+// Not "pumps": a shared model is called Pumps, and not every file system tells the two apart.
+await write("golden_pumps", await loadModelFile(join(REPOSITORY, pumps.file)), pumps.options);
 // Also under a dotted package, pygen v1's nested packages: example_narrow/sdk/ inside example_narrow/.
 await write("example_narrow", loadExampleModel(), { lineLength: 80, indent: 2, topLevelPackage: "example_narrow.sdk" });
 // Names and shapes that stress the generator: reserved words, odd enum values, quotes in descriptions, a view
