@@ -78,8 +78,10 @@ export function runPipeline(
   const config = checkConfig(resolveConfig(input.models, options));
   const naming = namingFor(config);
   const validation = DataModelValidator.validate(input.models, { strict, language: naming });
-  // The validator parsed the filtered model and planned its names for this language: both are reused.
-  const ir = transformModel(validation.ir, { naming, namePlan: validation.namePlan });
+  // The validator parsed the filtered model and planned its names for this language: both are reused. What it
+  // left out goes with the IR, so the SDK's README says what the SDK lacks.
+  const leftOut = validation.errors.map(({ location, message }) => ({ location, message }));
+  const ir = { ...transformModel(validation.ir, { naming, namePlan: validation.namePlan }), leftOut };
   const output = new PythonGenerator(config).generate(ir);
   const generatorIssues = output.warnings.map(
     (warning): ReportedIssue => ({

@@ -67,7 +67,7 @@ function checkEnum(view: View, identifier: string, values: unknown, unknownValue
       severity: "error",
       code: "INVALID_ENUM_VALUE",
       location,
-      message: `enum ${identifier} has the ${invalid.length === 1 ? "value" : "values"} ${invalid.map((key) => JSON.stringify(key)).join(", ")}, which CDF does not accept as enum keys (letters, digits and _, not starting with a digit; not true, false or null); the property is left out`,
+      message: `enum ${identifier} has the ${invalid.length === 1 ? "value" : "values"} ${invalid.map((key) => JSON.stringify(key)).join(", ")}, which CDF does not accept as ${invalid.length === 1 ? "an enum key" : "enum keys"} (letters, digits and _, not starting with a digit; not true, false or null); the property is left out`,
       suggestion: "Rename the values in the data model",
       canAutoFix: false,
     });

@@ -4,7 +4,7 @@
  * `validate --json` prints JSON on stdout whatever happens.
  */
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
-import { copyFileSync, existsSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { EXIT_CODES } from "../../src/errors.ts";
 import { folderWith, isolatedBinary, type RunResult, runBinary } from "../support/binary.ts";
@@ -88,6 +88,9 @@ describe("a model file with a few bad parts", () => {
     expect(result.stderr).toContain("error: INVALID_IDENTIFIER shop/..%2F..%2Fetc%2Fpasswd:");
     expect(result.stderr).toContain("error: INVALID_ENUM_VALUE shop/Tank/state:");
     expect(result.stderr).toContain("3 errors: their parts are left out of the SDK; the rest is generated");
+    const readme = readFileSync(join(output, "README.md"), "utf8");
+    expect(readme).toContain("## Not generated yet");
+    expect(readme).toContain('- `shop/Tank/state`: enum state has the value "1st", which CDF does not accept as an enum key');
     const modules = readdirSync(join(output, "bad_parts", "data_classes")).sort();
     expect(modules).toEqual(["__init__.py", "_pump.py", "_tank.py"]);
     expect(existsSync(join(dir, "etc"))).toBe(false);
