@@ -14,6 +14,7 @@ import { loadModelsForReading } from "./model-source.ts";
 import type { CliIO } from "./reporter.ts";
 import { openSession } from "./session.ts";
 import { type SourceFlags, withSourceOptions } from "./source-options.ts";
+import { selectViews } from "./view-filter.ts";
 
 interface ValidateFlags extends SourceFlags {
   strict?: boolean;
@@ -32,8 +33,14 @@ export function registerValidate(cli: CAC, io: CliIO): void {
       const loaded = await loadModelsForReading(session);
       // The generation settings of the config file (names, strict) shape the findings as they shape generate's.
       const settings = generationSettings({ strict: flags.strict }, session.config.config);
+      // The views the config file selects for generation are the ones checked, so the verdict is generate's.
+      const { models, unmatched } = selectViews(loaded.models, settings.views);
+      for (const pattern of unmatched) session.reporter.warn(`the view pattern "${pattern}" matches no view`);
+      if (settings.views.include.length + settings.views.exclude.length > 0) {
+        session.reporter.note("Checking the views that generation.includeViews / excludeViews in the config file select.");
+      }
       const { verdict } = runPipeline(
-        { models: loaded.models, origin: loaded.origin },
+        { models, origin: loaded.origin },
         {
           strict: settings.strict,
           topLevelPackage: settings.topLevelPackage,

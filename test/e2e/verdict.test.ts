@@ -129,6 +129,20 @@ describe("validate and generate agree", () => {
     expect(generated.stderr).toContain("error: CIRCULAR_IMPLEMENTS sp/Equipment");
   });
 
+  test("the views the config file selects for generation are the views validate checks", () => {
+    const project = folderWith(join(dir, "selecting"), { "pygen.yaml": "generation:\n  excludeViews: [Tank]\n" });
+    const model = join(dir, "bad-parts.model.yaml");
+    const validated = runBinary(binary, ["validate", "--model-file", model, "--json"], project);
+    expect(validated.stderr).toContain("Checking the views that generation.includeViews / excludeViews");
+    expect(issuesOf(validated.stdout).filter((issue) => issue.startsWith("error"))).toEqual([
+      "error INVALID_IDENTIFIER shop/..%2F..%2Fetc%2Fpasswd",
+    ]);
+    const generated = runBinary(binary, ["generate", "--model-file", model, "--dry-run", "--json", "-o", "sdk"], project);
+    expect(findingsOf(generated.stdout).filter((issue) => issue.startsWith("error"))).toEqual([
+      "error INVALID_IDENTIFIER shop/..%2F..%2Fetc%2Fpasswd",
+    ]);
+  });
+
   test("--strict: both refuse with the validation exit code", () => {
     expect(run(["validate", "--model-file", "reserved.model.yaml", "--strict"]).exitCode).toBe(EXIT_CODES.validation);
     const generated = run(["generate", "--model-file", "reserved.model.yaml", "--strict", "-o", join(dir, "strict-sdk")]);
