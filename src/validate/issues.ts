@@ -67,12 +67,20 @@ export interface Located {
   externalId: string;
 }
 
-/** A `/` inside a part would make the location ambiguous, so parts escape `%` and `/` as in URLs. */
+/**
+ * A `/` inside a part would make the location ambiguous, and a control character (a line break) would break the
+ * line it is shown on (a terminal, the generated README): parts escape them, and `%`, as in URLs.
+ */
 function locationPart(text: string): string {
   // Locations are built for every property checked; real identifiers never need escaping, so skip the work.
-  if (!text.includes("/") && !text.includes("%")) return text;
-  return text.replaceAll("%", "%25").replaceAll("/", "%2F");
+  if (!NEEDS_ESCAPE.test(text)) return text;
+  return text.replace(ESCAPED, (character) => `%${character.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`);
 }
+
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what is escaped.
+const ESCAPED = /[%/\x00-\x1f\x7f]/g;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: as above.
+const NEEDS_ESCAPE = /[%/\x00-\x1f\x7f]/;
 
 export function locationOf(owner: Located, property?: string): string {
   const parts = property === undefined ? [owner.space, owner.externalId] : [owner.space, owner.externalId, property];

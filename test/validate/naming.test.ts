@@ -122,6 +122,11 @@ describe("naming rules (Python)", () => {
     ]);
   });
 
+  test("locations escape what would make them ambiguous or break their line: %, / and control characters", () => {
+    const result = DataModelValidator.validate(model([view("a/b%c\nd", { "x\ty": text() })]));
+    expect(result.errors.map((issue) => issue.location)).toEqual(["sp_test/a%2Fb%25c%0Ad", "sp_test/a%2Fb%25c%0Ad/x%09y"]);
+  });
+
   test("a data model whose own identifiers CDF cannot hold is left out with its views", () => {
     const result = DataModelValidator.validate([model([view("Pump")], { externalId: "bad model" }), model([view("Valve")])]);
     expect(result.errors.map((issue) => `${issue.code} ${issue.location}`)).toEqual(["INVALID_IDENTIFIER sp_test/bad model"]);
