@@ -3,7 +3,7 @@
  * filtered out are gone before validation, so relations to them are reported like relations to any view
  * outside the model.
  */
-import type { DataModel, View } from "./client/models.ts";
+import type { DataModel, RejectedPart, View } from "./client/models.ts";
 import { UsageError } from "./errors.ts";
 
 export interface ViewSelection {
@@ -32,7 +32,14 @@ export function selectViews(models: DataModel[], selection: ViewSelection): { mo
   const included = matcher(selection.include);
   const excluded = matcher(selection.exclude);
   const keep = (view: View) => (selection.include.length === 0 || included(view)) && !excluded(view);
-  const selected = models.map((model) => ({ ...model, views: model.views.filter(keep) }));
+  // Parts of a model file that could not be read go with their view, where it can be told.
+  const keepPart = (part: RejectedPart) =>
+    part.view.externalId === undefined || keep({ space: part.view.space ?? "", externalId: part.view.externalId } as View);
+  const selected = models.map((model) => ({
+    ...model,
+    views: model.views.filter(keep),
+    ...(model.rejected !== undefined ? { rejected: model.rejected.filter(keepPart) } : {}),
+  }));
   if (selected.every((model) => model.views.length === 0)) {
     throw new UsageError("--include-views / --exclude-views leave no view to generate");
   }

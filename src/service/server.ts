@@ -5,8 +5,9 @@
  */
 import { hostname } from "node:os";
 import { parseJson, stringifyJson } from "../data-formats.ts";
-import { ParseError } from "../errors.ts";
-import { DataModelValidator, toJsonReport } from "../validate/index.ts";
+import { EXIT_CODES, ParseError } from "../errors.ts";
+import { runPipeline } from "../pipeline.ts";
+import { toJsonReport } from "../validate/index.ts";
 import { PYGEN_VERSION } from "../version.ts";
 import { tarGz, zip } from "./archive.ts";
 import { fetchRequestedModel, parseInlineModel, RequestError } from "./intake.ts";
@@ -212,8 +213,10 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
       const checked = parseRequest(ValidateRequestSchema, body);
       if (!checked.ok) throw new RequestError(400, "invalid_request", checked.messages[0] ?? "invalid request", checked.messages.slice(1));
       const models = parseInlineModel(checked.value.model);
-      const result = DataModelValidator.validate(models, { strict: checked.value.strict ?? false });
-      return new Response(stringifyJson(toJsonReport(result)), { status: 200, headers: { "content-type": "application/json" } });
+      // The CLI's verdict: validator and generator in memory, so /validate reports what /generate would.
+      const { verdict } = runPipeline({ models, origin: "the request's model" }, { strict: checked.value.strict ?? false });
+      const report = toJsonReport(verdict, verdict.isValid ? 0 : EXIT_CODES.validation);
+      return new Response(stringifyJson(report), { status: 200, headers: { "content-type": "application/json" } });
     },
 
     async health(): Promise<Response> {

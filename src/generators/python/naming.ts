@@ -4,7 +4,7 @@
  * attributes, a singular variable and a plural variable list per view.
  */
 import type { LanguageNaming } from "../../ir/naming.ts";
-import { pythonReservation } from "./keywords.ts";
+import { explainPythonReservation, pythonReservation } from "./keywords.ts";
 
 export const pythonNaming: LanguageNaming = {
   language: "python",
@@ -37,6 +37,7 @@ export const pythonNaming: LanguageNaming = {
     max: { case: "snake", prefix: "max_" },
   },
   reservation: pythonReservation,
+  explainReservation: explainPythonReservation,
   escapeReserved: (name: string) => `${name}_`,
   // Module files become `_<name>.py`; 255 bytes is the usual file-name limit, kept well clear of.
   maxFileNameLength: 120,

@@ -1,4 +1,4 @@
-"""API of view sp_pumps_model:Pump/v1."""
+"""API of view plant_ext:PumpFailure/v1."""
 
 from __future__ import annotations
 
@@ -6,33 +6,42 @@ from collections.abc import Iterator, Sequence
 
 from typing_extensions import Unpack
 
+from .._query import PumpFailureQuery
 from .._runtime import (
     DEFAULT_LIMIT,
     AggregateName,
     AggregateResult,
-    Histogram,
     InstancesClient,
     RawFilter,
+    RetrieveConnections,
     SortDirection,
     ViewAPI,
 )
-from ..data_classes import Pump, PumpField, PumpFilters, PumpList, PumpTextField
+from ..data_classes import PumpFailure, PumpFailureField, PumpFailureFilters, PumpFailureList, PumpFailureTextField
 
 
-class PumpAPI(ViewAPI[Pump, PumpList]):
+class PumpFailureAPI(ViewAPI[PumpFailure, PumpFailureList]):
     def __init__(self, instances: InstancesClient, default_space: str | None = None) -> None:
-        super().__init__(instances, Pump, PumpList, PumpFilters, default_space)
+        super().__init__(instances, PumpFailure, PumpFailureList, PumpFailureFilters, default_space)
 
     def list(
         self,
         *,
         limit: int | None = DEFAULT_LIMIT,
-        sort_by: PumpField | Sequence[PumpField] | None = None,
+        sort_by: PumpFailureField | Sequence[PumpFailureField] | None = None,
         direction: SortDirection = "ascending",
+        retrieve_connections: RetrieveConnections = "skip",
         filter: RawFilter | None = None,
-        **filters: Unpack[PumpFilters],
-    ) -> PumpList:
-        return self._list(filters, limit=limit, sort_by=sort_by, direction=direction, filter=filter)
+        **filters: Unpack[PumpFailureFilters],
+    ) -> PumpFailureList:
+        return self._list(
+            filters,
+            limit=limit,
+            sort_by=sort_by,
+            direction=direction,
+            filter=filter,
+            retrieve_connections=retrieve_connections,
+        )
 
     def iterate(
         self,
@@ -40,21 +49,21 @@ class PumpAPI(ViewAPI[Pump, PumpList]):
         *,
         cursor: str | None = None,
         filter: RawFilter | None = None,
-        **filters: Unpack[PumpFilters],
-    ) -> Iterator[PumpList]:
+        **filters: Unpack[PumpFailureFilters],
+    ) -> Iterator[PumpFailureList]:
         return self._iterate(filters, chunk_size=chunk_size, cursor=cursor, filter=filter)
 
     def search(
         self,
         query: str | None = None,
-        properties: PumpTextField | Sequence[PumpTextField] | None = None,
+        properties: PumpFailureTextField | Sequence[PumpFailureTextField] | None = None,
         *,
         limit: int = DEFAULT_LIMIT,
-        sort_by: PumpField | Sequence[PumpField] | None = None,
+        sort_by: PumpFailureField | Sequence[PumpFailureField] | None = None,
         direction: SortDirection = "ascending",
         filter: RawFilter | None = None,
-        **filters: Unpack[PumpFilters],
-    ) -> PumpList:
+        **filters: Unpack[PumpFailureFilters],
+    ) -> PumpFailureList:
         return self._search(
             filters,
             query=query,
@@ -68,20 +77,13 @@ class PumpAPI(ViewAPI[Pump, PumpList]):
     def aggregate(
         self,
         aggregate: AggregateName,
-        property: PumpField | None = None,
+        property: PumpFailureField | None = None,
         *,
-        group_by: PumpField | Sequence[PumpField] | None = None,
+        group_by: PumpFailureField | Sequence[PumpFailureField] | None = None,
         filter: RawFilter | None = None,
-        **filters: Unpack[PumpFilters],
+        **filters: Unpack[PumpFailureFilters],
     ) -> AggregateResult:
         return self._aggregate(filters, aggregate=aggregate, property=property, group_by=group_by, filter=filter)
 
-    def histogram(
-        self,
-        property: PumpField,
-        interval: float,
-        *,
-        filter: RawFilter | None = None,
-        **filters: Unpack[PumpFilters],
-    ) -> Histogram:
-        return self._histogram(filters, property=property, interval=interval, filter=filter)
+    def select(self) -> PumpFailureQuery[PumpFailureList]:
+        return PumpFailureQuery(self._instances)

@@ -1,4 +1,4 @@
-"""The hand-written sample SDK (the generator's target shape) against a fake CDF: parse, write, list, filter."""
+"""The pumps SDK as pygen generates it (test/golden/pumps) against a fake CDF: parse, write, list, filter."""
 
 from __future__ import annotations
 

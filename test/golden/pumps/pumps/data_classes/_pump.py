@@ -7,6 +7,7 @@ from datetime import date, datetime
 from typing import Annotated, Any, ClassVar, Literal
 
 from .._runtime import (
+    Connection,
     Date,
     DirectRelation,
     NodeFilters,
@@ -28,10 +29,16 @@ PumpField = Literal[
 ]
 PumpTextField = Literal["name", "description"]
 
+_CONNECTIONS = {
+    "site": Connection("direct", "site", many=False),
+}
+
 
 class PumpFilters(NodeFilters, total=False):
     name: str | Sequence[str] | None
     name_prefix: str | None
+    description: str | Sequence[str] | None
+    description_prefix: str | None
     min_flow_rate: float | None
     max_flow_rate: float | None
     min_serial_number: int | None
@@ -47,6 +54,7 @@ class PumpFilters(NodeFilters, total=False):
 
 class Pump(NodeRead):
     _view: ClassVar[ViewId] = PUMP_VIEW
+    _connections: ClassVar[dict[str, Connection]] = _CONNECTIONS
 
     name: str
     description: str | None = None
@@ -67,6 +75,7 @@ class Pump(NodeRead):
 
 class PumpWrite(NodeWrite):
     _view: ClassVar[ViewId] = PUMP_VIEW
+    _connections: ClassVar[dict[str, Connection]] = _CONNECTIONS
 
     name: str
     description: str | None = None
@@ -76,7 +85,7 @@ class PumpWrite(NodeWrite):
     installed_at: Annotated[Timestamp | None, cdf_name("installedAt")] = None
     commissioned: Date | None = None
     status: PumpStatus | None = None
-    site: DirectRelation | None = None
+    site: DirectRelation | tuple[str, str] | None = None
     specs: dict[str, Any] | None = None
     tags: list[str] | None = None
     sensor: str | None = None

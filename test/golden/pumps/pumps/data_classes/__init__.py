@@ -1,3 +1,4 @@
+from .._runtime import resolve_references
 from ._pump import (
     PUMP_VIEW,
     Pump,
@@ -21,3 +22,5 @@ __all__ = [
     "PumpWrite",
     "PumpWriteList",
 ]
+
+resolve_references(globals())
