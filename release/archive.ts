@@ -15,6 +15,8 @@ export interface ArchiveEntry {
 }
 
 const encoder = new TextEncoder();
+/** zlib level 6: on the 120 MB binary, level 9 is 2 % smaller (59.6 vs 61.0 MB) and takes 4.5 times as long (17 vs 3.8 s). */
+const LEVEL = 6;
 
 function modeOf(entry: ArchiveEntry): number {
   return entry.mode ?? (entry.path.endsWith("/") ? 0o755 : 0o644);
@@ -80,8 +82,8 @@ export function tar(entries: readonly ArchiveEntry[], mtime: number): Uint8Array
 }
 
 /** gzip with a zero timestamp in its header (zlib's default), so the bytes depend on the content only. */
-export function tarGz(entries: readonly ArchiveEntry[], mtime: number): Uint8Array {
-  return Bun.gzipSync(tar(entries, mtime), { level: 9 });
+export function tarGz(entries: readonly ArchiveEntry[], mtime: number): Uint8Array<ArrayBuffer> {
+  return Bun.gzipSync(tar(entries, mtime), { level: LEVEL });
 }
 
 // ── zip ───────────────────────────────────────────────────────────────────────────────────────────────────────
@@ -99,7 +101,7 @@ function dosDateTime(epochSeconds: number): { date: number; time: number } {
  * A zip of the entries (deflated, or stored when deflating does not help), every entry stamped with `mtime`.
  * Entries are marked as made on Unix with their permission bits, so unzip and pip keep a binary executable.
  */
-export function zip(entries: readonly ArchiveEntry[], mtime: number): Uint8Array {
+export function zip(entries: readonly ArchiveEntry[], mtime: number): Uint8Array<ArrayBuffer> {
   const { date, time } = dosDateTime(mtime);
   const local: Uint8Array[] = [];
   const central: Uint8Array[] = [];
@@ -107,7 +109,7 @@ export function zip(entries: readonly ArchiveEntry[], mtime: number): Uint8Array
   for (const entry of entries) {
     const name = encoder.encode(entry.path);
     const data = entry.data ?? new Uint8Array(0);
-    const deflated = data.length > 0 ? Bun.deflateSync(data, { level: 9 }) : data;
+    const deflated = data.length > 0 ? Bun.deflateSync(data, { level: LEVEL }) : data;
     const stored = deflated.length >= data.length;
     const body = stored ? data : deflated;
     const crc = Bun.hash.crc32(data);

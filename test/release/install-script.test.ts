@@ -7,7 +7,7 @@ import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSyn
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Server } from "bun";
-import { RELEASE_BUILD_TIMEOUT, RELEASE_VERSION, testRelease } from "../support/release.ts";
+import { PROCESS_TIMEOUT, RELEASE_BUILD_TIMEOUT, RELEASE_VERSION, testRelease } from "../support/release.ts";
 
 const INSTALL_SH = join(import.meta.dir, "..", "..", "install.sh");
 
@@ -61,68 +61,88 @@ describe("install.sh", () => {
     return { exitCode, stderr, installDir: join(home, ".local", "bin") };
   }
 
-  test("installs the latest release into ~/.local/bin, verified, runnable, and says how to add it to PATH", async () => {
-    const result = await install("latest", []);
-    expect(result.stderr).toContain(`installed pygen ${RELEASE_VERSION} (linux-x64) to ${result.installDir}/pygen`);
-    expect(result.exitCode).toBe(0);
-    expect(result.stderr).toContain(`export PATH="${result.installDir}:$PATH"`);
-    const version = Bun.spawnSync([join(result.installDir, "pygen"), "--version"]);
-    expect(version.stdout.toString()).toStartWith(`pygen ${RELEASE_VERSION} (commit `);
-    expect(readdirSync(result.installDir)).toEqual(["pygen"]);
-  });
+  test(
+    "installs the latest release into ~/.local/bin, verified, runnable, and says how to add it to PATH",
+    async () => {
+      const result = await install("latest", []);
+      expect(result.stderr).toContain(`installed pygen ${RELEASE_VERSION} (linux-x64) to ${result.installDir}/pygen`);
+      expect(result.exitCode).toBe(0);
+      expect(result.stderr).toContain(`export PATH="${result.installDir}:$PATH"`);
+      const version = Bun.spawnSync([join(result.installDir, "pygen"), "--version"]);
+      expect(version.stdout.toString()).toStartWith(`pygen ${RELEASE_VERSION} (commit `);
+      expect(readdirSync(result.installDir)).toEqual(["pygen"]);
+    },
+    PROCESS_TIMEOUT,
+  );
 
-  test("a given version (with or without the v) into PYGEN_INSTALL_DIR; arm64 chosen from uname", async () => {
-    const dir = join(work, "arm", "tools");
-    const result = await install(
-      "arm",
-      ["--version", `v${RELEASE_VERSION}`],
-      { system: "Linux", machine: "aarch64" },
-      { PYGEN_INSTALL_DIR: dir },
-    );
-    expect(result.exitCode).toBe(0);
-    expect(result.stderr).toContain(`installed pygen ${RELEASE_VERSION} (linux-arm64) to ${dir}/pygen`);
-    // An ELF for AArch64: e_machine (offset 18) is 183.
-    const header = readFileSync(join(dir, "pygen")).subarray(0, 20);
-    expect(header.readUInt16LE(18)).toBe(183);
-  });
+  test(
+    "a given version (with or without the v) into PYGEN_INSTALL_DIR; arm64 chosen from uname",
+    async () => {
+      const dir = join(work, "arm", "tools");
+      const result = await install(
+        "arm",
+        ["--version", `v${RELEASE_VERSION}`],
+        { system: "Linux", machine: "aarch64" },
+        { PYGEN_INSTALL_DIR: dir },
+      );
+      expect(result.exitCode).toBe(0);
+      expect(result.stderr).toContain(`installed pygen ${RELEASE_VERSION} (linux-arm64) to ${dir}/pygen`);
+      // An ELF for AArch64: e_machine (offset 18) is 183.
+      const header = readFileSync(join(dir, "pygen")).subarray(0, 20);
+      expect(header.readUInt16LE(18)).toBe(183);
+    },
+    PROCESS_TIMEOUT,
+  );
 
-  test("a corrupted archive is refused and nothing is installed, not even a partial file", async () => {
-    const good = releases.get(RELEASE_VERSION) ?? "";
-    const corrupted = join(work, "corrupted-release");
-    mkdirSync(corrupted);
-    for (const file of readdirSync(good)) {
-      if (file.endsWith(".tar.gz") || file === "SHA256SUMS") symlinkSync(join(good, file), join(corrupted, file));
-    }
-    const archive = `pygen-${RELEASE_VERSION}-linux-x64.tar.gz`;
-    rmSync(join(corrupted, archive));
-    const bytes = readFileSync(join(good, archive));
-    const middle = bytes.length >> 1;
-    bytes[middle] = (bytes[middle] ?? 0) ^ 0xff;
-    writeFileSync(join(corrupted, archive), bytes);
-    releases.set("9.9.9-corrupt", corrupted);
+  test(
+    "a corrupted archive is refused and nothing is installed, not even a partial file",
+    async () => {
+      const good = releases.get(RELEASE_VERSION) ?? "";
+      const corrupted = join(work, "corrupted-release");
+      mkdirSync(corrupted);
+      for (const file of readdirSync(good)) {
+        if (file.endsWith(".tar.gz") || file === "SHA256SUMS") symlinkSync(join(good, file), join(corrupted, file));
+      }
+      const archive = `pygen-${RELEASE_VERSION}-linux-x64.tar.gz`;
+      rmSync(join(corrupted, archive));
+      const bytes = readFileSync(join(good, archive));
+      const middle = bytes.length >> 1;
+      bytes[middle] = (bytes[middle] ?? 0) ^ 0xff;
+      writeFileSync(join(corrupted, archive), bytes);
+      releases.set("9.9.9-corrupt", corrupted);
 
-    const result = await install("corrupt", ["--version", "9.9.9-corrupt"]);
-    expect(result.exitCode).toBe(1);
-    expect(result.stderr).toContain(`checksum mismatch for ${archive}`);
-    expect(result.stderr).toContain("nothing was installed");
-    expect(existsSync(result.installDir) ? readdirSync(result.installDir) : []).toEqual([]);
-  });
+      const result = await install("corrupt", ["--version", "9.9.9-corrupt"]);
+      expect(result.exitCode).toBe(1);
+      expect(result.stderr).toContain(`checksum mismatch for ${archive}`);
+      expect(result.stderr).toContain("nothing was installed");
+      expect(existsSync(result.installDir) ? readdirSync(result.installDir) : []).toEqual([]);
+    },
+    PROCESS_TIMEOUT,
+  );
 
-  test("an unknown version says so", async () => {
-    const result = await install("unknown", ["--version", "0.0.404"]);
-    expect(result.exitCode).toBe(1);
-    expect(result.stderr).toContain("pygen 0.0.404 was not found");
-  });
+  test(
+    "an unknown version says so",
+    async () => {
+      const result = await install("unknown", ["--version", "0.0.404"]);
+      expect(result.exitCode).toBe(1);
+      expect(result.stderr).toContain("pygen 0.0.404 was not found");
+    },
+    PROCESS_TIMEOUT,
+  );
 
-  test("an unsupported operating system or CPU is refused before any download", async () => {
-    const bsd = await install("bsd", [], { system: "FreeBSD", machine: "amd64" });
-    expect(bsd.exitCode).toBe(1);
-    expect(bsd.stderr).toContain("no pygen build for the operating system 'FreeBSD'");
-    const riscv = await install("riscv", [], { system: "Linux", machine: "riscv64" });
-    expect(riscv.exitCode).toBe(1);
-    expect(riscv.stderr).toContain("no pygen build for the CPU 'riscv64' on linux");
-    expect(bsd.stderr + riscv.stderr).not.toContain("downloading");
-  });
+  test(
+    "an unsupported operating system or CPU is refused before any download",
+    async () => {
+      const bsd = await install("bsd", [], { system: "FreeBSD", machine: "amd64" });
+      expect(bsd.exitCode).toBe(1);
+      expect(bsd.stderr).toContain("no pygen build for the operating system 'FreeBSD'");
+      const riscv = await install("riscv", [], { system: "Linux", machine: "riscv64" });
+      expect(riscv.exitCode).toBe(1);
+      expect(riscv.stderr).toContain("no pygen build for the CPU 'riscv64' on linux");
+      expect(bsd.stderr + riscv.stderr).not.toContain("downloading");
+    },
+    PROCESS_TIMEOUT,
+  );
 
   test("a release without this platform's build (darwin here) says which target is missing", async () => {
     const result = await install("mac", [], { system: "Darwin", machine: "arm64" });

@@ -13,6 +13,8 @@ export const TEST_RELEASE_TARGETS = ["linux-x64", "linux-arm64"] as const;
 export const RELEASE_VERSION = packageJson.version;
 /** For the beforeAll that builds it: two cross-compiled targets with archives and packages take a minute or two. */
 export const RELEASE_BUILD_TIMEOUT = 300_000;
+/** For a test that runs installers (venv, pip, npm, install.sh) or an emulated binary on a shared 2-core machine. */
+export const PROCESS_TIMEOUT = 120_000;
 
 /** Builds the shared test release if needed; returns its folder. */
 export function testRelease(): string {
