@@ -144,9 +144,13 @@ describe("install.sh", () => {
     PROCESS_TIMEOUT,
   );
 
-  test("a release without this platform's build (darwin here) says which target is missing", async () => {
-    const result = await install("mac", [], { system: "Darwin", machine: "arm64" });
-    expect(result.exitCode).toBe(1);
-    expect(result.stderr).toContain(`pygen latest has no build for darwin-arm64`);
-  });
+  test(
+    "a release without this platform's build (darwin here) says which target is missing",
+    async () => {
+      const result = await install("mac", [], { system: "Darwin", machine: "arm64" });
+      expect(result.exitCode).toBe(1);
+      expect(result.stderr).toContain(`pygen latest has no build for darwin-arm64`);
+    },
+    PROCESS_TIMEOUT,
+  );
 });
