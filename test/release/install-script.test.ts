@@ -7,6 +7,7 @@ import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSyn
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Server } from "bun";
+import { ELF_MACHINE, elfFacts } from "../support/elf.ts";
 import { PROCESS_TIMEOUT, RELEASE_BUILD_TIMEOUT, RELEASE_VERSION, testRelease } from "../support/release.ts";
 
 const INSTALL_SH = join(import.meta.dir, "..", "..", "install.sh");
@@ -87,9 +88,7 @@ describe("install.sh", () => {
       );
       expect(result.exitCode).toBe(0);
       expect(result.stderr).toContain(`installed pygen ${RELEASE_VERSION} (linux-arm64) to ${dir}/pygen`);
-      // An ELF for AArch64: e_machine (offset 18) is 183.
-      const header = readFileSync(join(dir, "pygen")).subarray(0, 20);
-      expect(header.readUInt16LE(18)).toBe(183);
+      expect(elfFacts(join(dir, "pygen")).machine).toBe(ELF_MACHINE.arm64);
     },
     PROCESS_TIMEOUT,
   );
