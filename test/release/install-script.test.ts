@@ -62,6 +62,12 @@ describe("install.sh", () => {
     return { exitCode, stderr, installDir: join(home, ".local", "bin") };
   }
 
+  test.skipIf(Bun.which("shellcheck") === null)("is shellcheck-clean as POSIX sh", () => {
+    const result = Bun.spawnSync(["shellcheck", "--shell=sh", INSTALL_SH], { stdout: "pipe", stderr: "pipe" });
+    expect(result.stdout.toString()).toBe("");
+    expect(result.exitCode).toBe(0);
+  });
+
   test(
     "installs the latest release into ~/.local/bin, verified, runnable, and says how to add it to PATH",
     async () => {
