@@ -4,7 +4,7 @@
 #   curl -fsSL https://raw.githubusercontent.com/cognitedata/pygen/main/install.sh | sh
 #   curl -fsSL .../install.sh | sh -s -- --version 0.1.0 --dir /usr/local/bin
 #
-# Picks the archive for this OS and CPU (glibc or musl on Linux), checks it against the release's SHA256SUMS and
+# Picks the archive for this OS and CPU (glibc or musl on Linux; Git Bash on Windows), checks it against the release's SHA256SUMS and
 # only then puts `pygen` in place, with one rename: a failed or interrupted run leaves no partial binary.
 # Settings (flags win over the environment):
 #   --version V   PYGEN_VERSION        a release such as 0.1.0 (default: the latest)
@@ -30,7 +30,7 @@ detect_target() {
   case "$os" in
     Linux) os=linux ;;
     Darwin) os=darwin ;;
-    MINGW* | MSYS* | CYGWIN*) fail "on Windows, download pygen-<version>-windows-x64.zip from the releases page, or run: pip install cognite-pygen-cli" ;;
+    MINGW* | MSYS* | CYGWIN*) os=windows ;;
     *) fail "no pygen build for the operating system '$os' (there are builds for Linux, macOS and Windows)" ;;
   esac
   case "$arch" in
@@ -106,13 +106,18 @@ main() {
 
   download "$release_url/SHA256SUMS" "$tmp/SHA256SUMS" ||
     fail "pygen $version was not found: $release_url/SHA256SUMS could not be downloaded (see $base_url for the versions)"
-  # The line ends with the archive's name; `-linux-x64.tar.gz` never matches `-linux-x64-musl.tar.gz`.
-  line=$(grep -E "  pygen-[^ ]+-$target\\.tar\\.gz\$" "$tmp/SHA256SUMS" | head -n 1 || true)
+  case "$target" in
+    windows-*) extension=zip binary_name=pygen.exe ;;
+    *) extension=tar.gz binary_name=pygen ;;
+  esac
+  # The archive whose name ends exactly in -<target>.<extension>: linux-x64 never picks linux-x64-musl.
+  line=$(awk -v suffix="-$target.$extension" \
+    'index($2, "pygen-") == 1 && substr($2, length($2) - length(suffix) + 1) == suffix { print; exit }' "$tmp/SHA256SUMS")
   [ -n "$line" ] || fail "pygen $version has no build for $target"
   expected=${line%% *}
   archive=${line##* }
   release_version=${archive#pygen-}
-  release_version=${release_version%-"$target".tar.gz}
+  release_version=${release_version%-"$target.$extension"}
 
   say "downloading $archive"
   download "$release_url/$archive" "$tmp/$archive" || fail "could not download $release_url/$archive"
@@ -122,16 +127,20 @@ main() {
   fi
 
   mkdir -p "$tmp/unpacked"
-  tar -xzf "$tmp/$archive" -C "$tmp/unpacked" || fail "could not unpack $archive"
-  binary="$tmp/unpacked/pygen-$release_version-$target/pygen"
-  [ -f "$binary" ] || fail "$archive does not hold pygen-$release_version-$target/pygen"
+  if [ "$extension" = zip ]; then
+    unzip -q "$tmp/$archive" -d "$tmp/unpacked" || fail "could not unpack $archive (is unzip installed?)"
+  else
+    tar -xzf "$tmp/$archive" -C "$tmp/unpacked" || fail "could not unpack $archive"
+  fi
+  binary="$tmp/unpacked/pygen-$release_version-$target/$binary_name"
+  [ -f "$binary" ] || fail "$archive does not hold pygen-$release_version-$target/$binary_name"
 
   mkdir -p "$install_dir" || fail "cannot create $install_dir"
   # Copy beside the destination, then rename: the old binary stays whole until the new one is complete.
   cp "$binary" "$partial" || fail "cannot write to $install_dir"
   chmod 755 "$partial"
-  mv -f "$partial" "$install_dir/pygen"
-  say "installed pygen $release_version ($target) to $install_dir/pygen"
+  mv -f "$partial" "$install_dir/$binary_name"
+  say "installed pygen $release_version ($target) to $install_dir/$binary_name"
 
   case ":${PATH:-}:" in
     *":$install_dir:"*) ;;

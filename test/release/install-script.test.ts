@@ -150,11 +150,13 @@ describe("install.sh", () => {
   );
 
   test(
-    "a release without this platform's build (darwin here) says which target is missing",
+    "a release without this platform's build (macOS, Windows under Git Bash) says which target is missing",
     async () => {
       const result = await install("mac", [], { system: "Darwin", machine: "arm64" });
       expect(result.exitCode).toBe(1);
       expect(result.stderr).toContain(`pygen latest has no build for darwin-arm64`);
+      const windows = await install("windows", [], { system: "MINGW64_NT-10.0-19045", machine: "x86_64" });
+      expect(windows.stderr).toContain(`pygen latest has no build for windows-x64`);
     },
     PROCESS_TIMEOUT,
   );
