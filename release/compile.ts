@@ -6,7 +6,7 @@
  * file via `__dirname`, which bundling would freeze to this machine's node_modules path; the plugin rewrites
  * those lines to read the embedded compressed copy instead, so the binary works on machines without node_modules.
  */
-import { existsSync, mkdirSync } from "node:fs";
+import { existsSync, mkdirSync, renameSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import type { BunPlugin } from "bun";
@@ -29,8 +29,10 @@ async function compressedWasm(cacheDir: string): Promise<string> {
   const compressed = join(cacheDir, `biome_wasm_bg-${hash}-zstd${WASM_ZSTD_LEVEL}.wasm.zst`);
   if (!existsSync(compressed)) {
     mkdirSync(cacheDir, { recursive: true });
-    await Bun.write(`${compressed}.partial`, Bun.zstdCompressSync(wasm, { level: WASM_ZSTD_LEVEL }));
-    await Bun.$`mv ${compressed}.partial ${compressed}`.quiet();
+    // Written aside and renamed: a build running at the same time never reads half a file.
+    const partial = `${compressed}.${process.pid}.partial`;
+    await Bun.write(partial, Bun.zstdCompressSync(wasm, { level: WASM_ZSTD_LEVEL }));
+    renameSync(partial, compressed);
   }
   return compressed;
 }
