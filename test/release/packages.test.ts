@@ -4,7 +4,7 @@
  * are not published, and npm skips them).
  */
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { EXIT_CODES } from "../../src/errors.ts";
@@ -14,6 +14,7 @@ const onLinuxX64 = process.platform === "linux" && process.arch === "x64";
 const hasPython = Bun.which("python3") !== null;
 const hasNpm = Bun.which("npm") !== null;
 
+/** pip and npm need the real environment (their caches and configuration under HOME), unlike runBinary. */
 function run(command: string[], cwd: string) {
   const result = Bun.spawnSync(command, { cwd, stdout: "pipe", stderr: "pipe", env: { ...process.env, NO_COLOR: "1" } });
   return { exitCode: result.exitCode, stdout: result.stdout.toString(), stderr: result.stderr.toString() };
@@ -95,7 +96,7 @@ describe("release packages", () => {
     "the npm packages install from their tarballs; npx pygen runs the platform's binary and passes its exit code through",
     () => {
       const project = join(work, "npm-project");
-      Bun.spawnSync(["mkdir", "-p", project]);
+      mkdirSync(project);
       writeFileSync(join(project, "package.json"), '{ "name": "user-project", "version": "1.0.0", "private": true }\n');
       const tarballs = [`cognite-pygen-linux-x64-${RELEASE_VERSION}.tgz`, `cognite-pygen-${RELEASE_VERSION}.tgz`];
       const install = run(

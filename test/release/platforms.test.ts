@@ -10,6 +10,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { readBuildInfo } from "../../release/build-info.ts";
 import { compileBinary } from "../../release/compile.ts";
+import { runBinary } from "../support/binary.ts";
 import { ELF_MACHINE, elfFacts } from "../support/elf.ts";
 import { PROCESS_TIMEOUT, RELEASE_BUILD_TIMEOUT, RELEASE_VERSION, testRelease } from "../support/release.ts";
 
@@ -42,15 +43,7 @@ describe("cross-compiled binaries", () => {
   test.skipIf(!canEmulateArm64)(
     "the arm64 binary runs under qemu: --version, then generate, validate and check the bundled example",
     () => {
-      const emulate = (...args: string[]) => {
-        const result = Bun.spawnSync([QEMU ?? "", join(release, "bin", "linux-arm64", "pygen"), ...args], {
-          cwd: work,
-          env: { PATH: "/usr/bin:/bin", HOME: work, NO_COLOR: "1" },
-          stdout: "pipe",
-          stderr: "pipe",
-        });
-        return { exitCode: result.exitCode, stdout: result.stdout.toString(), stderr: result.stderr.toString() };
-      };
+      const emulate = (...args: string[]) => runBinary(QEMU ?? "", [join(release, "bin", "linux-arm64", "pygen"), ...args], work);
       const version = emulate("--version");
       expect(version.stdout).toStartWith(`pygen ${RELEASE_VERSION} (commit `);
       expect(version.stdout).toContain("linux-arm64)");

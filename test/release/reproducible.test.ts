@@ -9,6 +9,7 @@ import { join } from "node:path";
 import { type ArchiveEntry, tarGz, zip } from "../../release/archive.ts";
 import { readBuildInfo } from "../../release/build-info.ts";
 import { compileBinary } from "../../release/compile.ts";
+import { runBinary } from "../support/binary.ts";
 import { PROCESS_TIMEOUT } from "../support/release.ts";
 
 const REPO = join(import.meta.dir, "..", "..");
@@ -25,10 +26,7 @@ const ENTRIES: ArchiveEntry[] = [
 ];
 const EPOCH = 1_764_000_000; // 2025-11-24 16:00:00 UTC
 
-function run(command: string[]) {
-  const result = Bun.spawnSync(command, { cwd: work, stdout: "pipe", stderr: "pipe" });
-  return { exitCode: result.exitCode, stdout: result.stdout.toString(), stderr: result.stderr.toString() };
-}
+const run = ([command, ...args]: string[]) => runBinary(command ?? "", args, work);
 
 describe("archives", () => {
   test("the same entries and time give the same bytes; another time gives other bytes", () => {
