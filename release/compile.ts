@@ -11,6 +11,7 @@ import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import type { BunPlugin } from "bun";
 import type { BuildInfo } from "./build-info.ts";
+import { adHocSign, signatureProblems } from "./macho.ts";
 
 const WASM_LOADER = /@biomejs[\\/]wasm-nodejs[\\/]biome_wasm\.js$/;
 const WASM_LINES = [
@@ -63,7 +64,22 @@ export interface CompileOptions {
   cacheDir: string;
 }
 
-export async function compileBinary(options: CompileOptions): Promise<void> {
+/**
+ * A darwin binary whose code signature does not match its bytes gets a fresh ad-hoc one (macho.ts): Bun 1.4.5
+ * leaves darwin-x64's broken. Returns whether it had to.
+ */
+async function repairMacOsSignature(outfile: string): Promise<boolean> {
+  const bytes = Buffer.from(await Bun.file(outfile).bytes());
+  if (signatureProblems(bytes).length === 0) return false;
+  const signed = adHocSign(bytes, "pygen");
+  const problems = signatureProblems(signed);
+  if (problems.length > 0) throw new Error(`signing ${outfile} ad hoc failed: ${problems.join("; ")}`);
+  await Bun.write(outfile, signed);
+  return true;
+}
+
+/** Compiles the binary; resolves to whether its macOS code signature had to be redone. */
+export async function compileBinary(options: CompileOptions): Promise<{ resigned: boolean }> {
   const wasm = await compressedWasm(options.cacheDir);
   const result = await Bun.build({
     entrypoints: [join(import.meta.dir, "..", "src", "main.ts")],
@@ -87,4 +103,6 @@ export async function compileBinary(options: CompileOptions): Promise<void> {
   if (!result.success) {
     throw new Error(`compiling ${options.outfile} failed:\n${result.logs.map(String).join("\n")}`);
   }
+  const forMac = options.target ? options.target.startsWith("bun-darwin") : process.platform === "darwin";
+  return { resigned: forMac && (await repairMacOsSignature(options.outfile)) };
 }

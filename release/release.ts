@@ -62,7 +62,12 @@ export async function buildRelease(options: ReleaseOptions): Promise<BuiltTarget
   for (const target of options.targets) {
     const started = performance.now();
     const binary = join(outDir, "bin", target.name, binaryName(target));
-    await compileBinary({ outfile: binary, target: target.bun, build, cacheDir: join(options.repo, "dist", ".cache") });
+    const { resigned } = await compileBinary({
+      outfile: binary,
+      target: target.bun,
+      build,
+      cacheDir: join(options.repo, "dist", ".cache"),
+    });
     const binaryBytes = await Bun.file(binary).bytes();
 
     const folder = `pygen-${version}-${target.name}/`;
@@ -82,7 +87,8 @@ export async function buildRelease(options: ReleaseOptions): Promise<BuiltTarget
     await Bun.write(join(outDir, "npm", npmPackage.fileName), npmPackage.bytes);
     built.push({ target, binary, archive: join(outDir, archive) });
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
-    log(`${target.name}: binary ${megabytes(binaryBytes.length)}, ${archive} ${megabytes(archiveBytes.length)} (${seconds} s)`);
+    const signature = resigned ? ", code signature redone ad hoc" : "";
+    log(`${target.name}: binary ${megabytes(binaryBytes.length)}${signature}, ${archive} ${megabytes(archiveBytes.length)} (${seconds} s)`);
   }
 
   const main = await buildMainPackage(packageInput);

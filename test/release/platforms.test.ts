@@ -1,15 +1,17 @@
 /**
  * The cross-compiled binaries on this machine: the linux-arm64 one runs under Debian's qemu-user-static
- * (`--version`, generating, validating and checking the bundled example), and the musl one asks for musl's
- * loader. Running the musl binary needs an Alpine userland (musl builds of libstdc++), which Debian does not
+ * (`--version`, generating, validating and checking the bundled example), the musl one asks for musl's
+ * loader, and both macOS binaries carry a code signature that matches their bytes (else Apple silicon, and
+ * hardened-runtime signatures on Intel, refuse to start them). Running the musl binary needs an Alpine userland (musl builds of libstdc++), which Debian does not
  * package: that run happens in the release workflow's Alpine container instead.
  */
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { readBuildInfo } from "../../release/build-info.ts";
 import { compileBinary } from "../../release/compile.ts";
+import { signatureProblems } from "../../release/macho.ts";
 import { runBinary } from "../support/binary.ts";
 import { ELF_MACHINE, elfFacts } from "../support/elf.ts";
 import { PROCESS_TIMEOUT, RELEASE_BUILD_TIMEOUT, RELEASE_VERSION, testRelease } from "../support/release.ts";
@@ -54,6 +56,31 @@ describe("cross-compiled binaries", () => {
       expect(existsSync(join(work, "sdk", "hydro_plant_model", "_client.py"))).toBe(true);
       expect(emulate("validate", "-q").exitCode).toBe(0);
       expect(emulate("generate", "-o", "sdk", "--check", "-q").exitCode).toBe(0);
+    },
+    PROCESS_TIMEOUT,
+  );
+
+  test(
+    "the macOS binaries have valid ad-hoc signatures: arm64's from Bun, x64's redone (Bun leaves the runtime's broken)",
+    async () => {
+      const build = readBuildInfo(REPO);
+      for (const [target, redone] of [
+        ["bun-darwin-arm64", false],
+        ["bun-darwin-x64", true],
+      ] as const) {
+        const outfile = join(work, target, "pygen");
+        const { resigned } = await compileBinary({ outfile, target, build, cacheDir: join(REPO, "dist", ".cache") });
+        expect({ target, resigned, problems: signatureProblems(readFileSync(outfile)) }).toEqual({
+          target,
+          resigned: redone,
+          problems: [],
+        });
+        expect(statSync(outfile).mode & 0o111).toBe(0o111);
+      }
+      // The check itself notices one changed byte.
+      const tampered = readFileSync(join(work, "bun-darwin-x64", "pygen"));
+      tampered[5000] = (tampered[5000] ?? 0) ^ 1;
+      expect(signatureProblems(tampered)).toEqual([expect.stringMatching(/^CodeDirectory 0: 1 of \d+ page hashes do not match$/)]);
     },
     PROCESS_TIMEOUT,
   );
