@@ -79,7 +79,7 @@ sha256_of() {
 
 main() {
   version=${PYGEN_VERSION:-latest}
-  install_dir=${PYGEN_INSTALL_DIR:-${HOME:-}/.local/bin}
+  install_dir=${PYGEN_INSTALL_DIR:-}
   base_url=${PYGEN_DOWNLOAD_URL:-https://github.com/cognitedata/pygen/releases}
   while [ $# -gt 0 ]; do
     case "$1" in
@@ -90,7 +90,10 @@ main() {
     esac
   done
   version=${version#v}
-  [ -n "$install_dir" ] || fail "set PYGEN_INSTALL_DIR or HOME to say where pygen goes"
+  if [ -z "$install_dir" ]; then
+    [ -n "${HOME:-}" ] || fail "neither --dir, PYGEN_INSTALL_DIR nor HOME is set: say where pygen goes"
+    install_dir="$HOME/.local/bin"
+  fi
 
   target=$(detect_target)
   if [ "$version" = latest ]; then
