@@ -4,7 +4,7 @@
  * are not published, and npm skips them).
  */
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { EXIT_CODES } from "../../src/errors.ts";
@@ -115,6 +115,18 @@ describe("release packages", () => {
     },
     PROCESS_TIMEOUT,
   );
+
+  test.skipIf(!hasNpm || !onLinuxX64)("without its platform package, the npm launcher says what is missing (exit 1)", () => {
+    const project = join(work, "launcher-alone");
+    mkdirSync(join(project, "bin"), { recursive: true });
+    writeFileSync(join(project, "package.json"), '{ "name": "@cognite/pygen", "version": "1.0.0" }\n');
+    writeFileSync(join(project, "bin", "pygen.cjs"), readFileSync(join(import.meta.dir, "..", "..", "packaging", "npm", "pygen.cjs")));
+    const result = run(["node", join(project, "bin", "pygen.cjs"), "--version"], project);
+    expect(result.exitCode).toBe(1);
+    expect(result.stderr).toStartWith(
+      "pygen: the binary for linux-x64 is not installed (the optional dependency @cognite/pygen-linux-x64 is missing).\n",
+    );
+  });
 
   test("the platform npm packages declare os, cpu and libc; the main one lists them all as optional", async () => {
     const manifest = async (file: string) => {
