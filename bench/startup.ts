@@ -1,20 +1,22 @@
 /**
  * Start-up and model-loading figures of the compiled binary (not a test: it prints a table).
  *
- *   bun run bench/startup.ts [--runs 20]
+ *   bun run bench/startup.ts [--runs 20] [--compare path/to/another/pygen]
  *
- * Measures: binary size; `pygen --version` wall time (median, min, max of --runs runs, from a folder with no
+ * Measures: binary size and what it is made of (Bun's runtime, Biome's wasm as embedded, pygen itself);
+ * `pygen --version` wall time (also of --compare's binary, e.g. an older release, side by side) (median, min, max of --runs runs, from a folder with no
  * node_modules); `pygen inspect --model-file` on every shared model; and, in-process, parsing plus schema
  * validation of each shared model (median of --runs, after one warm-up).
  */
-import { existsSync, readdirSync, statSync } from "node:fs";
-import { join } from "node:path";
+import { copyFileSync, existsSync, readdirSync, statSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
 import { parseArgs } from "node:util";
 import { parseModelDocument } from "../src/sources.ts";
 import { isolatedBinary } from "../test/support/binary.ts";
 import { SHARED_MODELS_DIR } from "../test/support/shared-models.ts";
 
-const { values } = parseArgs({ options: { runs: { type: "string", default: "20" } } });
+const { values } = parseArgs({ options: { runs: { type: "string", default: "20" }, compare: { type: "string" } } });
 const runs = Number(values.runs);
 
 function stats(samples: number[]): { median: number; min: number; max: number } {
@@ -38,9 +40,34 @@ const row = (label: string, samples: number[]) => {
   return { measure: label, "median ms": median.toFixed(1), "min ms": min.toFixed(1), "max ms": max.toFixed(1) };
 };
 
+const megabytes = (bytes: number) => `${(bytes / 1e6).toFixed(1)} MB`;
+
+/** What the binary is made of: the runtime it was compiled onto (this very Bun), the wasm as embedded, the rest. */
+function sizeBreakdown(binary: string): Record<string, string>[] {
+  const total = statSync(binary).size;
+  const runtime = statSync(process.execPath).size;
+  const wasmFolder = dirname(createRequire(import.meta.url).resolve("@biomejs/wasm-nodejs/package.json"));
+  const wasm = statSync(join(wasmFolder, "biome_wasm_bg.wasm")).size;
+  const cacheDir = join(import.meta.dir, "..", "dist", ".cache");
+  const compressed = existsSync(cacheDir) ? readdirSync(cacheDir).find((name) => name.endsWith(".wasm.zst")) : undefined;
+  const embedded = compressed ? statSync(join(cacheDir, compressed)).size : wasm;
+  return [
+    { part: "Bun runtime", size: megabytes(runtime) },
+    { part: `Biome wasm (${megabytes(wasm)}, embedded ${compressed ? "zstd-compressed" : "as is"})`, size: megabytes(embedded) },
+    { part: "pygen: code, templates, example model", size: megabytes(total - runtime - embedded) },
+    { part: "total", size: megabytes(total) },
+  ];
+}
+
 const { binary, dir } = isolatedBinary();
-console.log(`binary: ${(statSync(binary).size / 1e6).toFixed(1)} MB, ${runs} runs each`);
+console.log(`binary: ${megabytes(statSync(binary).size)}, ${runs} runs each`);
+console.table(sizeBreakdown(binary));
 const rows = [row("pygen --version", timeCommand([binary, "--version"], dir))];
+if (values.compare) {
+  const other = join(dir, "pygen-compare");
+  copyFileSync(values.compare, other);
+  rows.push(row(`pygen --version of ${values.compare} (${megabytes(statSync(other).size)})`, timeCommand([other, "--version"], dir)));
+}
 
 const models = existsSync(SHARED_MODELS_DIR)
   ? readdirSync(SHARED_MODELS_DIR)

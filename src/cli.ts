@@ -12,7 +12,7 @@ import { registerServe } from "./cli/serve.ts";
 import { closest } from "./cli/suggest.ts";
 import { registerValidate, validateJsonFailure } from "./cli/validate.ts";
 import { UsageError } from "./errors.ts";
-import { PYGEN_VERSION } from "./version.ts";
+import { versionLine } from "./version.ts";
 
 /** ` (did you mean --model?)` when an unknown option is a typo of a known one. */
 function didYouMean(message: string, cli: CAC): string {
@@ -53,7 +53,7 @@ async function runCommandLine(argv: string[], io: CliIO): Promise<void> {
   try {
     cli.parse(["pygen", "pygen", ...argv], { run: false });
     if (cli.options.version && !cli.matchedCommand) {
-      io.stdout(`pygen ${PYGEN_VERSION} (bun ${Bun.version}, ${process.platform}-${process.arch})`);
+      io.stdout(versionLine());
     } else if (cli.matchedCommand) {
       // Checked before cac's own checks: `--version 3` would otherwise be reported as an unused argument "3".
       if (cli.options.version) {

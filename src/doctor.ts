@@ -6,7 +6,7 @@
 import { formatTypeScript } from "./emit/format.ts";
 import { embeddedTemplateNames } from "./emit/templates.ts";
 import { loadExampleModel } from "./sources.ts";
-import { PYGEN_VERSION } from "./version.ts";
+import { versionLine } from "./version.ts";
 
 export async function runDoctor(): Promise<string> {
   const example = loadExampleModel();
@@ -15,8 +15,7 @@ export async function runDoctor(): Promise<string> {
   const formatMs = performance.now() - started;
   const formatterOk = formatted.trim() === "const answer = { value: 42 };";
   return [
-    `pygen ${PYGEN_VERSION}`,
-    `runtime: bun ${Bun.version} on ${process.platform}-${process.arch}`,
+    versionLine(),
     `templates: ${embeddedTemplateNames().length} embedded`,
     `example model: ${example.origin}, ${example.models.reduce((count, model) => count + model.views.length, 0)} views`,
     `formatter: ${formatterOk ? "ok" : "unexpected output"} (loaded and ran in ${formatMs.toFixed(0)} ms)`,

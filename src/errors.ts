@@ -21,6 +21,8 @@ export const EXIT_CODES = {
   client: 7,
   /** Credentials were missing, refused or expired. */
   authentication: 8,
+  /** `generate --check`: the output folder is not what the model generates today. */
+  outOfDate: 9,
   /** Stopped by SIGINT or SIGTERM before finishing; nothing was written (128 + SIGINT, as shells report it). */
   interrupted: 130,
 } as const;
@@ -103,6 +105,11 @@ export class RateLimitError extends APIError {
 
 export class GenerationError extends PygenError {
   override readonly exitCode: number = EXIT_CODES.generation;
+}
+
+/** `generate --check` found files that generating again would write or remove. */
+export class OutOfDateError extends PygenError {
+  override readonly exitCode: number = EXIT_CODES.outOfDate;
 }
 
 /** Input that cannot be read: the location says where (file, line, or path inside the document). */

@@ -5,7 +5,8 @@
 import { resolve } from "node:path";
 import type { CAC } from "cac";
 import { stringifyJson } from "../data-formats.ts";
-import { writeGeneratedFiles } from "../output/writer.ts";
+import { EXIT_CODES, OutOfDateError } from "../errors.ts";
+import { recordedGenerationTime, type WriteReport, writeGeneratedFiles } from "../output/writer.ts";
 import { type GenerationResult, type GenerationWarning, generateSdk } from "../pipeline.ts";
 import { selectViews } from "../view-filter.ts";
 import { displayPath } from "./display-path.ts";
@@ -53,7 +54,7 @@ async function runGenerate(flags: GenerateFlags, io: CliIO): Promise<void> {
   const loaded = await reporter.step(describeSource(modelSource), () => loadModels(modelSource, session));
   const { models, unmatched } = selectViews(loaded.models, settings.views);
   for (const pattern of unmatched) reporter.warn(`the view pattern "${pattern}" matches no view`);
-  const result = await reporter.step(countText, () =>
+  const generate = (generatedAt?: string) =>
     generateSdk(
       { models, origin: loaded.origin },
       {
@@ -62,33 +63,61 @@ async function runGenerate(flags: GenerateFlags, io: CliIO): Promise<void> {
         clientName: settings.clientName,
         defaultSpace: settings.instanceSpace,
         templateDir: settings.templates,
+        generatedAt,
       },
-    ),
-  );
+    );
+  let result = await reporter.step(countText, () => generate());
   reportFindings(result.warnings, reporter);
 
   const outputDir = settings.output ?? resolve(result.config.topLevelPackage);
-  const dryRun = flags.dryRun ?? false;
-  const report = await reporter.step(dryRun ? "dry run: compare with the output folder" : `write ${displayPath(outputDir)}`, () =>
-    interrupts.whileWriting(() => writeGeneratedFiles(outputDir, result.files, { overwrite: flags.overwrite ?? false, dryRun })),
+  const check = flags.check ?? false;
+  // The SDK records when it was generated: --check compares as if generated at the time the output records,
+  // so only real changes count.
+  const recorded = check ? recordedGenerationTime(outputDir) : undefined;
+  if (recorded && recorded !== result.config.generatedAt) result = await generate(recorded);
+  const dryRun = (flags.dryRun ?? false) || check;
+  const report = await reporter.step(
+    check ? "check the output folder" : dryRun ? "dry run: compare with the output folder" : `write ${displayPath(outputDir)}`,
+    () =>
+      interrupts.whileWriting(() =>
+        writeGeneratedFiles(outputDir, result.files, {
+          overwrite: flags.overwrite ?? false,
+          dryRun,
+          generatedAt: result.config.generatedAt,
+        }),
+      ),
   );
 
   if (flags.json) {
     const { files: _files, validation: _validation, verdict, config, ...counts } = result;
     const findings = { errors: verdict.errors.length, warnings: verdict.warnings.length, infos: verdict.infos.length };
     reporter.result(stringifyJson({ ...report, package: config.topLevelPackage, clientName: config.clientName, findings, ...counts }, 2));
+  } else if (check) {
+    const lines = changeLines(report, false);
+    if (lines.length === 0) reporter.result(`${displayPath(outputDir)} is up to date (${report.unchanged.length} files)`);
+    else reporter.result(lines.join("\n"));
   } else if (dryRun) {
-    const lines = [
-      ...report.written.map((path) => `write      ${path}`),
-      ...report.unchanged.map((path) => `unchanged  ${path}`),
-      ...report.removed.map((path) => `remove     ${path}`),
-    ];
-    reporter.result(lines.join("\n"));
+    reporter.result(changeLines(report, true).join("\n"));
     reporter.note(`Dry run: nothing was written to ${displayPath(outputDir)}.`);
   } else {
     const changes = `${report.written.length} written, ${report.unchanged.length} unchanged, ${report.removed.length} removed`;
     reporter.result(`${result.config.clientName} (package ${result.config.topLevelPackage}) in ${displayPath(outputDir)}: ${changes}`);
   }
+  const changed = report.written.length + report.removed.length;
+  if (check && changed > 0) {
+    throw new OutOfDateError(
+      `${displayPath(outputDir)} is out of date: generating would write ${report.written.length} and remove ${report.removed.length} files; run the same command without --check to update it`,
+    );
+  }
+}
+
+/** One line per file: what generating would do to it (unchanged files only when asked). */
+function changeLines(report: WriteReport, withUnchanged: boolean): string[] {
+  return [
+    ...report.written.map((path) => `write      ${path}`),
+    ...(withUnchanged ? report.unchanged.map((path) => `unchanged  ${path}`) : []),
+    ...report.removed.map((path) => `remove     ${path}`),
+  ];
 }
 
 export function registerGenerate(cli: CAC, io: CliIO): void {
@@ -106,9 +135,14 @@ export function registerGenerate(cli: CAC, io: CliIO): void {
       .option("--strict", "Stop on validation warnings and on anything the generator would skip")
       .option("--overwrite", "Write into a non-empty folder pygen did not create")
       .option("--dry-run", "List what would be written, removed or left unchanged; write nothing")
+      .option(
+        "--check",
+        `Exit ${EXIT_CODES.outOfDate} and list the files that would change when the output is not up to date; write nothing`,
+      )
       .option("--json", "Print a JSON report of the run on stdout"),
   )
     .example("  pygen generate --model-file model.yaml -o sdk")
     .example("  pygen generate --model sp:Plant/1 --top-level-package plant_sdk --dry-run")
+    .example("  pygen generate --model-file model.yaml -o sdk --check   # in CI: is the committed SDK up to date?")
     .action((flags: GenerateFlags) => runGenerate(flags, io));
 }

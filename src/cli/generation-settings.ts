@@ -19,6 +19,7 @@ export interface GenerateFlags extends SourceFlags {
   excludeViews?: RepeatableFlag;
   overwrite?: boolean;
   dryRun?: boolean;
+  check?: boolean;
   templates?: string;
   strict?: boolean;
 }

@@ -35,6 +35,8 @@ export interface WriteOptions {
   overwrite?: boolean;
   /** Work out what would change without touching the disk. */
   dryRun?: boolean;
+  /** When the SDK says it was generated, recorded in the manifest so `generate --check` can compare like for like. */
+  generatedAt?: string;
 }
 
 export interface WriteReport {
@@ -52,6 +54,7 @@ export const MANIFEST_NAME = ".pygen-manifest.json";
 
 interface Manifest {
   generator: string;
+  generatedAt?: string;
   files: string[];
 }
 
@@ -88,6 +91,14 @@ function readManifest(outputDir: string): Manifest | undefined {
       `${path} is not a manifest pygen can read (${(error as Error).message}); remove it or choose another output folder`,
     );
   }
+}
+
+/** The generation time the output folder's manifest records, if it is pygen's and records one. */
+export function recordedGenerationTime(outputDir: string): string | undefined {
+  const root = resolve(outputDir);
+  if (!lstatExists(root) || !lstatSync(root).isDirectory()) return undefined;
+  const recorded = readManifest(root)?.generatedAt;
+  return typeof recorded === "string" ? recorded : undefined;
 }
 
 function readExisting(path: string): string | undefined {
@@ -143,7 +154,7 @@ export async function writeGeneratedFiles(
 
   const staging = join(dirname(root), `.${basename(root)}.pygen-staging-${process.pid}-${Date.now()}`);
   if (entries.length === 0) {
-    writeFreshFolder(root, staging, contents);
+    writeFreshFolder(root, staging, contents, options.generatedAt);
     return report;
   }
 
@@ -173,7 +184,7 @@ export async function writeGeneratedFiles(
       mkdirSync(dirname(join(root, path)), { recursive: true });
       renameSync(join(staging, path), join(root, path));
     }
-    writeManifest(root, contents);
+    writeManifest(root, contents, options.generatedAt);
   } catch (error) {
     restore(root, backup, swapped, new Set(written));
     throw new GenerationError(`writing ${root} failed, the previous output was restored: ${(error as Error).message}`, { cause: error });
@@ -197,8 +208,12 @@ function stageFiles(staging: string, paths: Iterable<string>, contents: Map<stri
   }
 }
 
-function writeManifest(folder: string, contents: Map<string, string>): void {
-  const manifest: Manifest = { generator: `pygen ${PYGEN_VERSION}`, files: [...contents.keys()].sort() };
+function writeManifest(folder: string, contents: Map<string, string>, generatedAt: string | undefined): void {
+  const manifest: Manifest = {
+    generator: `pygen ${PYGEN_VERSION}`,
+    ...(generatedAt ? { generatedAt } : {}),
+    files: [...contents.keys()].sort(),
+  };
   writeFileSync(join(folder, MANIFEST_NAME), `${JSON.stringify(manifest, null, 2)}\n`);
 }
 
@@ -206,10 +221,10 @@ function writeManifest(folder: string, contents: Map<string, string>): void {
  * A missing or empty output folder: build the whole tree in the staging folder (created here, so nothing in it
  * can be a link leading elsewhere) and move it into place with one rename.
  */
-function writeFreshFolder(root: string, staging: string, contents: Map<string, string>): void {
+function writeFreshFolder(root: string, staging: string, contents: Map<string, string>, generatedAt: string | undefined): void {
   try {
     stageFiles(staging, contents.keys(), contents);
-    writeManifest(staging, contents);
+    writeManifest(staging, contents, generatedAt);
     mkdirSync(dirname(root), { recursive: true });
     if (existsSync(root)) rmdirSync(root);
     renameSync(staging, root);

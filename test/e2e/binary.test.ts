@@ -21,7 +21,9 @@ describe("the compiled binary, alone in an empty folder", () => {
     for (const flag of ["--version", "-v"]) {
       const result = run(flag);
       expect(result.exitCode).toBe(0);
-      expect(result.stdout).toStartWith(`pygen ${PYGEN_VERSION} (bun `);
+      expect(result.stdout).toMatch(
+        new RegExp(`^pygen ${PYGEN_VERSION.replaceAll(".", "\\.")} \\(commit [0-9a-f]{12}(-dirty)?, built \\d{4}-\\d\\d-\\d\\d; bun `),
+      );
     }
   });
 

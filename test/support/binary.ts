@@ -9,9 +9,11 @@ import { join } from "node:path";
 const REPO = join(import.meta.dir, "..", "..");
 const BINARY = join(REPO, "dist", "pygen");
 
-function newestSourceTime(): number {
+/** The newest modification time of anything that goes into a build (sources, templates, build scripts). */
+export function newestSourceTime(): number {
   let newest = 0;
-  for (const dir of ["src", "templates", "examples"]) {
+  for (const dir of ["src", "templates", "examples", "release", "packaging"]) {
+    if (!existsSync(join(REPO, dir))) continue;
     for (const entry of readdirSync(join(REPO, dir), { recursive: true, withFileTypes: true })) {
       if (entry.isFile()) newest = Math.max(newest, statSync(join(entry.parentPath, entry.name)).mtimeMs);
     }
