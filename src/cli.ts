@@ -8,6 +8,7 @@ import { registerEmulate } from "./cli/emulate.ts";
 import { registerGenerate } from "./cli/generate.ts";
 import { registerInspect } from "./cli/inspect.ts";
 import type { CliIO } from "./cli/reporter.ts";
+import { markNumericValues, rejectEmptyValues, unmarkValues } from "./cli/option-values.ts";
 import { closest } from "./cli/suggest.ts";
 import { registerValidate } from "./cli/validate.ts";
 import { UsageError } from "./errors.ts";
@@ -23,8 +24,8 @@ function didYouMean(message: string, cli: CAC): string {
   return suggestion ? ` (did you mean ${suggestion}?)` : "";
 }
 
-/** Runs the command line; resolves when the command has finished. Errors are thrown for main() to report. */
-export async function runCli(argv: string[], io: CliIO): Promise<void> {
+/** Every command registered, nothing parsed yet. */
+export function commandLine(io: CliIO): CAC {
   const cli = cac("pygen");
   registerGenerate(cli, io);
   registerValidate(cli, io);
@@ -33,9 +34,21 @@ export async function runCli(argv: string[], io: CliIO): Promise<void> {
   registerDoctor(cli, io);
   cli.option("-v, --version", "Show pygen's version (a data model's version is --model-version)");
   cli.help();
+  return cli;
+}
 
+/** Parses `argv` into `cli`: option values stay text exactly as typed (option-values.ts). */
+export function parseArguments(cli: CAC, argv: readonly string[]): void {
+  cli.parse(["pygen", "pygen", ...markNumericValues(argv)], { run: false });
+  unmarkValues(cli.options);
+  unmarkValues(cli.args);
+}
+
+/** Runs the command line; resolves when the command has finished. Errors are thrown for main() to report. */
+export async function runCli(argv: string[], io: CliIO): Promise<void> {
+  const cli = commandLine(io);
   try {
-    cli.parse(["pygen", "pygen", ...argv], { run: false });
+    parseArguments(cli, argv);
     if (cli.options.version && !cli.matchedCommand) {
       io.stdout(`pygen ${PYGEN_VERSION} (bun ${Bun.version}, ${process.platform}-${process.arch})`);
     } else if (cli.matchedCommand) {
@@ -45,6 +58,7 @@ export async function runCli(argv: string[], io: CliIO): Promise<void> {
           "--version is pygen's own version and takes no value; a data model's version is --model-version (or --model space:externalId/VERSION)",
         );
       }
+      rejectEmptyValues(cli, cli.matchedCommand);
       await cli.runMatchedCommand();
     } else if (cli.args.length > 0) {
       const typed = String(cli.args[0]);

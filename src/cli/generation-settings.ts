@@ -6,7 +6,7 @@
 import { resolve } from "node:path";
 import type { PygenConfig } from "../config.ts";
 import { UsageError } from "../errors.ts";
-import { flagText, type RepeatableFlag, repeatedFlag, type SourceFlags } from "./source-options.ts";
+import { type RepeatableFlag, repeatedFlag, type SourceFlags } from "./source-options.ts";
 import type { ViewSelection } from "./view-filter.ts";
 
 export interface GenerateFlags extends SourceFlags {
@@ -14,7 +14,7 @@ export interface GenerateFlags extends SourceFlags {
   language?: string;
   topLevelPackage?: string;
   clientName?: string;
-  instanceSpace?: string | number;
+  instanceSpace?: string;
   includeViews?: RepeatableFlag;
   excludeViews?: RepeatableFlag;
   overwrite?: boolean;
@@ -54,7 +54,7 @@ export function generationSettings(flags: GenerateFlags, config: PygenConfig): G
     output: path(flags.output, file.output),
     topLevelPackage: flags.topLevelPackage ?? file.topLevelPackage,
     clientName: flags.clientName ?? file.clientName,
-    instanceSpace: flagText(flags.instanceSpace) ?? file.instanceSpace,
+    instanceSpace: flags.instanceSpace ?? file.instanceSpace,
     views: {
       include: patterns("--include-views <globs>", flags.includeViews, file.includeViews),
       exclude: patterns("--exclude-views <globs>", flags.excludeViews, file.excludeViews),

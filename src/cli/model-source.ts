@@ -11,7 +11,7 @@ import { type LoadedModels, loadExampleModel, loadModelFile } from "../sources.t
 import { describeSources, resolveMergedConnection } from "./connection.ts";
 import { displayPath } from "./display-path.ts";
 import type { Session } from "./session.ts";
-import { flagText, repeatedFlag, type SourceFlags } from "./source-options.ts";
+import { repeatedFlag, type SourceFlags } from "./source-options.ts";
 
 export type ModelSource = { kind: "files"; paths: string[] } | { kind: "cdf"; ids: ModelId[] } | { kind: "example" };
 
@@ -32,8 +32,8 @@ export function parseModelSpecs(specs: string[], space: string | undefined, vers
 export function chooseModelSource(flags: SourceFlags, loaded: LoadedConfig, cdfIsConfigured: boolean): ModelSource {
   const files = repeatedFlag("--model-file <file>", flags.modelFile);
   const specs = repeatedFlag("--model <id>", flags.model);
-  const space = flagText(flags.space);
-  const version = flagText(flags.modelVersion);
+  const space = flags.space;
+  const version = flags.modelVersion;
   if (files.length > 0 && specs.length > 0) throw new UsageError("give either --model-file or --model, not both");
   if (specs.length === 0 && (space !== undefined || version !== undefined)) {
     throw new UsageError(`${space !== undefined ? "--space" : "--model-version"} applies to --model, which is missing`);
