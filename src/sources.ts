@@ -8,6 +8,7 @@ import exampleModelText from "../examples/hydro-plant.model.yaml" with { type: "
 import { type DataModel, DataModelSchema } from "./client/models.ts";
 import { parseDocument } from "./data-formats.ts";
 import { ParseError } from "./errors.ts";
+import { readTextFile } from "./text-file.ts";
 
 export const EXAMPLE_MODEL_NAME = "examples/hydro-plant.model.yaml";
 
@@ -17,17 +18,9 @@ export interface LoadedModels {
   models: DataModel[];
 }
 
-/** Reads a model file from disk. A missing or unreadable file is a ParseError that names it. */
+/** Reads a model file from disk. A missing, unreadable or non-UTF-8 file is a ParseError that names it. */
 export async function loadModelFile(path: string): Promise<LoadedModels> {
-  const file = Bun.file(path);
-  let text: string;
-  try {
-    text = await file.text();
-  } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code === "ENOENT" ? "file not found" : "cannot read file";
-    throw new ParseError(reason, { location: path, cause: error });
-  }
-  return { origin: path, models: parseModelDocument(text, path) };
+  return { origin: path, models: parseModelDocument(await readTextFile(path, "model file"), path) };
 }
 
 /** The example data model shipped inside the binary. */

@@ -4,7 +4,11 @@ import type { EmulateFlags } from "../emulator/command.ts";
 import type { CliIO } from "./reporter.ts";
 import { type RepeatableFlag, repeatedFlag } from "./source-options.ts";
 
-type EmulateOptions = Omit<EmulateFlags, "model" | "instances"> & { model?: RepeatableFlag; modelFile?: RepeatableFlag; instances?: RepeatableFlag };
+type EmulateOptions = Omit<EmulateFlags, "model" | "instances"> & {
+  model?: RepeatableFlag;
+  modelFile?: RepeatableFlag;
+  instances?: RepeatableFlag;
+};
 
 export function registerEmulate(cli: CAC, io: CliIO): void {
   cli

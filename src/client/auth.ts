@@ -6,6 +6,7 @@
 import { statSync } from "node:fs";
 import { parseDocument } from "../data-formats.ts";
 import { AuthenticationError, ClientError, ParseError } from "../errors.ts";
+import { readTextFile } from "../text-file.ts";
 import { type Logger, silentLogger } from "./logging.ts";
 import { DEFAULT_RETRY_POLICY, RETRYABLE_STATUSES, type RetryPolicy, retryWaitMs } from "./retry.ts";
 
@@ -187,7 +188,7 @@ export async function settingsFromFile(path: string): Promise<ConnectionSettings
       `credentials file ${path} is readable by ${mode & 0o004 ? "others" : "its group"} (mode ${(mode & 0o777).toString(8)}); run: chmod 600 ${path}`,
     );
   }
-  const document = parseDocument(await Bun.file(path).text(), path);
+  const document = parseDocument(await readTextFile(path, "credentials file"), path);
   if (document === null || typeof document !== "object" || Array.isArray(document)) {
     throw new ParseError("a credentials file is a mapping of settings (project, token or clientId/clientSecret, …)", { location: path });
   }
