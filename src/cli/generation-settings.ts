@@ -3,7 +3,8 @@
  * (The environment only carries CDF connection settings; see connection.ts.) Paths from flags are relative to
  * the current folder, paths from the config file to the file (config.ts resolves those).
  */
-import { resolve } from "node:path";
+import { lstatSync, type Stats, statSync } from "node:fs";
+import { dirname, resolve } from "node:path";
 import type { PygenConfig } from "../config.ts";
 import { UsageError } from "../errors.ts";
 import { type RepeatableFlag, repeatedFlag, type SourceFlags } from "./source-options.ts";
@@ -43,15 +44,58 @@ function patterns(flag: string, value: RepeatableFlag | undefined, fromConfig: s
   return fromFlags.length > 0 ? fromFlags.filter(Boolean) : (fromConfig ?? []);
 }
 
+/**
+ * An output folder that can never be written — a file at its path, or a file where one of its parent folders
+ * should be — is a usage mistake to report now, before the model is loaded and generated.
+ */
+function checkOutputFolder(option: string, path: string): void {
+  const here = entryAt(path, lstatSync);
+  if (here) {
+    if (!here.isDirectory())
+      throw new UsageError(`${option} ${path} is ${here.isSymbolicLink() ? "a symbolic link" : "a file"}, not a folder`);
+    return;
+  }
+  for (let parent = dirname(path); ; parent = dirname(parent)) {
+    const stat = entryAt(parent);
+    if (stat && !stat.isDirectory()) throw new UsageError(`${option} ${path} cannot be created: ${parent} is a file, not a folder`);
+    if (stat || parent === dirname(parent)) return;
+  }
+}
+
+/** What is at `path`, or undefined when nothing is (missing, or below a file). */
+function entryAt(path: string, stat: typeof statSync = statSync): Stats | undefined {
+  try {
+    return stat(path);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Templates override the embedded ones file by file: the folder must exist. */
+function checkTemplateFolder(option: string, path: string): void {
+  const stat = entryAt(path);
+  if (!stat?.isDirectory()) throw new UsageError(`${option} ${path} ${stat ? "is a file, not a folder" : "does not exist"}`);
+}
+
 export function generationSettings(flags: GenerateFlags, config: PygenConfig): GenerationSettings {
   const file = config.generation ?? {};
   const language = flags.language ?? file.language ?? "python";
   if (!AVAILABLE_LANGUAGES.includes(language)) {
     throw new UsageError(`cannot generate ${language} yet; available: ${AVAILABLE_LANGUAGES.join(", ")}`);
   }
-  const path = (flag: string | undefined, configured: string | undefined) => (flag !== undefined ? resolve(flag) : configured);
+  // Paths from flags are named by their flag in messages, those from the config file by their key.
+  const path = (
+    flag: string | undefined,
+    option: string,
+    configured: string | undefined,
+    check: (option: string, path: string) => void,
+  ) => {
+    const chosen = flag !== undefined ? { option, path: resolve(flag) } : { option: `generation.${option.slice(2)}`, path: configured };
+    if (chosen.path !== undefined) check(chosen.option, chosen.path);
+    return chosen.path;
+  };
   return {
-    output: path(flags.output, file.output),
+    output: path(flags.output, "--output", file.output, checkOutputFolder),
     topLevelPackage: flags.topLevelPackage ?? file.topLevelPackage,
     clientName: flags.clientName ?? file.clientName,
     instanceSpace: flags.instanceSpace ?? file.instanceSpace,
@@ -60,6 +104,6 @@ export function generationSettings(flags: GenerateFlags, config: PygenConfig): G
       exclude: patterns("--exclude-views <globs>", flags.excludeViews, file.excludeViews),
     },
     strict: flags.strict ?? file.strict ?? false,
-    templates: path(flags.templates, file.templates),
+    templates: path(flags.templates, "--templates", file.templates, checkTemplateFolder),
   };
 }

@@ -53,8 +53,8 @@ export function rejectEmptyValues(cli: CAC, command: Command | undefined): void 
     if (option.isBoolean) continue;
     const values = [cli.options[option.name]].flat();
     if (values.some((value) => typeof value === "string" && value.trim() === "")) {
-      const flag = option.rawName.replace(/\s*[<[].*$/, "");
-      throw new UsageError(`option \`${option.rawName}\` is empty; give ${flag} a value or leave it out`);
+      const flag = option.rawName.match(/--[\w-]+/g)?.at(-1) ?? option.rawName;
+      throw new UsageError(`${flag} has an empty value; give one or leave the option out`);
     }
   }
 }
