@@ -33,7 +33,8 @@ const embedBiomeWasm: BunPlugin = {
 
 const started = performance.now();
 const result = await Bun.build({
-  entrypoints: ["src/main.ts"],
+  // The generation worker is an entry point of its own: the binary embeds it and off-thread.ts starts it.
+  entrypoints: ["src/main.ts", "src/cli/generation-worker.ts"],
   compile: {
     outfile: args.outfile,
     autoloadDotenv: false,

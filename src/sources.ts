@@ -23,6 +23,12 @@ export async function loadModelFile(path: string): Promise<LoadedModels> {
   return { origin: path, models: parseModelDocument(await readTextFile(path, "model file"), path) };
 }
 
+/** Reads several model files into one list of models. */
+export async function loadModelFiles(paths: string[]): Promise<LoadedModels> {
+  const loaded = await Promise.all(paths.map((path) => loadModelFile(path)));
+  return { origin: paths.join(", "), models: loaded.flatMap((file) => file.models) };
+}
+
 /** The example data model shipped inside the binary. */
 export function loadExampleModel(): LoadedModels {
   return { origin: EXAMPLE_MODEL_NAME, models: parseModelDocument(exampleModelText, EXAMPLE_MODEL_NAME) };

@@ -1,20 +1,21 @@
 /**
- * `pygen generate`: model → pipeline (validate, IR, Python files) → the safe writer. Each step prints a timed
- * progress line; a signal stops the command at once, except during the write (interrupt.ts).
+ * `pygen generate`: model → pipeline (validate, IR, Python files; in a worker thread, off-thread.ts) → the safe
+ * writer. Each step prints a timed progress line; a signal stops the command at once and leaves the output
+ * untouched in every phase (interrupt.ts).
  */
 import { resolve } from "node:path";
 import type { CAC } from "cac";
 import { stringifyJson } from "../data-formats.ts";
 import { writeGeneratedFiles } from "../output/writer.ts";
-import { type GenerationResult, type GenerationWarning, generateSdk } from "../pipeline.ts";
+import type { GenerationWarning } from "../pipeline.ts";
 import { displayPath } from "./display-path.ts";
 import { type GenerateFlags, generationSettings } from "./generation-settings.ts";
 import { InterruptGuard } from "./interrupt.ts";
 import { describeSource, loadModels } from "./model-source.ts";
+import { type GeneratedSdk, type GenerationJob, generateOffThread } from "./off-thread.ts";
 import { type CliIO, groupDigits, type Reporter } from "./reporter.ts";
 import { openSession } from "./session.ts";
 import { withSourceOptions } from "./source-options.ts";
-import { selectViews } from "./view-filter.ts";
 
 /** Enough warnings to act on; the full list is one `pygen validate` (or --json) away. */
 const WARNINGS_SHOWN = 10;
@@ -26,7 +27,7 @@ function reportWarnings(warnings: GenerationWarning[], reporter: Reporter): void
   }
 }
 
-const countText = (result: GenerationResult) =>
+const countText = (result: GeneratedSdk) =>
   `generated ${result.files.length} files, ${groupDigits(result.lines)} lines, ${result.classes} classes`;
 
 async function runGenerate(flags: GenerateFlags, io: CliIO): Promise<void> {
@@ -35,31 +36,36 @@ async function runGenerate(flags: GenerateFlags, io: CliIO): Promise<void> {
   const settings = generationSettings(flags, session.config.config);
   const { reporter, modelSource } = session;
 
-  const loaded = await reporter.step(describeSource(modelSource), () => loadModels(modelSource, session));
-  const { models, unmatched } = selectViews(loaded.models, settings.views);
+  const options = {
+    strict: settings.strict,
+    topLevelPackage: settings.topLevelPackage,
+    clientName: settings.clientName,
+    defaultSpace: settings.instanceSpace,
+    templateDir: settings.templates,
+  };
+  // Model files are read by the worker (parsing a large one is slow work too); models from CDF arrive here.
+  const job: GenerationJob =
+    modelSource.kind === "files"
+      ? { paths: modelSource.paths, views: settings.views, options }
+      : { ...(await reporter.step(describeSource(modelSource), () => loadModels(modelSource, session))), views: settings.views, options };
+  const generation = generateOffThread(job);
+  const unmatched = await (modelSource.kind === "files"
+    ? reporter.step(describeSource(modelSource), () => generation.loaded)
+    : generation.loaded);
   for (const pattern of unmatched) reporter.warn(`the view pattern "${pattern}" matches no view`);
-  const result = await reporter.step(countText, () =>
-    generateSdk(
-      { models, origin: loaded.origin },
-      {
-        strict: settings.strict,
-        topLevelPackage: settings.topLevelPackage,
-        clientName: settings.clientName,
-        defaultSpace: settings.instanceSpace,
-        templateDir: settings.templates,
-      },
-    ),
-  );
+  const result = await reporter.step(countText, () => generation.generated);
   reportWarnings(result.warnings, reporter);
 
   const outputDir = settings.output ?? resolve(result.config.topLevelPackage);
   const dryRun = flags.dryRun ?? false;
   const report = await reporter.step(dryRun ? "dry run: compare with the output folder" : `write ${displayPath(outputDir)}`, () =>
-    interrupts.whileWriting(() => writeGeneratedFiles(outputDir, result.files, { overwrite: flags.overwrite ?? false, dryRun })),
+    interrupts.whileWriting((checkpoint) =>
+      writeGeneratedFiles(outputDir, result.files, { overwrite: flags.overwrite ?? false, dryRun, checkpoint }),
+    ),
   );
 
   if (flags.json) {
-    const { files: _files, validation: _validation, config, ...counts } = result;
+    const { files: _files, config, ...counts } = result;
     reporter.result(stringifyJson({ ...report, package: config.topLevelPackage, clientName: config.clientName, ...counts }, 2));
   } else if (dryRun) {
     const lines = [

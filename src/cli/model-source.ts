@@ -7,7 +7,7 @@
 import { PygenClient } from "../client/pygen-client.ts";
 import type { LoadedConfig, ModelId } from "../config.ts";
 import { ParseError, ResourceNotFoundError, UsageError } from "../errors.ts";
-import { type LoadedModels, loadExampleModel, loadModelFile } from "../sources.ts";
+import { type LoadedModels, loadExampleModel, loadModelFiles } from "../sources.ts";
 import { describeSources, resolveMergedConnection } from "./connection.ts";
 import { displayPath } from "./display-path.ts";
 import type { Session } from "./session.ts";
@@ -67,10 +67,8 @@ export function describeSource(source: ModelSource): string {
 
 export async function loadModels(source: ModelSource, session: Session): Promise<LoadedModels> {
   switch (source.kind) {
-    case "files": {
-      const loaded = await Promise.all(source.paths.map((path) => loadModelFile(path)));
-      return { origin: source.paths.join(", "), models: loaded.flatMap((file) => file.models) };
-    }
+    case "files":
+      return loadModelFiles(source.paths);
     case "cdf":
       return fetchModels(source.ids, session);
     case "example": {

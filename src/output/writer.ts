@@ -53,7 +53,7 @@ export interface GeneratedFile {
   content: string;
 }
 
-/** Called between files while the new output is staged, and once more just before it is swapped in. */
+/** Called between files while the output is compared and the new one staged, and once more just before the swap. */
 export type Checkpoint = () => Promise<void>;
 
 export interface WriteOptions {
@@ -163,6 +163,7 @@ export async function writeGeneratedFiles(
   // In an empty or missing folder every file is new: nothing to read back.
   for (const file of files) {
     (entries.length > 0 && readExisting(join(root, file.path)) === file.content ? unchanged : written).push(file.path);
+    if (entries.length > 0) await options.checkpoint?.();
   }
   const removed = (manifest?.files ?? []).filter((path) => !contents.has(path) && lstatOrUndefined(join(root, path)) !== undefined);
   const report = { outputDir: root, written, unchanged, removed, dryRun: options.dryRun ?? false };
