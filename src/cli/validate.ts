@@ -28,7 +28,8 @@ export function registerValidate(cli: CAC, io: CliIO): void {
       const loaded = await loadModelsForReading(session);
       const strict = flags.strict ?? session.config.config.generation?.strict ?? false;
       const result = DataModelValidator.validate(loaded.models, { strict });
-      session.reporter.result(flags.json ? stringifyJson(toJsonReport(result), 2) : formatSummary(result, { color: colorAllowed() }));
+      if (flags.json) session.reporter.result(stringifyJson(toJsonReport(result), 2));
+      else session.reporter.result(formatSummary(result, { color: colorAllowed() }), { painted: true });
       if (!result.isValid) {
         const count = result.errors.length;
         throw new ValidationError(`${loaded.origin} has ${count} ${count === 1 ? "error" : "errors"}${strict ? " (--strict)" : ""}`);

@@ -1,13 +1,14 @@
 /**
  * `kill -9` at random moments of `pygen generate` (the built binary) replacing one large SDK by another: after
  * every kill the output folder is exactly the complete old SDK or the complete new one (compared file by file
- * with reference generations of each), never a mix; a later run leaves no staging folder behind. The two
+ * with reference generations of each), never a mix; a later run leaves no staging folder behind. Every other
+ * kill lands in the write, the only phase that touches the output: at a random moment after the run reports
+ * the generation done. The two
  * reference SDKs are imported in Python when a Python with the SDK's dependencies is at hand (.venv, made by
  * scripts/python-checks.sh), so every state seen after a kill is one that imports.
  */
 import { afterAll, describe, expect, test } from "bun:test";
-import { existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, readdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { isolatedBinary } from "../support/binary.ts";
 import { folderDigest, leftoverPattern, spawnGenerate, writeSyntheticModel } from "../support/generation-runs.ts";
@@ -24,6 +25,15 @@ function* shares(seed: number): Generator<number> {
   for (;;) {
     state = (state * 1_103_515_245 + 12_345) % 2 ** 31;
     yield state / 2 ** 31;
+  }
+}
+
+/** Resolves once a line of the stream matches (or the stream ends). */
+async function waitForLine(stream: ReadableStream<Uint8Array>, line: RegExp): Promise<void> {
+  let text = "";
+  for await (const chunk of stream) {
+    text += new TextDecoder().decode(chunk);
+    if (text.split("\n").some((candidate) => line.test(candidate))) return;
   }
 }
 
@@ -72,21 +82,34 @@ describe("kill -9 during generation", () => {
       console.warn("no Python with pydantic: the reference SDKs were not imported (run scripts/python-checks.sh once)");
     }
 
+    // One uninterrupted replacement, timed from its progress line, bounds the write phase.
     const output = join(dir, "sdk");
     await generate(models.old, output);
+    const timed = spawnGenerate(binary, ["--model-file", models.new, "-o", output], dir);
+    expect(await timed.exited).toBe(0);
+    const writeMs = Number(/^write \S+ … (\d+) ms$/m.exec(await new Response(timed.stderr).text())?.[1] ?? 1000);
     const stateOf = () => Object.keys(digests).find((name) => digests[name] === folderDigest(output));
     const seen: string[] = [];
     const moments = shares(14);
     for (let kill = 0; kill < KILLS; kill++) {
       const before = stateOf();
       const target = before === "old" ? "new" : "old";
-      const child = spawnGenerate(binary, ["--quiet", "--model-file", models[target], "-o", output], dir);
-      const delay = Math.round((moments.next().value as number) * longest * 1.2);
+      const child = spawnGenerate(binary, ["--model-file", models[target], "-o", output], dir);
+      const inWrite = kill % 2 === 1;
+      if (inWrite) await waitForLine(child.stderr, /^generated /);
+      // In the write, the second half matters most: a swap that is not one step would be under way then.
+      const share = moments.next().value as number;
+      const delay = Math.round(inWrite ? writeMs * (0.3 + share) : longest * 1.2 * share);
       await Bun.sleep(delay);
       child.kill("SIGKILL");
       await child.exited;
       const after = existsSync(output) ? stateOf() : "missing";
-      expect({ kill, delay, after }).toEqual({ kill, delay, after: after === "old" || after === "new" ? after : "old or new" });
+      expect({ kill, inWrite, delay, after }).toEqual({
+        kill,
+        inWrite,
+        delay,
+        after: after === "old" || after === "new" ? after : "old or new",
+      });
       seen.push(`${before}→${after}`);
     }
     // Kills late enough to land after the swap must have happened too, or the test proved nothing about it.
