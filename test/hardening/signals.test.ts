@@ -48,7 +48,7 @@ const PHASES = [
   // Once the config is read, loading the model is next: the signal lands while the model file is parsed.
   { phase: "load", after: /^debug: config:/, delayShare: 0, before: /^read / },
   { phase: "validate", after: /^read /, delayShare: 0, before: /^generated / },
-  { phase: "generate", after: /^read /, delayShare: 0.5, before: /^generated / },
+  { phase: "generate", after: /^read /, delayShare: 0.25, before: /^generated / },
   { phase: "write", after: /^generated /, delayShare: 0, before: /^write / },
 ];
 
