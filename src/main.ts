@@ -20,7 +20,7 @@ function reportError(error: unknown): void {
   const message = printable(error instanceof Error ? error.message : String(error), { capWords: true });
   if (error instanceof PygenError) {
     printError(`error: ${message}`);
-    for (const line of error.details) printError(`  ${printable(line, { multiline: true, capWords: true }).replaceAll("\n", "\n  ")}`);
+    for (const line of error.details) printError(`  ${printable(line, { capWords: true })}`);
   } else {
     printError(`internal error: ${message}\nThis is a bug in pygen; please report it (set PYGEN_DEBUG=1 for details).`);
   }
