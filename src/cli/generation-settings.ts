@@ -7,6 +7,7 @@ import { lstatSync, type Stats, statSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import type { PygenConfig } from "../config.ts";
 import { UsageError } from "../errors.ts";
+import { clientNameProblem, packageNameProblem } from "../generators/generator.ts";
 import { type RepeatableFlag, repeatedFlag, type SourceFlags } from "./source-options.ts";
 import type { ViewSelection } from "./view-filter.ts";
 
@@ -77,7 +78,15 @@ function checkTemplateFolder(option: string, path: string): void {
   if (!stat?.isDirectory()) throw new UsageError(`${option} ${path} ${stat ? "is a file, not a folder" : "does not exist"}`);
 }
 
+/** A name given on the command line that the generator would refuse is a usage mistake, named by its flag. */
+function checkName(option: string, value: string | undefined, problem: (name: string) => string | undefined): void {
+  const found = value === undefined ? undefined : problem(value);
+  if (found !== undefined) throw new UsageError(`${option}: ${found}`);
+}
+
 export function generationSettings(flags: GenerateFlags, config: PygenConfig): GenerationSettings {
+  checkName("--top-level-package", flags.topLevelPackage, packageNameProblem);
+  checkName("--client-name", flags.clientName, clientNameProblem);
   const file = config.generation ?? {};
   const language = flags.language ?? file.language ?? "python";
   if (!AVAILABLE_LANGUAGES.includes(language)) {

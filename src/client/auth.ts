@@ -179,8 +179,11 @@ export function settingsFromEnvironment(env: Record<string, string | undefined> 
 export async function settingsFromFile(path: string): Promise<ConnectionSettings> {
   let mode: number;
   try {
-    mode = statSync(path).mode;
+    const stat = statSync(path);
+    if (stat.isDirectory()) throw new ParseError("credentials file is a folder, not a file", { location: path });
+    mode = stat.mode;
   } catch (error) {
+    if (error instanceof ParseError) throw error;
     throw new ParseError("credentials file not found", { location: path, cause: error });
   }
   if (process.platform !== "win32" && (mode & 0o044) !== 0) {

@@ -150,6 +150,11 @@ describe("through the binary", () => {
       [["-o", "a-file"], `--output ${join(dir, "a-file")} is a file, not a folder`],
       [["--templates", "a-file"], `--templates ${join(dir, "a-file")} is a file, not a folder`],
       [["--templates", "missing"], `--templates ${join(dir, "missing")} does not exist`],
+      [
+        ["--top-level-package", "007"],
+        '--top-level-package: top-level package must be an identifier (letters, digits, underscores) or dot-separated identifiers: "007" is not one',
+      ],
+      [["--client-name", "1.0"], '--client-name: client name must be an identifier (letters, digits, underscores), not "1.0"'],
     ];
     for (const [args, message] of cases) {
       const result = runBinary(binary, ["generate", "--quiet", ...args], dir);
@@ -157,8 +162,10 @@ describe("through the binary", () => {
     }
   });
 
-  test("a folder given as --config is a clear error, not an internal one", () => {
-    const result = runBinary(binary, ["validate", "--config", "."], dir);
-    expect(result).toMatchObject({ exitCode: 3, stderr: `error: ${dir}: config file is a folder, not a file\n` });
+  test("a folder given as --config or --credentials is a clear error, not an internal one or a permission hint", () => {
+    const config = runBinary(binary, ["validate", "--config", "."], dir);
+    expect(config).toMatchObject({ exitCode: 3, stderr: `error: ${dir}: config file is a folder, not a file\n` });
+    const credentials = runBinary(binary, ["validate", "--credentials", ".", "--model", "sp:M/1"], dir);
+    expect(credentials).toMatchObject({ exitCode: 3, stderr: "error: .: credentials file is a folder, not a file\n" });
   });
 });
