@@ -9,10 +9,11 @@ import { stringifyJson } from "../data-formats.ts";
 import { writeGeneratedFiles } from "../output/writer.ts";
 import type { GenerationWarning } from "../pipeline.ts";
 import { displayPath } from "./display-path.ts";
+import type { GeneratedSdk, GenerationJob } from "./generation-job.ts";
 import { type GenerateFlags, generationSettings } from "./generation-settings.ts";
 import { InterruptGuard } from "./interrupt.ts";
 import { describeSource, loadModels } from "./model-source.ts";
-import { type GeneratedSdk, type GenerationJob, generateOffThread } from "./off-thread.ts";
+import { startGeneration } from "./off-thread.ts";
 import { type CliIO, groupDigits, type Reporter } from "./reporter.ts";
 import { openSession } from "./session.ts";
 import { withSourceOptions } from "./source-options.ts";
@@ -48,7 +49,7 @@ async function runGenerate(flags: GenerateFlags, io: CliIO): Promise<void> {
     modelSource.kind === "files"
       ? { paths: modelSource.paths, views: settings.views, options }
       : { ...(await reporter.step(describeSource(modelSource), () => loadModels(modelSource, session))), views: settings.views, options };
-  const generation = generateOffThread(job);
+  const generation = startGeneration(job);
   const unmatched = await (modelSource.kind === "files"
     ? reporter.step(describeSource(modelSource), () => generation.loaded)
     : generation.loaded);

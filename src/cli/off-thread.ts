@@ -3,20 +3,17 @@
  * work; on the main thread they would hold back every signal until they end (SIGTERM would be handled only once
  * the output is written). In a worker (generation-worker.ts) they leave the main thread free: a signal stops
  * the command at once, whatever phase the work is in, and nothing is on disk until the main thread writes.
+ *
+ * Small models stay on the main thread: they generate in a few tens of milliseconds, less than a worker takes to
+ * start, so a signal waits no longer than the worker would cost.
  */
-import type { DataModel } from "../client/models.ts";
+import { statSync } from "node:fs";
 import { PygenError } from "../errors.ts";
-import type { GenerationResult, PipelineOptions } from "../pipeline.ts";
-import type { ViewSelection } from "./view-filter.ts";
+import { type GeneratedSdk, type GenerationJob, runGenerationJob } from "./generation-job.ts";
 
-/** Model files for the worker to read, or models already loaded (from CDF, the bundled example). */
-export type GenerationJob = ({ paths: string[] } | { origin: string; models: DataModel[] }) & {
-  views: ViewSelection;
-  options: PipelineOptions;
-};
-
-/** What the command needs of the result; the validation result stays in the worker. */
-export type GeneratedSdk = Omit<GenerationResult, "validation">;
+/** From this size of model files (or number of views fetched) generation takes long enough for a worker. */
+const WORKER_FROM_BYTES = 256 * 1024;
+const WORKER_FROM_VIEWS = 60;
 
 /** An error as it crosses the thread boundary: what main() needs to report it. */
 interface Failure {
@@ -68,14 +65,30 @@ function workerModule(): string {
   return embedded ? "./cli/generation-worker.ts" : new URL("./generation-worker.ts", import.meta.url).href;
 }
 
+function isLarge(job: GenerationJob): boolean {
+  if ("models" in job) return job.models.reduce((count, model) => count + model.views.length, 0) >= WORKER_FROM_VIEWS;
+  // A file that cannot be read is small here: reading it reports why, on either thread.
+  const bytes = job.paths.reduce((total, path) => total + (statSync(path, { throwIfNoEntry: false })?.size ?? 0), 0);
+  return bytes >= WORKER_FROM_BYTES;
+}
+
 export interface RunningGeneration {
   /** The models are loaded and the views selected; the patterns that matched no view. */
   loaded: Promise<string[]>;
   generated: Promise<GeneratedSdk>;
 }
 
+/** Starts the job: in a worker when it is large, else here. */
+export function startGeneration(job: GenerationJob): RunningGeneration {
+  if (isLarge(job)) return generateOffThread(job);
+  const loaded = Promise.withResolvers<string[]>();
+  const generated = runGenerationJob(job, loaded.resolve);
+  generated.catch(loaded.reject);
+  return { loaded: loaded.promise, generated };
+}
+
 /** Starts the job in a worker; the worker ends with the job (or with the process, on a signal). */
-export function generateOffThread(job: GenerationJob): RunningGeneration {
+function generateOffThread(job: GenerationJob): RunningGeneration {
   const worker = new Worker(workerModule());
   const loaded = Promise.withResolvers<string[]>();
   const generated = Promise.withResolvers<GeneratedSdk>();
