@@ -4,7 +4,7 @@
  * the current folder, paths from the config file to the file (config.ts resolves those).
  */
 import { lstatSync, type Stats, statSync } from "node:fs";
-import { dirname, resolve } from "node:path";
+import { basename, dirname, resolve, sep } from "node:path";
 import type { PygenConfig } from "../config.ts";
 import { UsageError } from "../errors.ts";
 import { clientNameProblem, packageNameProblem } from "../generators/generator.ts";
@@ -47,9 +47,17 @@ function patterns(flag: string, value: RepeatableFlag | undefined, fromConfig: s
 
 /**
  * An output folder that can never be written — a file at its path, or a file where one of its parent folders
- * should be — is a usage mistake to report now, before the model is loaded and generated.
+ * should be — is a usage mistake to report now, before the model is loaded and generated. So is the current
+ * folder or one above it: the writer replaces the output folder as a whole, which would delete the folder the
+ * shell that started pygen is in.
  */
 function checkOutputFolder(option: string, path: string): void {
+  const cwd = process.cwd();
+  if (cwd === path || cwd.startsWith(path.endsWith(sep) ? path : `${path}${sep}`)) {
+    throw new UsageError(
+      `${option} ${path} is ${cwd === path ? "the current folder" : "above the current folder"}; pygen replaces the output folder as a whole, so run it from outside (cd ${dirname(path)} && pygen generate -o ${basename(path) || path} …)`,
+    );
+  }
   const here = entryAt(path, lstatSync);
   if (here) {
     if (!here.isDirectory())

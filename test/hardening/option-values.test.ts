@@ -6,7 +6,7 @@
  */
 import { afterAll, describe, expect, test } from "bun:test";
 import { readFileSync, rmSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import { commandLine, parseArguments, runCli } from "../../src/cli.ts";
 import { UsageError } from "../../src/errors.ts";
 import { isolatedBinary, runBinary, runBinaryAsync } from "../support/binary.ts";
@@ -148,6 +148,10 @@ describe("through the binary", () => {
       [["--config", ""], "--config has an empty value; give one or leave the option out"],
       [["-o", "a-file/sub"], `--output ${join(dir, "a-file", "sub")} cannot be created: ${join(dir, "a-file")} is a file, not a folder`],
       [["-o", "a-file"], `--output ${join(dir, "a-file")} is a file, not a folder`],
+      [
+        ["-o", "."],
+        `--output ${dir} is the current folder; pygen replaces the output folder as a whole, so run it from outside (cd ${join(dir, "..")} && pygen generate -o ${basename(dir)} …)`,
+      ],
       [["--templates", "a-file"], `--templates ${join(dir, "a-file")} is a file, not a folder`],
       [["--templates", "missing"], `--templates ${join(dir, "missing")} does not exist`],
       [
