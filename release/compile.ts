@@ -83,8 +83,11 @@ async function repairMacOsSignature(outfile: string): Promise<boolean> {
 export async function compileBinary(options: CompileOptions): Promise<{ resigned: boolean }> {
   const wasm = await compressedWasm(options.cacheDir);
   const result = await Bun.build({
-    // The service's generation threads run a file of their own (src/service/pool.ts starts them).
-    entrypoints: ["main.ts", "service/generation-worker.ts"].map((entry) => join(import.meta.dir, "..", "src", entry)),
+    // Worker threads run files of their own: the service's generation pool (src/service/pool.ts) and generate's
+    // off-thread run of large models (src/cli/off-thread.ts).
+    entrypoints: ["main.ts", "service/generation-worker.ts", "cli/generation-worker.ts"].map((entry) =>
+      join(import.meta.dir, "..", "src", entry),
+    ),
     compile: {
       outfile: options.outfile,
       autoloadDotenv: false,

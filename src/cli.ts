@@ -7,6 +7,7 @@ import { registerDoctor } from "./cli/doctor.ts";
 import { registerEmulate } from "./cli/emulate.ts";
 import { registerGenerate } from "./cli/generate.ts";
 import { registerInspect } from "./cli/inspect.ts";
+import { markNumericValues, rejectEmptyValues, unmarkValues } from "./cli/option-values.ts";
 import type { CliIO } from "./cli/reporter.ts";
 import { registerServe } from "./cli/serve.ts";
 import { closest } from "./cli/suggest.ts";
@@ -27,6 +28,27 @@ function didYouMean(message: string, cli: CAC): string {
 /** Commands whose `--json` output stays JSON when they fail: the failure as their JSON report, on stdout. */
 const JSON_FAILURE_REPORTS: Record<string, (error: unknown) => string | undefined> = { validate: validateJsonFailure };
 
+/** Every command registered, nothing parsed yet. */
+export function commandLine(io: CliIO): CAC {
+  const cli = cac("pygen");
+  registerGenerate(cli, io);
+  registerValidate(cli, io);
+  registerInspect(cli, io);
+  registerEmulate(cli, io);
+  registerServe(cli, io);
+  registerDoctor(cli, io);
+  cli.option("-v, --version", "Show pygen's version (a data model's version is --model-version)");
+  cli.help();
+  return cli;
+}
+
+/** Parses `argv` into `cli`: option values stay text exactly as typed (option-values.ts). */
+export function parseArguments(cli: CAC, argv: readonly string[]): void {
+  cli.parse(["pygen", "pygen", ...markNumericValues(argv)], { run: false });
+  unmarkValues(cli.options);
+  unmarkValues(cli.args);
+}
+
 /** Runs the command line; resolves when the command has finished. Errors are thrown for main() to report. */
 export async function runCli(argv: string[], io: CliIO): Promise<void> {
   try {
@@ -40,18 +62,9 @@ export async function runCli(argv: string[], io: CliIO): Promise<void> {
 }
 
 async function runCommandLine(argv: string[], io: CliIO): Promise<void> {
-  const cli = cac("pygen");
-  registerGenerate(cli, io);
-  registerValidate(cli, io);
-  registerInspect(cli, io);
-  registerEmulate(cli, io);
-  registerServe(cli, io);
-  registerDoctor(cli, io);
-  cli.option("-v, --version", "Show pygen's version (a data model's version is --model-version)");
-  cli.help();
-
+  const cli = commandLine(io);
   try {
-    cli.parse(["pygen", "pygen", ...argv], { run: false });
+    parseArguments(cli, argv);
     if (cli.options.version && !cli.matchedCommand) {
       io.stdout(versionLine());
     } else if (cli.matchedCommand) {
@@ -61,6 +74,7 @@ async function runCommandLine(argv: string[], io: CliIO): Promise<void> {
           "--version is pygen's own version and takes no value; a data model's version is --model-version (or --model space:externalId/VERSION)",
         );
       }
+      rejectEmptyValues(cli, cli.matchedCommand);
       await cli.runMatchedCommand();
     } else if (cli.args.length > 0) {
       const typed = String(cli.args[0]);

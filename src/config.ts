@@ -10,6 +10,7 @@ import { dirname, join, resolve } from "node:path";
 import * as v from "valibot";
 import { parseYaml } from "./data-formats.ts";
 import { ParseError } from "./errors.ts";
+import { readTextFile } from "./text-file.ts";
 
 const nonEmpty = v.pipe(v.string(), v.minLength(1, "must not be empty"));
 const stringList = v.union([
@@ -114,7 +115,7 @@ export async function loadConfig(options: {
 }
 
 async function loadPygenYaml(path: string, env: Record<string, string | undefined>): Promise<LoadedConfig> {
-  const text = await Bun.file(path).text();
+  const text = await readTextFile(path, "config file");
   const raw = parseYaml(text, path) ?? {};
   const warnings = SECRET_KEYS.flatMap(([section, key, variable]) => {
     const value = (raw as Record<string, Record<string, unknown> | undefined>)[section]?.[key];
@@ -195,9 +196,10 @@ type MutableConfig = {
 };
 
 async function loadPyproject(path: string): Promise<LoadedConfig> {
+  const text = await readTextFile(path, "config file");
   let document: unknown;
   try {
-    document = Bun.TOML.parse(await Bun.file(path).text());
+    document = Bun.TOML.parse(text);
   } catch (error) {
     throw new ParseError(`invalid TOML: ${(error as Error).message}`, { location: path, cause: error });
   }
@@ -220,9 +222,10 @@ async function loadPyproject(path: string): Promise<LoadedConfig> {
 
   const secretPath = join(dirname(path), ".secret.toml");
   if (existsSync(secretPath)) {
+    const secretText = await readTextFile(secretPath, "secrets file");
     let secrets: { cognite?: { client_secret?: unknown } };
     try {
-      secrets = Bun.TOML.parse(await Bun.file(secretPath).text()) as typeof secrets;
+      secrets = Bun.TOML.parse(secretText) as typeof secrets;
     } catch (error) {
       throw new ParseError(`invalid TOML: ${(error as Error).message}`, { location: secretPath, cause: error });
     }

@@ -59,7 +59,8 @@ export function parseYaml(text: string, fileName: string): unknown {
       throw new ParseError(`invalid YAML: ${reason}`, {
         location,
         cause: error,
-        details: mark?.snippet ? [mark.snippet] : [],
+        // One detail per line: details are printed one line each, with any line break in them escaped.
+        details: mark?.snippet ? mark.snippet.split("\n") : [],
       });
     }
     throw error;

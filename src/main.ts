@@ -8,6 +8,7 @@
 import { writeSync } from "node:fs";
 import { runCli } from "./cli.ts";
 import { exitCodeOf, PygenError } from "./errors.ts";
+import { printable } from "./printable.ts";
 import { colorAllowed, isTerminal } from "./validate/index.ts";
 
 function printError(text: string): void {
@@ -15,11 +16,12 @@ function printError(text: string): void {
 }
 
 function reportError(error: unknown): void {
+  // Messages echo names from models, files and servers: printable() escapes what a terminal would obey.
+  const message = printable(error instanceof Error ? error.message : String(error), { capWords: true });
   if (error instanceof PygenError) {
-    printError(`error: ${error.message}`);
-    for (const line of error.details) printError(`  ${line.replaceAll("\n", "\n  ")}`);
+    printError(`error: ${message}`);
+    for (const line of error.details) printError(`  ${printable(line, { capWords: true })}`);
   } else {
-    const message = error instanceof Error ? error.message : String(error);
     printError(`internal error: ${message}\nThis is a bug in pygen; please report it (set PYGEN_DEBUG=1 for details).`);
   }
   if (process.env.PYGEN_DEBUG && error instanceof Error && error.stack) printError(error.stack);

@@ -19,6 +19,7 @@ import {
 import type { RetryPolicy } from "./client/retry.ts";
 import { parseDocument } from "./data-formats.ts";
 import { ParseError, ResourceNotFoundError } from "./errors.ts";
+import { readTextFile } from "./text-file.ts";
 
 export const EXAMPLE_MODEL_NAME = "examples/hydro-plant.model.yaml";
 
@@ -37,17 +38,15 @@ export interface ParseOptions {
   strict?: boolean;
 }
 
-/** Reads a model file from disk. A missing or unreadable file is a ParseError that names it. */
+/** Reads a model file from disk. A missing, unreadable or non-UTF-8 file is a ParseError that names it. */
 export async function loadModelFile(path: string, options: ParseOptions = {}): Promise<LoadedModels> {
-  const file = Bun.file(path);
-  let text: string;
-  try {
-    text = await file.text();
-  } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code === "ENOENT" ? "file not found" : "cannot read file";
-    throw new ParseError(reason, { location: path, cause: error });
-  }
-  return { origin: path, models: parseModelDocument(text, path, options) };
+  return { origin: path, models: parseModelDocument(await readTextFile(path, "model file"), path, options) };
+}
+
+/** Reads several model files into one list of models. */
+export async function loadModelFiles(paths: string[], options: ParseOptions = {}): Promise<LoadedModels> {
+  const loaded = await Promise.all(paths.map((path) => loadModelFile(path, options)));
+  return { origin: paths.join(", "), models: loaded.flatMap((file) => file.models) };
 }
 
 /** The example data model shipped inside the binary. */

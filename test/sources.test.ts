@@ -132,11 +132,11 @@ describe("files", () => {
 
   test("a missing file is a ParseError that names it", async () => {
     const path = join(dir, "missing.yaml");
-    expect((await rejected(loadModelFile(path))).message).toBe(`${path}: file not found`);
+    expect((await rejected(loadModelFile(path))).message).toBe(`${path}: model file not found`);
   });
 
   test("a directory is not a model file", async () => {
-    expect((await rejected(loadModelFile(dir))).message).toBe(`${dir}: cannot read file`);
+    expect((await rejected(loadModelFile(dir))).message).toBe(`${dir}: model file is a folder, not a file`);
   });
 });
 

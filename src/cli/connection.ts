@@ -16,7 +16,7 @@ import {
 import type { Logger } from "../client/logging.ts";
 import type { PygenConfig } from "../config.ts";
 import { AuthenticationError } from "../errors.ts";
-import { type ConnectionFlags, flagText } from "./source-options.ts";
+import type { ConnectionFlags } from "./source-options.ts";
 
 type Key = keyof ConnectionSettings;
 
@@ -45,11 +45,11 @@ export function overlay(lower: ConnectionSettings, upper: ConnectionSettings): C
 
 function fromFlags(flags: ConnectionFlags): ConnectionSettings {
   const entries: [Key, string | undefined][] = [
-    ["project", flagText(flags.project)],
-    ["cluster", flagText(flags.cluster)],
+    ["project", flags.project],
+    ["cluster", flags.cluster],
     ["baseUrl", flags.cdfUrl],
-    ["clientId", flagText(flags.clientId)],
-    ["tenantId", flagText(flags.tenantId)],
+    ["clientId", flags.clientId],
+    ["tenantId", flags.tenantId],
     ["tokenUrl", flags.tokenUrl],
     ["scopes", flags.scopes],
   ];

@@ -2,11 +2,18 @@
 import type { CAC } from "cac";
 import type { EmulateFlags } from "../emulator/command.ts";
 import type { CliIO } from "./reporter.ts";
+import { type RepeatableFlag, repeatedFlag } from "./source-options.ts";
+
+type EmulateOptions = Omit<EmulateFlags, "model" | "instances"> & {
+  model?: RepeatableFlag;
+  modelFile?: RepeatableFlag;
+  instances?: RepeatableFlag;
+};
 
 export function registerEmulate(cli: CAC, io: CliIO): void {
   cli
     .command("emulate", "Run a local emulator of CDF's data-modeling API (in memory, or --db FILE)")
-    .option("--port <port>", "Port on 127.0.0.1; 0 picks a free one", { default: 0 })
+    .option("--port <port>", "Port on 127.0.0.1; 0 (the default) picks a free one")
     .option("--db <file>", "SQLite file that keeps the state across restarts")
     .option("--project <name>", "Project that --model-file and --instances seed (default emulator)")
     .option("--model-file <file>", "Seed a data model file with inline views (repeatable)")
@@ -25,8 +32,9 @@ export function registerEmulate(cli: CAC, io: CliIO): void {
     .option("--concurrency-limits", "Enforce CDF's per-project limits: apply 4, delete 2, query 8 (429 beyond)")
     .example("  pygen emulate --port 0 --model-file model.yaml --instances nodes.yaml")
     // Loaded on use: the emulator's modules (bun:sqlite among them) would cost every other command ~7 ms of start-up.
-    .action(async ({ modelFile, ...flags }: EmulateFlags & { modelFile?: string | string[] }) => {
+    .action(async ({ modelFile, model, instances, ...flags }: EmulateOptions) => {
       const { runEmulateCommand } = await import("../emulator/command.ts");
-      await runEmulateCommand({ ...flags, model: [modelFile ?? [], flags.model ?? []].flat() }, io);
+      const models = [...repeatedFlag("--model-file <file>", modelFile), ...repeatedFlag("--model <file>", model)];
+      await runEmulateCommand({ ...flags, model: models, instances: repeatedFlag("--instances <file>", instances) }, io);
     });
 }

@@ -1,18 +1,20 @@
 /**
- * `pygen generate`: model → pipeline (validate, IR, Python files) → the safe writer. Each step prints a timed
- * progress line; a signal stops the command at once, except during the write (interrupt.ts).
+ * `pygen generate`: model → pipeline (validate, IR, Python files; in a worker thread, off-thread.ts) → the safe
+ * writer. Each step prints a timed progress line; a signal stops the command at once and leaves the output
+ * untouched in every phase (interrupt.ts).
  */
 import { resolve } from "node:path";
 import type { CAC } from "cac";
 import { stringifyJson } from "../data-formats.ts";
 import { EXIT_CODES, OutOfDateError } from "../errors.ts";
 import { recordedGenerationTime, type WriteReport, writeGeneratedFiles } from "../output/writer.ts";
-import { type GenerationResult, type GenerationWarning, generateSdk } from "../pipeline.ts";
-import { selectViews } from "../view-filter.ts";
+import type { GenerationWarning } from "../pipeline.ts";
 import { displayPath } from "./display-path.ts";
+import type { GeneratedSdk, GenerationJob } from "./generation-job.ts";
 import { type GenerateFlags, generationSettings } from "./generation-settings.ts";
 import { InterruptGuard } from "./interrupt.ts";
 import { describeSource, loadModels } from "./model-source.ts";
+import { startGeneration } from "./off-thread.ts";
 import { type CliIO, groupDigits, type Reporter } from "./reporter.ts";
 import { openSession } from "./session.ts";
 import { withSourceOptions } from "./source-options.ts";
@@ -42,7 +44,7 @@ function reportFindings(warnings: GenerationWarning[], reporter: Reporter): void
   }
 }
 
-const countText = (result: GenerationResult) =>
+const countText = (result: GeneratedSdk) =>
   `generated ${result.files.length} files, ${groupDigits(result.lines)} lines, ${result.classes} classes`;
 
 async function runGenerate(flags: GenerateFlags, io: CliIO): Promise<void> {
@@ -51,22 +53,24 @@ async function runGenerate(flags: GenerateFlags, io: CliIO): Promise<void> {
   const settings = generationSettings(flags, session.config.config);
   const { reporter, modelSource } = session;
 
-  const loaded = await reporter.step(describeSource(modelSource), () => loadModels(modelSource, session));
-  const { models, unmatched } = selectViews(loaded.models, settings.views);
+  const options = {
+    strict: settings.strict,
+    topLevelPackage: settings.topLevelPackage,
+    clientName: settings.clientName,
+    defaultSpace: settings.instanceSpace,
+    templateDir: settings.templates,
+  };
+  // Model files are read by the worker (parsing a large one is slow work too); models from CDF arrive here.
+  const job: GenerationJob =
+    modelSource.kind === "files"
+      ? { paths: modelSource.paths, views: settings.views, options }
+      : { ...(await reporter.step(describeSource(modelSource), () => loadModels(modelSource, session))), views: settings.views, options };
+  const generation = startGeneration(job);
+  const unmatched = await (modelSource.kind === "files"
+    ? reporter.step(describeSource(modelSource), () => generation.loaded)
+    : generation.loaded);
   for (const pattern of unmatched) reporter.warn(`the view pattern "${pattern}" matches no view`);
-  const generate = (generatedAt?: string) =>
-    generateSdk(
-      { models, origin: loaded.origin },
-      {
-        strict: settings.strict,
-        topLevelPackage: settings.topLevelPackage,
-        clientName: settings.clientName,
-        defaultSpace: settings.instanceSpace,
-        templateDir: settings.templates,
-        generatedAt,
-      },
-    );
-  let result = await reporter.step(countText, () => generate());
+  const result = await reporter.step(countText, () => generation.generated);
   reportFindings(result.warnings, reporter);
 
   const outputDir = settings.output ?? resolve(result.config.topLevelPackage);
@@ -74,22 +78,26 @@ async function runGenerate(flags: GenerateFlags, io: CliIO): Promise<void> {
   // The SDK records when it was generated: --check compares as if generated at the time the output records,
   // so only real changes count.
   const recorded = check ? recordedGenerationTime(outputDir) : undefined;
-  if (recorded && recorded !== result.config.generatedAt) result = await generate(recorded);
+  const compared =
+    recorded && recorded !== result.config.generatedAt
+      ? await startGeneration({ ...job, options: { ...options, generatedAt: recorded } }).generated
+      : result;
   const dryRun = (flags.dryRun ?? false) || check;
   const report = await reporter.step(
     check ? "check the output folder" : dryRun ? "dry run: compare with the output folder" : `write ${displayPath(outputDir)}`,
     () =>
-      interrupts.whileWriting(() =>
-        writeGeneratedFiles(outputDir, result.files, {
+      interrupts.whileWriting((checkpoint) =>
+        writeGeneratedFiles(outputDir, compared.files, {
           overwrite: flags.overwrite ?? false,
           dryRun,
-          generatedAt: result.config.generatedAt,
+          generatedAt: compared.config.generatedAt,
+          checkpoint,
         }),
       ),
   );
 
   if (flags.json) {
-    const { files: _files, validation: _validation, verdict, config, ...counts } = result;
+    const { files: _files, verdict, config, ...counts } = result;
     const findings = { errors: verdict.errors.length, warnings: verdict.warnings.length, infos: verdict.infos.length };
     reporter.result(stringifyJson({ ...report, package: config.topLevelPackage, clientName: config.clientName, findings, ...counts }, 2));
   } else if (check) {

@@ -6,11 +6,11 @@
  */
 import type { LoadedConfig, ModelId } from "../config.ts";
 import { ParseError, UsageError } from "../errors.ts";
-import { fetchModelsFromCdf, type LoadedModels, loadExampleModel, loadModelFile, modelIdText } from "../sources.ts";
+import { fetchModelsFromCdf, type LoadedModels, loadExampleModel, loadModelFiles, modelIdText } from "../sources.ts";
 import { describeSources, resolveMergedConnection } from "./connection.ts";
 import { displayPath } from "./display-path.ts";
 import type { Session } from "./session.ts";
-import { flagText, repeatedFlag, type SourceFlags } from "./source-options.ts";
+import { repeatedFlag, type SourceFlags } from "./source-options.ts";
 
 export type ModelSource = { kind: "files"; paths: string[] } | { kind: "cdf"; ids: ModelId[] } | { kind: "example" };
 
@@ -31,8 +31,8 @@ export function parseModelSpecs(specs: string[], space: string | undefined, vers
 export function chooseModelSource(flags: SourceFlags, loaded: LoadedConfig, cdfIsConfigured: boolean): ModelSource {
   const files = repeatedFlag("--model-file <file>", flags.modelFile);
   const specs = repeatedFlag("--model <id>", flags.model);
-  const space = flagText(flags.space);
-  const version = flagText(flags.modelVersion);
+  const space = flags.space;
+  const version = flags.modelVersion;
   if (files.length > 0 && specs.length > 0) throw new UsageError("give either --model-file or --model, not both");
   if (specs.length === 0 && (space !== undefined || version !== undefined)) {
     throw new UsageError(`${space !== undefined ? "--space" : "--model-version"} applies to --model, which is missing`);
@@ -64,10 +64,8 @@ export function describeSource(source: ModelSource): string {
 
 export async function loadModels(source: ModelSource, session: Session): Promise<LoadedModels> {
   switch (source.kind) {
-    case "files": {
-      const loaded = await Promise.all(source.paths.map((path) => loadModelFile(path)));
-      return { origin: source.paths.join(", "), models: loaded.flatMap((file) => file.models) };
-    }
+    case "files":
+      return loadModelFiles(source.paths);
     case "cdf":
       return fetchModels(source.ids, session);
     case "example": {

@@ -2,9 +2,11 @@
  * How a command talks to the person running it: results on stdout, everything else on stderr. Notes and
  * progress lines are dropped with --quiet; warnings and errors never are. Debug lines (--verbose) share the
  * client's HTTP logger, so pygen's own details and the requests appear in one stream. Colour only when the
- * stream is a terminal and NO_COLOR is not set.
+ * stream is a terminal and NO_COLOR is not set. Everything printed goes through `printable` first (model names
+ * may hold escape sequences); colour is painted after.
  */
 import { type Logger, silentLogger, stderrLogger } from "../client/logging.ts";
+import { printable } from "../printable.ts";
 
 export interface CliIO {
   stdout: (text: string) => void;
@@ -36,19 +38,22 @@ export class Reporter {
     this.logger = flags.verbose ? stderrLogger : silentLogger;
   }
 
-  /** A result, on stdout. */
-  result(text: string): void {
-    this.io.stdout(text);
+  /**
+   * A result, on stdout, every character kept but control characters escaped. `painted`: the renderer made its
+   * text printable itself and coloured it (the validation summary); it is printed as it is.
+   */
+  result(text: string, options: { painted?: boolean } = {}): void {
+    this.io.stdout(options.painted ? text : printable(text, { multiline: true }));
   }
 
   /** Something the user should know but that needs no action. */
   note(text: string): void {
-    if (!this.quiet) this.io.stderr(text);
+    if (!this.quiet) this.io.stderr(printable(text, { multiline: true, capWords: true }));
   }
 
-  /** Something the user should fix; shown even with --quiet. */
+  /** Something the user should fix; shown even with --quiet. One line, whatever the names in it hold. */
   warn(text: string): void {
-    this.io.stderr(`${this.paint(YELLOW, "warning:")} ${text}`);
+    this.io.stderr(`${this.paint(YELLOW, "warning:")} ${printable(text, { capWords: true })}`);
   }
 
   /** An error the command carries on after (a part left out); shown even with --quiet. */
@@ -68,8 +73,8 @@ export class Reporter {
     const started = performance.now();
     const result = await work();
     if (this.quiet) return result;
-    const text = typeof label === "string" ? label : label(result);
-    this.note(`${text} ${this.paint(DIM, `… ${formatDuration(performance.now() - started)}`)}`);
+    const text = printable(typeof label === "string" ? label : label(result), { capWords: true });
+    if (!this.quiet) this.io.stderr(`${text} ${this.paint(DIM, `… ${formatDuration(performance.now() - started)}`)}`);
     return result;
   }
 

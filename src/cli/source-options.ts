@@ -11,23 +11,23 @@ import type { OutputFlags } from "./reporter.ts";
 
 export interface ConnectionFlags {
   credentials?: string;
-  project?: string | number;
-  cluster?: string | number;
+  project?: string;
+  cluster?: string;
   cdfUrl?: string;
-  clientId?: string | number;
-  tenantId?: string | number;
+  clientId?: string;
+  tenantId?: string;
   tokenUrl?: string;
   scopes?: string;
 }
 
 /** What cac hands over for a repeatable option: one value, several, or `true` when a value is missing. */
-export type RepeatableFlag = string | number | boolean | (string | number | boolean)[];
+export type RepeatableFlag = string | boolean | (string | boolean)[];
 
 export interface SourceFlags extends ConnectionFlags, OutputFlags {
   modelFile?: RepeatableFlag;
   model?: RepeatableFlag;
-  space?: string | number;
-  modelVersion?: string | number;
+  space?: string;
+  modelVersion?: string;
   config?: string;
   json?: boolean;
 }
@@ -52,11 +52,6 @@ export function withSourceOptions(command: Command): Command {
     .option("--verbose", "Debug lines on stderr: config sources and HTTP requests (never secrets)");
 }
 
-/** cac reads digits-only values as numbers; identifiers are text. */
-export function flagText(value: string | number | undefined): string | undefined {
-  return value === undefined ? undefined : String(value);
-}
-
 /**
  * The values of a repeatable option as text. cac checks for a missing value only when the option is given once,
  * so a `--model-file` at the end of `--model-file a.yaml --model-file` is caught here.
@@ -64,5 +59,5 @@ export function flagText(value: string | number | undefined): string | undefined
 export function repeatedFlag(flag: string, value: RepeatableFlag | undefined): string[] {
   const values = value === undefined ? [] : [value].flat();
   if (values.some((item) => typeof item === "boolean")) throw new UsageError(`option \`${flag}\` value is missing`);
-  return values.map(String);
+  return values as string[];
 }

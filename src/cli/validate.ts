@@ -49,9 +49,9 @@ export function registerValidate(cli: CAC, io: CliIO): void {
         },
       );
       const exitCode = verdict.isValid ? 0 : EXIT_CODES.validation;
-      session.reporter.result(
-        flags.json ? stringifyJson(toJsonReport(verdict, exitCode), 2) : formatSummary(verdict, { color: colorAllowed() }),
-      );
+      // The summary makes the model's text printable itself, before colouring it.
+      if (flags.json) session.reporter.result(stringifyJson(toJsonReport(verdict, exitCode), 2));
+      else session.reporter.result(formatSummary(verdict, { color: colorAllowed() }), { painted: true });
       if (!verdict.isValid) {
         const count = verdict.errors.length;
         const message = `${loaded.origin} has ${count} ${count === 1 ? "error" : "errors"}${settings.strict ? " (--strict)" : ""}`;

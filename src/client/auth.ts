@@ -6,6 +6,7 @@
 import { statSync } from "node:fs";
 import { parseDocument } from "../data-formats.ts";
 import { AuthenticationError, ClientError, ParseError } from "../errors.ts";
+import { readTextFile } from "../text-file.ts";
 import type { Logger } from "./logging.ts";
 import type { RetryPolicy } from "./retry.ts";
 
@@ -127,8 +128,11 @@ export function settingsFromEnvironment(env: Record<string, string | undefined> 
 export async function settingsFromFile(path: string): Promise<ConnectionSettings> {
   let mode: number;
   try {
-    mode = statSync(path).mode;
+    const stat = statSync(path);
+    if (stat.isDirectory()) throw new ParseError("credentials file is a folder, not a file", { location: path });
+    mode = stat.mode;
   } catch (error) {
+    if (error instanceof ParseError) throw error;
     throw new ParseError("credentials file not found", { location: path, cause: error });
   }
   if (process.platform !== "win32" && (mode & 0o044) !== 0) {
@@ -136,7 +140,7 @@ export async function settingsFromFile(path: string): Promise<ConnectionSettings
       `credentials file ${path} is readable by ${mode & 0o004 ? "others" : "its group"} (mode ${(mode & 0o777).toString(8)}); run: chmod 600 ${path}`,
     );
   }
-  const document = parseDocument(await Bun.file(path).text(), path);
+  const document = parseDocument(await readTextFile(path, "credentials file"), path);
   if (document === null || typeof document !== "object" || Array.isArray(document)) {
     throw new ParseError("a credentials file is a mapping of settings (project, token or clientId/clientSecret, …)", { location: path });
   }

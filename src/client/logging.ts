@@ -3,6 +3,7 @@
  * and retry count — never headers, tokens or bodies, so no credential can reach a log.
  */
 import { writeSync } from "node:fs";
+import { printable } from "../printable.ts";
 
 export interface Logger {
   debug(message: string): void;
@@ -11,4 +12,4 @@ export interface Logger {
 export const silentLogger: Logger = { debug: () => {} };
 
 /** Debug lines on stderr, for `--verbose` (a plain write: process.stderr would load Node's streams at start-up). */
-export const stderrLogger: Logger = { debug: (message) => writeSync(2, `debug: ${message}\n`) };
+export const stderrLogger: Logger = { debug: (message) => writeSync(2, `debug: ${printable(message, { capWords: true })}\n`) };

@@ -5,37 +5,32 @@
 import { UsageError } from "../errors.ts";
 import { type EmulatorOptions, type RunningEmulator, startEmulator } from "./server.ts";
 
+/** The flags as typed (the command line keeps every value text); the numeric ones are parsed here. */
 export interface EmulateFlags {
-  port?: number | string;
+  port?: string;
   db?: string;
   project?: string;
-  model?: string | string[];
-  instances?: string | string[];
-  /** cac reads digits-only values as numbers; these are turned back into text. */
-  token?: string | number;
-  clientId?: string | number;
-  clientSecret?: string | number;
-  tokenTtl?: number | string;
-  faultRate?: number | string;
-  faultAfterApply?: number | string;
-  faultStatus?: number | string;
-  latencyMs?: number | string;
-  seed?: number | string;
+  model: string[];
+  instances: string[];
+  token?: string;
+  clientId?: string;
+  clientSecret?: string;
+  tokenTtl?: string;
+  faultRate?: string;
+  faultAfterApply?: string;
+  faultStatus?: string;
+  latencyMs?: string;
+  seed?: string;
   concurrencyLimits?: boolean;
 }
 
-const asText = (value: string | number | undefined): string | undefined => (value === undefined ? undefined : String(value));
-const asList = (value: string | string[] | undefined): string[] => (value === undefined ? [] : [value].flat().map(String));
+/** Plain decimal notation only: `0x50`, `1e3`, ` 80` or `Infinity` are typos here, not numbers. */
+const DECIMAL = /^-?\d+(\.\d+)?$/;
 
-function numberFlag(
-  name: string,
-  value: number | string | undefined,
-  check: (n: number) => boolean,
-  expectation: string,
-): number | undefined {
+function numberFlag(name: string, value: string | undefined, check: (n: number) => boolean, expectation: string): number | undefined {
   if (value === undefined) return undefined;
   const number = Number(value);
-  if (!Number.isFinite(number) || !check(number)) throw new UsageError(`--${name} must be ${expectation}, not "${value}"`);
+  if (!DECIMAL.test(value) || !check(number)) throw new UsageError(`--${name} must be ${expectation}, not "${value}"`);
   return number;
 }
 
@@ -46,7 +41,7 @@ function emulatorOptionsFromFlags(flags: EmulateFlags): EmulatorOptions {
   const statuses =
     flags.faultStatus === undefined
       ? undefined
-      : String(flags.faultStatus)
+      : flags.faultStatus
           .split(",")
           .map(
             (code) =>
@@ -61,11 +56,11 @@ function emulatorOptionsFromFlags(flags: EmulateFlags): EmulatorOptions {
     port: numberFlag("port", flags.port, (n) => Number.isInteger(n) && n >= 0 && n <= 65535, "a port number (0 picks a free port)") ?? 0,
     db: flags.db,
     project: flags.project,
-    modelFiles: asList(flags.model),
-    instanceFiles: asList(flags.instances),
-    token: asText(flags.token),
-    clientId: asText(flags.clientId),
-    clientSecret: asText(flags.clientSecret),
+    modelFiles: flags.model,
+    instanceFiles: flags.instances,
+    token: flags.token,
+    clientId: flags.clientId,
+    clientSecret: flags.clientSecret,
     tokenTtlSeconds: numberFlag("token-ttl", flags.tokenTtl, (n) => n > 0, "a positive number of seconds"),
     faults: {
       rate: numberFlag("fault-rate", flags.faultRate, (n) => n >= 0 && n <= 1, "a share between 0 and 1"),

@@ -8,6 +8,7 @@ import type { DataModel, View, ViewProperty } from "../client/models.ts";
 import { parseDocument } from "../data-formats.ts";
 import { ParseError } from "../errors.ts";
 import { loadModelFile } from "../sources.ts";
+import { readTextFile } from "../text-file.ts";
 import { parseRequest } from "./api-error.ts";
 import type { RequestContext } from "./context.ts";
 import { applyInstanceRequest } from "./instances.ts";
@@ -192,13 +193,7 @@ function toWrite(instance: Record<string, unknown>): Record<string, unknown> {
 }
 
 export async function seedInstances(store: EmulatorStore, project: string, file: string): Promise<void> {
-  let text: string;
-  try {
-    text = await Bun.file(file).text();
-  } catch (error) {
-    throw new ParseError("cannot read the instances file", { location: file, cause: error });
-  }
-  const document = parseDocument(text, file);
+  const document = parseDocument(await readTextFile(file, "instances file"), file);
   const items = Array.isArray(document) ? document : ((document as { items?: unknown[] } | null)?.items ?? [document]);
   if (!items.every((item) => item !== null && typeof item === "object")) {
     throw new ParseError("expected a list of nodes and edges (or {items: [...]})", { location: file });

@@ -108,10 +108,9 @@ export function checkConfig(config: GeneratorConfig): GeneratorConfig {
   if (!Number.isInteger(config.indent) || config.indent < INDENT.min || config.indent > INDENT.max) {
     refuse(`indent must be ${INDENT.min} to ${INDENT.max} spaces, not ${config.indent}`);
   }
-  const packageProblem = packageNameProblem(config.topLevelPackage);
-  if (packageProblem !== undefined) refuse(packageProblem);
-  if (!IDENTIFIER.test(config.clientName))
-    refuse(`client name must be an identifier (letters, digits, underscores), not "${config.clientName}"`);
+  for (const problem of [packageNameProblem(config.topLevelPackage), clientNameProblem(config.clientName)]) {
+    if (problem !== undefined) refuse(problem);
+  }
   for (const [slot, nameCase] of Object.entries(config.naming)) {
     if (!NAME_CASES.includes(nameCase)) refuse(`${slot} naming must be one of ${NAME_CASES.join(", ")}, not "${nameCase}"`);
   }
@@ -121,8 +120,13 @@ export function checkConfig(config: GeneratorConfig): GeneratorConfig {
   return config;
 }
 
+/** Why the client class cannot have this name, if it cannot. */
+export function clientNameProblem(name: string): string | undefined {
+  return IDENTIFIER.test(name) ? undefined : `client name must be an identifier (letters, digits, underscores), not "${name}"`;
+}
+
 /** Why Python could not import a package of this name, if it could not: each dotted part is a package of its own. */
-function packageNameProblem(name: string): string | undefined {
+export function packageNameProblem(name: string): string | undefined {
   for (const part of name.split(".")) {
     const which = part === name ? `"${name}"` : `"${part}" in "${name}"`;
     if (!IDENTIFIER.test(part)) {

@@ -3,6 +3,7 @@
  * and for machines (stable JSON: counts, then every issue).
  */
 import { fstatSync, statSync } from "node:fs";
+import { printable } from "../printable.ts";
 import type { ValidationIssue } from "./issues.ts";
 
 /** An issue as reported: the validator's, or a finding of the generator (its own codes, `source: "generator"`). */
@@ -52,6 +53,8 @@ export function isTerminal(fd: number): boolean {
 export function formatSummary(result: Verdict, options: SummaryOptions = {}): string {
   const color = options.color ?? colorAllowed();
   const paint = (tone: keyof typeof COLORS, text: string) => (color ? `${COLORS[tone]}${text}${COLORS.reset}` : text);
+  // Locations and messages echo the model's names: made printable before they are coloured.
+  const safe = (text: string) => printable(text, { capWords: true });
   const sections: [keyof typeof COLORS & ("error" | "warning" | "info"), string, ReportedIssue[]][] = [
     ["error", "Errors", result.errors],
     ["warning", "Warnings", result.warnings],
@@ -62,11 +65,11 @@ export function formatSummary(result: Verdict, options: SummaryOptions = {}): st
     if (issues.length === 0) continue;
     lines.push(paint(tone, `${title} (${issues.length})`));
     for (const [view, viewIssues] of groupByView(issues)) {
-      lines.push(`  ${view}`);
+      lines.push(`  ${safe(view)}`);
       for (const issue of viewIssues) {
         const property = issue.location.slice(view.length + 1);
-        lines.push(`    ${paint(tone, issue.code)}${property ? ` ${property}` : ""}: ${issue.message}`);
-        lines.push(`      ${paint("dim", `→ ${issue.suggestion}`)}`);
+        lines.push(`    ${paint(tone, issue.code)}${property ? ` ${safe(property)}` : ""}: ${safe(issue.message)}`);
+        lines.push(`      ${paint("dim", `→ ${safe(issue.suggestion)}`)}`);
       }
     }
     lines.push("");

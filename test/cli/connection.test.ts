@@ -30,11 +30,6 @@ describe("connection layers", () => {
     );
   });
 
-  test("digits-only flag values are text", async () => {
-    const [, , flags] = await connectionLayers({ project: 42 }, {}, {});
-    expect(flags?.settings).toEqual({ project: "42" });
-  });
-
   test("CDF counts as configured once anything says where it is", () => {
     expect(cdfConfigured({})).toBe(false);
     expect(cdfConfigured({ clientId: "id" })).toBe(false);

@@ -1,9 +1,21 @@
 import { afterEach, beforeEach, describe, expect, test } from "bun:test";
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  readlinkSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { GenerationError } from "../../src/errors.ts";
-import { checkRelativePath, MANIFEST_NAME, writeGeneratedFiles } from "../../src/output/writer.ts";
+import { checkRelativePath, MANIFEST_NAME, recoverInterruptedWrites, writeGeneratedFiles } from "../../src/output/writer.ts";
 import { rejected, thrown } from "../support/failures.ts";
 
 let base: string;
@@ -58,7 +70,7 @@ describe("writing", () => {
     await writeGeneratedFiles(out, files({ "pkg/a.py": "old a", "pkg/b.py": "old b" }));
     const tooLong = `pkg/${"x".repeat(300)}.py`;
     const error = await rejected(writeGeneratedFiles(out, files({ "pkg/a.py": "new a", [tooLong]: "x" })), GenerationError);
-    expect(error.message).toContain("the previous output was restored");
+    expect(error.message).toContain("the output folder was not touched");
     expect(read("pkg/a.py")).toBe("old a");
     expect(read("pkg/b.py")).toBe("old b");
     expect(readdirSync(base)).toEqual(["sdk"]);
@@ -92,7 +104,7 @@ describe("staying inside the output folder", () => {
     writeFileSync(join(out, MANIFEST_NAME), JSON.stringify({ generator: "pygen", files: [] }));
     symlinkSync(outside, join(out, "pkg"));
     const error = await rejected(writeGeneratedFiles(out, files({ "pkg/x.py": "x" })), GenerationError);
-    expect(error.message).toContain("a symbolic link leads it outside");
+    expect(error.message).toBe(`cannot write into ${join(out, "pkg")}: it is a symbolic link where the SDK needs a folder`);
     expect(readdirSync(outside)).toEqual([]);
   });
 
@@ -121,7 +133,63 @@ describe("fresh folders", () => {
 
   test("a failure while writing a fresh folder leaves no output and no staging folder", async () => {
     const error = await rejected(writeGeneratedFiles(out, files({ "a.py": "a", [`${"x".repeat(300)}.py`]: "x" })), GenerationError);
-    expect(error.message).toContain("nothing was written");
+    expect(error.message).toContain("the output folder was not touched");
     expect(readdirSync(base)).toEqual([]);
+  });
+});
+
+describe("the swap", () => {
+  test("what the new output keeps is linked, not rewritten: unchanged files keep their inode, user files and links stay", async () => {
+    await writeGeneratedFiles(out, files({ "pkg/a.py": "a", "pkg/b.py": "b" }));
+    mkdirSync(join(out, "mine", "empty"), { recursive: true });
+    writeFileSync(join(out, "mine", "notes.txt"), "mine");
+    symlinkSync("../pkg/a.py", join(out, "mine", "link"));
+    const before = statSync(join(out, "pkg", "b.py")).ino;
+    await writeGeneratedFiles(out, files({ "pkg/a.py": "a2", "pkg/b.py": "b" }));
+    expect(statSync(join(out, "pkg", "b.py")).ino).toBe(before);
+    expect(read("pkg/a.py")).toBe("a2");
+    expect(read("mine/notes.txt")).toBe("mine");
+    expect(readlinkSync(join(out, "mine", "link"))).toBe("../pkg/a.py");
+    expect(readdirSync(join(out, "mine", "empty"))).toEqual([]);
+    expect(readdirSync(base)).toEqual(["sdk"]);
+  });
+
+  test("the output folder keeps its permissions", async () => {
+    mkdirSync(out, { mode: 0o750 });
+    chmodSync(out, 0o750);
+    await writeGeneratedFiles(out, files({ "a.py": "a" }));
+    expect(statSync(out).mode & 0o777).toBe(0o750);
+  });
+
+  test("a checkpoint that throws stops the write before the swap: the output is untouched, no staging folder left", async () => {
+    await writeGeneratedFiles(out, files({ "pkg/a.py": "a", "pkg/b.py": "b" }));
+    let calls = 0;
+    const checkpoint = async () => {
+      calls++;
+      if (calls === 2) throw new Error("stop");
+    };
+    await rejected(writeGeneratedFiles(out, files({ "pkg/a.py": "a2", "pkg/b.py": "b2" }), { checkpoint }), Error);
+    expect([read("pkg/a.py"), read("pkg/b.py")]).toEqual(["a", "b"]);
+    expect(readdirSync(base)).toEqual(["sdk"]);
+  });
+
+  test("folders left by killed runs are cleaned up by exact name; a running process's and anything else stay", async () => {
+    await writeGeneratedFiles(out, files({ "a.py": "a" }));
+    const dead = 2 ** 22 + 7; // above Linux's pid_max default range: no such process
+    const leftovers = [`.sdk.pygen-staging-${dead}-1`, `.sdk.pygen-previous-${dead}-2`];
+    const kept = [".sdk.pygen-staging-1-3", ".sdk.pygen-staging-x-1", ".sdk2.pygen-staging-9999999-1", "sdk.pygen-staging-9999999-1"];
+    for (const name of [...leftovers, ...kept]) mkdirSync(join(base, name));
+    await writeGeneratedFiles(out, files({ "a.py": "a2" }));
+    expect(readdirSync(base).sort()).toEqual(["sdk", ...kept].sort());
+  });
+
+  test("an output folder missing after a run died between the fallback's two renames is put back from the previous one", () => {
+    const previous = join(base, `.sdk.pygen-previous-${2 ** 22 + 7}-5`);
+    mkdirSync(previous);
+    writeFileSync(join(previous, "a.py"), "old");
+    mkdirSync(join(base, `.sdk.pygen-staging-${2 ** 22 + 7}-5`));
+    recoverInterruptedWrites(out);
+    expect(read("a.py")).toBe("old");
+    expect(readdirSync(base)).toEqual(["sdk"]);
   });
 });
