@@ -1,22 +1,14 @@
 #!/usr/bin/env bash
 # Checks of the repository's own Python: the vendored SDK runtime (templates/python/runtime), generated SDKs, and
 # the tests (unit tests of the runtime and the pumps SDK, end-to-end tests of generated SDKs against the emulator).
-# Creates or refreshes .venv from requirements-dev.txt, then runs ruff (lint and format), mypy --strict and pytest.
+# Uses .venv (scripts/python-venv.sh creates or refreshes it from requirements-dev.txt) to run ruff (lint and format), mypy --strict and pytest.
 # pytest's closing lines ("N passed ...") end the output; the exit code is non-zero if any check failed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-PYTHON=${PYTHON:-python3}
 # Keep bytecode out of templates/: every file there is embedded in the pygen binary.
 export PYTHONDONTWRITEBYTECODE=1
-
-stamp=.venv/.requirements-dev.txt
-if [ ! -x .venv/bin/python ] || ! cmp -s requirements-dev.txt "$stamp"; then
-  echo "== virtual environment (.venv)"
-  "$PYTHON" -m venv .venv
-  .venv/bin/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
-  cp requirements-dev.txt "$stamp"
-fi
+bash scripts/python-venv.sh
 
 # SDKs generated from the bundled example and the shared models, checked as their users would check them: with
 # the settings of their own pyproject.toml, installed with pip, imported. The end-to-end tests import them from here.

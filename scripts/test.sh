@@ -9,6 +9,8 @@ export PATH="$PWD/node_modules/.bin:$PATH"
 echo "== type-check"; tsc --noEmit -p .
 echo "== lint and format"; biome check .
 echo "== build"; bun run build.ts
+# The Python test tools first: some bun tests import generated SDKs with .venv's Python.
+bash scripts/python-venv.sh
 
 logs=$(mktemp -d)
 trap 'rm -rf "$logs"' EXIT

@@ -172,8 +172,8 @@ describe("validate --json always prints JSON", () => {
     const { result, report } = failure(["--model-file", "missing.yaml"]);
     expect(result.exitCode).toBe(EXIT_CODES.parse);
     expect(report).toMatchObject({ verdict: "failed", isValid: false, exitCode: EXIT_CODES.parse, issues: [] });
-    expect(report.failure).toEqual({ kind: "parse", message: "missing.yaml: file not found", details: [] });
-    expect(result.stderr).toBe("error: missing.yaml: file not found\n");
+    expect(report.failure).toEqual({ kind: "parse", message: "missing.yaml: model file not found", details: [] });
+    expect(result.stderr).toBe("error: missing.yaml: model file not found\n");
   });
 
   test("a file that is not a data model: exit 3, with where it is wrong", () => {

@@ -39,6 +39,7 @@ async function waitForLine(stream: ReadableStream<Uint8Array>, line: RegExp): Pr
 
 function pythonWithSdkDependencies(): string | undefined {
   for (const python of [join(REPO, ".venv", "bin", "python"), "python3"]) {
+    if (python.includes("/") && !existsSync(python)) continue;
     const probe = Bun.spawnSync([python, "-c", "import pydantic"], { stdout: "ignore", stderr: "ignore" });
     if (probe.exitCode === 0) return python;
   }
