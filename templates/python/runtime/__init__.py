@@ -3,12 +3,13 @@
 It needs only pydantic>=2 and httpx (plus typing_extensions, which pydantic requires), and imports its own modules
 relatively. Public API, by module:
 
-- config: `ClientConfig(base_url, project, credentials, client_name, timeout, retry, rate_limit, max_connections,
-  max_workers)`, `ClientConfig.from_env()` (CDF_URL or CDF_CLUSTER, CDF_PROJECT, plus credentials).
+- config: `ClientConfig(base_url, project, credentials, client_name, timeout, connect_timeout, retry, rate_limit,
+  max_connections, max_workers)`, `ClientConfig.from_env()` (CDF_URL or CDF_CLUSTER, CDF_PROJECT, plus credentials).
 - auth: `Token(str | callable)`, `OAuthClientCredentials(token_url, client_id, client_secret, scopes, audience)`
   and `OAuthClientCredentials.for_cluster(base_url, client_id=, client_secret=, tenant_id= | token_url=)`,
   `credentials_from_env(env, base_url=...)`, `default_scopes(base_url)`; the `Credentials` protocol.
-- retry: `RetryPolicy(max_retries, initial_wait, max_wait)`; `Retries`, the retry count and waits of one call.
+- retry: `RetryPolicy(max_retries, initial_wait, max_wait, connect_budget)`; `Retries`, the retry count and waits
+  of one call, each retry logged at WARNING.
 - http: `HTTPClient(config)`: `post(path, body)`, `get(path, params)`; gzip, retries, re-auth, rate limit.
 - errors: `CDFError` > `CDFConfigError`, `CDFConnectionError`, `CDFAPIError(status, message, request_id, body)` >
   `CDFAuthError`, `CDFNotFoundError`, `CDFRateLimitError`; `CDFUpsertError` (`applied`, `failed`: the nodes and

@@ -23,6 +23,7 @@ logger = logging.getLogger(__name__)
 
 # Token endpoints are fast or down: a few retries, not the ten of CDF calls.
 _TOKEN_RETRY = RetryPolicy(max_retries=3)
+_TOKEN_CONNECT_TIMEOUT = 4.0
 
 
 class Credentials(Protocol):
@@ -97,7 +98,7 @@ class OAuthClientCredentials:
         self._retry = retry
         self._clock = clock
         self._sleep = sleep
-        self._http = httpx.Client(timeout=timeout, transport=transport)
+        self._http = httpx.Client(timeout=httpx.Timeout(timeout, connect=_TOKEN_CONNECT_TIMEOUT), transport=transport)
         self._lock = threading.Lock()
         self._token: _CachedToken | None = None
 
@@ -153,17 +154,24 @@ class OAuthClientCredentials:
         }
         if self.audience:
             form["audience"] = self.audience
-        retries = Retries(self._retry, self._sleep, random.random, self._clock)
+        retries = Retries(
+            self._retry,
+            self._sleep,
+            random.random,
+            self._clock,
+            context=f"POST {self.token_url}",
+            connect_timeout=_TOKEN_CONNECT_TIMEOUT,
+        )
         while True:
             retries.attempted()
             started = self._clock()
             try:
                 response = self._http.post(self.token_url, data=form)
             except httpx.TransportError as error:
-                if retries.after_network_error():
+                if retries.after_network_error(error):
                     continue
                 raise CDFConnectionError(
-                    f"cannot reach the token endpoint {self.token_url}: {type(error).__name__}",
+                    f"cannot reach the token endpoint {self.token_url}: {type(error).__name__} ({error})",
                     attempts=retries.attempts,
                     elapsed=retries.elapsed,
                 ) from error

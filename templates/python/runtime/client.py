@@ -19,6 +19,7 @@ from .graphql import graphql_query
 from .http import HTTPClient
 from .ids import DataModelId, EdgeId, InstanceIds, NodeId, as_node_ids
 from .instances import InstanceResult, InstancesClient
+from .spaces import SpacesAPI
 
 
 class _GraphQL:
@@ -121,6 +122,7 @@ class BaseClient(_GraphQL):
         self.config = _ConnectArguments(base_url, project, token, credentials, client_name).config(config)
         self._http = HTTPClient(self.config, transport=transport)
         self._instances = InstancesClient(self._http)
+        self.spaces = SpacesAPI(self._http)
         self._connect_apis()
 
     def _connect_apis(self) -> None:
@@ -139,6 +141,7 @@ class BaseClient(_GraphQL):
         auto_create_direct_relations: bool = True,
         auto_create_start_nodes: bool = True,
         auto_create_end_nodes: bool = True,
+        create_space: bool = False,
     ) -> list[InstanceResult]:
         """Creates or updates nodes and edges of any views, with everything their connection fields hold.
 
@@ -154,11 +157,17 @@ class BaseClient(_GraphQL):
         neither exists nor is written here fail (CDF refuses the chunk) instead of creating an empty node; the
         graph's nodes are then written before its edges, so its own edges still find their nodes.
 
+        `create_space=True` first creates the instance spaces the graph writes to that do not exist yet (see
+        `client.spaces`), as the first write into a fresh project needs; without it, a missing space fails the
+        write with CDF's "One or more spaces do not exist".
+
         Transient failures are retried (see `RetryPolicy`). When a chunk still fails, the other chunks are applied
         all the same and `CDFUpsertError` lists the nodes and edges applied and those not (`applied`, `failed`).
         """
         writes = [items] if isinstance(items, (NodeWrite, EdgeWrite)) else items
         graph = flatten(writes)
+        if create_space:
+            self.spaces.ensure(item["space"] for item in graph.items)
 
         def apply(instances: Iterable[dict[str, Any]]) -> list[InstanceResult]:
             return self._instances.upsert(

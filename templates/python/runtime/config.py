@@ -22,7 +22,9 @@ class ClientConfig:
 
     - `base_url`: the cluster, e.g. `https://westeurope-1.cognitedata.com` (no path).
     - `client_name`: sent as `x-cdp-app`, so CDF's logs tell which application called.
-    - `timeout`: seconds per attempt; `retry`: how often and how long to retry transient failures.
+    - `timeout`: seconds an attempt may wait for the server (read, write); `connect_timeout`: seconds it may spend
+      connecting, short so that an unreachable host fails fast; `retry`: how often and how long to retry transient
+      failures (a busy server long, a host that cannot be connected to within `retry.connect_budget`).
     - `rate_limit`: requests per second across all threads, or None for no client-side limit.
     - `max_connections`: the HTTP connection pool; `max_workers`: threads for chunked writes and deletes, further
       capped by CDF's per-project concurrency limits (apply 4, delete 2).
@@ -34,6 +36,7 @@ class ClientConfig:
     client_name: str = "pygen-sdk"
     sdk_identifier: str = "pygen"
     timeout: float = 60.0
+    connect_timeout: float = 4.0
     retry: RetryPolicy = field(default_factory=RetryPolicy)
     rate_limit: float | None = None
     max_connections: int = 10
@@ -49,9 +52,10 @@ class ClientConfig:
             raise CDFConfigError("project is required")
         if not self.client_name:
             raise CDFConfigError("client_name must not be empty")
-        if self.timeout <= 0:
-            raise CDFConfigError("timeout must be positive")
-        if self.retry.max_retries < 0 or self.retry.initial_wait < 0 or self.retry.max_wait < 0:
+        if self.timeout <= 0 or self.connect_timeout <= 0:
+            raise CDFConfigError("timeout and connect_timeout must be positive")
+        retry = self.retry
+        if min(retry.max_retries, retry.initial_wait, retry.max_wait, retry.connect_budget) < 0:
             raise CDFConfigError("retry settings must not be negative")
         if self.rate_limit is not None and self.rate_limit <= 0:
             raise CDFConfigError("rate_limit must be positive (or None for no limit)")
