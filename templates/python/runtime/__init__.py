@@ -38,9 +38,11 @@ relatively. Public API, by module:
   fields (`fill_connections`).
 - select: `NodeQuery` — base of the generated `XQuery` steps of `select()`; `TextProperty`, `ValueProperty`,
   `RangeProperty`, the descriptors that declare a step's filters.
+- spaces: `SpacesAPI` (`client.spaces`: `apply`, `retrieve`, `ensure`, `delete`) and `Space`; imported from
+  `_runtime.spaces`, not re-exported here, so their names stay free for views.
 - client: `BaseClient` — base of the generated `<Name>Client`, built from a `ClientConfig`, from arguments
   (`base_url`, `project`, `token` or `credentials`, `client_name`) or `from_env()`; `upsert` (a graph of write
-  objects), `delete` (ids, or write objects, `recursive=True` for their whole graph), `close`, `graphql_query`;
+  objects, `create_space=True` to create missing instance spaces first), `delete` (ids, or write objects, `recursive=True` for their whole graph), `close`, `graphql_query`;
   `DataModelAPIs`, one data model's group of view APIs in an SDK of several.
 """
 
