@@ -216,6 +216,47 @@ def test_unknown_keyword_filters_fail_at_type_check_and_at_run_time(pumps_client
         client.pump.list(colour="red")  # type: ignore[call-arg]
 
 
+@pytest.mark.parametrize(
+    ("filters", "message"),
+    [
+        ({"min_flow_rate": "big"}, r"filter min_flow_rate= expects float \| None, got str \('big'\)"),
+        ({"min_serial_number": 1.5}, r"filter min_serial_number= expects int \| None, got float \(1\.5\)"),
+        ({"is_active": "yes"}, r"filter is_active= expects bool \| None, got str \('yes'\)"),
+        ({"min_flow_rate": True}, r"filter min_flow_rate= expects float \| None, got bool \(True\)"),
+        ({"min_installed_at": "2024-01-01"}, r"filter min_installed_at= expects datetime \| None, got str"),
+        ({"max_commissioned": 20240101}, r"filter max_commissioned= expects date \| None, got int"),
+        ({"name": 5}, r"filter name= expects str \| Sequence\[str\] \| None, got int \(5\)"),
+        ({"name": ["a", 5]}, r"filter name= expects str \| Sequence\[str\] \| None, got list"),
+        ({"status": 3}, r"filter status= expects PumpStatus \| Sequence\[PumpStatus\] \| None, got int"),
+        ({"site": ("sp_pumps", "site:oslo")}, r"filter site= expects NodeId \| Sequence\[NodeId\] \| None"),
+        ({"space": 7}, r"filter space= expects str \| Sequence\[str\] \| None, got int \(7\)"),
+    ],
+)
+def test_a_filter_value_of_the_wrong_type_raises_before_any_request(
+    pumps_client: ClientFactory, filters: dict[str, Any], message: str
+) -> None:
+    client, recorder = pumps_client(FakeDMS([node_payload("A1", flowRate=5.0)]))
+    with pytest.raises(TypeError, match=message):
+        client.pump.list(**filters)
+    with pytest.raises(TypeError, match=message):
+        client.pump.aggregate("count", **filters)
+    assert recorder.requests == []
+
+
+def test_filter_values_of_the_declared_types_pass(pumps_client: ClientFactory) -> None:
+    client, recorder = pumps_client(FakeDMS([node_payload("A1", flowRate=5.0)]))
+    client.pump.list(
+        min_flow_rate=3,  # an int is a fine float
+        max_flow_rate=4.5,
+        min_commissioned=datetime(2024, 1, 1, tzinfo=timezone.utc),  # a datetime is a date
+        max_commissioned=date(2025, 1, 1),
+        status="retired",  # type: ignore[arg-type]  # an enum value newer than the SDK, which reads accept too
+        site=[NodeId("sp_pumps", "site:oslo")],
+        name=("a", "b"),
+    )
+    assert len(recorder.requests) == 1
+
+
 def test_list_without_limit_pages_through_everything(pumps_client: ClientFactory) -> None:
     client, recorder = pumps_client(FakeDMS([node_payload(f"p{index:04}") for index in range(2300)]))
     assert len(client.pump.list(limit=None)) == 2300

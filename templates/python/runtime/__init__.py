@@ -42,7 +42,8 @@ relatively. Public API, by module:
   `_runtime.spaces`, not re-exported here, so their names stay free for views.
 - client: `BaseClient` — base of the generated `<Name>Client`, built from a `ClientConfig`, from arguments
   (`base_url`, `project`, `token` or `credentials`, `client_name`) or `from_env()`; `upsert` (a graph of write
-  objects, `create_space=True` to create missing instance spaces first), `delete` (ids, or write objects, `recursive=True` for their whole graph), `close`, `graphql_query`;
+  objects, `create_space=True` to create missing instance spaces first),
+  `delete` (ids, or write objects, `recursive=True` for their whole graph), `close`, `graphql_query`;
   `DataModelAPIs`, one data model's group of view APIs in an SDK of several.
 """
 
