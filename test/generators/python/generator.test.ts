@@ -74,6 +74,7 @@ describe("the generated package", () => {
     const pyproject = fileOf(result, "pyproject.toml");
     expect(pyproject).toContain('requires-python = ">=3.10"');
     expect(pyproject).toContain('dependencies = ["pydantic>=2", "httpx", "typing_extensions"]');
+    expect(pyproject).toContain('[project.optional-dependencies]\n# `to_pandas()` on list results.\npandas = ["pandas>=2"]');
     expect(pyproject).toContain("line-length = 120\nindent-width = 4");
   });
 
