@@ -7,7 +7,9 @@ relatively. Public API, by module:
   max_connections, max_workers)`, `ClientConfig.from_env()` (CDF_URL or CDF_CLUSTER, CDF_PROJECT, plus credentials).
 - auth: `Token(str | callable)`, `OAuthClientCredentials(token_url, client_id, client_secret, scopes, audience)`
   and `OAuthClientCredentials.for_cluster(base_url, client_id=, client_secret=, tenant_id= | token_url=)`,
-  `credentials_from_env(env, base_url=...)`, `default_scopes(base_url)`; the `Credentials` protocol.
+  `credentials_from_env(env, base_url=...)`, `default_scopes(base_url)`; the `Credentials` protocol;
+  `auth.CogniteSDKCredentials(provider)`, a cognite-sdk credential provider (with `ClientConfig.from_cognite_client`
+  and `BaseClient.from_cognite_client`, which borrow a `CogniteClient`'s cluster, project and credentials).
 - retry: `RetryPolicy(max_retries, initial_wait, max_wait, connect_budget)`; `Retries`, the retry count and waits
   of one call, each retry logged at WARNING.
 - http: `HTTPClient(config)`: `post(path, body)`, `get(path, params)`; gzip, retries, re-auth, rate limit.

@@ -1,4 +1,5 @@
-"""Credentials: a fixed token, or OAuth2 client credentials with a cached, refreshed token.
+"""Credentials: a fixed token, OAuth2 client credentials with a cached, refreshed token, or the credential
+provider of a cognite-sdk `CogniteClient` (cognite-sdk is never imported: any object with its shape works).
 
 A credential object only hands out Authorization header values. Secrets are kept out of `repr`, logs and error
 messages; errors name the token URL and client id (neither is secret) and the identity provider's reason.
@@ -54,6 +55,34 @@ class Token:
 
     def __repr__(self) -> str:
         return "Token(<hidden>)"
+
+
+class CogniteSDKCredentials:
+    """The credentials of cognite-sdk: any of its `CredentialProvider`s (`OAuthClientCredentials`,
+    `OAuthInteractive`, `OAuthDeviceCode`, `Token`, ...), which refresh their own tokens.
+
+    cognite-sdk's `authorization_header()` returns a `(name, value)` pair; this hands out the value.
+    """
+
+    def __init__(self, provider: Any) -> None:
+        if not callable(getattr(provider, "authorization_header", None)):
+            raise CDFConfigError(
+                f"{type(provider).__name__} is no cognite-sdk credential provider: it has no authorization_header()"
+            )
+        self._provider = provider
+
+    def authorization_header(self) -> str:
+        header = self._provider.authorization_header()
+        if isinstance(header, tuple):
+            return str(header[1])
+        return str(header)
+
+    def invalidate(self) -> bool:
+        # cognite-sdk's providers decide themselves when to refresh; asking again gives the same token.
+        return False
+
+    def __repr__(self) -> str:
+        return f"CogniteSDKCredentials({type(self._provider).__name__})"
 
 
 @dataclass(frozen=True)

@@ -129,6 +129,13 @@ class BaseClient(_GraphQL):
         """Sets the view APIs: the generated client overrides this, so it need not repeat `__init__`."""
 
     @classmethod
+    def from_cognite_client(cls, cognite_client: Any, *, client_name: str | None = None) -> Self:
+        """Borrows the cluster, project and credentials of a cognite-sdk `CogniteClient` (cognite-sdk is optional:
+        the SDK never imports it); see `ClientConfig.from_cognite_client`.
+        """
+        return cls(ClientConfig.from_cognite_client(cognite_client, client_name=client_name))
+
+    @classmethod
     def from_env(cls) -> Self:
         """CDF_URL or CDF_CLUSTER, CDF_PROJECT, and CDF_TOKEN or client credentials (see `credentials_from_env`)."""
         return cls(ClientConfig.from_env())

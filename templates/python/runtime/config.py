@@ -7,8 +7,9 @@ import re
 import urllib.parse
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
-from .auth import Credentials, credentials_from_env
+from .auth import CogniteSDKCredentials, Credentials, credentials_from_env
 from .errors import CDFConfigError
 from .retry import RetryPolicy
 
@@ -65,6 +66,24 @@ class ClientConfig:
     @property
     def project_url(self) -> str:
         return f"{self.base_url}/api/v1/projects/{urllib.parse.quote(self.project, safe='')}"
+
+    @classmethod
+    def from_cognite_client(cls, cognite_client: Any, *, client_name: str | None = None) -> ClientConfig:
+        """The cluster, project and credentials of a cognite-sdk `CogniteClient` (its `config`), so a program that
+        has one connects without configuring twice. cognite-sdk itself is not needed by the SDK.
+        """
+        config: Any = getattr(cognite_client, "config", None)
+        missing = [name for name in ("base_url", "project", "credentials") if not getattr(config, name, None)]
+        if missing:
+            raise CDFConfigError(
+                f"{type(cognite_client).__name__} is no CogniteClient: its config lacks {', '.join(missing)}"
+            )
+        return cls(
+            base_url=config.base_url,
+            project=config.project,
+            credentials=CogniteSDKCredentials(config.credentials),
+            client_name=client_name or getattr(config, "client_name", None) or "pygen-sdk",
+        )
 
     @classmethod
     def from_env(
