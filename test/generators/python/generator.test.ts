@@ -109,7 +109,7 @@ describe("the generated package", () => {
     expect(readme).toContain("pip install .             # pydantic>=2, httpx and typing_extensions");
     expect(readme).toContain("pip install '.[pandas]'");
     expect(readme).not.toContain("github.com/cognitedata/pygen");
-    expect(readme).toContain('client.spaces.apply("example_instances")');
+    expect(readme).toContain('client.spaces.apply("pygen_example")');
     expect(readme).toContain("HydroPlantModelClient.from_cognite_client(cognite_client)");
     expect(readme).toContain("| `client.hydro_plant` | `HydroPlant` | `HydroPlantWrite` | `pygen_example:HydroPlant/1` |");
     expect(readme).toContain("client.asset.list(limit=10)");
