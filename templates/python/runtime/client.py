@@ -202,7 +202,7 @@ class BaseClient(_GraphQL):
 
     def delete(
         self,
-        external_id: str | NodeId | Writable | Sequence[str | NodeId | Writable],
+        external_id: str | NodeId | NodeRead | Writable | Sequence[str | NodeId | NodeRead | Writable],
         space: str | None = None,
         *,
         recursive: bool = False,
@@ -210,12 +210,18 @@ class BaseClient(_GraphQL):
         """Deletes nodes (and their edges) in chunks of 1000, 2 at a time; returns the ids that existed, a NodeId
         for each node and an EdgeId for each edge.
 
-        Write objects delete the instance they would write; with `recursive=True`, every node and edge `upsert`
-        would write for them (graph.py). Edges are deleted first, then nodes.
+        Read objects (e.g. a `list` result) delete their node. Write objects delete the instance they would write;
+        with `recursive=True`, every node and edge `upsert` would write for them (graph.py). Edges are deleted
+        first, then nodes.
         """
-        given = [external_id] if isinstance(external_id, (str, NodeId, NodeWrite, EdgeWrite)) else external_id
+        single = (str, NodeId, NodeRead, NodeWrite, EdgeWrite)
+        given = [external_id] if isinstance(external_id, single) else external_id
         objects = [item for item in given if isinstance(item, (NodeWrite, EdgeWrite))]
-        ids = [item for item in given if not isinstance(item, (NodeWrite, EdgeWrite))]
+        ids = [
+            item.id if isinstance(item, NodeRead) else item
+            for item in given
+            if not isinstance(item, (NodeWrite, EdgeWrite))
+        ]
         nodes = as_node_ids(ids, space or self.default_space) if ids else []
         graph = flatten(objects, follow=recursive)
         deleted: list[NodeId | EdgeId] = [*self._instances.delete(list(graph.edges))] if graph.edges else []
