@@ -22,14 +22,19 @@ class EmulatorConnection(TypedDict):
 
 
 def start_emulator(
-    model: Path | None = None, instances: Path | None = None, options: Sequence[str] = ()
+    model: Path | None = None,
+    instances: Path | None = None,
+    options: Sequence[str] = (),
+    *,
+    project: str = PROJECT,
+    token: str = TOKEN,
 ) -> Iterator[EmulatorConnection]:
     """Runs `pygen emulate` on a free port until the fixture is done; yields what a client config needs.
 
     `options` are more flags of `pygen emulate` (injected faults, for instance).
     """
     command = [str(REPOSITORY / "node_modules" / ".bin" / "bun"), "src/main.ts", "emulate", "--port", "0"]
-    command += ["--token", TOKEN, "--project", PROJECT, *options]
+    command += ["--token", token, "--project", project, *options]
     if model is not None:
         command += ["--model", str(model)]
     if instances is not None:
@@ -42,7 +47,7 @@ def start_emulator(
         url = process.stdout.readline().strip()
         if not url.startswith("http"):
             pytest.fail(f"the emulator did not start (exit code {process.poll()})")
-        yield {"base_url": url, "project": PROJECT, "token": TOKEN}
+        yield {"base_url": url, "project": project, "token": token}
     finally:
         process.terminate()
         process.wait(timeout=10)

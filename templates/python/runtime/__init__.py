@@ -3,12 +3,15 @@
 It needs only pydantic>=2 and httpx (plus typing_extensions, which pydantic requires), and imports its own modules
 relatively. Public API, by module:
 
-- config: `ClientConfig(base_url, project, credentials, client_name, timeout, retry, rate_limit, max_connections,
-  max_workers)`, `ClientConfig.from_env()` (CDF_URL or CDF_CLUSTER, CDF_PROJECT, plus credentials).
+- config: `ClientConfig(base_url, project, credentials, client_name, timeout, connect_timeout, retry, rate_limit,
+  max_connections, max_workers)`, `ClientConfig.from_env()` (CDF_URL or CDF_CLUSTER, CDF_PROJECT, plus credentials).
 - auth: `Token(str | callable)`, `OAuthClientCredentials(token_url, client_id, client_secret, scopes, audience)`
   and `OAuthClientCredentials.for_cluster(base_url, client_id=, client_secret=, tenant_id= | token_url=)`,
-  `credentials_from_env(env, base_url=...)`, `default_scopes(base_url)`; the `Credentials` protocol.
-- retry: `RetryPolicy(max_retries, initial_wait, max_wait)`; `Retries`, the retry count and waits of one call.
+  `credentials_from_env(env, base_url=...)`, `default_scopes(base_url)`; the `Credentials` protocol;
+  `auth.CogniteSDKCredentials(provider)`, a cognite-sdk credential provider (with `ClientConfig.from_cognite_client`
+  and `BaseClient.from_cognite_client`, which borrow a `CogniteClient`'s cluster, project and credentials).
+- retry: `RetryPolicy(max_retries, initial_wait, max_wait, connect_budget)`; `Retries`, the retry count and waits
+  of one call, each retry logged at WARNING.
 - http: `HTTPClient(config)`: `post(path, body)`, `get(path, params)`; gzip, retries, re-auth, rate limit.
 - errors: `CDFError` > `CDFConfigError`, `CDFConnectionError`, `CDFAPIError(status, message, request_id, body)` >
   `CDFAuthError`, `CDFNotFoundError`, `CDFRateLimitError`; `CDFUpsertError` (`applied`, `failed`: the nodes and
@@ -37,9 +40,12 @@ relatively. Public API, by module:
   fields (`fill_connections`).
 - select: `NodeQuery` — base of the generated `XQuery` steps of `select()`; `TextProperty`, `ValueProperty`,
   `RangeProperty`, the descriptors that declare a step's filters.
+- spaces: `SpacesAPI` (`client.spaces`: `apply`, `retrieve`, `ensure`, `delete`) and `Space`; imported from
+  `_runtime.spaces`, not re-exported here, so their names stay free for views.
 - client: `BaseClient` — base of the generated `<Name>Client`, built from a `ClientConfig`, from arguments
   (`base_url`, `project`, `token` or `credentials`, `client_name`) or `from_env()`; `upsert` (a graph of write
-  objects), `delete` (ids, or write objects, `recursive=True` for their whole graph), `close`, `graphql_query`;
+  objects, `create_space=True` to create missing instance spaces first),
+  `delete` (ids, or write objects, `recursive=True` for their whole graph), `close`, `graphql_query`;
   `DataModelAPIs`, one data model's group of view APIs in an SDK of several.
 """
 

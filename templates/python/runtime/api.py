@@ -30,6 +30,7 @@ from .filters import Filter, KeywordFilters, RawFilter, all_of, has_data
 from .ids import NodeId, ViewId, as_node_ids
 from .instances import MAX_PAGE_SIZE, Aggregate, AggregateName, InstancesClient, Sort, SortDirection
 from .query import RetrieveConnections, fill_connections
+from .value_types import declared_types
 
 DEFAULT_LIMIT = 25
 
@@ -297,7 +298,8 @@ class ViewAPI(Generic[_Read, _List]):
 @functools.cache
 def _keyword_filters(read_class: type[NodeRead], filters: type[Mapping[str, Any]]) -> KeywordFilters:
     # Derived once per view class, not per client.
-    return KeywordFilters(read_class._view, read_class.property_identifiers(), filters.__annotations__)
+    types = declared_types(filters)
+    return KeywordFilters(read_class._view, read_class.property_identifiers(), filters.__annotations__, types)
 
 
 def _descendants(read_class: type[_Read]) -> list[type[_Read]]:

@@ -1,4 +1,5 @@
-"""Credentials: a fixed token, or OAuth2 client credentials with a cached, refreshed token.
+"""Credentials: a fixed token, OAuth2 client credentials with a cached, refreshed token, or the credential
+provider of a cognite-sdk `CogniteClient` (cognite-sdk is never imported: any object with its shape works).
 
 A credential object only hands out Authorization header values. Secrets are kept out of `repr`, logs and error
 messages; errors name the token URL and client id (neither is secret) and the identity provider's reason.
@@ -23,6 +24,7 @@ logger = logging.getLogger(__name__)
 
 # Token endpoints are fast or down: a few retries, not the ten of CDF calls.
 _TOKEN_RETRY = RetryPolicy(max_retries=3)
+_TOKEN_CONNECT_TIMEOUT = 4.0
 
 
 class Credentials(Protocol):
@@ -53,6 +55,34 @@ class Token:
 
     def __repr__(self) -> str:
         return "Token(<hidden>)"
+
+
+class CogniteSDKCredentials:
+    """The credentials of cognite-sdk: any of its `CredentialProvider`s (`OAuthClientCredentials`,
+    `OAuthInteractive`, `OAuthDeviceCode`, `Token`, ...), which refresh their own tokens.
+
+    cognite-sdk's `authorization_header()` returns a `(name, value)` pair; this hands out the value.
+    """
+
+    def __init__(self, provider: Any) -> None:
+        if not callable(getattr(provider, "authorization_header", None)):
+            raise CDFConfigError(
+                f"{type(provider).__name__} is no cognite-sdk credential provider: it has no authorization_header()"
+            )
+        self._provider = provider
+
+    def authorization_header(self) -> str:
+        header = self._provider.authorization_header()
+        if isinstance(header, tuple):
+            return str(header[1])
+        return str(header)
+
+    def invalidate(self) -> bool:
+        # cognite-sdk's providers decide themselves when to refresh; asking again gives the same token.
+        return False
+
+    def __repr__(self) -> str:
+        return f"CogniteSDKCredentials({type(self._provider).__name__})"
 
 
 @dataclass(frozen=True)
@@ -97,7 +127,7 @@ class OAuthClientCredentials:
         self._retry = retry
         self._clock = clock
         self._sleep = sleep
-        self._http = httpx.Client(timeout=timeout, transport=transport)
+        self._http = httpx.Client(timeout=httpx.Timeout(timeout, connect=_TOKEN_CONNECT_TIMEOUT), transport=transport)
         self._lock = threading.Lock()
         self._token: _CachedToken | None = None
 
@@ -153,17 +183,24 @@ class OAuthClientCredentials:
         }
         if self.audience:
             form["audience"] = self.audience
-        retries = Retries(self._retry, self._sleep, random.random, self._clock)
+        retries = Retries(
+            self._retry,
+            self._sleep,
+            random.random,
+            self._clock,
+            context=f"POST {self.token_url}",
+            connect_timeout=_TOKEN_CONNECT_TIMEOUT,
+        )
         while True:
             retries.attempted()
             started = self._clock()
             try:
                 response = self._http.post(self.token_url, data=form)
             except httpx.TransportError as error:
-                if retries.after_network_error():
+                if retries.after_network_error(error):
                     continue
                 raise CDFConnectionError(
-                    f"cannot reach the token endpoint {self.token_url}: {type(error).__name__}",
+                    f"cannot reach the token endpoint {self.token_url}: {type(error).__name__} ({error})",
                     attempts=retries.attempts,
                     elapsed=retries.elapsed,
                 ) from error

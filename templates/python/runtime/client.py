@@ -19,6 +19,7 @@ from .graphql import graphql_query
 from .http import HTTPClient
 from .ids import DataModelId, EdgeId, InstanceIds, NodeId, as_node_ids
 from .instances import InstanceResult, InstancesClient
+from .spaces import SpacesAPI
 
 
 class _GraphQL:
@@ -121,10 +122,18 @@ class BaseClient(_GraphQL):
         self.config = _ConnectArguments(base_url, project, token, credentials, client_name).config(config)
         self._http = HTTPClient(self.config, transport=transport)
         self._instances = InstancesClient(self._http)
+        self.spaces = SpacesAPI(self._http)
         self._connect_apis()
 
     def _connect_apis(self) -> None:
         """Sets the view APIs: the generated client overrides this, so it need not repeat `__init__`."""
+
+    @classmethod
+    def from_cognite_client(cls, cognite_client: Any, *, client_name: str | None = None) -> Self:
+        """Borrows the cluster, project and credentials of a cognite-sdk `CogniteClient` (cognite-sdk is optional:
+        the SDK never imports it); see `ClientConfig.from_cognite_client`.
+        """
+        return cls(ClientConfig.from_cognite_client(cognite_client, client_name=client_name))
 
     @classmethod
     def from_env(cls) -> Self:
@@ -139,6 +148,7 @@ class BaseClient(_GraphQL):
         auto_create_direct_relations: bool = True,
         auto_create_start_nodes: bool = True,
         auto_create_end_nodes: bool = True,
+        create_space: bool = False,
     ) -> list[InstanceResult]:
         """Creates or updates nodes and edges of any views, with everything their connection fields hold.
 
@@ -154,11 +164,17 @@ class BaseClient(_GraphQL):
         neither exists nor is written here fail (CDF refuses the chunk) instead of creating an empty node; the
         graph's nodes are then written before its edges, so its own edges still find their nodes.
 
+        `create_space=True` first creates the instance spaces the graph writes to that do not exist yet (see
+        `client.spaces`), as the first write into a fresh project needs; without it, a missing space fails the
+        write with CDF's "One or more spaces do not exist".
+
         Transient failures are retried (see `RetryPolicy`). When a chunk still fails, the other chunks are applied
         all the same and `CDFUpsertError` lists the nodes and edges applied and those not (`applied`, `failed`).
         """
         writes = [items] if isinstance(items, (NodeWrite, EdgeWrite)) else items
         graph = flatten(writes)
+        if create_space:
+            self.spaces.ensure(item["space"] for item in graph.items)
 
         def apply(instances: Iterable[dict[str, Any]]) -> list[InstanceResult]:
             return self._instances.upsert(
@@ -186,7 +202,7 @@ class BaseClient(_GraphQL):
 
     def delete(
         self,
-        external_id: str | NodeId | Writable | Sequence[str | NodeId | Writable],
+        external_id: str | NodeId | NodeRead | Writable | Sequence[str | NodeId | NodeRead | Writable],
         space: str | None = None,
         *,
         recursive: bool = False,
@@ -194,12 +210,18 @@ class BaseClient(_GraphQL):
         """Deletes nodes (and their edges) in chunks of 1000, 2 at a time; returns the ids that existed, a NodeId
         for each node and an EdgeId for each edge.
 
-        Write objects delete the instance they would write; with `recursive=True`, every node and edge `upsert`
-        would write for them (graph.py). Edges are deleted first, then nodes.
+        Read objects (e.g. a `list` result) delete their node. Write objects delete the instance they would write;
+        with `recursive=True`, every node and edge `upsert` would write for them (graph.py). Edges are deleted
+        first, then nodes.
         """
-        given = [external_id] if isinstance(external_id, (str, NodeId, NodeWrite, EdgeWrite)) else external_id
+        single = (str, NodeId, NodeRead, NodeWrite, EdgeWrite)
+        given = [external_id] if isinstance(external_id, single) else external_id
         objects = [item for item in given if isinstance(item, (NodeWrite, EdgeWrite))]
-        ids = [item for item in given if not isinstance(item, (NodeWrite, EdgeWrite))]
+        ids = [
+            item.id if isinstance(item, NodeRead) else item
+            for item in given
+            if not isinstance(item, (NodeWrite, EdgeWrite))
+        ]
         nodes = as_node_ids(ids, space or self.default_space) if ids else []
         graph = flatten(objects, follow=recursive)
         deleted: list[NodeId | EdgeId] = [*self._instances.delete(list(graph.edges))] if graph.edges else []

@@ -7,8 +7,9 @@ import re
 import urllib.parse
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
-from .auth import Credentials, credentials_from_env
+from .auth import CogniteSDKCredentials, Credentials, credentials_from_env
 from .errors import CDFConfigError
 from .retry import RetryPolicy
 
@@ -22,7 +23,9 @@ class ClientConfig:
 
     - `base_url`: the cluster, e.g. `https://westeurope-1.cognitedata.com` (no path).
     - `client_name`: sent as `x-cdp-app`, so CDF's logs tell which application called.
-    - `timeout`: seconds per attempt; `retry`: how often and how long to retry transient failures.
+    - `timeout`: seconds an attempt may wait for the server (read, write); `connect_timeout`: seconds it may spend
+      connecting, short so that an unreachable host fails fast; `retry`: how often and how long to retry transient
+      failures (a busy server long, a host that cannot be connected to within `retry.connect_budget`).
     - `rate_limit`: requests per second across all threads, or None for no client-side limit.
     - `max_connections`: the HTTP connection pool; `max_workers`: threads for chunked writes and deletes, further
       capped by CDF's per-project concurrency limits (apply 4, delete 2).
@@ -34,6 +37,7 @@ class ClientConfig:
     client_name: str = "pygen-sdk"
     sdk_identifier: str = "pygen"
     timeout: float = 60.0
+    connect_timeout: float = 4.0
     retry: RetryPolicy = field(default_factory=RetryPolicy)
     rate_limit: float | None = None
     max_connections: int = 10
@@ -49,9 +53,10 @@ class ClientConfig:
             raise CDFConfigError("project is required")
         if not self.client_name:
             raise CDFConfigError("client_name must not be empty")
-        if self.timeout <= 0:
-            raise CDFConfigError("timeout must be positive")
-        if self.retry.max_retries < 0 or self.retry.initial_wait < 0 or self.retry.max_wait < 0:
+        if self.timeout <= 0 or self.connect_timeout <= 0:
+            raise CDFConfigError("timeout and connect_timeout must be positive")
+        retry = self.retry
+        if min(retry.max_retries, retry.initial_wait, retry.max_wait, retry.connect_budget) < 0:
             raise CDFConfigError("retry settings must not be negative")
         if self.rate_limit is not None and self.rate_limit <= 0:
             raise CDFConfigError("rate_limit must be positive (or None for no limit)")
@@ -61,6 +66,24 @@ class ClientConfig:
     @property
     def project_url(self) -> str:
         return f"{self.base_url}/api/v1/projects/{urllib.parse.quote(self.project, safe='')}"
+
+    @classmethod
+    def from_cognite_client(cls, cognite_client: Any, *, client_name: str | None = None) -> ClientConfig:
+        """The cluster, project and credentials of a cognite-sdk `CogniteClient` (its `config`), so a program that
+        has one connects without configuring twice. cognite-sdk itself is not needed by the SDK.
+        """
+        config: Any = getattr(cognite_client, "config", None)
+        missing = [name for name in ("base_url", "project", "credentials") if not getattr(config, name, None)]
+        if missing:
+            raise CDFConfigError(
+                f"{type(cognite_client).__name__} is no CogniteClient: its config lacks {', '.join(missing)}"
+            )
+        return cls(
+            base_url=config.base_url,
+            project=config.project,
+            credentials=CogniteSDKCredentials(config.credentials),
+            client_name=client_name or getattr(config, "client_name", None) or "pygen-sdk",
+        )
 
     @classmethod
     def from_env(

@@ -46,20 +46,23 @@ every read connection field's union) and edges with properties as their own valu
 from __future__ import annotations
 
 import functools
-import importlib
 import sys
 import threading
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Annotated, Any, ClassVar, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, ClassVar, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
 from typing_extensions import Self
 
 from .connections import ClassRole, Connection, InstanceKind, class_of, register_class
+from .frames import to_data_frame
 from .ids import NodeId, ViewId
 from .values import DirectRelation
+
+if TYPE_CHECKING:
+    import pandas
 
 _Write = TypeVar("_Write", bound="NodeWrite")
 
@@ -497,13 +500,12 @@ class ModelList(list[_Item]):
     def ids(self) -> list[NodeId]:
         return [item.id for item in self]
 
-    def to_pandas(self) -> Any:
-        """A pandas DataFrame, one row per item, columns named by Python field. pandas is optional."""
-        try:
-            pandas = importlib.import_module("pandas")
-        except ImportError as error:
-            raise ImportError("to_pandas() needs pandas: pip install pandas") from error
-        return pandas.DataFrame([item.model_dump(mode="json") for item in self])
+    def to_pandas(self) -> pandas.DataFrame:
+        """A pandas DataFrame, one row per item, columns named by Python field, typed as frames.py says.
+
+        pandas is optional: `pip install '<sdk>[pandas]'`; without it this raises ImportError saying so.
+        """
+        return to_data_frame(self)
 
 
 class NodeList(ModelList[_Read]):

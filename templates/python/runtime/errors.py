@@ -120,9 +120,12 @@ class CDFUpsertError(CDFError):
 
     def __str__(self) -> str:
         first = f": {self.errors[0]}" if self.errors else ""
+        # The first write into a fresh project meets this; the message says how to get past it.
+        missing_space = any("spaces do not exist" in str(error) for error in self.errors)
+        hint = " (create it: client.spaces.apply(...), or upsert(..., create_space=True))" if missing_space else ""
         return (
             f"upsert applied {self.applied.describe()} and failed on {self.failed.describe()}; "
-            f"{len(self.errors)} chunk(s) failed, the first{first}"
+            f"{len(self.errors)} chunk(s) failed, the first{first}{hint}"
         )
 
 

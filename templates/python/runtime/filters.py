@@ -14,6 +14,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, TypedDict
 
 from .ids import ContainerId, NodeId, ViewId, node_property_ref
+from .value_types import ExpectedType, describe_value
 from .values import dump_value
 
 PropertyRef = Sequence[str]
@@ -177,12 +178,20 @@ class KeywordFilters:
     A key equal to a field name always means that field, so a field literally called `min_x` is never read as a
     range on `x`. Names escaped with a trailing underscore because they are reserved match their field: `type_`
     (field `type_`), `type_prefix` and `min_date` (fields `type_`, `date_`), `properties_` (field `properties`).
-    A None value means "no filter", as in pygen v1.
+    A None value means "no filter", as in pygen v1. A value of another type than its key declares in `types` (the
+    TypedDict's annotations, see value_types.py) raises TypeError before any request: CDF would match nothing.
     """
 
-    def __init__(self, view: ViewId, identifiers: Mapping[str, str], keys: Iterable[str]) -> None:
+    def __init__(
+        self,
+        view: ViewId,
+        identifiers: Mapping[str, str],
+        keys: Iterable[str],
+        types: Mapping[str, ExpectedType] | None = None,
+    ) -> None:
         """`identifiers` maps each property field's Python name to its CDF identifier."""
         self._rules = {key: _rule(view, identifiers, key) for key in keys}
+        self._types = dict(types or {})
 
     @property
     def keys(self) -> list[str]:
@@ -197,6 +206,9 @@ class KeywordFilters:
             rule = self._rules.get(key)
             if rule is None:
                 raise TypeError(f"unexpected filter argument {key!r}; expected one of {', '.join(self._rules)}")
+            expected = self._types.get(key)
+            if expected is not None and not expected.accepts(value):
+                raise TypeError(f"filter {key}= expects {expected.spelling}, got {describe_value(value)}")
             operation, reference = rule
             if operation in ("gte", "lte"):
                 ranges.setdefault(reference, {})[operation] = value

@@ -2,11 +2,12 @@
 
 Every call gets CDF's headers, a gzip-compressed JSON body, the client's rate limit, retries of transient
 failures (408/429/502/503/504, `cdf-is-auto-retryable`, network errors) with capped exponential backoff and full
-jitter or the server's Retry-After, and one re-authentication after a 401. Every DMS endpoint is an upsert, a
-delete that ignores missing items, or a read, so repeating a request is safe.
+jitter or the server's Retry-After, and one re-authentication after a 401. A host that cannot be connected to
+fails within `RetryPolicy.connect_budget` (10 s by default), not after the long budget of a busy server. Every
+DMS endpoint is an upsert, a delete that ignores missing items, or a read, so repeating a request is safe.
 
-Debug logs (logger `<package>._runtime.http`) hold method, path, status, duration, request id and retry count:
-never headers or bodies, so never a token.
+Debug logs (logger `<package>._runtime.http`) hold method, path, status, duration, request id and retry count;
+each retry is a WARNING of `<package>._runtime.retry`. Never headers or bodies, so never a token.
 """
 
 from __future__ import annotations
@@ -60,9 +61,8 @@ class HTTPClient:
             "x-cdp-sdk": config.sdk_identifier,
         }
         limits = httpx.Limits(max_connections=config.max_connections, max_keepalive_connections=config.max_connections)
-        self._client = httpx.Client(
-            base_url=config.project_url, timeout=config.timeout, limits=limits, transport=transport
-        )
+        timeout = httpx.Timeout(config.timeout, connect=config.connect_timeout)
+        self._client = httpx.Client(base_url=config.project_url, timeout=timeout, limits=limits, transport=transport)
 
     def post(self, path: str, body: Mapping[str, Any]) -> Any:
         return self.request("POST", path, body=body)
@@ -81,7 +81,14 @@ class HTTPClient:
             headers["Content-Encoding"] = "gzip"
         query = {key: _query_value(value) for key, value in (params or {}).items() if value is not None}
         context = f"{method} {path}"
-        retries = Retries(self.config.retry, self._sleep, self._random, self._clock)
+        retries = Retries(
+            self.config.retry,
+            self._sleep,
+            self._random,
+            self._clock,
+            context=context,
+            connect_timeout=self.config.connect_timeout,
+        )
         reauthenticated = False
         while True:
             if self._rate_limiter is not None:
@@ -93,10 +100,10 @@ class HTTPClient:
                 response = self._client.request(method, path, content=content, params=query, headers=headers)
             except httpx.TransportError as error:
                 logger.debug("%s failed: %s (retry %d)", context, type(error).__name__, retries.count)
-                if retries.after_network_error():
+                if retries.after_network_error(error):
                     continue
                 raise CDFConnectionError(
-                    f"{context}: cannot reach {self.config.base_url}: {type(error).__name__}",
+                    f"{context}: cannot reach {self.config.base_url}: {type(error).__name__} ({error})",
                     attempts=retries.attempts,
                     elapsed=retries.elapsed,
                 ) from error

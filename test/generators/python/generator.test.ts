@@ -74,6 +74,7 @@ describe("the generated package", () => {
     const pyproject = fileOf(result, "pyproject.toml");
     expect(pyproject).toContain('requires-python = ">=3.10"');
     expect(pyproject).toContain('dependencies = ["pydantic>=2", "httpx", "typing_extensions"]');
+    expect(pyproject).toContain('[project.optional-dependencies]\n# `to_pandas()` on list results.\npandas = ["pandas>=2"]');
     expect(pyproject).toContain("line-length = 120\nindent-width = 4");
   });
 
@@ -104,6 +105,12 @@ describe("the generated package", () => {
     expect(readme).toContain("## Connections");
     expect(readme).toContain("no API of their own:\n`InspectionResult`.");
     expect(readme).toContain("pip install .");
+    // True to the pyproject, ours, and the first run complete: connect, create the instance space, read.
+    expect(readme).toContain("pip install .             # pydantic>=2, httpx and typing_extensions");
+    expect(readme).toContain("pip install '.[pandas]'");
+    expect(readme).not.toContain("github.com/cognitedata/pygen");
+    expect(readme).toContain('client.spaces.apply("pygen_example")');
+    expect(readme).toContain("HydroPlantModelClient.from_cognite_client(cognite_client)");
     expect(readme).toContain("| `client.hydro_plant` | `HydroPlant` | `HydroPlantWrite` | `pygen_example:HydroPlant/1` |");
     expect(readme).toContain("client.asset.list(limit=10)");
     expect(fileOf(generate(undefined, { examples: false }), "README.md")).not.toContain("## Use");

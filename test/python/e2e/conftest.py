@@ -19,6 +19,8 @@ for name, module in (
     ("example", "test_example_sdk.py"),
     ("example", "test_example_graphql.py"),
     ("example", "test_lost_responses.py"),
+    ("example", "test_spaces.py"),
+    ("example", "test_migration_guide.py"),
     ("Omni", "test_omni_sdk.py"),
     ("Omni", "test_omni_graph.py"),
     ("Omni", "test_omni_query.py"),

@@ -10,8 +10,12 @@ from typing import Any
 
 import httpx
 import pytest
+from cognite.client import ClientConfig as CogniteClientConfig
+from cognite.client import CogniteClient
+from cognite.client.credentials import Token as CogniteToken
 from support import SECRET_TOKEN, Recorder, transport
 
+from pumps import PumpsClient
 from pumps._runtime import (
     CDFAuthError,
     CDFConfigError,
@@ -248,3 +252,42 @@ def test_client_credentials_for_a_cluster() -> None:
     assert creds.scopes == ("https://westeurope-1.cognitedata.com/.default",)
     with pytest.raises(CDFConfigError, match="token_url"):
         OAuthClientCredentials.for_cluster("https://x.cognitedata.com", client_id="id", client_secret="s")
+
+
+def test_a_cognite_client_lends_its_cluster_project_and_credentials() -> None:
+    tokens = iter(["first-token", "second-token"])
+    cognite = CogniteClient(
+        CogniteClientConfig(
+            client_name="notebook",
+            project="borrowed-project",
+            base_url="https://bluefield.cognitedata.com",
+            credentials=CogniteToken(lambda: next(tokens)),
+        )
+    )
+    recorder = Recorder()
+    config = ClientConfig.from_cognite_client(cognite)
+    assert (config.base_url, config.project, config.client_name) == (
+        "https://bluefield.cognitedata.com",
+        "borrowed-project",
+        "notebook",
+    )
+    assert repr(config.credentials) == "CogniteSDKCredentials(Token)"  # never a token
+    with PumpsClient(
+        config, transport=transport(lambda _: httpx.Response(200, json={"items": []}), recorder)
+    ) as client:
+        client.pump.list(limit=1)
+        client.pump.list(limit=1)
+    # The provider is asked for each request, so its own refreshing carries over.
+    assert [request.headers["authorization"] for request in recorder.requests] == [
+        "Bearer first-token",
+        "Bearer second-token",
+    ]
+    assert str(recorder.requests[0].url).startswith(
+        "https://bluefield.cognitedata.com/api/v1/projects/borrowed-project/"
+    )
+    assert PumpsClient.from_cognite_client(cognite, client_name="other").config.client_name == "other"
+
+
+def test_something_else_than_a_cognite_client_is_refused() -> None:
+    with pytest.raises(CDFConfigError, match="object is no CogniteClient: its config lacks base_url, project"):
+        ClientConfig.from_cognite_client(object())

@@ -5,6 +5,8 @@ from __future__ import annotations
 import gzip
 import json
 import logging
+import socket
+import time
 from collections.abc import Callable, Iterator
 
 import httpx
@@ -17,6 +19,7 @@ from pumps._runtime import (
     CDFConnectionError,
     CDFNotFoundError,
     CDFRateLimitError,
+    ClientConfig,
     HTTPClient,
     RetryPolicy,
     Token,
@@ -143,7 +146,7 @@ def test_network_errors_are_retried_then_raised_as_connection_errors(recorder: R
     client = http_client(respond(refused, httpx.ReadTimeout("slow"), ok()), recorder, sleeps)
     assert client.post("/models/instances", {}) == {"items": []}
     client = http_client(respond(*[refused] * 4), recorder, sleeps)
-    with pytest.raises(CDFConnectionError, match="ConnectError after 4 attempts in") as raised:
+    with pytest.raises(CDFConnectionError, match=r"ConnectError \(connection refused\) after 4 attempts in") as raised:
         client.post("/models/instances", {})
     assert raised.value.attempts == 4
 
@@ -253,3 +256,85 @@ def test_context_manager_closes_the_pool(recorder: Recorder, sleeps: Sleeps) -> 
         assert isinstance(client, HTTPClient)
     with pytest.raises(RuntimeError):
         client.post("/models/instances/list", {})
+
+
+def free_port() -> int:
+    """A loopback port nothing listens on: bound once to learn a free number, then released."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+    return port
+
+
+def test_a_refused_port_fails_within_10_seconds_with_the_default_policy() -> None:
+    # Real sockets, real waits: the default settings a user gets, against a port that refuses connections.
+    config = ClientConfig(base_url=f"http://127.0.0.1:{free_port()}", project="demo", credentials=Token(SECRET_TOKEN))
+    started = time.monotonic()
+    with (
+        HTTPClient(config) as client,
+        pytest.raises(CDFConnectionError, match=r"cannot reach http://127\.0\.0\.1") as raised,
+    ):
+        client.post("/models/instances/list", {})
+    assert time.monotonic() - started < 10
+    assert raised.value.attempts >= 2
+
+
+def test_an_unreachable_host_stops_retrying_within_the_connect_budget(recorder: Recorder, sleeps: Sleeps) -> None:
+    # Each attempt spends the whole connect timeout before failing, as a host that drops packets makes it.
+    def time_out(_: httpx.Request) -> httpx.Response:
+        sleeps.now += 4.0
+        raise httpx.ConnectTimeout("timed out")
+
+    config = make_config(retry=RetryPolicy())
+    client = HTTPClient(
+        config, transport=transport(time_out, recorder), sleep=sleeps, random=lambda: 1.0, clock=sleeps.clock
+    )
+    with pytest.raises(CDFConnectionError, match="ConnectTimeout") as raised:
+        client.post("/models/instances/list", {})
+    assert raised.value.elapsed <= config.retry.connect_budget
+    assert len(recorder.requests) == 2
+
+
+def test_a_busy_server_keeps_the_long_retry_budget(recorder: Recorder, sleeps: Sleeps) -> None:
+    busy = [httpx.Response(status, json={"error": {"message": "busy"}}) for status in [429, 503] * 5]
+    client = HTTPClient(
+        make_config(retry=RetryPolicy()),
+        transport=transport(respond(*busy, ok({"items": [1]})), recorder),
+        sleep=sleeps,
+        random=lambda: 1.0,
+        clock=sleeps.clock,
+    )
+    assert client.post("/models/instances/list", {}) == {"items": [1]}
+    assert len(recorder.requests) == 11
+    assert sum(sleeps.waits) == 243.5
+
+
+def test_a_dropped_connection_of_a_reachable_server_keeps_the_long_budget(recorder: Recorder, sleeps: Sleeps) -> None:
+    dropped = [httpx.ReadError("connection reset")] * 10
+    client = HTTPClient(
+        make_config(retry=RetryPolicy()),
+        transport=transport(respond(*dropped, ok()), recorder),
+        sleep=sleeps,
+        random=lambda: 1.0,
+        clock=sleeps.clock,
+    )
+    client.post("/models/instances/list", {})
+    assert len(recorder.requests) == 11
+
+
+def test_each_retry_is_logged_at_warning_without_secrets(
+    recorder: Recorder, sleeps: Sleeps, caplog: pytest.LogCaptureFixture
+) -> None:
+    busy = httpx.Response(503, headers={"x-request-id": "req-7"}, json={"error": {"message": "busy"}})
+    client = http_client(respond(httpx.ConnectError("connection refused"), busy, ok()), recorder, sleeps)
+    with caplog.at_level(logging.WARNING):
+        client.post("/models/instances/list", {"token": SECRET_TOKEN})
+    warnings = [record for record in caplog.records if record.levelno == logging.WARNING]
+    assert [record.name for record in warnings] == ["pumps._runtime.retry"] * 2
+    assert warnings[0].getMessage() == (
+        "POST /models/instances/list: ConnectError (connection refused); retry 1 of at most 3 in 0.5 s"
+    )
+    assert warnings[1].getMessage() == (
+        "POST /models/instances/list: status 503 (request id req-7); retry 2 of at most 3 in 1.0 s"
+    )
+    assert SECRET_TOKEN not in caplog.text
