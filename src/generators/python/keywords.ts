@@ -183,7 +183,20 @@ const API_PARAMETERS = [
 ];
 
 /** Attributes of the generated `<Name>Client`; a view's API attribute must not take one of them. */
-const CLIENT_MEMBERS = ["config", "upsert", "delete", "query", "graphql", "close", "from_env", "from_config"];
+const CLIENT_MEMBERS = [
+  "config",
+  "spaces",
+  "default_space",
+  "upsert",
+  "delete",
+  "query",
+  "graphql",
+  "graphql_query",
+  "close",
+  "from_env",
+  "from_config",
+  "from_cognite_client",
+];
 
 /**
  * Classes and constants exported by the vendored runtime (templates/python/runtime/__init__.py `__all__`; a test
