@@ -6,12 +6,12 @@
 import type { DataModel } from "./client/models.ts";
 import { ValidationError } from "./errors.ts";
 import { checkConfig, type GeneratedFile, type GeneratorConfig, type GeneratorOptions, generationTime } from "./generators/generator.ts";
-import { PythonGenerator } from "./generators/python/generator.ts";
-import { pythonNaming } from "./generators/python/naming.ts";
+import type { LanguageDescription } from "./generators/language.ts";
+import { DEFAULT_LANGUAGE, languageNamed } from "./generators/registry.ts";
 import { transformModel } from "./ir/index.ts";
-import { applyRule, type LanguageNaming, splitWords } from "./ir/naming.ts";
+import type { Severity } from "./ir/issues.ts";
+import { splitWords } from "./ir/naming.ts";
 import { DataModelValidator, type ValidationResult } from "./validate/index.ts";
-import type { Severity } from "./validate/issues.ts";
 import { PYGEN_VERSION } from "./version.ts";
 
 export interface GenerationInput {
@@ -21,6 +21,8 @@ export interface GenerationInput {
 }
 
 export interface PipelineOptions extends GeneratorOptions {
+  /** The target language: a key of the registry (generators/registry.ts) or a description; Python by default. */
+  language?: string | LanguageDescription;
   /** Warnings become errors and stop generation. */
   strict?: boolean;
 }
@@ -45,21 +47,25 @@ export interface GenerationResult {
   warnings: GenerationWarning[];
   validation: ValidationResult;
   config: GeneratorConfig;
+  /** The language generated. */
+  language: LanguageDescription;
 }
 
 export function generateSdk(input: GenerationInput, options: PipelineOptions = {}): GenerationResult {
   const started = performance.now();
   const strict = options.strict ?? false;
   // Checked before anything runs, so a bad option fails fast with its own message.
-  const config = checkConfig(resolveConfig(input.models, options));
-  const naming = namingFor(config);
+  const language = resolveLanguage(options.language);
+  const config = checkConfig(resolveConfig(input.models, options, language));
+  language.checkConfig(config);
+  const naming = language.namingFor(config);
   const validation = DataModelValidator.validate(input.models, { strict, language: naming });
   const validationWarnings = [...validation.errors, ...validation.warnings].map(
     (issue): GenerationWarning => ({ source: "validation", ...issue }),
   );
   // The validator parsed the filtered model and planned its names for this language: both are reused.
   const ir = transformModel(validation.ir, { naming, namePlan: validation.namePlan });
-  const output = new PythonGenerator(config).generate(ir);
+  const output = language.createGenerator(config).generate(ir);
   const generatorWarnings = output.warnings.map((warning): GenerationWarning => ({ source: "generator", severity: "warning", ...warning }));
   // Strict: everything that would be left out or changed is listed at once, validation and generator alike.
   const blocking = strict ? [...validation.errors, ...generatorWarnings] : [];
@@ -76,7 +82,13 @@ export function generateSdk(input: GenerationInput, options: PipelineOptions = {
     warnings: [...validationWarnings, ...generatorWarnings],
     validation,
     config,
+    language,
   };
+}
+
+function resolveLanguage(language: PipelineOptions["language"]): LanguageDescription {
+  if (language === undefined) return DEFAULT_LANGUAGE;
+  return typeof language === "string" ? languageNamed(language) : language;
 }
 
 function countLines(text: string): number {
@@ -87,20 +99,22 @@ function countLines(text: string): number {
 }
 
 /**
- * Options with pygen v1's defaults filled in: the package is the first model's external id in snake case, the
- * client its PascalCase with `Client`.
+ * Options with the language's defaults filled in (the package and client names come from the first model's
+ * externalId).
  */
-export function resolveConfig(models: readonly DataModel[], options: PipelineOptions): GeneratorConfig {
-  const words = splitWords(models[0]?.externalId ?? "cdf");
-  const startsWithDigit = /^[0-9]/.test(words[0] ?? "");
-  const base = startsWithDigit ? ["sdk", ...words] : words;
+export function resolveConfig(
+  models: readonly DataModel[],
+  options: PipelineOptions,
+  language: LanguageDescription = resolveLanguage(options.language),
+): GeneratorConfig {
+  const defaults = language.defaults(splitWords(models[0]?.externalId ?? "cdf"));
   return {
-    topLevelPackage: options.topLevelPackage ?? applyRule(base, { case: "snake" }),
-    clientName: options.clientName ?? applyRule(base, { case: "pascal", suffix: "Client" }),
+    topLevelPackage: options.topLevelPackage ?? defaults.topLevelPackage,
+    clientName: options.clientName ?? defaults.clientName,
     defaultSpace: options.defaultSpace,
-    naming: { className: "pascal", field: "snake", ...options.naming },
-    lineLength: options.lineLength ?? 120,
-    indent: options.indent ?? 4,
+    naming: { ...defaults.naming, ...options.naming },
+    lineLength: options.lineLength ?? defaults.lineLength,
+    indent: options.indent ?? defaults.indent,
     docstrings: options.docstrings ?? true,
     typeHints: options.typeHints ?? true,
     examples: options.examples ?? true,
@@ -110,20 +124,4 @@ export function resolveConfig(models: readonly DataModel[], options: PipelineOpt
     pygenVersion: options.pygenVersion ?? PYGEN_VERSION,
     generatedAt: options.generatedAt ?? generationTime(),
   };
-}
-
-/** Python's naming with the configured cases for classes and fields (filter parameters follow the fields). */
-function namingFor(config: GeneratorConfig): LanguageNaming {
-  const { className, field } = config.naming;
-  // The package exports the client beside the view classes: a view must not be named like it.
-  const reservation: LanguageNaming["reservation"] = (name, namespace) =>
-    namespace === "type" && name === config.clientName ? "generated" : pythonNaming.reservation(name, namespace);
-  if (className === "pascal" && field === "snake") return { ...pythonNaming, reservation };
-  const classNames = Object.fromEntries(
-    Object.entries(pythonNaming.classNames).map(([slot, rule]) => [slot, rule.namespace === "type" ? { ...rule, case: className } : rule]),
-  ) as LanguageNaming["classNames"];
-  const filterParameters = Object.fromEntries(
-    Object.entries(pythonNaming.filterParameters).map(([operator, rule]) => [operator, { ...rule, case: field }]),
-  ) as LanguageNaming["filterParameters"];
-  return { ...pythonNaming, reservation, classNames, field: { ...pythonNaming.field, case: field }, filterParameters };
 }

@@ -5,6 +5,7 @@
 import { resolve } from "node:path";
 import type { CAC } from "cac";
 import { stringifyJson } from "../data-formats.ts";
+import { DEFAULT_LANGUAGE, languageKeys } from "../generators/registry.ts";
 import { writeGeneratedFiles } from "../output/writer.ts";
 import { type GenerationResult, type GenerationWarning, generateSdk } from "../pipeline.ts";
 import { displayPath } from "./display-path.ts";
@@ -43,6 +44,7 @@ async function runGenerate(flags: GenerateFlags, io: CliIO): Promise<void> {
       { models, origin: loaded.origin },
       {
         strict: settings.strict,
+        language: settings.language,
         topLevelPackage: settings.topLevelPackage,
         clientName: settings.clientName,
         defaultSpace: settings.instanceSpace,
@@ -80,7 +82,7 @@ export function registerGenerate(cli: CAC, io: CliIO): void {
     cli
       .command("generate", "Generate a typed Python SDK from a data model")
       .option("-o, --output <dir>", "Output folder (default: ./<top-level package>)")
-      .option("--language <language>", "Target language: python (the default; more to come)")
+      .option("--language <language>", `Target language: ${languageKeys().join(", ")} (default: ${DEFAULT_LANGUAGE.key})`)
       .option("--top-level-package <name>", "Python package of the SDK (default: the model's externalId in snake_case)")
       .option("--client-name <name>", "Client class (default: the model's externalId in PascalCase + Client)")
       .option("--instance-space <space>", "Default instance space of the generated SDK")

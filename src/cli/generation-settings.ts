@@ -6,6 +6,8 @@
 import { resolve } from "node:path";
 import type { PygenConfig } from "../config.ts";
 import { UsageError } from "../errors.ts";
+import type { LanguageDescription } from "../generators/language.ts";
+import { DEFAULT_LANGUAGE, LANGUAGES, languageKeys } from "../generators/registry.ts";
 import { flagText, type RepeatableFlag, repeatedFlag, type SourceFlags } from "./source-options.ts";
 import type { ViewSelection } from "./view-filter.ts";
 
@@ -24,6 +26,7 @@ export interface GenerateFlags extends SourceFlags {
 }
 
 export interface GenerationSettings {
+  language: LanguageDescription;
   /** Absolute; undefined means the default, a folder named after the package in the current folder. */
   output: string | undefined;
   topLevelPackage: string | undefined;
@@ -34,9 +37,6 @@ export interface GenerationSettings {
   templates: string | undefined;
 }
 
-/** Languages `generate` can write today; the config schema already knows the ones to come. */
-const AVAILABLE_LANGUAGES = ["python"];
-
 /** Repeatable and comma-separated alike: `--include-views 'Pump*,Plant'` or the flag twice. */
 function patterns(flag: string, value: RepeatableFlag | undefined, fromConfig: string[] | undefined): string[] {
   const fromFlags = repeatedFlag(flag, value).flatMap((item) => item.split(",").map((pattern) => pattern.trim()));
@@ -45,12 +45,9 @@ function patterns(flag: string, value: RepeatableFlag | undefined, fromConfig: s
 
 export function generationSettings(flags: GenerateFlags, config: PygenConfig): GenerationSettings {
   const file = config.generation ?? {};
-  const language = flags.language ?? file.language ?? "python";
-  if (!AVAILABLE_LANGUAGES.includes(language)) {
-    throw new UsageError(`cannot generate ${language} yet; available: ${AVAILABLE_LANGUAGES.join(", ")}`);
-  }
   const path = (flag: string | undefined, configured: string | undefined) => (flag !== undefined ? resolve(flag) : configured);
   return {
+    language: chosenLanguage(flags.language, config),
     output: path(flags.output, file.output),
     topLevelPackage: flags.topLevelPackage ?? file.topLevelPackage,
     clientName: flags.clientName ?? file.clientName,
@@ -62,4 +59,13 @@ export function generationSettings(flags: GenerateFlags, config: PygenConfig): G
     strict: flags.strict ?? file.strict ?? false,
     templates: path(flags.templates, file.templates),
   };
+}
+
+/** The target language: the flag > the config file's `generation.language` > the registry's default. */
+export function chosenLanguage(flag: string | undefined, config: PygenConfig): LanguageDescription {
+  const key = flag ?? config.generation?.language;
+  if (key === undefined) return DEFAULT_LANGUAGE;
+  const language = LANGUAGES.find((candidate) => candidate.key === key);
+  if (language === undefined) throw new UsageError(`cannot generate ${key} yet; available: ${languageKeys().join(", ")}`);
+  return language;
 }

@@ -6,6 +6,7 @@ import type { CAC } from "cac";
 import { stringifyJson } from "../data-formats.ts";
 import { ValidationError } from "../errors.ts";
 import { colorAllowed, DataModelValidator, formatSummary, toJsonReport } from "../validate/index.ts";
+import { chosenLanguage } from "./generation-settings.ts";
 import { loadModelsForReading } from "./model-source.ts";
 import type { CliIO } from "./reporter.ts";
 import { openSession } from "./session.ts";
@@ -27,7 +28,9 @@ export function registerValidate(cli: CAC, io: CliIO): void {
       const session = await openSession(flags, io);
       const loaded = await loadModelsForReading(session);
       const strict = flags.strict ?? session.config.config.generation?.strict ?? false;
-      const result = DataModelValidator.validate(loaded.models, { strict });
+      // Names are checked for the language `generate` would write, as the config file names it.
+      const language = chosenLanguage(undefined, session.config.config).naming;
+      const result = DataModelValidator.validate(loaded.models, { strict, language });
       session.reporter.result(flags.json ? stringifyJson(toJsonReport(result), 2) : formatSummary(result, { color: colorAllowed() }));
       if (!result.isValid) {
         const count = result.errors.length;

@@ -6,7 +6,6 @@
 import { GenerationError } from "../errors.ts";
 import type { IRClass, IRModel, IRModule } from "../ir/types.ts";
 import type { GeneratedFile } from "../output/writer.ts";
-import { isHardKeyword } from "./python/keywords.ts";
 
 /** One generated file: a path relative to the output directory (forward slashes) and its text. */
 export type { GeneratedFile };
@@ -82,7 +81,7 @@ export type GeneratorOptions = Partial<GeneratorConfig>;
 
 const LINE_LENGTH = { min: 60, max: 320 };
 const INDENT = { min: 2, max: 8 };
-const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
+export const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 /**
  * `SOURCE_DATE_EPOCH` (reproducible-builds.org) when set, so the same input gives the same bytes; now otherwise.
@@ -97,7 +96,10 @@ export function generationTime(env: Record<string, string | undefined> = process
   return `${now().toISOString().slice(0, 19)}+00:00`;
 }
 
-/** Every option checked: the ones a generator cannot honour yet are refused, never silently ignored. */
+/**
+ * The options every language reads, checked; each language refuses what it cannot honour in its own
+ * `checkConfig` (language.ts), never silently ignoring an option.
+ */
 export function checkConfig(config: GeneratorConfig): GeneratorConfig {
   const refuse = (message: string) => {
     throw new GenerationError(message);
@@ -108,27 +110,10 @@ export function checkConfig(config: GeneratorConfig): GeneratorConfig {
   if (!Number.isInteger(config.indent) || config.indent < INDENT.min || config.indent > INDENT.max) {
     refuse(`indent must be ${INDENT.min} to ${INDENT.max} spaces, not ${config.indent}`);
   }
-  const packageProblem = packageNameProblem(config.topLevelPackage);
-  if (packageProblem !== undefined) refuse(packageProblem);
   if (!IDENTIFIER.test(config.clientName))
     refuse(`client name must be an identifier (letters, digits, underscores), not "${config.clientName}"`);
   for (const [slot, nameCase] of Object.entries(config.naming)) {
     if (!NAME_CASES.includes(nameCase)) refuse(`${slot} naming must be one of ${NAME_CASES.join(", ")}, not "${nameCase}"`);
   }
-  if (!config.typeHints) refuse("type hints cannot be turned off: the generated data classes are pydantic models built from them");
-  if (config.singleFile) refuse("single_file is not supported yet: the SDK is generated as a package (data_classes/, _api/)");
-  if (config.flatStructure) refuse("flat_structure is not supported yet: data classes and APIs go to data_classes/ and _api/");
   return config;
-}
-
-/** Why Python could not import a package of this name, if it could not: each dotted part is a package of its own. */
-function packageNameProblem(name: string): string | undefined {
-  for (const part of name.split(".")) {
-    const which = part === name ? `"${name}"` : `"${part}" in "${name}"`;
-    if (!IDENTIFIER.test(part)) {
-      return `top-level package must be an identifier (letters, digits, underscores) or dot-separated identifiers: ${which} is not one`;
-    }
-    if (isHardKeyword(part)) return `top-level package cannot be or contain a Python keyword: ${which}`;
-  }
-  return undefined;
 }

@@ -7,7 +7,7 @@
  *      slots to the language's literal rules (`pump_list`, `pumps_list`);
  *   4. any other collision: the view whose externalId already is the name keeps it, the others get 2, 3, …
  */
-import { locationOf, type ValidationIssue, viewText } from "../validate/issues.ts";
+import { locationOf, type ValidationIssue, viewText } from "./issues.ts";
 import { describeReservation, escapeIfReserved, identifierWords, limitedWords, limitLength, shortHash } from "./name-words.ts";
 import {
   applyRule,

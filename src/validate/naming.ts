@@ -4,13 +4,13 @@
  * an externalId. None of these drop anything: names are fixed in the IR and reported here.
  */
 import { PROPERTY_IDENTIFIER_PATTERN, SCHEMA_EXTERNAL_ID_PATTERN, SPACE_PATTERN, VERSION_PATTERN } from "../client/models.ts";
+import { locationOf } from "../ir/issues.ts";
+import { type ModelIndex, viewKey } from "../ir/model-index.ts";
 import { type NamePlan, planNames } from "../ir/name-plan.ts";
 import type { LanguageNaming } from "../ir/naming.ts";
 import { parseModels } from "../ir/parser.ts";
 import type { IRModel } from "../ir/types.ts";
 import type { Findings } from "./findings.ts";
-import { locationOf } from "./issues.ts";
-import { type ModelIndex, viewKey } from "./model-index.ts";
 
 /** dms-api §3.1: externalIds CDF refuses for views and containers, and property identifiers it keeps for itself. */
 const RESERVED_VIEW_EXTERNAL_IDS = new Set(

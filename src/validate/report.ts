@@ -3,7 +3,7 @@
  * and for machines (stable JSON: counts, then every issue).
  */
 import { fstatSync, statSync } from "node:fs";
-import type { ValidationIssue } from "./issues.ts";
+import type { ValidationIssue } from "../ir/issues.ts";
 import type { ValidationResult } from "./validator.ts";
 
 export interface SummaryOptions {

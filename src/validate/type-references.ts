@@ -3,9 +3,9 @@
  * valibot schemas, but models built in code (and future API versions) are not, so nothing is assumed here.
  */
 import { CDF_REFERENCE_TYPES, type MappedProperty, PRIMITIVE_TYPES, type View } from "../client/models.ts";
+import { locationOf } from "../ir/issues.ts";
+import type { ModelIndex } from "../ir/model-index.ts";
 import type { Findings } from "./findings.ts";
-import { locationOf } from "./issues.ts";
-import type { ModelIndex } from "./model-index.ts";
 
 const KNOWN_TYPES: ReadonlySet<string> = new Set(["text", "direct", "enum", ...PRIMITIVE_TYPES, ...CDF_REFERENCE_TYPES]);
 const ENUM_KEY_PATTERN = /^[_A-Za-z][_0-9A-Za-z]{0,127}$/;

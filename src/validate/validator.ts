@@ -4,14 +4,13 @@
  * (they must know what is gone), and naming last, on what is left, since only generated things need names.
  */
 import type { DataModel, View } from "../client/models.ts";
-import { type LanguageName, resolveNaming } from "../generators/naming-registry.ts";
+import type { Severity, ValidationIssue } from "../ir/issues.ts";
+import { ModelIndex, viewKey } from "../ir/model-index.ts";
 import type { NamePlan } from "../ir/name-plan.ts";
 import type { LanguageNaming } from "../ir/naming.ts";
 import type { IRModel } from "../ir/types.ts";
 import { compareText } from "../ir/unique-names.ts";
 import { Findings } from "./findings.ts";
-import type { Severity, ValidationIssue } from "./issues.ts";
-import { ModelIndex, viewKey } from "./model-index.ts";
 import { checkNaming } from "./naming.ts";
 import { checkRelationships } from "./relationships.ts";
 import { checkStructure } from "./structure.ts";
@@ -20,8 +19,11 @@ import { checkTypeReferences } from "./type-references.ts";
 export interface ValidationOptions {
   /** Warnings count as errors (`--strict`). */
   strict?: boolean;
-  /** The target language whose names are checked, by key or as its conventions; Python by default. */
-  language?: LanguageName | LanguageNaming;
+  /**
+   * The naming conventions of the target language whose names are checked (its description's `naming`,
+   * generators/language.ts): the validator knows no language itself.
+   */
+  language: LanguageNaming;
 }
 
 export interface ValidationResult {
@@ -38,7 +40,7 @@ export interface ValidationResult {
 }
 
 export const DataModelValidator = {
-  validate(models: DataModel | readonly DataModel[], options: ValidationOptions = {}): ValidationResult {
+  validate(models: DataModel | readonly DataModel[], options: ValidationOptions): ValidationResult {
     const inputModels = Array.isArray(models) ? (models as readonly DataModel[]) : [models as DataModel];
     const findings = new Findings();
     const index = new ModelIndex(inputModels);
@@ -46,7 +48,7 @@ export const DataModelValidator = {
     checkStructure(index, findings);
     checkRelationships(index, findings);
     const filteredModel = inputModels.map((model) => filterModel(model, findings));
-    const named = checkNaming(new ModelIndex(filteredModel), findings, resolveNaming(options.language));
+    const named = checkNaming(new ModelIndex(filteredModel), findings, options.language);
     return { ...summarize(findings.issues, filteredModel, options.strict ?? false), ...named };
   },
 };

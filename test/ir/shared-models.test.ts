@@ -7,7 +7,7 @@ import type { DataModel } from "../../src/client/models.ts";
 import { pythonNaming } from "../../src/generators/python/naming.ts";
 import { buildIR, type IRClass, type IRModel, type IRType } from "../../src/ir/index.ts";
 import { loadModelFile } from "../../src/sources.ts";
-import { DataModelValidator } from "../../src/validate/index.ts";
+import { DataModelValidator } from "../support/python-validator.ts";
 import { describeShared, sharedModelNames, sharedModelPath } from "../support/shared-models.ts";
 
 async function irOf(names: string[], inheritance: "flatten" | "keep" = "flatten"): Promise<IRModel> {

@@ -8,8 +8,9 @@ import type { PropertyType } from "../../src/client/models.ts";
 import { pythonReservation } from "../../src/generators/python/keywords.ts";
 import { pythonNaming } from "../../src/generators/python/naming.ts";
 import { buildIR } from "../../src/ir/index.ts";
-import { DataModelValidator, formatSummary, ISSUE_CODES, toJsonReport } from "../../src/validate/index.ts";
+import { formatSummary, ISSUE_CODES, toJsonReport } from "../../src/validate/index.ts";
 import { direct, edge, enumOf, mapped, model, primitive, ref, reverse, text, view } from "../support/model-builder.ts";
+import { DataModelValidator } from "../support/python-validator.ts";
 
 const LONG = `Very${"Long".repeat(80)}Name`;
 const hostile = model([

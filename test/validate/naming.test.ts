@@ -1,8 +1,8 @@
 import { describe, expect, test } from "bun:test";
 import { pythonNaming } from "../../src/generators/python/naming.ts";
 import type { LanguageNaming } from "../../src/ir/index.ts";
-import { DataModelValidator } from "../../src/validate/index.ts";
 import { enumOf, model, text, view } from "../support/model-builder.ts";
+import { DataModelValidator } from "../support/python-validator.ts";
 
 const issuesOf = (...views: Parameters<typeof model>[0]) => {
   const result = DataModelValidator.validate(model(views));

@@ -5,7 +5,8 @@
 import { describe, expect, test } from "bun:test";
 import type { DataModel } from "../../src/client/models.ts";
 import { loadExampleModel, loadModelFile } from "../../src/sources.ts";
-import { DataModelValidator, type ValidationResult } from "../../src/validate/index.ts";
+import type { ValidationResult } from "../../src/validate/index.ts";
+import { DataModelValidator } from "../support/python-validator.ts";
 import { describeShared, sharedModelNames, sharedModelPath } from "../support/shared-models.ts";
 
 async function load(...names: string[]): Promise<DataModel[]> {

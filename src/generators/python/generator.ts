@@ -22,6 +22,7 @@ import {
 import { apiModule } from "./api-module.ts";
 import { dataClassModule } from "./data-class-module.ts";
 import { type ClassBases, FLAT, planBases } from "./inheritance.ts";
+import { checkPythonConfig } from "./options.ts";
 import { queryModule, stepRenames } from "./query-module.ts";
 import { UniqueNames } from "./unique-names.ts";
 import { indexClasses, planView, type ViewPlan } from "./view-plan.ts";
@@ -45,6 +46,7 @@ export class PythonGenerator implements LanguageGenerator {
 
   constructor(config: GeneratorConfig) {
     this.config = checkConfig(config);
+    checkPythonConfig(config);
     this.layout = { lineLength: config.lineLength, indent: " ".repeat(config.indent) };
     this.templates = new TemplateSet(config.templateDir);
   }

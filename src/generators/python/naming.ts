@@ -4,6 +4,7 @@
  * attributes, a singular variable and a plural variable list per view.
  */
 import type { LanguageNaming } from "../../ir/naming.ts";
+import type { GeneratorConfig } from "../generator.ts";
 import { pythonReservation } from "./keywords.ts";
 
 export const pythonNaming: LanguageNaming = {
@@ -44,3 +45,19 @@ export const pythonNaming: LanguageNaming = {
   // enough that the longest such line, a class's `_view: ClassVar[ViewId] = X_VIEW`, fits 120 columns.
   maxNameLength: 80,
 };
+
+/** Python's naming with the configured cases for classes and fields (filter parameters follow the fields). */
+export function pythonNamingFor(config: GeneratorConfig): LanguageNaming {
+  const { className, field } = config.naming;
+  // The package exports the client beside the view classes: a view must not be named like it.
+  const reservation: LanguageNaming["reservation"] = (name, namespace) =>
+    namespace === "type" && name === config.clientName ? "generated" : pythonNaming.reservation(name, namespace);
+  if (className === "pascal" && field === "snake") return { ...pythonNaming, reservation };
+  const classNames = Object.fromEntries(
+    Object.entries(pythonNaming.classNames).map(([slot, rule]) => [slot, rule.namespace === "type" ? { ...rule, case: className } : rule]),
+  ) as LanguageNaming["classNames"];
+  const filterParameters = Object.fromEntries(
+    Object.entries(pythonNaming.filterParameters).map(([operator, rule]) => [operator, { ...rule, case: field }]),
+  ) as LanguageNaming["filterParameters"];
+  return { ...pythonNaming, reservation, classNames, field: { ...pythonNaming.field, case: field }, filterParameters };
+}

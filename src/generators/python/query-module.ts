@@ -5,8 +5,8 @@
  * cost nothing until used. All classes share one module because traversals point every which way between them.
  */
 import { CodeWriter, ImportSet, type Layout, pythonString } from "../../emit/code-writer.ts";
+import { locationOf } from "../../ir/issues.ts";
 import type { IRProperty, IRType } from "../../ir/types.ts";
-import { locationOf } from "../../validate/issues.ts";
 import type { GeneratorWarning } from "../generator.ts";
 import type { ModuleFragments } from "./data-class-module.ts";
 import { valueType } from "./types.ts";

@@ -4,9 +4,9 @@
  * connection fields hold — decided once so the data-class module and the API module cannot disagree.
  */
 import type { Filter } from "../../client/models.ts";
+import { locationOf } from "../../ir/issues.ts";
 import { type FilterOperator, joinWords, splitWords } from "../../ir/naming.ts";
 import type { IRClass, IRProperty, IRRelationship } from "../../ir/types.ts";
-import { locationOf } from "../../validate/issues.ts";
 import type { GeneratorWarning } from "../generator.ts";
 import { resolvesTo } from "./keyword-filters.ts";
 import { enumOf, valueType } from "./types.ts";

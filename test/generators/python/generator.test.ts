@@ -5,13 +5,14 @@ import { join } from "node:path";
 import { GenerationError, TemplateError, ValidationError } from "../../../src/errors.ts";
 import { generationTime } from "../../../src/generators/generator.ts";
 import { PythonGenerator } from "../../../src/generators/python/generator.ts";
+import { pythonNaming } from "../../../src/generators/python/naming.ts";
 import { buildIR } from "../../../src/ir/index.ts";
+import { viewText } from "../../../src/ir/issues.ts";
 import { writeGeneratedFiles } from "../../../src/output/writer.ts";
 import { type GenerationResult, generateSdk, type PipelineOptions, resolveConfig } from "../../../src/pipeline.ts";
 import { loadExampleModel, loadModelFile } from "../../../src/sources.ts";
-import { DataModelValidator } from "../../../src/validate/index.ts";
-import { viewText } from "../../../src/validate/issues.ts";
 import { direct, edge, enumOf, mapped, model, primitive, reverse, text, view } from "../../support/model-builder.ts";
+import { DataModelValidator } from "../../support/python-validator.ts";
 import { describeShared, sharedModelNames, sharedModelPath } from "../../support/shared-models.ts";
 
 const FIXED = { generatedAt: "2026-01-01T00:00:00+00:00", pygenVersion: "9.9.9" } satisfies PipelineOptions;
@@ -511,7 +512,7 @@ describe("several data models and the generator's parts", () => {
   });
 
   test("generateClass and generateModule give the files of one view and of one data model", () => {
-    const ir = buildIR(DataModelValidator.validate([pumps, plants]).filteredModel, { naming: "python" });
+    const ir = buildIR(DataModelValidator.validate([pumps, plants]).filteredModel, { naming: pythonNaming });
     const generator = new PythonGenerator(resolveConfig([pumps], FIXED));
     const site = ir.classes.find((irClass) => irClass.view.externalId === "Site");
     expect(site && generator.generateClass(site, ir).map((file) => file.path)).toEqual([
