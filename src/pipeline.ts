@@ -1,5 +1,5 @@
 /**
- * The pipeline (DESIGN.md §1): data models → validate → IR → generator → files. It writes nothing: the CLI and
+ * The pipeline (DESIGN.md §1): data models → validate → IR → SDK plan → generator → files. It writes nothing: the CLI and
  * the service hand the files to src/output/. Generation never crashes on an incomplete model; what is left out
  * is reported as a warning, and `strict` turns every warning into a failure.
  */
@@ -11,6 +11,7 @@ import { DEFAULT_LANGUAGE, languageNamed } from "./generators/registry.ts";
 import { transformModel } from "./ir/index.ts";
 import type { Severity } from "./ir/issues.ts";
 import { splitWords } from "./ir/naming.ts";
+import { planSdk } from "./plan/sdk-plan.ts";
 import { DataModelValidator, type ValidationResult } from "./validate/index.ts";
 import { PYGEN_VERSION } from "./version.ts";
 
@@ -65,7 +66,7 @@ export function generateSdk(input: GenerationInput, options: PipelineOptions = {
   );
   // The validator parsed the filtered model and planned its names for this language: both are reused.
   const ir = transformModel(validation.ir, { naming, namePlan: validation.namePlan });
-  const output = language.createGenerator(config).generate(ir);
+  const output = language.createGenerator(config).generate(planSdk(ir));
   const generatorWarnings = output.warnings.map((warning): GenerationWarning => ({ source: "generator", severity: "warning", ...warning }));
   // Strict: everything that would be left out or changed is listed at once, validation and generator alike.
   const blocking = strict ? [...validation.errors, ...generatorWarnings] : [];

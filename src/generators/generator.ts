@@ -1,23 +1,14 @@
 /**
- * What every language generator offers (DESIGN.md §1: IR → files) and the options they share. A generator turns
- * a named IR into file contents only; writing them is the caller's job (src/output/), so generating stays pure
+ * What every language generator offers (DESIGN.md §1: IR → SDK plan → files) and the options they share. A
+ * generator turns the plan of a named IR into file contents only; writing them is the caller's job (src/output/), so generating stays pure
  * and testable.
  */
 import { GenerationError } from "../errors.ts";
-import type { IRClass, IRModel, IRModule } from "../ir/types.ts";
 import type { GeneratedFile } from "../output/writer.ts";
+import type { GeneratorWarning, SdkPlan } from "../plan/sdk-plan.ts";
 
 /** One generated file: a path relative to the output directory (forward slashes) and its text. */
-export type { GeneratedFile };
-
-/** Something the generator left out or degraded, for the pipeline's warnings (never silently dropped). */
-export interface GeneratorWarning {
-  /** `_SKIPPED`: a part left out of the SDK; `RENAMED`: a generated name changed because another has it. */
-  code: "EDGE_PROPERTIES_SKIPPED" | "FILTER_SKIPPED" | "RENAMED";
-  /** `space/View` or `space/View/property`, as validation issues locate things. */
-  location: string;
-  message: string;
-}
+export type { GeneratedFile, GeneratorWarning };
 
 export interface GeneratorOutput {
   files: GeneratedFile[];
@@ -27,16 +18,8 @@ export interface GeneratorOutput {
 }
 
 export interface LanguageGenerator {
-  /** The whole SDK for a named IR. */
-  generate(model: IRModel): GeneratorOutput;
-  /** The files of one class (view): its data classes and its API. */
-  generateClass(irClass: IRClass, model: IRModel): GeneratedFile[];
-  /** The files of one data model's package: client, exports, packaging. */
-  generateModule(module: IRModule, model: IRModel): GeneratedFile[];
-  /** Generated code is emitted formatted; this only normalises line endings and the final newline. */
-  formatCode(code: string): string;
-  /** Extension of source files, with the dot: `.py`. */
-  getFileExtension(): string;
+  /** The whole SDK for the plan of a named IR. */
+  generate(plan: SdkPlan): GeneratorOutput;
 }
 
 const NAME_CASES = ["pascal", "camel", "snake"] as const;

@@ -10,7 +10,8 @@
 import { bracketed, CodeWriter, ImportSet, type Layout, pythonString } from "../../emit/code-writer.ts";
 import { embeddedTemplateNames, TemplateSet } from "../../emit/templates.ts";
 import { CLASS_NAME_SLOTS } from "../../ir/naming.ts";
-import type { IRClass, IRModel, IRModule } from "../../ir/types.ts";
+import type { IRModel, IRModule } from "../../ir/types.ts";
+import type { SdkPlan } from "../../plan/sdk-plan.ts";
 import {
   checkConfig,
   type GeneratedFile,
@@ -51,18 +52,16 @@ export class PythonGenerator implements LanguageGenerator {
     this.templates = new TemplateSet(config.templateDir);
   }
 
-  getFileExtension(): string {
-    return ".py";
-  }
-
-  formatCode(code: string): string {
+  /** Generated code is emitted formatted; this only normalises line endings and the final newline. */
+  private formatCode(code: string): string {
     // A plain search first: the generated text is large and almost never holds a carriage return.
     const unix = code.includes("\r") ? code.replace(/\r\n?/g, "\n") : code;
     return unix.endsWith("\n") || unix === "" ? unix : `${unix}\n`;
   }
 
-  generate(model: IRModel): GeneratorOutput {
-    const { plans, bases, warnings } = this.plan(model);
+  generate(sdk: SdkPlan): GeneratorOutput {
+    const { model } = sdk;
+    const { plans, bases, warnings } = this.plan(sdk);
     const files = [
       // The README lists what is left out; a renamed part is generated.
       ...this.packageFiles(
@@ -77,45 +76,19 @@ export class PythonGenerator implements LanguageGenerator {
     return { files, warnings: [...warnings, ...stepRenames(plans)], classes };
   }
 
-  generateClass(irClass: IRClass, model: IRModel): GeneratedFile[] {
-    const { plans, bases } = this.plan(model);
-    const plan = plans.find((candidate) => candidate.irClass.id === irClass.id);
-    return plan === undefined ? [] : this.classFiles(plan, bases);
-  }
-
-  generateModule(module: IRModule, model: IRModel): GeneratedFile[] {
-    const { plans } = this.plan({ ...model, modules: [module] });
-    const inModule = new Set(module.classes);
-    return this.packageFiles(
-      { ...model, modules: [module] },
-      plans.filter((plan) => inModule.has(plan.irClass.id)),
-    );
-  }
-
   // ── Planning ──────────────────────────────────────────────────────────────────────────────────────────────
 
   /**
    * Every view, planned in IR order: node views as node classes with an API, edge views as edge classes; and
    * which of them each one's classes extend.
    */
-  private plan(model: IRModel): { plans: ViewPlan[]; bases: Map<string, ClassBases>; warnings: GeneratorWarning[] } {
+  private plan(sdk: SdkPlan): { plans: ViewPlan[]; bases: Map<string, ClassBases>; warnings: GeneratorWarning[] } {
     const warnings: GeneratorWarning[] = [];
-    const names = new UniqueNames(model.classes.flatMap((irClass) => CLASS_NAME_SLOTS.map((slot) => irClass.names[slot])));
+    const { classes: irClasses } = sdk.model;
+    const names = new UniqueNames(irClasses.flatMap((irClass) => CLASS_NAME_SLOTS.map((slot) => irClass.names[slot])));
     for (const reserved of [this.config.clientName, ...CONNECT_EXPORTS]) names.claim(reserved);
-    const classes = indexClasses(model.classes, names, warnings);
-    const plans = model.classes.map((irClass) => planView(irClass, names, classes, warnings));
-    // An edge class's end node is any node class an edge of its view leads to.
-    const edgePlans = new Map(
-      plans.filter((plan) => plan.kind === "edge" || plan.edgeClass !== undefined).map((plan) => [plan.irClass.id, plan]),
-    );
-    for (const plan of plans) {
-      for (const connection of plan.connections.values()) {
-        const edgePlan = connection.edgeClass && edgePlans.get(connection.relationship.edge?.propertiesClass ?? "");
-        const target = connection.target;
-        if (edgePlan && target && !edgePlan.edgeEnds.some((end) => end.read === target.read)) edgePlan.edgeEnds.push(target);
-      }
-    }
-    for (const plan of edgePlans.values()) plan.edgeEnds.sort((a, b) => (a.read < b.read ? -1 : a.read > b.read ? 1 : 0));
+    const classes = indexClasses(irClasses, names, warnings);
+    const plans = sdk.views.map((view) => planView(view, names, classes, warnings));
     return { plans, bases: planBases(plans), warnings };
   }
 
