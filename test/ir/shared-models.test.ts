@@ -185,18 +185,11 @@ describeShared("IR of ../shared/models", () => {
     expect(ir.classes.find((irClass) => irClass.id === "pygen-models/Implementation1/2")?.names.fileName).toBe("implementation_1_v2");
   });
 
-  test("Pumps: the class names stay apart and the variables take literal names", async () => {
+  test("Pumps: Pump and Pumps keep names of their own", async () => {
     const ir = await irOf(["Pumps"]);
-    expect(
-      ir.classes.map((irClass) => [
-        irClass.names.className,
-        irClass.names.variable,
-        irClass.names.variableList,
-        irClass.names.clientAttribute,
-      ]),
-    ).toEqual([
-      ["Pump", "pump", "pump_list", "pump"],
-      ["Pumps", "pumps", "pumps_list", "pumps"],
+    expect(ir.classes.map((irClass) => [irClass.names.className, irClass.names.fileName, irClass.names.clientAttribute])).toEqual([
+      ["Pump", "pump", "pump"],
+      ["Pumps", "pumps", "pumps"],
     ]);
   });
 

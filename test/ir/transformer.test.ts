@@ -25,8 +25,6 @@ describe("transformModel: names", () => {
       apiClassName: "PumpAPI",
       fileName: "pump",
       clientAttribute: "pump",
-      variable: "pump",
-      variableList: "pumps",
     });
     expect(ir.modules[0]?.names).toEqual({ moduleClassName: "TestModelAPIs", moduleAttribute: "test_model" });
   });

@@ -69,8 +69,9 @@ describe("a hostile model", () => {
     expect(at("sp_test/class/myProp")).toEqual(["NAME_COLLISION"]);
     expect(at("sp_test/class/list")).toEqual(["RESERVED_WORD"]);
     expect(at("sp_test/class/space")).toEqual(["INVALID_IDENTIFIER", "SHADOWED_MEMBER"]);
-    expect(at("sp_test/Pump")).toEqual(["DUPLICATE_VIEW", "NAME_COLLISION"]);
-    expect(at("sp_test/Pumps")).toEqual(["NAME_COLLISION"]);
+    expect(at("sp_test/Pump")).toEqual(["DUPLICATE_VIEW"]);
+    // Pump and Pumps only shared plural names, which no SDK emits.
+    expect(at("sp_test/Pumps")).toEqual([]);
     expect([...at("sp_test/Cycle1"), ...at("sp_test/Cycle2")]).toEqual(["CIRCULAR_IMPLEMENTS"]);
     expect(at("sp_test/Dangling/toNowhere")).toEqual(["UNKNOWN_SOURCE_VIEW"]);
     expect(at("sp_test/Dangling/edgeToNowhere")).toEqual(["UNKNOWN_EDGE_SOURCE", "UNKNOWN_SOURCE_VIEW"]);

@@ -1,7 +1,7 @@
 /**
  * Python's naming conventions, as pygen v1 chose them by default (cognite/pygen config/naming.py), so users
  * migrating see the same names: PascalCase classes with Write/List suffixes, snake_case modules, fields and client
- * attributes, a singular variable and a plural variable list per view.
+ * attributes.
  */
 import type { LanguageNaming } from "../../ir/naming.ts";
 import type { GeneratorConfig } from "../generator.ts";
@@ -18,12 +18,6 @@ export const pythonNaming: LanguageNaming = {
     apiClassName: { case: "pascal", suffix: "API", namespace: "type" },
     fileName: { case: "snake", namespace: "module" },
     clientAttribute: { case: "snake", namespace: "client" },
-    variable: { case: "snake", number: "singular", namespace: "variable" },
-    variableList: { case: "snake", number: "plural", namespace: "variable" },
-  },
-  literalClassNames: {
-    variable: { case: "snake" },
-    variableList: { case: "snake", suffix: "_list" },
   },
   moduleNames: {
     moduleClassName: { case: "pascal", suffix: "APIs", namespace: "type" },
