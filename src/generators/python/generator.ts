@@ -7,7 +7,7 @@
  * Each file kind has a template under templates/python/ (a user's template directory overrides them one by
  * one); the code inside comes from the fragment builders next to this file, already formatted as ruff formats it.
  */
-import { bracketed, CodeWriter, ImportSet, type Layout, pythonString } from "../../emit/code-writer.ts";
+
 import { embeddedTemplateNames, TemplateSet } from "../../emit/templates.ts";
 import { CLASS_NAME_SLOTS } from "../../ir/naming.ts";
 import type { IRModel, IRModule } from "../../ir/types.ts";
@@ -22,7 +22,9 @@ import {
 } from "../generator.ts";
 import { apiModule } from "./api-module.ts";
 import { dataClassModule } from "./data-class-module.ts";
+import { ImportSet } from "./imports.ts";
 import { type ClassBases, FLAT, planBases } from "./inheritance.ts";
+import { bracketed, type Layout, PythonWriter, pythonString } from "./layout.ts";
 import { checkPythonConfig } from "./options.ts";
 import { queryModule, stepRenames } from "./query-module.ts";
 import { UniqueNames } from "./unique-names.ts";
@@ -284,7 +286,7 @@ export class PythonGenerator implements LanguageGenerator {
     const { defaultSpace, clientName } = this.config;
     const apis = (members: ViewPlan[]) => members.map(({ irClass: { names } }) => [names.clientAttribute, names.apiClassName] as const);
     imports.add("local", "._api", ...plans.map((plan) => plan.irClass.names.apiClassName));
-    const writer = new CodeWriter(this.layout);
+    const writer = new PythonWriter(this.layout);
     const grouped = model.modules.length > 1;
     if (grouped) imports.add("local", "._runtime", "DataModelAPIs");
     for (const module of grouped ? model.modules : []) {
@@ -315,13 +317,13 @@ export class PythonGenerator implements LanguageGenerator {
     });
   }
 
-  private dataModelLine(writer: CodeWriter, module: IRModule): void {
+  private dataModelLine(writer: PythonWriter, module: IRModule): void {
     const { space, externalId, version } = module.dataModel;
     writer.bracketed("_data_model = DataModelId(", [space, externalId, version].map(pythonString), ")");
   }
 
   /** `_connect_apis`, which sets one attribute per API class, each built from the owner's instances and space. */
-  private connectApis(writer: CodeWriter, attributes: readonly (readonly [string, string])[]): void {
+  private connectApis(writer: PythonWriter, attributes: readonly (readonly [string, string])[]): void {
     if (attributes.length === 0) return;
     writer
       .line()
@@ -329,7 +331,7 @@ export class PythonGenerator implements LanguageGenerator {
       .indented((connect) => {
         for (const [attribute, apiClassName] of attributes) {
           const target = `self.${attribute} = `;
-          const call = (writer: CodeWriter, head: string) =>
+          const call = (writer: PythonWriter, head: string) =>
             writer.bracketed(`${head}${apiClassName}(`, ["self._instances", "self.default_space"], ")");
           if (connect.prefix.length + target.length + apiClassName.length + 1 <= this.layout.lineLength) call(connect, target);
           // As ruff does when even the start of the line is too long: the value goes in parentheses.
