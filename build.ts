@@ -34,7 +34,8 @@ const embedBiomeWasm: BunPlugin = {
 
 const started = performance.now();
 const result = await Bun.build({
-  entrypoints: ["src/main.ts"],
+  // The service's generation threads run a file of their own (src/service/pool.ts starts them).
+  entrypoints: ["src/main.ts", "src/service/generation-worker.ts"],
   compile: {
     outfile: args.outfile,
     autoloadDotenv: false,

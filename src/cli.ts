@@ -8,8 +8,9 @@ import { registerEmulate } from "./cli/emulate.ts";
 import { registerGenerate } from "./cli/generate.ts";
 import { registerInspect } from "./cli/inspect.ts";
 import type { CliIO } from "./cli/reporter.ts";
+import { registerServe } from "./cli/serve.ts";
 import { closest } from "./cli/suggest.ts";
-import { registerValidate } from "./cli/validate.ts";
+import { registerValidate, validateJsonFailure } from "./cli/validate.ts";
 import { UsageError } from "./errors.ts";
 import { PYGEN_VERSION } from "./version.ts";
 
@@ -23,13 +24,28 @@ function didYouMean(message: string, cli: CAC): string {
   return suggestion ? ` (did you mean ${suggestion}?)` : "";
 }
 
+/** Commands whose `--json` output stays JSON when they fail: the failure as their JSON report, on stdout. */
+const JSON_FAILURE_REPORTS: Record<string, (error: unknown) => string | undefined> = { validate: validateJsonFailure };
+
 /** Runs the command line; resolves when the command has finished. Errors are thrown for main() to report. */
 export async function runCli(argv: string[], io: CliIO): Promise<void> {
+  try {
+    await runCommandLine(argv, io);
+  } catch (error) {
+    const command = argv.find((argument) => !argument.startsWith("-"));
+    const report = command !== undefined && argv.includes("--json") ? JSON_FAILURE_REPORTS[command]?.(error) : undefined;
+    if (report !== undefined) io.stdout(report);
+    throw error;
+  }
+}
+
+async function runCommandLine(argv: string[], io: CliIO): Promise<void> {
   const cli = cac("pygen");
   registerGenerate(cli, io);
   registerValidate(cli, io);
   registerInspect(cli, io);
   registerEmulate(cli, io);
+  registerServe(cli, io);
   registerDoctor(cli, io);
   cli.option("-v, --version", "Show pygen's version (a data model's version is --model-version)");
   cli.help();

@@ -27,15 +27,24 @@ export const EXIT_CODES = {
 
 export type ExitCodeFamily = keyof typeof EXIT_CODES;
 
+export interface PygenErrorOptions {
+  cause?: unknown;
+  details?: string[];
+  /** The command printed its result (e.g. a JSON report) before failing: nothing more belongs on stdout. */
+  resultPrinted?: boolean;
+}
+
 export class PygenError extends Error {
   readonly exitCode: number = EXIT_CODES.internal;
   /** Extra lines shown under the message, e.g. a source snippet or a hint. */
   readonly details: string[];
+  readonly resultPrinted: boolean;
 
-  constructor(message: string, options: { cause?: unknown; details?: string[] } = {}) {
+  constructor(message: string, options: PygenErrorOptions = {}) {
     super(message, { cause: options.cause });
     this.name = new.target.name;
     this.details = options.details ?? [];
+    this.resultPrinted = options.resultPrinted ?? false;
   }
 }
 
@@ -101,7 +110,7 @@ export class ParseError extends GenerationError {
   override readonly exitCode: number = EXIT_CODES.parse;
   readonly location: string | undefined;
 
-  constructor(message: string, options: { location?: string; cause?: unknown; details?: string[] } = {}) {
+  constructor(message: string, options: PygenErrorOptions & { location?: string } = {}) {
     super(options.location ? `${options.location}: ${message}` : message, options);
     this.location = options.location;
   }
@@ -118,4 +127,10 @@ export class TemplateError extends GenerationError {
 /** The exit code for anything thrown: PygenErrors carry theirs, everything else is an internal error. */
 export function exitCodeOf(error: unknown): number {
   return error instanceof PygenError ? error.exitCode : EXIT_CODES.internal;
+}
+
+/** The family of an exit code (`parse`, `client`, …), as machine reports name the kind of a failure. */
+export function exitCodeFamily(exitCode: number): ExitCodeFamily {
+  const family = (Object.keys(EXIT_CODES) as ExitCodeFamily[]).find((name) => EXIT_CODES[name] === exitCode);
+  return family ?? "internal";
 }

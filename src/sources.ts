@@ -1,13 +1,24 @@
 /**
  * Where data models come from: a model file (YAML or JSON, the API's shape with inline views, as the Python SDK
- * dumps it, optionally wrapped in `{items: [...]}`) or the example bundled into the binary. Fetching from CDF
- * joins here once the client exists.
+ * dumps it, optionally wrapped in `{items: [...]}`), the example bundled into the binary, or CDF itself.
  */
 import * as v from "valibot";
 import exampleModelText from "../examples/hydro-plant.model.yaml" with { type: "text" };
-import { type DataModel, DataModelSchema } from "./client/models.ts";
+import type { ResolvedConnection } from "./client/auth.ts";
+import type { Logger } from "./client/logging.ts";
+import {
+  type DataModel,
+  DataModelSchema,
+  ModelFileSchema,
+  ModelFileViewPropertySchema,
+  ModelFileViewSchema,
+  type RejectedPart,
+  type View,
+  type ViewProperty,
+} from "./client/models.ts";
+import type { RetryPolicy } from "./client/retry.ts";
 import { parseDocument } from "./data-formats.ts";
-import { ParseError } from "./errors.ts";
+import { ParseError, ResourceNotFoundError } from "./errors.ts";
 
 export const EXAMPLE_MODEL_NAME = "examples/hydro-plant.model.yaml";
 
@@ -17,8 +28,17 @@ export interface LoadedModels {
   models: DataModel[];
 }
 
+export interface ParseOptions {
+  /**
+   * Refuse the file for any schema issue, as CDF would refuse the request (the emulator seeds this way). By default
+   * only a file that is not a data model at all is refused; a view or property that cannot be read is left out
+   * and listed in the model's `rejected`, for the validator to report.
+   */
+  strict?: boolean;
+}
+
 /** Reads a model file from disk. A missing or unreadable file is a ParseError that names it. */
-export async function loadModelFile(path: string): Promise<LoadedModels> {
+export async function loadModelFile(path: string, options: ParseOptions = {}): Promise<LoadedModels> {
   const file = Bun.file(path);
   let text: string;
   try {
@@ -27,7 +47,7 @@ export async function loadModelFile(path: string): Promise<LoadedModels> {
     const reason = (error as NodeJS.ErrnoException).code === "ENOENT" ? "file not found" : "cannot read file";
     throw new ParseError(reason, { location: path, cause: error });
   }
-  return { origin: path, models: parseModelDocument(text, path) };
+  return { origin: path, models: parseModelDocument(text, path, options) };
 }
 
 /** The example data model shipped inside the binary. */
@@ -35,11 +55,45 @@ export function loadExampleModel(): LoadedModels {
   return { origin: EXAMPLE_MODEL_NAME, models: parseModelDocument(exampleModelText, EXAMPLE_MODEL_NAME) };
 }
 
+export interface DataModelId {
+  space: string;
+  externalId: string;
+  version: string;
+}
+
+export const modelIdText = (id: DataModelId) => `${id.space}:${id.externalId}/${id.version}`;
+
+export interface FetchOptions {
+  /** Sent as x-cdp-app. */
+  clientName: string;
+  timeoutMs: number;
+  retry: Partial<RetryPolicy>;
+  logger?: Logger;
+}
+
+/** Fetches data models with inline views from CDF; a model that is not there is a ResourceNotFoundError naming it. */
+export async function fetchModelsFromCdf(connection: ResolvedConnection, ids: DataModelId[], options: FetchOptions): Promise<LoadedModels> {
+  // Loaded on use: the client brings ky, which commands that read model files need not pay for at start-up.
+  const { PygenClient } = await import("./client/pygen-client.ts");
+  await using cdf = new PygenClient({ ...connection, ...options });
+  const models = await cdf.dataModels.retrieve(ids);
+  const found = new Set(models.map(modelIdText));
+  const missing = ids.filter((id) => !found.has(modelIdText(id)));
+  if (missing.length > 0) {
+    const names = missing.map(modelIdText).join(", ");
+    throw new ResourceNotFoundError(`data model ${names} not found in CDF project ${connection.project} at ${connection.baseUrl}`, {
+      status: 404,
+    });
+  }
+  return { origin: `CDF project ${connection.project} (${ids.map(modelIdText).join(", ")})`, models };
+}
+
 /** Parses the text of a model document into one or more data models, with precise errors. */
-export function parseModelDocument(text: string, fileName: string): DataModel[] {
+export function parseModelDocument(text: string, fileName: string, options: ParseOptions = {}): DataModel[] {
   const document = parseDocument(text, fileName);
   const { items, pathPrefix } = unwrapItems(document, fileName);
-  return items.map((item, index) => parseDataModel(item, fileName, pathPrefix === undefined ? [] : [pathPrefix, index]));
+  const parse = options.strict ? parseDataModel : parseDataModelByParts;
+  return items.map((item, index) => parse(item, fileName, pathPrefix === undefined ? [] : [pathPrefix, index]));
 }
 
 /** Accepts a single data model, `{items: [...]}` as list endpoints return it, or a bare list. */
@@ -57,17 +111,91 @@ function unwrapItems(document: unknown, fileName: string): { items: unknown[]; p
   return { items: [document] };
 }
 
+/** The whole model against the API's schema: any issue refuses the file. */
 function parseDataModel(input: unknown, fileName: string, prefix: (string | number)[]): DataModel {
   rejectViewReferencesOnly(input, fileName, prefix);
   const result = v.safeParse(DataModelSchema, input);
   if (result.success) return result.output;
-  const lines = result.issues.slice(0, 10).map((issue) => {
+  throw notADataModel(result.issues, input, fileName, prefix);
+}
+
+/**
+ * Structure first (the model's identity, a list of views): a file without it is not a data model and is refused.
+ * Then each view, and each property of a view, on its own: a part that cannot be read is left out and recorded in
+ * `rejected`, so the rest of the model is still validated and generated.
+ */
+function parseDataModelByParts(input: unknown, fileName: string, prefix: (string | number)[]): DataModel {
+  rejectViewReferencesOnly(input, fileName, prefix);
+  const header = v.safeParse(ModelFileSchema, input);
+  if (!header.success) throw notADataModel(header.issues, input, fileName, prefix);
+  const rejected: RejectedPart[] = [];
+  const views = header.output.views.flatMap((raw, index): View[] => {
+    const at = (path: (string | number)[]) => formatPath([...prefix, "views", index, ...path], input, prefix.length);
+    const view = parseView(raw, at, rejected);
+    return view === undefined ? [] : [view];
+  });
+  return { ...header.output, views, ...(rejected.length > 0 ? { rejected } : {}) };
+}
+
+type PathText = (path: (string | number)[]) => string;
+
+function parseView(raw: unknown, at: PathText, rejected: RejectedPart[]): View | undefined {
+  const result = v.safeParse(ModelFileViewSchema, raw);
+  if (!result.success) {
+    rejected.push({ view: readableIdentity(raw), path: at([]), problems: problemLines(result.issues, at) });
+    return undefined;
+  }
+  const view = result.output;
+  const identity = { space: view.space, externalId: view.externalId, version: view.version };
+  const properties: Record<string, ViewProperty> = {};
+  for (const [identifier, rawProperty] of Object.entries(view.properties)) {
+    const property = v.safeParse(ModelFileViewPropertySchema, rawProperty);
+    if (property.success) {
+      properties[identifier] = property.output;
+      continue;
+    }
+    const inProperty = (path: (string | number)[]) => at(["properties", identifier, ...path]);
+    const unknownType = unknownTypeOf(property.issues, rawProperty);
+    rejected.push({
+      view: identity,
+      property: identifier,
+      path: inProperty([]),
+      problems: problemLines(property.issues, inProperty),
+      ...(unknownType !== undefined ? { unknownType } : {}),
+    });
+  }
+  return { ...view, properties };
+}
+
+/** The identifiers of a view that could not be read, those that are text. */
+function readableIdentity(raw: unknown): RejectedPart["view"] {
+  const fields = raw !== null && typeof raw === "object" ? (raw as Record<string, unknown>) : {};
+  const text = (key: string) => (typeof fields[key] === "string" ? (fields[key] as string) : undefined);
+  return Object.fromEntries(
+    (["space", "externalId", "version"] as const).flatMap((key) => (text(key) === undefined ? [] : [[key, text(key)]])),
+  ) as RejectedPart["view"];
+}
+
+/** The type name when the only problem is a property type pygen does not know (a newer API, a typo). */
+function unknownTypeOf(issues: v.BaseIssue<unknown>[], raw: unknown): string | undefined {
+  const onlyType = issues.every((issue) => issuePath(issue).join(".") === "type.type");
+  const type = (raw as { type?: { type?: unknown } } | null)?.type?.type;
+  return onlyType && typeof type === "string" ? type : undefined;
+}
+
+function problemLines(issues: v.BaseIssue<unknown>[], at: PathText): string[] {
+  return issues.map((issue) => `${at(issuePath(issue))}: ${issue.message}`);
+}
+
+/** The ParseError for input that is not a data model, with the first issues and where they are. */
+function notADataModel(issues: v.BaseIssue<unknown>[], input: unknown, fileName: string, prefix: (string | number)[]): ParseError {
+  const lines = issues.slice(0, 10).map((issue) => {
     const path = formatPath([...prefix, ...issuePath(issue)], input, prefix.length);
     return `${path || "(document)"}: ${issue.message}`;
   });
-  if (result.issues.length > 10) lines.push(`… and ${result.issues.length - 10} more`);
+  if (issues.length > 10) lines.push(`… and ${issues.length - 10} more`);
   const first = lines[0] ?? "invalid data model";
-  throw new ParseError(`invalid data model at ${first}`, { location: fileName, details: lines.slice(1) });
+  return new ParseError(`invalid data model at ${first}`, { location: fileName, details: lines.slice(1) });
 }
 
 /** A model fetched without inline views has references only; say how to get a usable file. */

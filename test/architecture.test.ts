@@ -6,14 +6,16 @@
  * outside it, package.json and the example model, are data).
  *
  * Layers, top to bottom (a folder means everything under it):
- *   entry      main.ts, cli.ts, cli/                 the command line
+ *   entry      main.ts, cli.ts, cli/, service/command.ts
+ *                                                     the command line (service/command.ts runs `pygen serve`
+ *                                                     with the CLI's output streams)
  *   app        pipeline.ts, doctor.ts, service/, emulator/, inspect/
  *                                                     what the commands run
  *   languages  generators/                           the language registry and each language's folder
  *   plan       plan/                                 the language-neutral SDK plan
  *   validate   validate/                             the up-front model check
  *   ir         ir/                                   the parsed, named model
- *   base       client/, emit/, output/, sources.ts, config.ts
+ *   base       client/, emit/, output/, sources.ts, config.ts, view-filter.ts
  *   formats    data-formats.ts, errors.ts, version.ts
  */
 import { describe, expect, test } from "bun:test";
@@ -23,13 +25,13 @@ import { dirname, join, relative, resolve } from "node:path";
 const SRC = resolve(import.meta.dir, "..", "src");
 
 const LAYERS: readonly (readonly string[])[] = [
-  ["main.ts", "cli.ts", "cli/"],
+  ["main.ts", "cli.ts", "cli/", "service/command.ts"],
   ["pipeline.ts", "doctor.ts", "service/", "emulator/", "inspect/"],
   ["generators/"],
   ["plan/"],
   ["validate/"],
   ["ir/"],
-  ["client/", "emit/", "output/", "sources.ts", "config.ts"],
+  ["client/", "emit/", "output/", "sources.ts", "config.ts", "view-filter.ts"],
   ["data-formats.ts", "errors.ts", "version.ts"],
 ];
 

@@ -13,6 +13,24 @@ const model = (externalId: string) => ({
   views: [{ space: "sp", externalId: "Pump", version: "1", properties: {} }],
 });
 
+const text = { container: { space: "sp", externalId: "C" }, containerPropertyIdentifier: "p", type: { type: "text" } };
+const withBrokenPump = {
+  items: [
+    model("A"),
+    {
+      ...model("B"),
+      views: [
+        {
+          space: "sp",
+          externalId: "Pump",
+          version: "1",
+          properties: { p: { ...text, type: { type: "float", list: false } }, ok: text },
+        },
+      ],
+    },
+  ],
+};
+
 describe("document shapes", () => {
   test("a single model, an {items} wrapper and a bare list", () => {
     expect(parseModelDocument(JSON.stringify(model("A")), "m.json").map((m) => m.externalId)).toEqual(["A"]);
@@ -20,30 +38,60 @@ describe("document shapes", () => {
     expect(parseModelDocument(JSON.stringify([model("A")]), "m.json").map((m) => m.externalId)).toEqual(["A"]);
   });
 
-  test("schema errors carry the file and the path, with the view's externalId", () => {
-    const broken = {
-      items: [
-        model("A"),
-        {
-          ...model("B"),
-          views: [
-            {
-              space: "sp",
-              externalId: "Pump",
-              version: "1",
-              properties: {
-                p: { container: { space: "sp", externalId: "C" }, containerPropertyIdentifier: "p", type: { type: "float", list: false } },
-              },
-            },
-          ],
-        },
-      ],
-    };
-    const error = thrown(() => parseModelDocument(JSON.stringify(broken), "m.json"), ParseError);
+  test("strict: any schema issue refuses the file, with the file and the path and the view's externalId", () => {
+    const error = thrown(() => parseModelDocument(JSON.stringify(withBrokenPump), "m.json", { strict: true }), ParseError);
     expect(error.message).toStartWith(
       "m.json: invalid data model at items[1].views[0] (Pump).properties.p.type.type: unknown property type",
     );
     expect(error.location).toBe("m.json");
+  });
+
+  test("by default a part that cannot be read is left out and listed, with its path; the rest loads", () => {
+    const [first, second] = parseModelDocument(JSON.stringify(withBrokenPump), "m.json");
+    expect(first?.rejected).toBeUndefined();
+    expect(Object.keys(second?.views[0]?.properties ?? {})).toEqual(["ok"]);
+    expect(second?.rejected).toEqual([
+      {
+        view: { space: "sp", externalId: "Pump", version: "1" },
+        property: "p",
+        path: "items[1].views[0] (Pump).properties.p",
+        problems: [expect.stringMatching(/^items\[1\]\.views\[0\] \(Pump\)\.properties\.p\.type\.type: unknown property type/)],
+        unknownType: "float",
+      },
+    ]);
+  });
+
+  test("a view that cannot be read is left out whole; identifiers CDF refuses are loaded for the validator", () => {
+    const document = {
+      ...model("A"),
+      views: [
+        { space: "sp", externalId: "../../etc/passwd", version: "1", properties: { "1st": text, "a/b": text } },
+        { space: "sp", externalId: "Valve", version: "1", implements: "Pump", properties: {} },
+        {
+          space: "sp",
+          externalId: "Tank",
+          version: "1",
+          properties: { state: { ...text, type: { type: "enum", values: { "1st": {} } } } },
+        },
+        "not a view",
+      ],
+    };
+    const [loaded] = parseModelDocument(JSON.stringify(document), "m.yaml");
+    expect(loaded?.views.map((view) => view.externalId)).toEqual(["../../etc/passwd", "Tank"]);
+    expect(Object.keys(loaded?.views[0]?.properties ?? {})).toEqual(["1st", "a/b"]);
+    expect(loaded?.rejected?.map((part) => [part.view, part.path, part.problems.length])).toEqual([
+      [{ space: "sp", externalId: "Valve", version: "1" }, "views[1] (Valve)", 1],
+      [{}, "views[3]", 1],
+    ]);
+  });
+
+  test("a file whose own identity or list of views is broken is not a data model: refused", () => {
+    expect(thrown(() => parseModelDocument(JSON.stringify({ ...model("A"), externalId: "../x" }), "m.json")).message).toStartWith(
+      "m.json: invalid data model at externalId:",
+    );
+    expect(thrown(() => parseModelDocument(JSON.stringify({ ...model("A"), views: { Pump: {} } }), "m.json")).message).toStartWith(
+      "m.json: invalid data model at views:",
+    );
   });
 
   test("every issue is listed, not just the first", () => {

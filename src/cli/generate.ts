@@ -8,6 +8,7 @@ import { stringifyJson } from "../data-formats.ts";
 import { DEFAULT_LANGUAGE, languageKeys } from "../generators/registry.ts";
 import { writeGeneratedFiles } from "../output/writer.ts";
 import { type GenerationResult, type GenerationWarning, generateSdk } from "../pipeline.ts";
+import { selectViews } from "../view-filter.ts";
 import { displayPath } from "./display-path.ts";
 import { type GenerateFlags, generationSettings } from "./generation-settings.ts";
 import { InterruptGuard } from "./interrupt.ts";
@@ -15,15 +16,29 @@ import { describeSource, loadModels } from "./model-source.ts";
 import { type CliIO, groupDigits, type Reporter } from "./reporter.ts";
 import { openSession } from "./session.ts";
 import { withSourceOptions } from "./source-options.ts";
-import { selectViews } from "./view-filter.ts";
 
-/** Enough warnings to act on; the full list is one `pygen validate` (or --json) away. */
-const WARNINGS_SHOWN = 10;
+/** Enough findings to act on; the full list is one `pygen validate` (or --json) away. */
+const FINDINGS_SHOWN = 10;
 
-function reportWarnings(warnings: GenerationWarning[], reporter: Reporter): void {
-  for (const warning of warnings.slice(0, WARNINGS_SHOWN)) reporter.warn(`${warning.code} ${warning.location}: ${warning.message}`);
-  if (warnings.length > WARNINGS_SHOWN) {
-    reporter.warn(`… and ${warnings.length - WARNINGS_SHOWN} more (pygen generate --json lists them all)`);
+/**
+ * Errors first (their parts are left out of the SDK), then warnings: the same findings, with the same severities,
+ * as `pygen validate` reports for the model.
+ */
+function reportFindings(warnings: GenerationWarning[], reporter: Reporter): void {
+  const errors = warnings.filter((warning) => warning.severity === "error");
+  const ordered = [...errors, ...warnings.filter((warning) => warning.severity !== "error")];
+  for (const finding of ordered.slice(0, FINDINGS_SHOWN)) {
+    const text = `${finding.code} ${finding.location}: ${finding.message}`;
+    if (finding.severity === "error") reporter.error(text);
+    else reporter.warn(text);
+  }
+  if (ordered.length > FINDINGS_SHOWN) {
+    reporter.warn(`… and ${ordered.length - FINDINGS_SHOWN} more (pygen validate lists them all, pygen generate --json too)`);
+  }
+  if (errors.length > 0) {
+    reporter.warn(
+      `${errors.length} ${errors.length === 1 ? "error" : "errors"}: ${errors.length === 1 ? "its part is" : "their parts are"} left out of the SDK; the rest is generated (--strict refuses instead)`,
+    );
   }
 }
 
@@ -52,7 +67,7 @@ async function runGenerate(flags: GenerateFlags, io: CliIO): Promise<void> {
       },
     ),
   );
-  reportWarnings(result.warnings, reporter);
+  reportFindings(result.warnings, reporter);
 
   const outputDir = settings.output ?? resolve(result.config.topLevelPackage);
   const dryRun = flags.dryRun ?? false;
@@ -61,8 +76,9 @@ async function runGenerate(flags: GenerateFlags, io: CliIO): Promise<void> {
   );
 
   if (flags.json) {
-    const { files: _files, validation: _validation, config, ...counts } = result;
-    reporter.result(stringifyJson({ ...report, package: config.topLevelPackage, clientName: config.clientName, ...counts }, 2));
+    const { files: _files, validation: _validation, verdict, config, ...counts } = result;
+    const findings = { errors: verdict.errors.length, warnings: verdict.warnings.length, infos: verdict.infos.length };
+    reporter.result(stringifyJson({ ...report, package: config.topLevelPackage, clientName: config.clientName, findings, ...counts }, 2));
   } else if (dryRun) {
     const lines = [
       ...report.written.map((path) => `write      ${path}`),

@@ -8,8 +8,8 @@ import type { PygenConfig } from "../config.ts";
 import { UsageError } from "../errors.ts";
 import type { LanguageDescription } from "../generators/language.ts";
 import { DEFAULT_LANGUAGE, LANGUAGES, languageKeys } from "../generators/registry.ts";
+import type { ViewSelection } from "../view-filter.ts";
 import { flagText, type RepeatableFlag, repeatedFlag, type SourceFlags } from "./source-options.ts";
-import type { ViewSelection } from "./view-filter.ts";
 
 export interface GenerateFlags extends SourceFlags {
   output?: string;

@@ -45,6 +45,10 @@ export function registerInspect(cli: CAC, io: CliIO): void {
       const format = chooseFormat(flags);
       const session = await openSession(flags, io);
       const loaded = await loadModelsForReading(session);
+      // Parts of a model file that cannot be read are not shown; say so rather than hide them.
+      for (const part of loaded.models.flatMap((model) => model.rejected ?? [])) {
+        session.reporter.warn(`${part.path} is left out: it cannot be read (pygen validate says why)`);
+      }
       session.reporter.result(RENDERERS[format](loaded.models.map(outlineModel)));
     });
 }

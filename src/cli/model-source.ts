@@ -5,8 +5,8 @@
  * forgot --model, and generating the example would hide that.
  */
 import type { LoadedConfig, ModelId } from "../config.ts";
-import { ParseError, ResourceNotFoundError, UsageError } from "../errors.ts";
-import { type LoadedModels, loadExampleModel, loadModelFile } from "../sources.ts";
+import { ParseError, UsageError } from "../errors.ts";
+import { fetchModelsFromCdf, type LoadedModels, loadExampleModel, loadModelFile, modelIdText } from "../sources.ts";
 import { type ConnectionLayer, describeSources, resolveMergedConnection } from "./connection.ts";
 import { displayPath } from "./display-path.ts";
 import type { Reporter } from "./reporter.ts";
@@ -58,8 +58,6 @@ export function chooseModelSource(flags: SourceFlags, loaded: LoadedConfig, cdfI
   return { kind: "example" };
 }
 
-const modelIdText = (id: ModelId) => `${id.space}:${id.externalId}/${id.version}`;
-
 /** A label for progress lines: what is being loaded from where. */
 export function describeSource(source: ModelSource): string {
   switch (source.kind) {
@@ -107,23 +105,10 @@ async function fetchModels(ids: ModelId[], session: ModelLoading): Promise<Loade
   reporter.debug(`connection: ${describeSources(connectionLayers)}`);
   const connection = resolveMergedConnection(connectionLayers, reporter.logger);
   const client = config.config.client;
-  // Loaded on use: the client brings ky, which commands that read model files need not pay for at start-up.
-  const { PygenClient } = await import("../client/pygen-client.ts");
-  await using cdf = new PygenClient({
-    ...connection,
+  return fetchModelsFromCdf(connection, ids, {
     clientName: client?.clientName ?? "pygen",
     logger: reporter.logger,
     timeoutMs: client?.timeoutMs ?? INTERACTIVE_TIMEOUT_MS,
     retry: { ...INTERACTIVE_RETRY, ...(client?.maxRetries !== undefined ? { maxRetries: client.maxRetries } : {}) },
   });
-  const models = await cdf.dataModels.retrieve(ids);
-  const found = new Set(models.map(modelIdText));
-  const missing = ids.filter((id) => !found.has(modelIdText(id)));
-  if (missing.length > 0) {
-    const names = missing.map(modelIdText).join(", ");
-    throw new ResourceNotFoundError(`data model ${names} not found in CDF project ${connection.project} at ${connection.baseUrl}`, {
-      status: 404,
-    });
-  }
-  return { origin: `CDF project ${connection.project} (${ids.map(modelIdText).join(", ")})`, models };
 }

@@ -20,6 +20,7 @@ export interface OutputFlags {
 
 const DIM = "\u001b[2m";
 const YELLOW = "\u001b[33m";
+const RED = "\u001b[31m";
 const RESET = "\u001b[0m";
 
 export class Reporter {
@@ -48,6 +49,11 @@ export class Reporter {
   /** Something the user should fix; shown even with --quiet. */
   warn(text: string): void {
     this.io.stderr(`${this.paint(YELLOW, "warning:")} ${text}`);
+  }
+
+  /** An error the command carries on after (a part left out); shown even with --quiet. */
+  error(text: string): void {
+    this.io.stderr(`${this.paint(RED, "error:")} ${text}`);
   }
 
   debug(text: string): void {

@@ -210,25 +210,62 @@ const DirectTypeSchema = v.object({
   /** The target view hint; present here in API reads, beside `type` in SDK dumps (normalised by the view schema). */
   source: maybe(ViewReferenceSchema),
 });
-const EnumTypeSchema = v.object({
-  type: v.literal("enum"),
-  values: v.pipe(
-    v.record(
-      v.pipe(v.string(), v.regex(/^[_A-Za-z][_0-9A-Za-z]{0,127}$/, "enum value keys must be identifiers")),
-      v.nullish(v.object({ name: maybe(v.string()), description: maybe(v.string()) }), {}),
-    ),
-    v.check((values) => Object.keys(values).length >= 1, "an enum needs at least one value"),
-  ),
-  unknownValue: maybe(v.string()),
-});
+/**
+ * How identifiers are checked. API shapes check them as CDF does; model files read them as text, so that one bad
+ * identifier is reported (and its part left out) by the validator instead of refusing the whole file.
+ */
+interface IdentifierChecks {
+  space: v.GenericSchema<unknown, string>;
+  externalId: v.GenericSchema<unknown, string>;
+  propertyKey: v.GenericSchema<string, string>;
+  enumKey: v.GenericSchema<string, string>;
+  /** CDF wants at least one value; model files leave that to the validator (ENUM_WITHOUT_VALUES). */
+  enumNeedsValues: boolean;
+}
+
+const ENUM_KEY_PATTERN = /^[_A-Za-z][_0-9A-Za-z]{0,127}$/;
+
+const STRICT_IDENTIFIERS: IdentifierChecks = {
+  space: spaceId,
+  externalId: schemaExternalId,
+  propertyKey: v.pipe(v.string(), v.regex(PROPERTY_IDENTIFIER_PATTERN, "invalid property identifier")),
+  enumKey: v.pipe(v.string(), v.regex(ENUM_KEY_PATTERN, "enum value keys must be identifiers")),
+  enumNeedsValues: true,
+};
+
+const TEXT_IDENTIFIERS: IdentifierChecks = {
+  space: v.string(),
+  externalId: v.string(),
+  propertyKey: v.string(),
+  enumKey: v.string(),
+  enumNeedsValues: false,
+};
+
+function enumTypeSchema(ids: IdentifierChecks) {
+  const values = v.record(ids.enumKey, v.nullish(v.object({ name: maybe(v.string()), description: maybe(v.string()) }), {}));
+  return v.object({
+    type: v.literal("enum"),
+    values: ids.enumNeedsValues
+      ? v.pipe(
+          values,
+          v.check((entries) => Object.keys(entries).length >= 1, "an enum needs at least one value"),
+        )
+      : values,
+    unknownValue: maybe(v.string()),
+  });
+}
 
 export const PROPERTY_TYPE_NAMES = ["text", ...PRIMITIVE_TYPES, ...CDF_REFERENCE_TYPES, "direct", "enum"] as const;
 
-export const PropertyTypeSchema = v.variant(
-  "type",
-  [TextTypeSchema, PrimitiveTypeSchema, CdfReferenceTypeSchema, DirectTypeSchema, EnumTypeSchema],
-  (issue) => `unknown property type ${issue.received}; expected one of ${PROPERTY_TYPE_NAMES.join(", ")}`,
-);
+function propertyTypeSchema(ids: IdentifierChecks) {
+  return v.variant(
+    "type",
+    [TextTypeSchema, PrimitiveTypeSchema, CdfReferenceTypeSchema, DirectTypeSchema, enumTypeSchema(ids)],
+    (issue) => `unknown property type ${issue.received}; expected one of ${PROPERTY_TYPE_NAMES.join(", ")}`,
+  );
+}
+
+export const PropertyTypeSchema = propertyTypeSchema(STRICT_IDENTIFIERS);
 export type PropertyType = v.InferOutput<typeof PropertyTypeSchema>;
 export type PropertyTypeName = PropertyType["type"];
 
@@ -258,7 +295,7 @@ export const ContainerSchema = v.object({
   externalId: schemaExternalId,
   ...naming,
   usedFor: v.optional(v.picklist(["node", "edge", "all", "record"]), "node"),
-  properties: v.record(v.pipe(v.string(), v.regex(PROPERTY_IDENTIFIER_PATTERN, "invalid property identifier")), ContainerPropertySchema),
+  properties: v.record(STRICT_IDENTIFIERS.propertyKey, ContainerPropertySchema),
   constraints: maybe(v.record(v.string(), v.record(v.string(), v.unknown()))),
   indexes: maybe(v.record(v.string(), v.record(v.string(), v.unknown()))),
   ...timestamps,
@@ -267,27 +304,28 @@ export type Container = v.InferOutput<typeof ContainerSchema>;
 
 // ── Views (§6.1, §6.2) ─────────────────────────────────────────────────────────────────────────────────────
 
-const MappedPropertySchema = v.pipe(
-  v.object({
-    container: ContainerReferenceSchema,
-    containerPropertyIdentifier: v.string(),
-    type: PropertyTypeSchema,
-    nullable: orDefault(v.boolean(), true),
-    immutable: orDefault(v.boolean(), false),
-    autoIncrement: orDefault(v.boolean(), false),
-    defaultValue: maybe(v.unknown()),
-    source: maybe(ViewReferenceSchema),
-    ...naming,
-  }),
-  v.transform(({ source, ...property }) => {
-    // One place for the direct-relation view hint: inside `type`, as the API reads it.
-    if (property.type.type === "direct" && property.type.source === undefined && source !== undefined) {
-      return { ...property, kind: "mapped" as const, type: { ...property.type, source } };
-    }
-    return { ...property, kind: "mapped" as const };
-  }),
-);
-export type MappedProperty = v.InferOutput<typeof MappedPropertySchema>;
+const mappedPropertySchema = (ids: IdentifierChecks) =>
+  v.pipe(
+    v.object({
+      container: ContainerReferenceSchema,
+      containerPropertyIdentifier: v.string(),
+      type: propertyTypeSchema(ids),
+      nullable: orDefault(v.boolean(), true),
+      immutable: orDefault(v.boolean(), false),
+      autoIncrement: orDefault(v.boolean(), false),
+      defaultValue: maybe(v.unknown()),
+      source: maybe(ViewReferenceSchema),
+      ...naming,
+    }),
+    v.transform(({ source, ...property }) => {
+      // One place for the direct-relation view hint: inside `type`, as the API reads it.
+      if (property.type.type === "direct" && property.type.source === undefined && source !== undefined) {
+        return { ...property, kind: "mapped" as const, type: { ...property.type, source } };
+      }
+      return { ...property, kind: "mapped" as const };
+    }),
+  );
+export type MappedProperty = v.InferOutput<ReturnType<typeof mappedPropertySchema>>;
 
 export const EDGE_CONNECTION_TYPES = ["single_edge_connection", "multi_edge_connection"] as const;
 export const REVERSE_CONNECTION_TYPES = ["single_reverse_direct_relation", "multi_reverse_direct_relation"] as const;
@@ -323,33 +361,46 @@ export type ReverseDirectRelation = v.InferOutput<typeof ReverseDirectRelationSc
 export type ViewProperty = MappedProperty | EdgeConnection | ReverseDirectRelation;
 
 /** A view property is told apart by shape: a connectionType makes it a connection, otherwise it is mapped. */
-export const ViewPropertySchema: v.GenericSchema<unknown, ViewProperty> = v.lazy((input) => {
-  const connectionType = input !== null && typeof input === "object" ? (input as Record<string, unknown>).connectionType : undefined;
-  if (typeof connectionType === "string" && (REVERSE_CONNECTION_TYPES as readonly string[]).includes(connectionType)) {
-    return ReverseDirectRelationSchema;
-  }
-  const looksLikeEdge = input !== null && typeof input === "object" && !("container" in input) && "source" in input;
-  return connectionType !== undefined || looksLikeEdge ? EdgeConnectionSchema : MappedPropertySchema;
-});
+function viewPropertySchema(ids: IdentifierChecks): v.GenericSchema<unknown, ViewProperty> {
+  const mapped = mappedPropertySchema(ids);
+  return v.lazy((input) => {
+    const connectionType = input !== null && typeof input === "object" ? (input as Record<string, unknown>).connectionType : undefined;
+    if (typeof connectionType === "string" && (REVERSE_CONNECTION_TYPES as readonly string[]).includes(connectionType)) {
+      return ReverseDirectRelationSchema;
+    }
+    const looksLikeEdge = input !== null && typeof input === "object" && !("container" in input) && "source" in input;
+    return connectionType !== undefined || looksLikeEdge ? EdgeConnectionSchema : mapped;
+  });
+}
 
-export const ViewSchema = v.object({
-  space: spaceId,
-  externalId: schemaExternalId,
-  version,
-  ...naming,
-  filter: maybe(FilterSchema),
-  implements: orDefault(v.array(ViewReferenceSchema), []),
-  writable: orDefault(v.boolean(), true),
-  queryable: maybe(v.boolean()),
-  usedFor: orDefault(v.picklist(["node", "edge", "all", "record"]), "node"),
-  mappedContainers: maybe(v.array(ContainerReferenceSchema)),
-  properties: orDefault(
-    v.record(v.pipe(v.string(), v.regex(PROPERTY_IDENTIFIER_PATTERN, "invalid property identifier")), ViewPropertySchema),
-    {},
-  ),
-  ...timestamps,
-});
+export const ViewPropertySchema = viewPropertySchema(STRICT_IDENTIFIERS);
+/** A view property of a model file: its enum value keys are read as text and checked by the validator. */
+export const ModelFileViewPropertySchema = viewPropertySchema(TEXT_IDENTIFIERS);
+
+function viewSchema<T>(ids: IdentifierChecks, property: v.GenericSchema<unknown, T>) {
+  return v.object({
+    space: ids.space,
+    externalId: ids.externalId,
+    version,
+    ...naming,
+    filter: maybe(FilterSchema),
+    implements: orDefault(v.array(ViewReferenceSchema), []),
+    writable: orDefault(v.boolean(), true),
+    queryable: maybe(v.boolean()),
+    usedFor: orDefault(v.picklist(["node", "edge", "all", "record"]), "node"),
+    mappedContainers: maybe(v.array(ContainerReferenceSchema)),
+    properties: orDefault(v.record(ids.propertyKey, property), {} as Record<string, T>),
+    ...timestamps,
+  });
+}
+
+export const ViewSchema = viewSchema(STRICT_IDENTIFIERS, ViewPropertySchema);
 export type View = v.InferOutput<typeof ViewSchema>;
+/**
+ * A view of a model file with its identifiers as text and its properties unread: each property is read on its
+ * own (ModelFileViewPropertySchema), so one broken property leaves out that property, not the view or the file.
+ */
+export const ModelFileViewSchema = viewSchema(TEXT_IDENTIFIERS, v.unknown());
 
 // ── Data models (§6.3) ─────────────────────────────────────────────────────────────────────────────────────
 
@@ -366,7 +417,33 @@ export const DataModelSchema = v.object({
   ...dataModelHeader,
   views: orDefault(v.array(ViewSchema), []),
 });
-export type DataModel = v.InferOutput<typeof DataModelSchema>;
+/**
+ * What a model file must hold to be a data model at all: its identity and a list of views. Each view is read on its
+ * own (ModelFileViewSchema); a view or property that cannot be read is left out and listed in `rejected`.
+ */
+export const ModelFileSchema = v.object({
+  ...dataModelHeader,
+  views: orDefault(v.array(v.unknown()), []),
+});
+
+/** A part of a model file that could not be read: left out of the model, reported by the validator as an error. */
+export interface RejectedPart {
+  /** The view it belongs to, as far as its identifiers could be read. */
+  view: { space?: string; externalId?: string; version?: string };
+  /** The property, when only one property of the view is left out. */
+  property?: string;
+  /** Where in the file, e.g. `views[3] (Pump).properties.flow.type.type`. */
+  path: string;
+  /** What is wrong, one line per schema issue. */
+  problems: string[];
+  /** The property's type is one this version of pygen does not know (rather than a malformed part). */
+  unknownType?: string;
+}
+
+export type DataModel = v.InferOutput<typeof DataModelSchema> & {
+  /** Parts of a model file left out because they could not be read (model files only; see RejectedPart). */
+  rejected?: RejectedPart[];
+};
 
 /** A data model as the API returns it by default: views are references only. */
 export const DataModelReferencesSchema = v.object({

@@ -168,7 +168,8 @@ function seedDataModels(store: EmulatorStore, project: string, models: DataModel
 }
 
 export async function seedModels(store: EmulatorStore, project: string, file: string): Promise<void> {
-  seedDataModels(store, project, (await loadModelFile(file)).models);
+  // The emulator stands in for CDF, which refuses a model with any invalid part: no part is left out here.
+  seedDataModels(store, project, (await loadModelFile(file, { strict: true })).models);
 }
 
 const READ_ONLY_FIELDS = new Set(["version", "createdTime", "lastUpdatedTime", "deletedTime", "properties"]);

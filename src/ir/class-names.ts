@@ -13,6 +13,7 @@ import {
   type ClassNameSlot,
   type ClassNames,
   type LanguageNaming,
+  type Namespace,
   type Reservation,
   splitWords,
 } from "./naming.ts";
@@ -103,7 +104,7 @@ function nameClass(state: ClassState, naming: LanguageNaming): NamedClass {
   const qualifier = state.rank > 1 ? [...state.qualifier, String(state.rank)] : state.qualifier;
   const names = {} as ClassNames;
   const issues: ValidationIssue[] = [];
-  const escapes = new Map<string, { slots: ClassNameSlot[]; name: string; reservation: Reservation }>();
+  const escapes = new Map<string, { slots: ClassNameSlot[]; name: string; reservation: Reservation; namespace: Namespace }>();
   for (const slot of CLASS_NAME_SLOTS) {
     const { namespace } = naming.classNames[slot];
     const { converted, name, reservation } = escapeIfReserved(
@@ -113,7 +114,7 @@ function nameClass(state: ClassState, naming: LanguageNaming): NamedClass {
     );
     names[slot] = slot === "fileName" ? limitLength(name, naming.maxFileNameLength) : name;
     if (reservation !== undefined) {
-      const escaped = escapes.get(converted) ?? { slots: [], name, reservation };
+      const escaped = escapes.get(converted) ?? { slots: [], name, reservation, namespace };
       escaped.slots.push(slot);
       escapes.set(converted, escaped);
     }
@@ -129,12 +130,12 @@ function nameClass(state: ClassState, naming: LanguageNaming): NamedClass {
     }
   }
   // One issue per escaped word, however many slots it appears in (`class` is the file and the attribute).
-  for (const [converted, { slots, name, reservation }] of escapes) {
+  for (const [converted, { slots, name, reservation, namespace }] of escapes) {
     issues.push({
       severity: "warning",
       code: reservation === "generated" ? "SHADOWED_MEMBER" : "RESERVED_WORD",
       location: locationOf(state.irClass.view),
-      message: `the ${slots.map(describeSlot).join(", ")} of ${state.irClass.view.externalId} would be "${converted}", ${describeReservation(reservation, naming)}; it is "${name}"`,
+      message: `the ${slots.map(describeSlot).join(", ")} of ${state.irClass.view.externalId} would be "${converted}", ${describeReservation(converted, reservation, namespace, naming)}; it is "${name}"`,
       suggestion: "Nothing to do: the generated name is escaped; rename the view to avoid the suffix",
       canAutoFix: true,
     });

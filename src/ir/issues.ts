@@ -1,9 +1,11 @@
 /**
  * What the validator reports. Codes are stable (scripts and CI match on them); messages are for people.
  *
- * Severities say what happens to the generated SDK:
- *   error   — something is left out of it (dropped from the filtered model) or an implements cycle is cut;
- *   warning — it is generated, but fixed or degraded automatically (a renamed field, an untyped reference);
+ * Severities say what happens to the generated SDK, the same for `pygen validate` and `pygen generate`:
+ *   error   — a part of the model is left out of it: a data model, view or property dropped from the filtered
+ *             model, or an implements link cut from a cycle;
+ *   warning — it is generated, but changed or degraded (a renamed field, an untyped reference), or CDF would
+ *             refuse it when the model is saved (a reserved identifier);
  *   info    — worth knowing, changes nothing.
  */
 
@@ -17,6 +19,9 @@ export const ISSUE_CODES = [
   "REVERSE_THROUGH_NOT_DIRECT",
   "REVERSE_THROUGH_OTHER_VIEW",
   "UNTYPED_DIRECT_RELATION",
+  // parts of a model file that cannot be read
+  "INVALID_VIEW",
+  "INVALID_PROPERTY",
   // type references
   "UNKNOWN_PROPERTY_TYPE",
   "ENUM_WITHOUT_VALUES",
@@ -33,6 +38,7 @@ export const ISSUE_CODES = [
   "EMPTY_VIEW",
   // naming
   "INVALID_IDENTIFIER",
+  "RESERVED_IDENTIFIER",
   "RESERVED_WORD",
   "SHADOWED_MEMBER",
   "NAME_COLLISION",
@@ -48,7 +54,10 @@ export interface ValidationIssue {
   location: string;
   message: string;
   suggestion: string;
-  /** True when pygen fixes it by itself (a renamed field, a cut cycle, a fallback type); nothing for the user to do. */
+  /**
+   * True when the generated SDK has all of it without the user doing anything (a renamed field, a fallback type).
+   * Never for an error (a part is missing until the model is fixed) nor for what CDF refuses.
+   */
   canAutoFix: boolean;
 }
 
@@ -58,12 +67,20 @@ export interface Located {
   externalId: string;
 }
 
-/** A `/` inside a part would make the location ambiguous, so parts escape `%` and `/` as in URLs. */
+/**
+ * A `/` inside a part would make the location ambiguous, and a control character (a line break) would break the
+ * line it is shown on (a terminal, the generated README): parts escape them, and `%`, as in URLs.
+ */
 function locationPart(text: string): string {
   // Locations are built for every property checked; real identifiers never need escaping, so skip the work.
-  if (!text.includes("/") && !text.includes("%")) return text;
-  return text.replaceAll("%", "%25").replaceAll("/", "%2F");
+  if (!NEEDS_ESCAPE.test(text)) return text;
+  return text.replace(ESCAPED, (character) => `%${character.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`);
 }
+
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what is escaped.
+const ESCAPED = /[%/\x00-\x1f\x7f]/g;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: as above.
+const NEEDS_ESCAPE = /[%/\x00-\x1f\x7f]/;
 
 export function locationOf(owner: Located, property?: string): string {
   const parts = property === undefined ? [owner.space, owner.externalId] : [owner.space, owner.externalId, property];
@@ -73,4 +90,10 @@ export function locationOf(owner: Located, property?: string): string {
 /** `space/externalId/version`, the text form of a view reference in messages. */
 export function viewText(view: Located & { version: string }): string {
   return `${view.space}/${view.externalId}/${view.version}`;
+}
+
+/** Identifiers under test may hold quotes, slashes or control characters; show them escaped and bounded. */
+export function quote(text: string): string {
+  const shown = text.length > 80 ? `${text.slice(0, 77)}…` : text;
+  return `${JSON.stringify(shown)}${text.length > 80 ? ` (${text.length} characters)` : ""}`;
 }

@@ -67,7 +67,7 @@ function planModuleNames(modules: readonly IRModule[], naming: LanguageNaming, i
         const why =
           name !== escaped.name
             ? "the name of another data model's group"
-            : describeReservation(escaped.reservation ?? "generated", naming);
+            : describeReservation(escaped.converted, escaped.reservation ?? "generated", namespace, naming);
         issues.push({
           severity: "warning",
           code: name !== escaped.name ? "NAME_COLLISION" : escaped.reservation === "generated" ? "SHADOWED_MEMBER" : "RESERVED_WORD",

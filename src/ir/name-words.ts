@@ -72,8 +72,12 @@ export function limitLength(name: string, maxLength: number): string {
   return `${name.slice(0, maxLength - 9)}_${shortHash(name)}`;
 }
 
-export function describeReservation(reservation: Reservation, naming: LanguageNaming): string {
+/** Why `name` is escaped, for messages: the language's own words when it has them. */
+export function describeReservation(name: string, reservation: Reservation, namespace: Namespace, naming: LanguageNaming): string {
+  const explained = naming.explainReservation?.(name, namespace);
+  if (explained !== undefined) return explained;
   if (reservation === "keyword") return `a ${naming.displayName} keyword`;
-  if (reservation === "builtin") return `a ${naming.displayName} builtin`;
+  if (reservation === "softKeyword") return `a ${naming.displayName} soft keyword`;
+  if (reservation === "builtin") return `the name of a ${naming.displayName} builtin, which it would shadow`;
   return "a name the generated SDK already uses";
 }

@@ -34,8 +34,12 @@ export type ModuleNames = Record<ModuleNameSlot, string>;
 /** Scopes in which generated names must be unique; reserved words are listed per namespace. */
 export type Namespace = "type" | "module" | "client" | "field" | "parameter" | "enumMember";
 
-/** Why a name is taken before the data model is read. */
-export type Reservation = "keyword" | "builtin" | "generated";
+/**
+ * Why a name is taken before the data model is read: a keyword (never a name), a soft keyword (a valid name the
+ * language also reads as a keyword in some places), a builtin the name would shadow, or a name the generated code
+ * itself uses.
+ */
+export type Reservation = "keyword" | "softKeyword" | "builtin" | "generated";
 
 /** The filter parameters generated for a property: `name`, `name_prefix`, `min_height`, `max_height`. */
 export type FilterOperator = "equals" | "prefix" | "min" | "max";
@@ -53,6 +57,11 @@ export interface LanguageNaming {
   readonly filterParameters: Readonly<Record<FilterOperator, NameRule>>;
   /** Why a name cannot be used in the namespace (a keyword, a builtin, a member the SDK generates), if it cannot. */
   reservation(name: string, namespace: Namespace): Reservation | undefined;
+  /**
+   * The reservation of a reserved name in words, as precisely as the language knows it (`Python's builtin type,
+   * which it would shadow`); without it, messages name only the kind of reservation.
+   */
+  explainReservation?(name: string, namespace: Namespace): string | undefined;
   /** The fixed spelling of a reserved name, e.g. `class` → `class_`. */
   escapeReserved(name: string): string;
   /** Longest name allowed for a slot that becomes a file name. */

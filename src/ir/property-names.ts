@@ -78,7 +78,7 @@ export function planPropertyNames(
         severity: "warning",
         code: reservation === "generated" ? "SHADOWED_MEMBER" : "RESERVED_WORD",
         location: locationOf(view, identifier),
-        message: `field "${converted}" of ${view.externalId} would be ${describeReservation(reservation, naming)}; it is "${name}" (the CDF name stays ${identifier})`,
+        message: `field "${converted}" of ${view.externalId} would be ${describeReservation(converted, reservation, "field", naming)}; it is "${name}" (the CDF name stays ${identifier})`,
         suggestion: "Nothing to do: the field is renamed and keeps its CDF identifier as alias",
         canAutoFix: true,
       });
@@ -148,7 +148,7 @@ function planFilterParameters(
           severity: "warning",
           code: "SHADOWED_MEMBER",
           location: locationOf(irClass.view, property.identifier),
-          message: `the filter parameter for ${property.identifier} would be "${converted}", ${describeReservation(reservation, naming)}; it is "${name}"`,
+          message: `the filter parameter for ${property.identifier} would be "${converted}", ${describeReservation(converted, reservation, "parameter", naming)}; it is "${name}"`,
           suggestion: "Nothing to do: the parameter is renamed",
           canAutoFix: true,
         });

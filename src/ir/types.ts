@@ -147,4 +147,6 @@ export interface IRModel {
   /** The language whose names are applied; undefined straight after parsing. */
   language?: string;
   inheritance: "flatten" | "keep";
+  /** Parts of the data models the validator left out (its errors), for the SDK to document what it lacks. */
+  leftOut?: { location: string; message: string }[];
 }

@@ -63,9 +63,9 @@ function cutImplementsCycles(index: ModelIndex, findings: Findings): void {
           severity: "error",
           code: "CIRCULAR_IMPLEMENTS",
           location: locationOf(view),
-          message: `${viewText(view)} implements ${viewText(parent)}, which already implements ${view.externalId}: the views form a cycle`,
-          suggestion: `Remove ${parent.externalId} from the implements of ${view.externalId}; pygen ignores that link`,
-          canAutoFix: true,
+          message: `${viewText(view)} implements ${viewText(parent)}, which already implements ${view.externalId}: the views form a cycle; this implements link is left out`,
+          suggestion: `Remove ${parent.externalId} from the implements of ${view.externalId}; until then the SDK is generated without that link`,
+          canAutoFix: false,
         });
       } else if (!finished.has(parentKey)) {
         visit(parent);

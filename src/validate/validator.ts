@@ -1,7 +1,8 @@
 /**
- * The up-front model check (DESIGN.md §3). Rule families run in a fixed order: types first (a property with a
- * broken type is dropped before any other rule reads it), then structure (it drops whole views), relationships
- * (they must know what is gone), and naming last, on what is left, since only generated things need names.
+ * The up-front model check (DESIGN.md §3). Rule families run in a fixed order: what a model file left out and
+ * identifiers CDF cannot hold first, then types (a property with a broken type is dropped before any other rule
+ * reads it), structure (it drops whole views), relationships (they must know what is gone), and naming last, on
+ * what is left, since only generated things need names. An error always means a part is left out.
  */
 import type { DataModel, View } from "../client/models.ts";
 import type { Severity, ValidationIssue } from "../ir/issues.ts";
@@ -11,10 +12,12 @@ import type { LanguageNaming } from "../ir/naming.ts";
 import type { IRModel } from "../ir/types.ts";
 import { compareText } from "../ir/unique-names.ts";
 import { Findings } from "./findings.ts";
+import { checkIdentifiers, checkModelIdentifiers } from "./identifiers.ts";
 import { checkNaming } from "./naming.ts";
 import { checkRelationships } from "./relationships.ts";
 import { checkStructure } from "./structure.ts";
 import { checkTypeReferences } from "./type-references.ts";
+import { checkUnreadableParts } from "./unreadable-parts.ts";
 
 export interface ValidationOptions {
   /** Warnings count as errors (`--strict`). */
@@ -30,7 +33,10 @@ export interface ValidationResult {
   errors: ValidationIssue[];
   warnings: ValidationIssue[];
   infos: ValidationIssue[];
-  /** The input models, one for one, without what cannot be generated. Every removal is one of the errors. */
+  /**
+   * The input models without what cannot be generated: a model whose own identifiers CDF refuses is left out
+   * whole, the others are kept one for one without their broken parts. Every removal is one of the errors.
+   */
   filteredModel: DataModel[];
   /** No errors (with `strict`, no warnings either). */
   isValid: boolean;
@@ -43,11 +49,14 @@ export const DataModelValidator = {
   validate(models: DataModel | readonly DataModel[], options: ValidationOptions): ValidationResult {
     const inputModels = Array.isArray(models) ? (models as readonly DataModel[]) : [models as DataModel];
     const findings = new Findings();
-    const index = new ModelIndex(inputModels);
+    checkUnreadableParts(inputModels, findings);
+    const keptModels = checkModelIdentifiers(inputModels, findings);
+    const index = new ModelIndex(keptModels);
+    checkIdentifiers(index, findings);
     checkTypeReferences(index, findings);
     checkStructure(index, findings);
     checkRelationships(index, findings);
-    const filteredModel = inputModels.map((model) => filterModel(model, findings));
+    const filteredModel = keptModels.map((model) => filterModel(model, findings));
     const named = checkNaming(new ModelIndex(filteredModel), findings, options.language);
     return { ...summarize(findings.issues, filteredModel, options.strict ?? false), ...named };
   },
@@ -66,8 +75,10 @@ function summarize(issues: ValidationIssue[], filteredModel: DataModel[], strict
 }
 
 function filterModel(model: DataModel, findings: Findings): DataModel {
+  // What a model file could not read is reported already; the filtered model is only what is generated.
+  const { rejected: _reported, ...kept } = model;
   const views = model.views.filter((view) => !findings.isViewDropped(view)).map((view) => filterView(view, findings));
-  return { ...model, views };
+  return { ...kept, views };
 }
 
 function filterView(view: View, findings: Findings): View {

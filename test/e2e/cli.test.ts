@@ -35,7 +35,7 @@ describe("pygen validate", () => {
     const result = run(["validate", "--model-file", "broken.model.yaml"]);
     expect(result.exitCode).toBe(EXIT_CODES.validation);
     expect(result.stdout).toContain("MISSING_REVERSE_RELATION plants");
-    expect(result.stdout).toContain("The model is not valid: errors 1, warnings 1");
+    expect(result.stdout).toContain("The model is not valid: the parts with errors are left out of the SDK: errors 1, warnings 1");
     expect(result.stderr).toBe("error: broken.model.yaml has 1 error\n");
   });
 

@@ -10,6 +10,7 @@ import type { DataModel } from "../../src/client/models.ts";
 import { writeGeneratedFiles } from "../../src/output/writer.ts";
 import { type GenerationInput, generateSdk, type PipelineOptions } from "../../src/pipeline.ts";
 import { loadExampleModel, loadModelFile } from "../../src/sources.ts";
+import { GOLDEN_MODELS, REPOSITORY } from "../support/golden.ts";
 import { hostileGroupModel, hostileModel, longIdModel } from "../support/hostile-model.ts";
 import { direct, edge, enumOf, model, primitive, text, view } from "../support/model-builder.ts";
 import { sharedModelNames, sharedModelPath } from "../support/shared-models.ts";
@@ -35,9 +36,11 @@ async function write(name: string, input: GenerationInput, options: PipelineOpti
 }
 
 await write("example", loadExampleModel());
-// The model of the hand-written sample SDK, generated under the sample's own names so its tests can run on it.
-const sampleModel = await loadModelFile(join(import.meta.dir, "sample_sdk", "pumps.model.yaml"));
-await write("sample", sampleModel, { topLevelPackage: "pumps", clientName: "PumpsClient", defaultSpace: "sp_pumps" });
+// The golden pumps SDK, generated afresh: the unit tests in test/python import it (conftest.py) from here.
+const pumps = GOLDEN_MODELS.find((golden) => golden.name === "pumps");
+if (pumps?.file === undefined) throw new Error("GOLDEN_MODELS lists no pumps model");
+// Not "pumps": a shared model is called Pumps, and not every file system tells the two apart.
+await write("golden_pumps", await loadModelFile(join(REPOSITORY, pumps.file)), pumps.options);
 // Also under a dotted package, pygen v1's nested packages: example_narrow/sdk/ inside example_narrow/.
 await write("example_narrow", loadExampleModel(), { lineLength: 80, indent: 2, topLevelPackage: "example_narrow.sdk" });
 // Names and shapes that stress the generator: reserved words, odd enum values, quotes in descriptions, a view

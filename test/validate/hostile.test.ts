@@ -4,15 +4,18 @@
  * must only hold names Python accepts.
  */
 import { describe, expect, test } from "bun:test";
-import type { PropertyType } from "../../src/client/models.ts";
+import type { DataModel, PropertyType } from "../../src/client/models.ts";
 import { pythonReservation } from "../../src/generators/python/keywords.ts";
 import { pythonNaming } from "../../src/generators/python/naming.ts";
 import { buildIR } from "../../src/ir/index.ts";
+import { parseModelDocument } from "../../src/sources.ts";
 import { formatSummary, ISSUE_CODES, toJsonReport } from "../../src/validate/index.ts";
 import { direct, edge, enumOf, mapped, model, primitive, ref, reverse, text, view } from "../support/model-builder.ts";
 import { DataModelValidator } from "../support/python-validator.ts";
 
+/** Longer than CDF allows (255), and as long as it allows: names are cut either way, only the first is left out. */
 const LONG = `Very${"Long".repeat(80)}Name`;
+const LONG_VALID = `Very${"Long".repeat(60)}Name`;
 const hostile = model([
   view("class", { def: text(), import: text(), myProp: text(), my_prop: text(), list: text(), space: text() }),
   view("Pump", { name: text() }),
@@ -29,6 +32,7 @@ const hostile = model([
   view("path/../sep\\arator", { "a/b": text(), "..\\c": text() }),
   view(`it's "quoted"`, { 'say "hi"': text(), "it's": text() }),
   view(LONG, { [`p${"x".repeat(300)}`]: text() }),
+  view(LONG_VALID, { [`p${"x".repeat(200)}`]: text() }),
   view("Température", { débit: text(), 日本語: text(), "🚀": text(), "3phase": text() }),
   view("日本", { 名前: text() }),
   view("Odd", {
@@ -50,11 +54,29 @@ const hostile = model([
 ]);
 /** A second model listing Pump again, differently. */
 const rival = model([view("Pump", { name: text(), head: text() })], { externalId: "Rival" });
+/** A model file with a view and a property that cannot be read at all. */
+const [unreadable] = parseModelDocument(
+  JSON.stringify({
+    space: "sp_file",
+    externalId: "Unreadable",
+    version: "1",
+    views: [
+      { space: "sp_file", externalId: "NoVersion", properties: {} },
+      {
+        space: "sp_file",
+        externalId: "Gauge",
+        version: "1",
+        properties: { reading: { container: "not a reference", type: { type: "text" } } },
+      },
+    ],
+  }),
+  "unreadable.json",
+);
 
 const PYTHON_IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 describe("a hostile model", () => {
-  const result = DataModelValidator.validate([hostile, rival]);
+  const result = DataModelValidator.validate([hostile, rival, unreadable as DataModel]);
   const all = [...result.errors, ...result.warnings, ...result.infos];
   const at = (location: string) =>
     all
@@ -68,7 +90,7 @@ describe("a hostile model", () => {
     expect(at("sp_test/class/import")).toEqual(["RESERVED_WORD"]);
     expect(at("sp_test/class/myProp")).toEqual(["NAME_COLLISION"]);
     expect(at("sp_test/class/list")).toEqual(["RESERVED_WORD"]);
-    expect(at("sp_test/class/space")).toEqual(["INVALID_IDENTIFIER", "SHADOWED_MEMBER"]);
+    expect(at("sp_test/class/space")).toEqual(["RESERVED_IDENTIFIER", "SHADOWED_MEMBER"]);
     expect(at("sp_test/Pump")).toEqual(["DUPLICATE_VIEW"]);
     // Pump and Pumps only shared plural names, which no SDK emits.
     expect(at("sp_test/Pumps")).toEqual([]);
@@ -78,18 +100,24 @@ describe("a hostile model", () => {
     expect(at("sp_test/Dangling/reverseToNowhere")).toEqual(["MISSING_REVERSE_RELATION"]);
     expect(at("sp_test/Dangling/reverseThroughText")).toEqual(["REVERSE_THROUGH_NOT_DIRECT"]);
     expect(at("sp_test/Dangling/weird")).toEqual(["UNKNOWN_PROPERTY_TYPE"]);
+    // Identifiers CDF cannot hold: the view is left out, and the properties to rename in it are listed too.
     expect(at("sp_test/path%2F..%2Fsep\\arator")).toEqual(["INVALID_IDENTIFIER"]);
     expect(at("sp_test/path%2F..%2Fsep\\arator/a%2Fb")).toEqual(["INVALID_IDENTIFIER"]);
     expect(at("sp_test/path%2F..%2Fsep\\arator/..\\c")).toEqual(["INVALID_IDENTIFIER"]);
     expect(at(`sp_test/it's "quoted"`)).toEqual(["INVALID_IDENTIFIER"]);
     expect(at(`sp_test/it's "quoted"/say "hi"`)).toEqual(["INVALID_IDENTIFIER"]);
-    expect(at(`sp_test/${LONG}`)).toEqual(["INVALID_IDENTIFIER", "NAME_TOO_LONG"]);
-    expect(at(`sp_test/${LONG}/p${"x".repeat(300)}`)).toEqual(["INVALID_IDENTIFIER", "NAME_TOO_LONG"]);
+    expect(at(`sp_test/${LONG}`)).toEqual(["INVALID_IDENTIFIER"]);
+    expect(at(`sp_test/${LONG}/p${"x".repeat(300)}`)).toEqual(["INVALID_IDENTIFIER"]);
+    expect(at(`sp_test/${LONG_VALID}`)).toEqual(["NAME_TOO_LONG"]);
+    expect(at(`sp_test/${LONG_VALID}/p${"x".repeat(200)}`)).toEqual(["NAME_TOO_LONG"]);
     expect(at("sp_test/Température")).toEqual(["INVALID_IDENTIFIER"]);
     expect(at("sp_test/Température/日本語")).toEqual(["INVALID_IDENTIFIER"]);
+    expect(at("sp_test/Température/3phase")).toEqual([]);
     expect(at("sp_test/日本/名前")).toEqual(["INVALID_IDENTIFIER"]);
     expect(at("sp_test/Odd/noValues")).toEqual(["ENUM_WITHOUT_VALUES"]);
-    expect(at("sp_test/Odd/badValues")).toEqual(["INVALID_ENUM_VALUE", "INVALID_ENUM_VALUE", "INVALID_ENUM_VALUE"]);
+    expect(at("sp_test/Odd/badValues")).toEqual(["INVALID_ENUM_VALUE"]);
+    expect(at("sp_file/NoVersion")).toEqual(["INVALID_VIEW"]);
+    expect(at("sp_file/Gauge/reading")).toEqual(["INVALID_PROPERTY"]);
     expect(at("sp_test/Odd/huge")).toEqual(["LIST_LIMIT"]);
     expect(at("sp_test/Odd/untyped")).toEqual(["UNTYPED_DIRECT_RELATION"]);
     expect(at("sp_test/Odd/toEdges")).toEqual(["USED_FOR_MISMATCH"]);
@@ -112,14 +140,23 @@ describe("a hostile model", () => {
     const dangling = result.filteredModel[0]?.views.find((kept) => kept.externalId === "Dangling");
     expect(Object.keys(dangling?.properties ?? {}).sort()).toEqual(["edgeToNowhere", "toNowhere"]);
     expect(result.filteredModel[0]?.views.map((kept) => kept.externalId)).not.toContain("Log");
-    expect(result.filteredModel[0]?.views).toHaveLength(hostile.views.length - 1);
+    const leftOut = ["Log", "path/../sep\\arator", `it's "quoted"`, LONG, "Température", "日本"];
+    expect(result.filteredModel[0]?.views.map((kept) => kept.externalId)).toEqual(
+      hostile.views.map((each) => each.externalId).filter((externalId) => !leftOut.includes(externalId)),
+    );
+    expect(result.filteredModel[0]?.views.find((kept) => kept.externalId === "Odd")?.properties.badValues).toBeUndefined();
     expect(result.errors.map((issue) => issue.code).sort()).toEqual([
       "CIRCULAR_IMPLEMENTS",
+      "INVALID_ENUM_VALUE",
+      ...Array(14).fill("INVALID_IDENTIFIER"),
+      "INVALID_PROPERTY",
+      "INVALID_VIEW",
       "MISSING_REVERSE_RELATION",
       "REVERSE_THROUGH_NOT_DIRECT",
       "UNKNOWN_PROPERTY_TYPE",
       "UNSUPPORTED_VIEW_USAGE",
     ]);
+    expect(result.errors.every((issue) => !issue.canAutoFix)).toBe(true);
   });
 
   test("the IR of what is left holds only valid, unique, unreserved Python names", () => {
@@ -143,6 +180,14 @@ describe("a hostile model", () => {
         expect(pythonReservation(field, "field")).toBeUndefined();
       }
     }
+  });
+
+  test("the IR can be built from the raw model too: generation never crashes on what the validator would drop", () => {
+    const ir = buildIR([hostile], { naming: pythonNaming, inheritance: "keep" });
+    expect(ir.classes).toHaveLength(hostile.views.length);
+    const cycle = ir.classes.filter((irClass) => irClass.view.externalId.startsWith("Cycle"));
+    expect(cycle.flatMap((irClass) => irClass.parents)).toHaveLength(1);
+    // Names CDF would refuse still give valid Python names.
     const temperature = ir.classes.find((irClass) => irClass.view.externalId === "Température");
     expect(temperature?.names.className).toBe("Temperature");
     expect(temperature?.properties.map((property) => property.name).sort()).toEqual([
@@ -154,18 +199,11 @@ describe("a hostile model", () => {
     expect(ir.classes.find((irClass) => irClass.view.externalId === "日本")?.names.className).toMatch(/^View[0-9a-f]{8}$/);
   });
 
-  test("the IR can be built from the raw model too: generation never crashes on what the validator would drop", () => {
-    const ir = buildIR([hostile], { naming: pythonNaming, inheritance: "keep" });
-    expect(ir.classes).toHaveLength(hostile.views.length);
-    const cycle = ir.classes.filter((irClass) => irClass.view.externalId.startsWith("Cycle"));
-    expect(cycle.flatMap((irClass) => irClass.parents)).toHaveLength(1);
-  });
-
   test("the human and JSON reports hold every issue without crashing", () => {
     const text = formatSummary(result, { color: false });
     expect(text).toContain("CIRCULAR_IMPLEMENTS");
     expect(text).toContain(`it's "quoted"`);
-    const json = JSON.parse(JSON.stringify(toJsonReport(result)));
+    const json = JSON.parse(JSON.stringify(toJsonReport(result, 4)));
     expect(json.issues).toHaveLength(all.length);
   });
 });

@@ -19,6 +19,23 @@ describe("naming rules (Python)", () => {
     expect(issues[0]?.canAutoFix).toBe(true);
   });
 
+  test("messages say truly why a name is escaped: keyword, soft keyword, builtin, pydantic or data-class member", () => {
+    const issues = issuesOf(
+      view("Pump", { class: text(), match: text(), type: text(), list: text(), model_dump: text(), as_write: text() }),
+    );
+    const why = (identifier: string) => issues.find((issue) => issue.location === `sp_test/Pump/${identifier}`)?.message;
+    expect(why("class")).toBe('field "class" of Pump would be a Python keyword; it is "class_" (the CDF name stays class)');
+    expect(why("match")).toContain(
+      '"match" of Pump would be a Python soft keyword (a valid name, escaped so that it never reads as the keyword)',
+    );
+    // `type` is a builtin first (and a soft keyword too): the builtin is what a field would shadow in the class.
+    expect(why("type")).toContain(`"type" of Pump would be the name of Python's builtin type, which it would shadow; it is "type_"`);
+    expect(why("list")).toContain("the name of Python's builtin list, which it would shadow");
+    expect(why("model_dump")).toContain("a member of pydantic's BaseModel, which every generated data class extends");
+    expect(why("as_write")).toContain("a member every generated data class has");
+    expect(issues.map((issue) => issue.message).join("\n")).not.toContain("already uses");
+  });
+
   test("a property shadowing a member of the generated class is escaped, and so is its filter parameter", () => {
     const issues = issuesOf(view("Pump", { external_id: text(), model_config: text() }));
     expect(issues.map((issue) => `${issue.code} ${issue.location}`)).toEqual([
@@ -82,14 +99,36 @@ describe("naming rules (Python)", () => {
     expect(issues.map((issue) => `${issue.code} ${issue.location}`)).toEqual(["NAME_COLLISION sp_test/Pump/state"]);
   });
 
-  test("identifiers CDF would refuse are reported with the name generated instead", () => {
-    const issues = issuesOf(view("Query", { externalId: text(), "bad/name": text() }));
-    expect(issues.filter((issue) => issue.code === "INVALID_IDENTIFIER").map((issue) => issue.location)).toEqual([
+  test("identifiers CDF cannot hold are errors and leave their part out; reserved ones are warnings, generated", () => {
+    const result = DataModelValidator.validate(
+      model([view("Query", { externalId: text(), "bad/name": text() }), view("../../etc/passwd", { name: text() })]),
+    );
+    expect(result.errors.map((issue) => `${issue.code} ${issue.location}`)).toEqual([
+      "INVALID_IDENTIFIER sp_test/..%2F..%2Fetc%2Fpasswd",
+      "INVALID_IDENTIFIER sp_test/Query/bad%2Fname",
+    ]);
+    expect(result.errors.every((issue) => !issue.canAutoFix && issue.message.endsWith("is left out"))).toBe(true);
+    expect(result.warnings.filter((issue) => issue.code === "RESERVED_IDENTIFIER").map((issue) => issue.location)).toEqual([
       "sp_test/Query",
-      "sp_test/Query/bad%2Fname",
       "sp_test/Query/externalId",
     ]);
-    expect(issues.find((issue) => issue.location === "sp_test/Query/bad%2Fname")?.message).toContain("its field is named bad_name");
+    const reserved = result.warnings.find((issue) => issue.location === "sp_test/Query/externalId");
+    expect(reserved?.message).toContain("refuses it when the view is saved; it is generated (its field is named external_id_)");
+    expect(reserved?.canAutoFix).toBe(false);
+    expect(result.filteredModel[0]?.views.map((kept) => [kept.externalId, Object.keys(kept.properties)])).toEqual([
+      ["Query", ["externalId"]],
+    ]);
+  });
+
+  test("locations escape what would make them ambiguous or break their line: %, / and control characters", () => {
+    const result = DataModelValidator.validate(model([view("a/b%c\nd", { "x\ty": text() })]));
+    expect(result.errors.map((issue) => issue.location)).toEqual(["sp_test/a%2Fb%25c%0Ad", "sp_test/a%2Fb%25c%0Ad/x%09y"]);
+  });
+
+  test("a data model whose own identifiers CDF cannot hold is left out with its views", () => {
+    const result = DataModelValidator.validate([model([view("Pump")], { externalId: "bad model" }), model([view("Valve")])]);
+    expect(result.errors.map((issue) => `${issue.code} ${issue.location}`)).toEqual(["INVALID_IDENTIFIER sp_test/bad model"]);
+    expect(result.filteredModel.map((kept) => kept.views.map((each) => each.externalId))).toEqual([["Valve"]]);
   });
 
   test("another language's naming is honoured: camelCase fields make myProp and my_prop collide the other way", () => {

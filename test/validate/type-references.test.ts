@@ -24,15 +24,19 @@ describe("type reference rules", () => {
     expect(codes(validateProperty(enumOf([])))).toEqual(["warning ENUM_WITHOUT_VALUES sp_test/Pump/value"]);
   });
 
-  test("enum values that are not identifiers, and an unknown value that is not a value, are reported", () => {
-    const result = validateProperty(enumOf(["running", "true", "half-open"], "broken"));
-    expect(codes(result)).toEqual([
-      "warning INVALID_ENUM_VALUE sp_test/Pump/value",
-      "warning INVALID_ENUM_VALUE sp_test/Pump/value",
-      "warning INVALID_ENUM_VALUE sp_test/Pump/value",
-    ]);
-    expect(result.warnings.map((issue) => issue.message).join("\n")).toContain('"half-open"');
-    expect(result.warnings.map((issue) => issue.message).join("\n")).toContain('"broken" as its unknown value');
+  test("enum values CDF refuses as keys leave the property out, with one error naming them all", () => {
+    const result = validateProperty(enumOf(["running", "true", "half-open", "1st"]));
+    expect(codes(result)).toEqual(["error INVALID_ENUM_VALUE sp_test/Pump/value"]);
+    expect(result.errors[0]?.message).toContain('"true", "half-open", "1st"');
+    expect(result.errors[0]?.canAutoFix).toBe(false);
+    expect(result.filteredModel[0]?.views[0]?.properties).toEqual({});
+  });
+
+  test("an unknown value that is not one of the values is a warning; the property is kept", () => {
+    const result = validateProperty(enumOf(["running", "stopped"], "broken"));
+    expect(codes(result)).toEqual(["warning INVALID_ENUM_VALUE sp_test/Pump/value"]);
+    expect(result.warnings[0]?.message).toContain('"broken" as its unknown value');
+    expect(Object.keys(result.filteredModel[0]?.views[0]?.properties ?? {})).toEqual(["value"]);
   });
 
   test("list limits: a limit on a non-list is noted, a limit out of CDF's range is a warning", () => {

@@ -6,7 +6,7 @@ import { languageNamed } from "../../src/generators/registry.ts";
 import { buildIR, transformModel } from "../../src/ir/index.ts";
 import { generateSdk } from "../../src/pipeline.ts";
 import { parseModelDocument } from "../../src/sources.ts";
-import { colorAllowed, formatSummary, ISSUE_CODES, isTerminal, printSummary, toJsonReport } from "../../src/validate/index.ts";
+import { colorAllowed, formatSummary, ISSUE_CODES, isTerminal, printSummary, toJsonReport, verdictLine } from "../../src/validate/index.ts";
 import { direct, model, text, view } from "../support/model-builder.ts";
 import { DataModelValidator } from "../support/python-validator.ts";
 
@@ -106,7 +106,7 @@ describe("reports", () => {
       "    EMPTY_VIEW: Marker has no properties: its class only carries the instance identity",
       "      → Nothing to do if the view is a marker type",
       "",
-      "The model is valid: errors 0, warnings 2, notes 1",
+      "The model has no errors, but warnings: every part is generated, some changed or degraded: errors 0, warnings 2, notes 1",
     ]);
   });
 
@@ -142,11 +142,40 @@ describe("reports", () => {
     expect(isTerminal(-1)).toBe(false);
   });
 
-  test("the JSON report has counts and every issue", () => {
-    const report = toJsonReport(result);
+  test("the JSON report has the verdict, the exit code, counts and every issue", () => {
+    const report = toJsonReport(result, 0);
     expect(report.counts).toEqual({ errors: 0, warnings: 2, infos: 1 });
     expect(report.isValid).toBe(true);
+    expect(report.verdict).toBe("warnings");
+    expect(report.exitCode).toBe(0);
     expect(report.issues.map((issue) => issue.code)).toEqual(["RESERVED_WORD", "UNKNOWN_SOURCE_VIEW", "EMPTY_VIEW"]);
     expect(Object.keys(report.issues[0] ?? {}).sort()).toEqual(["canAutoFix", "code", "location", "message", "severity", "suggestion"]);
+  });
+});
+
+describe("the verdict", () => {
+  const issue = (severity: "error" | "warning") => ({
+    severity,
+    code: "X",
+    location: "sp/V",
+    message: "m",
+    suggestion: "s",
+    canAutoFix: false,
+  });
+  const verdict = (errors: number, warnings: number) => ({
+    errors: Array.from({ length: errors }, () => issue("error")),
+    warnings: Array.from({ length: warnings }, () => issue("warning")),
+    infos: [],
+    isValid: errors === 0,
+  });
+
+  test("'valid' only without errors and warnings; warnings are not called valid; errors mean parts left out", () => {
+    expect(verdictLine(verdict(0, 0))).toBe("The model is valid: errors 0, warnings 0, notes 0");
+    expect(verdictLine(verdict(0, 1))).toStartWith("The model has no errors, but warnings: every part is generated");
+    expect(verdictLine(verdict(2, 1))).toBe(
+      "The model is not valid: the parts with errors are left out of the SDK: errors 2, warnings 1, notes 0",
+    );
+    expect([0, 1].map((warnings) => toJsonReport(verdict(0, warnings), 0).verdict)).toEqual(["valid", "warnings"]);
+    expect(toJsonReport(verdict(1, 0), 4)).toMatchObject({ verdict: "invalid", isValid: false, exitCode: 4 });
   });
 });

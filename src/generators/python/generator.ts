@@ -65,12 +65,8 @@ export class PythonGenerator implements LanguageGenerator {
     const { model } = sdk;
     const { plans, bases, warnings } = this.plan(sdk);
     const files = [
-      // The README lists what is left out; a renamed part is generated.
-      ...this.packageFiles(
-        model,
-        plans,
-        warnings.filter((warning) => warning.code !== "RENAMED"),
-      ),
+      // The README lists what is left out, by the validator and here; a renamed part is generated.
+      ...this.packageFiles(model, plans, [...(model.leftOut ?? []), ...warnings.filter((warning) => warning.code !== "RENAMED")]),
       ...plans.flatMap((plan) => this.classFiles(plan, bases)),
       ...this.runtimeFiles(),
     ].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
@@ -144,7 +140,7 @@ export class PythonGenerator implements LanguageGenerator {
       .map((name) => this.file(`${this.packageDir}/_runtime/${name.slice(RUNTIME_TEMPLATES.length)}`, this.templates.read(name)));
   }
 
-  private packageFiles(model: IRModel, plans: ViewPlan[], skipped: GeneratorWarning[] = []): GeneratedFile[] {
+  private packageFiles(model: IRModel, plans: ViewPlan[], skipped: { location: string; message: string }[] = []): GeneratedFile[] {
     const nodePlans = plans.filter((plan) => plan.kind === "node");
     const ids = model.modules.map((module) => idText(module.dataModel)).join(", ");
     const models = `${model.modules.length === 1 ? "data model" : "data models"} ${ids}`;
@@ -249,7 +245,7 @@ export class PythonGenerator implements LanguageGenerator {
   }
 
   private allList(names: string[]): string {
-    // Code-point order, as the sample SDK lists them.
+    // Code-point order: the same on every machine, whatever its locale.
     const sorted = [...names].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)).map(pythonString);
     return lines(bracketed("__all__ = [", sorted, "]", 0, this.layout));
   }

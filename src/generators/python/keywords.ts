@@ -43,8 +43,12 @@ const HARD_KEYWORDS = [
   "with",
   "yield",
 ];
-/** Hard keywords and `keyword.softkwlist` of Python 3.12 (`type` is soft since 3.12): generated names avoid both. */
-const KEYWORDS = [...HARD_KEYWORDS, "match", "case", "type"];
+/**
+ * `keyword.softkwlist` of Python 3.12 (`type` is soft since 3.12), less `_`, which no generated name can be. Valid
+ * names, which Python also reads as keywords in some statements; generated names avoid them as pygen v1 did (a
+ * property `type` became `type_`).
+ */
+const SOFT_KEYWORDS = ["match", "case", "type"];
 
 /** Public names of the `builtins` module (Python 3.11), less the exception classes listed below. */
 const BUILTIN_FUNCTIONS_AND_TYPES = (
@@ -94,10 +98,6 @@ const IMPORTED_NAMES = [
 ];
 
 /**
- * Members every generated data class has (instance identity and metadata, DESIGN.md §4) and the attributes of
- * pydantic's BaseModel, which a field must not shadow.
- */
-/**
  * Fields of the runtime's data-class bases that are constructor keywords, but for `space` and `version`: CDF
  * identifiers spelled so are instance keys, which the runtime reads lifted anyway (`cdf_name`).
  */
@@ -114,6 +114,7 @@ const BASE_FIELDS = [
   "existing_version",
 ];
 
+/** Members every generated data class has (instance identity and metadata, DESIGN.md §4). */
 const DATA_CLASS_MEMBERS = [
   "space",
   "version",
@@ -126,6 +127,10 @@ const DATA_CLASS_MEMBERS = [
   "as_write",
   "dump",
   "load",
+];
+
+/** Attributes of pydantic's BaseModel, which every generated data class extends. */
+const PYDANTIC_MEMBERS = [
   "model_config",
   "model_fields",
   "model_computed_fields",
@@ -201,8 +206,8 @@ const RUNTIME_CLASS_NAMES = [
 /** Module names the generated package uses for itself (`_client.py`, `_runtime/`, `data_classes/`, …). */
 const PACKAGE_MODULES = ["__init__", "_core", "_client", "_runtime", "_api", "data_classes", "client", "runtime", "api", "core", "py"];
 
-const keywords = new Set(KEYWORDS);
 const hardKeywords = new Set(HARD_KEYWORDS);
+const softKeywords = new Set(SOFT_KEYWORDS);
 
 /** A word Python never accepts as a name, e.g. as a part of an import path. */
 export function isHardKeyword(name: string): boolean {
@@ -210,15 +215,32 @@ export function isHardKeyword(name: string): boolean {
 }
 const builtins = new Set([...BUILTIN_FUNCTIONS_AND_TYPES, ...BUILTIN_EXCEPTIONS]);
 
-/** Names the generated code itself uses, per namespace; keywords and builtins are checked for every namespace. */
-const GENERATED_NAMES: Readonly<Record<Namespace, ReadonlySet<string>>> = {
-  type: new Set([...IMPORTED_NAMES, ...RUNTIME_CLASS_NAMES]),
-  module: new Set(PACKAGE_MODULES),
-  client: new Set(CLIENT_MEMBERS),
-  field: new Set([...IMPORTED_NAMES, ...DATA_CLASS_MEMBERS]),
-  parameter: new Set([...IMPORTED_NAMES, ...DATA_CLASS_MEMBERS, ...API_PARAMETERS]),
-  enumMember: new Set(),
-};
+/** Names the generated code itself uses, by what uses them: the namespaces they are taken in, and why, in words. */
+const GENERATED_NAME_GROUPS: { names: ReadonlySet<string>; namespaces: readonly Namespace[]; reason: string }[] = [
+  {
+    names: new Set(IMPORTED_NAMES),
+    namespaces: ["type", "field", "parameter"],
+    reason: "a name generated modules import (from typing, datetime or pydantic), which it would shadow",
+  },
+  {
+    names: new Set(RUNTIME_CLASS_NAMES),
+    namespaces: ["type"],
+    reason: "a class of the SDK's runtime that generated modules import, which it would shadow",
+  },
+  { names: new Set(DATA_CLASS_MEMBERS), namespaces: ["field", "parameter"], reason: "a member every generated data class has" },
+  {
+    names: new Set(PYDANTIC_MEMBERS),
+    namespaces: ["field", "parameter"],
+    reason: "a member of pydantic's BaseModel, which every generated data class extends",
+  },
+  { names: new Set(API_PARAMETERS), namespaces: ["parameter"], reason: "a parameter of the generated API methods" },
+  { names: new Set(CLIENT_MEMBERS), namespaces: ["client"], reason: "an attribute of the generated client" },
+  { names: new Set(PACKAGE_MODULES), namespaces: ["module"], reason: "a module of the generated package" },
+];
+
+function generatedNameGroup(name: string, namespace: Namespace) {
+  return GENERATED_NAME_GROUPS.find((group) => group.namespaces.includes(namespace) && group.names.has(name));
+}
 
 /** Enum members and modules are namespaced (`Status.list`, `pkg.str`), so only keywords are off limits there. */
 const BUILTINS_MATTER: Readonly<Record<Namespace, boolean>> = {
@@ -237,9 +259,30 @@ export function isBaseField(name: string): boolean {
 
 const BASE_FIELD_SET: ReadonlySet<string> = new Set(BASE_FIELDS);
 
+/**
+ * Why a name cannot be used in a namespace, if it cannot. A builtin that is also a soft keyword (`type`) is named
+ * as the builtin where shadowing it matters: that is the reason that bites.
+ */
 export function pythonReservation(name: string, namespace: Namespace): Reservation | undefined {
-  if (keywords.has(name)) return "keyword";
-  if (GENERATED_NAMES[namespace].has(name)) return "generated";
+  if (hardKeywords.has(name)) return "keyword";
+  if (generatedNameGroup(name, namespace) !== undefined) return "generated";
   if (BUILTINS_MATTER[namespace] && builtins.has(name)) return "builtin";
+  if (softKeywords.has(name)) return "softKeyword";
   return undefined;
+}
+
+/** The reservation of `name` in words, for messages: `would be …`. */
+export function explainPythonReservation(name: string, namespace: Namespace): string | undefined {
+  switch (pythonReservation(name, namespace)) {
+    case "keyword":
+      return "a Python keyword";
+    case "generated":
+      return generatedNameGroup(name, namespace)?.reason;
+    case "builtin":
+      return `the name of Python's builtin ${name}, which it would shadow`;
+    case "softKeyword":
+      return "a Python soft keyword (a valid name, escaped so that it never reads as the keyword)";
+    case undefined:
+      return undefined;
+  }
 }

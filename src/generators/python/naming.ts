@@ -5,7 +5,7 @@
  */
 import type { LanguageNaming } from "../../ir/naming.ts";
 import type { GeneratorConfig } from "../generator.ts";
-import { pythonReservation } from "./keywords.ts";
+import { explainPythonReservation, pythonReservation } from "./keywords.ts";
 
 export const pythonNaming: LanguageNaming = {
   language: "python",
@@ -32,6 +32,7 @@ export const pythonNaming: LanguageNaming = {
     max: { case: "snake", prefix: "max_" },
   },
   reservation: pythonReservation,
+  explainReservation: explainPythonReservation,
   escapeReserved: (name: string) => `${name}_`,
   // Module files become `_<name>.py`; 255 bytes is the usual file-name limit, kept well clear of.
   maxFileNameLength: 120,
@@ -44,14 +45,17 @@ export const pythonNaming: LanguageNaming = {
 export function pythonNamingFor(config: GeneratorConfig): LanguageNaming {
   const { className, field } = config.naming;
   // The package exports the client beside the view classes: a view must not be named like it.
+  const isClient = (name: string, namespace: string) => namespace === "type" && name === config.clientName;
   const reservation: LanguageNaming["reservation"] = (name, namespace) =>
-    namespace === "type" && name === config.clientName ? "generated" : pythonNaming.reservation(name, namespace);
-  if (className === "pascal" && field === "snake") return { ...pythonNaming, reservation };
+    isClient(name, namespace) ? "generated" : pythonNaming.reservation(name, namespace);
+  const explainReservation: LanguageNaming["explainReservation"] = (name, namespace) =>
+    isClient(name, namespace) ? "the name of the generated client class" : pythonNaming.explainReservation?.(name, namespace);
+  if (className === "pascal" && field === "snake") return { ...pythonNaming, reservation, explainReservation };
   const classNames = Object.fromEntries(
     Object.entries(pythonNaming.classNames).map(([slot, rule]) => [slot, rule.namespace === "type" ? { ...rule, case: className } : rule]),
   ) as LanguageNaming["classNames"];
   const filterParameters = Object.fromEntries(
     Object.entries(pythonNaming.filterParameters).map(([operator, rule]) => [operator, { ...rule, case: field }]),
   ) as LanguageNaming["filterParameters"];
-  return { ...pythonNaming, reservation, classNames, field: { ...pythonNaming.field, case: field }, filterParameters };
+  return { ...pythonNaming, reservation, explainReservation, classNames, field: { ...pythonNaming.field, case: field }, filterParameters };
 }

@@ -604,7 +604,7 @@ describe("options", () => {
     const both = model([view("Thing", { space: text() })]);
     expect(() => generate([both], { strict: true })).toThrow(/3 issue\(s\) block generation with --strict/);
     expect(generate([both]).warnings.map((warning) => `${warning.source} ${warning.code}`)).toEqual([
-      "validation INVALID_IDENTIFIER",
+      "validation RESERVED_IDENTIFIER",
       "validation SHADOWED_MEMBER",
       "generator FILTER_SKIPPED",
     ]);

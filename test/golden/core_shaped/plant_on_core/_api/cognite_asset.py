@@ -1,0 +1,91 @@
+"""API of view cdm_core:CogniteAsset/v1."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+
+from typing_extensions import Unpack
+
+from .._query import CogniteAssetQuery
+from .._runtime import (
+    DEFAULT_LIMIT,
+    AggregateName,
+    AggregateResult,
+    InstancesClient,
+    RawFilter,
+    RetrieveConnections,
+    SortDirection,
+    ViewAPI,
+)
+from ..data_classes import CogniteAsset, CogniteAssetField, CogniteAssetFilters, CogniteAssetList, CogniteAssetTextField
+
+
+class CogniteAssetAPI(ViewAPI[CogniteAsset, CogniteAssetList]):
+    def __init__(self, instances: InstancesClient, default_space: str | None = None) -> None:
+        super().__init__(instances, CogniteAsset, CogniteAssetList, CogniteAssetFilters, default_space)
+
+    def list(
+        self,
+        *,
+        limit: int | None = DEFAULT_LIMIT,
+        sort_by: CogniteAssetField | Sequence[CogniteAssetField] | None = None,
+        direction: SortDirection = "ascending",
+        as_child_class: bool = False,
+        retrieve_connections: RetrieveConnections = "skip",
+        filter: RawFilter | None = None,
+        **filters: Unpack[CogniteAssetFilters],
+    ) -> CogniteAssetList:
+        return self._list(
+            filters,
+            limit=limit,
+            sort_by=sort_by,
+            direction=direction,
+            filter=filter,
+            as_child_class=as_child_class,
+            retrieve_connections=retrieve_connections,
+        )
+
+    def iterate(
+        self,
+        chunk_size: int = 1000,
+        *,
+        cursor: str | None = None,
+        filter: RawFilter | None = None,
+        **filters: Unpack[CogniteAssetFilters],
+    ) -> Iterator[CogniteAssetList]:
+        return self._iterate(filters, chunk_size=chunk_size, cursor=cursor, filter=filter)
+
+    def search(
+        self,
+        query: str | None = None,
+        properties: CogniteAssetTextField | Sequence[CogniteAssetTextField] | None = None,
+        *,
+        limit: int = DEFAULT_LIMIT,
+        sort_by: CogniteAssetField | Sequence[CogniteAssetField] | None = None,
+        direction: SortDirection = "ascending",
+        filter: RawFilter | None = None,
+        **filters: Unpack[CogniteAssetFilters],
+    ) -> CogniteAssetList:
+        return self._search(
+            filters,
+            query=query,
+            properties=properties,
+            limit=limit,
+            sort_by=sort_by,
+            direction=direction,
+            filter=filter,
+        )
+
+    def aggregate(
+        self,
+        aggregate: AggregateName,
+        property: CogniteAssetField | None = None,
+        *,
+        group_by: CogniteAssetField | Sequence[CogniteAssetField] | None = None,
+        filter: RawFilter | None = None,
+        **filters: Unpack[CogniteAssetFilters],
+    ) -> AggregateResult:
+        return self._aggregate(filters, aggregate=aggregate, property=property, group_by=group_by, filter=filter)
+
+    def select(self) -> CogniteAssetQuery[CogniteAssetList]:
+        return CogniteAssetQuery(self._instances)

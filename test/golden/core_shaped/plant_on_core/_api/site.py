@@ -1,0 +1,89 @@
+"""API of view plant_ext:Site/v1."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+
+from typing_extensions import Unpack
+
+from .._query import SiteQuery
+from .._runtime import (
+    DEFAULT_LIMIT,
+    AggregateName,
+    AggregateResult,
+    InstancesClient,
+    RawFilter,
+    RetrieveConnections,
+    SortDirection,
+    ViewAPI,
+)
+from ..data_classes import Site, SiteField, SiteFilters, SiteList, SiteTextField
+
+
+class SiteAPI(ViewAPI[Site, SiteList]):
+    def __init__(self, instances: InstancesClient, default_space: str | None = None) -> None:
+        super().__init__(instances, Site, SiteList, SiteFilters, default_space)
+
+    def list(
+        self,
+        *,
+        limit: int | None = DEFAULT_LIMIT,
+        sort_by: SiteField | Sequence[SiteField] | None = None,
+        direction: SortDirection = "ascending",
+        retrieve_connections: RetrieveConnections = "skip",
+        filter: RawFilter | None = None,
+        **filters: Unpack[SiteFilters],
+    ) -> SiteList:
+        return self._list(
+            filters,
+            limit=limit,
+            sort_by=sort_by,
+            direction=direction,
+            filter=filter,
+            retrieve_connections=retrieve_connections,
+        )
+
+    def iterate(
+        self,
+        chunk_size: int = 1000,
+        *,
+        cursor: str | None = None,
+        filter: RawFilter | None = None,
+        **filters: Unpack[SiteFilters],
+    ) -> Iterator[SiteList]:
+        return self._iterate(filters, chunk_size=chunk_size, cursor=cursor, filter=filter)
+
+    def search(
+        self,
+        query: str | None = None,
+        properties: SiteTextField | Sequence[SiteTextField] | None = None,
+        *,
+        limit: int = DEFAULT_LIMIT,
+        sort_by: SiteField | Sequence[SiteField] | None = None,
+        direction: SortDirection = "ascending",
+        filter: RawFilter | None = None,
+        **filters: Unpack[SiteFilters],
+    ) -> SiteList:
+        return self._search(
+            filters,
+            query=query,
+            properties=properties,
+            limit=limit,
+            sort_by=sort_by,
+            direction=direction,
+            filter=filter,
+        )
+
+    def aggregate(
+        self,
+        aggregate: AggregateName,
+        property: SiteField | None = None,
+        *,
+        group_by: SiteField | Sequence[SiteField] | None = None,
+        filter: RawFilter | None = None,
+        **filters: Unpack[SiteFilters],
+    ) -> AggregateResult:
+        return self._aggregate(filters, aggregate=aggregate, property=property, group_by=group_by, filter=filter)
+
+    def select(self) -> SiteQuery[SiteList]:
+        return SiteQuery(self._instances)
