@@ -24,7 +24,9 @@ export async function runDoctor(): Promise<string> {
     `templates: ${embeddedTemplateNames().length} embedded`,
     `example model: ${example.origin}, ${example.models.reduce((count, model) => count + model.views.length, 0)} views`,
     `formatter: ${formatterOk ? "ok" : "unexpected output"} (loaded and ran in ${formatMs.toFixed(0)} ms)`,
-    ...LANGUAGES.map((language) => `language ${language.key}: ${languageCheck(language.key, example)}`),
+    ...LANGUAGES.map(
+      (language) => `language ${language.key}: ${languageCheck(language.key, example)}; its SDKs pass ${language.outputChecks.join(", ")}`,
+    ),
   ].join("\n");
 }
 
