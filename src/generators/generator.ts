@@ -27,8 +27,8 @@ export type NameCase = (typeof NAME_CASES)[number];
 
 export interface GeneratorConfig {
   /**
-   * The Python package (import name) of the SDK; also the distribution name in pyproject.toml. Dotted names
-   * (`movie_domain.client`) are nested packages, as in pygen v1.
+   * The package (module, namespace) of the SDK in the target language. For Python the import name, also the
+   * distribution name in pyproject.toml; dotted names (`movie_domain.client`) are nested packages, as in pygen v1.
    */
   topLevelPackage: string;
   /** The client class, e.g. `HydroPlantClient`. */
@@ -43,13 +43,13 @@ export interface GeneratorConfig {
   indent: number;
   /** Docstrings from the model's descriptions. */
   docstrings: boolean;
-  /** Type annotations; the data classes are pydantic models, so they cannot be turned off. */
+  /** Type annotations; Python refuses to turn them off (its data classes are pydantic models built from them). */
   typeHints: boolean;
   /** Usage examples in the generated README. */
   examples: boolean;
-  /** Everything in one module (not supported yet). */
+  /** Everything in one module; each language says what that means for it, or refuses it (Python does, for now). */
   singleFile: boolean;
-  /** Data classes and APIs side by side instead of in `data_classes/` and `_api/` (not supported yet). */
+  /** One flat package instead of folders per kind (Python: no `data_classes/`, `_api/`); refused where unsupported. */
   flatStructure: boolean;
   /** A directory whose templates override the embedded ones, file by file. */
   templateDir?: string;
