@@ -5,6 +5,9 @@
  * `import("…")`, relative specifiers of TypeScript modules only (packages are not layers; the assets src/ embeds from
  * outside it, package.json and the example model, are data).
  *
+ * Within the languages layer, each language's folder (generators/<language>/) is imported only by the registry
+ * (generators/registry.ts), so nothing else depends on a particular language.
+ *
  * Layers, top to bottom (a folder means everything under it):
  *   entry      main.ts, cli.ts, cli/, service/command.ts
  *                                                     the command line (service/command.ts runs `pygen serve`
@@ -119,6 +122,19 @@ describe("the import graph of src/", () => {
       targets.filter((target) => layerOf(target) < layerOf(from)).map((target) => `${from} → ${target}`),
     );
     expect(upward).toEqual([]);
+  });
+
+  test("a language's folder is reached only through the registry: nothing else in src/ names a language", () => {
+    const languageOf = (module: string) => /^generators\/([^/]+)\//.exec(module)?.[1];
+    const reached = [...graph].flatMap(([from, targets]) =>
+      targets
+        .filter((target) => {
+          const language = languageOf(target);
+          return language !== undefined && languageOf(from) !== language && from !== "generators/registry.ts";
+        })
+        .map((target) => `${from} → ${target}`),
+    );
+    expect(reached).toEqual([]);
   });
 
   test("no circles", () => {
