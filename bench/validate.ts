@@ -28,7 +28,7 @@ interface Summary extends Timings {
 
 function timeOnce(models: DataModel[]): Timings {
   const start = performance.now();
-  const result = DataModelValidator.validate(models);
+  const result = DataModelValidator.validate(models, { language: pythonNaming });
   const validated = performance.now();
   const parsed = parseModels(result.filteredModel);
   const parsedAt = performance.now();

@@ -55,7 +55,8 @@ export const PygenConfigSchema = v.strictObject({
   ),
   generation: v.optional(
     v.strictObject({
-      language: v.optional(v.picklist(["python", "typescript"])),
+      /** A key of the language registry (generators/registry.ts); the CLI checks it, naming the available ones. */
+      language: v.optional(nonEmpty),
       output: v.optional(nonEmpty),
       topLevelPackage: v.optional(nonEmpty),
       clientName: v.optional(nonEmpty),

@@ -1,10 +1,14 @@
 /**
  * `pygen doctor`: proves that a downloaded binary carries everything it needs (templates, the example model,
- * the formatter's wasm) and says which platform and runtime it was built for.
+ * the formatter's wasm, every language of the registry, each generating the example) and says which platform and
+ * runtime it was built for.
  */
 
 import { formatTypeScript } from "./emit/format.ts";
 import { embeddedTemplateNames } from "./emit/templates.ts";
+import { LANGUAGES } from "./generators/registry.ts";
+import { generateSdk } from "./pipeline.ts";
+import type { LoadedModels } from "./sources.ts";
 import { loadExampleModel } from "./sources.ts";
 import { versionLine } from "./version.ts";
 
@@ -19,5 +23,19 @@ export async function runDoctor(): Promise<string> {
     `templates: ${embeddedTemplateNames().length} embedded`,
     `example model: ${example.origin}, ${example.models.reduce((count, model) => count + model.views.length, 0)} views`,
     `formatter: ${formatterOk ? "ok" : "unexpected output"} (loaded and ran in ${formatMs.toFixed(0)} ms)`,
+    ...LANGUAGES.map(
+      (language) => `language ${language.key}: ${languageCheck(language.key, example)}; its SDKs pass ${language.outputChecks.join(", ")}`,
+    ),
   ].join("\n");
+}
+
+/** Generates the example in the language (nothing written): proves its templates and generator run in this binary. */
+function languageCheck(key: string, example: LoadedModels): string {
+  const started = performance.now();
+  try {
+    const result = generateSdk(example, { language: key });
+    return `ok, the example generates ${result.files.length} files in ${(performance.now() - started).toFixed(0)} ms`;
+  } catch (error) {
+    return `failed: ${error instanceof Error ? error.message : String(error)}`;
+  }
 }

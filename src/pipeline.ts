@@ -1,5 +1,5 @@
 /**
- * The pipeline (DESIGN.md §1): data models → validate → IR → generator → files. It writes nothing: the CLI and
+ * The pipeline (DESIGN.md §1): data models → validate → IR → SDK plan → generator → files. It writes nothing: the CLI and
  * the service hand the files to src/output/. Generation never crashes on an incomplete model: a part with an error
  * is left out and reported, the rest is generated. `strict` turns every warning (validator and generator alike)
  * into an error, and any error then stops generation. `pygen validate` and `pygen generate` both read the findings
@@ -15,12 +15,13 @@ import {
   type GeneratorWarning,
   generationTime,
 } from "./generators/generator.ts";
-import { PythonGenerator } from "./generators/python/generator.ts";
-import { pythonNaming } from "./generators/python/naming.ts";
+import type { LanguageDescription } from "./generators/language.ts";
+import { DEFAULT_LANGUAGE, languageNamed } from "./generators/registry.ts";
 import { transformModel } from "./ir/index.ts";
-import { applyRule, type LanguageNaming, splitWords } from "./ir/naming.ts";
+import type { Severity } from "./ir/issues.ts";
+import { splitWords } from "./ir/naming.ts";
+import { planSdk } from "./plan/sdk-plan.ts";
 import { DataModelValidator, type ReportedIssue, type ValidationResult, type Verdict } from "./validate/index.ts";
-import type { Severity } from "./validate/issues.ts";
 import { PYGEN_VERSION } from "./version.ts";
 
 export interface GenerationInput {
@@ -30,6 +31,8 @@ export interface GenerationInput {
 }
 
 export interface PipelineOptions extends GeneratorOptions {
+  /** The target language: a key of the registry (generators/registry.ts) or a description; Python by default. */
+  language?: string | LanguageDescription;
   /** Warnings become errors and stop generation. */
   strict?: boolean;
 }
@@ -56,6 +59,8 @@ export interface GenerationResult {
   /** Every finding, graded: the same as `pygen validate` reports for the same model and options. */
   verdict: Verdict;
   config: GeneratorConfig;
+  /** The language generated. */
+  language: LanguageDescription;
 }
 
 /** What the generator's own findings mean for the user, beside its message. */
@@ -75,14 +80,16 @@ export function runPipeline(
 ): Omit<GenerationResult, "lines" | "durationMs" | "warnings"> {
   const strict = options.strict ?? false;
   // Checked before anything runs, so a bad option fails fast with its own message.
-  const config = checkConfig(resolveConfig(input.models, options));
-  const naming = namingFor(config);
+  const language = resolveLanguage(options.language);
+  const config = checkConfig(resolveConfig(input.models, options, language));
+  language.checkConfig(config);
+  const naming = language.namingFor(config);
   const validation = DataModelValidator.validate(input.models, { strict, language: naming });
   // The validator parsed the filtered model and planned its names for this language: both are reused. What it
   // left out goes with the IR, so the SDK's README says what the SDK lacks.
   const leftOut = validation.errors.map(({ location, message }) => ({ location, message }));
   const ir = { ...transformModel(validation.ir, { naming, namePlan: validation.namePlan }), leftOut };
-  const output = new PythonGenerator(config).generate(ir);
+  const output = language.createGenerator(config).generate(planSdk(ir));
   const generatorIssues = output.warnings.map(
     (warning): ReportedIssue => ({
       source: "generator",
@@ -99,7 +106,12 @@ export function runPipeline(
     infos: validation.infos,
     isValid: errors.length === 0,
   };
-  return { files: output.files, classes: output.classes, validation, verdict, config };
+  return { files: output.files, classes: output.classes, validation, verdict, config, language };
+}
+
+function resolveLanguage(language: PipelineOptions["language"]): LanguageDescription {
+  if (language === undefined) return DEFAULT_LANGUAGE;
+  return typeof language === "string" ? languageNamed(language) : language;
 }
 
 export function generateSdk(input: GenerationInput, options: PipelineOptions = {}): GenerationResult {
@@ -141,20 +153,22 @@ function countLines(text: string): number {
 }
 
 /**
- * Options with pygen v1's defaults filled in: the package is the first model's external id in snake case, the
- * client its PascalCase with `Client`.
+ * Options with the language's defaults filled in (the package and client names come from the first model's
+ * externalId).
  */
-export function resolveConfig(models: readonly DataModel[], options: PipelineOptions): GeneratorConfig {
-  const words = splitWords(models[0]?.externalId ?? "cdf");
-  const startsWithDigit = /^[0-9]/.test(words[0] ?? "");
-  const base = startsWithDigit ? ["sdk", ...words] : words;
+export function resolveConfig(
+  models: readonly DataModel[],
+  options: PipelineOptions,
+  language: LanguageDescription = resolveLanguage(options.language),
+): GeneratorConfig {
+  const defaults = language.defaults(splitWords(models[0]?.externalId ?? "cdf"));
   return {
-    topLevelPackage: options.topLevelPackage ?? applyRule(base, { case: "snake" }),
-    clientName: options.clientName ?? applyRule(base, { case: "pascal", suffix: "Client" }),
+    topLevelPackage: options.topLevelPackage ?? defaults.topLevelPackage,
+    clientName: options.clientName ?? defaults.clientName,
     defaultSpace: options.defaultSpace,
-    naming: { className: "pascal", field: "snake", ...options.naming },
-    lineLength: options.lineLength ?? 120,
-    indent: options.indent ?? 4,
+    naming: { ...defaults.naming, ...options.naming },
+    lineLength: options.lineLength ?? defaults.lineLength,
+    indent: options.indent ?? defaults.indent,
     docstrings: options.docstrings ?? true,
     typeHints: options.typeHints ?? true,
     examples: options.examples ?? true,
@@ -164,23 +178,4 @@ export function resolveConfig(models: readonly DataModel[], options: PipelineOpt
     pygenVersion: options.pygenVersion ?? PYGEN_VERSION,
     generatedAt: options.generatedAt ?? generationTime(),
   };
-}
-
-/** Python's naming with the configured cases for classes and fields (filter parameters follow the fields). */
-function namingFor(config: GeneratorConfig): LanguageNaming {
-  const { className, field } = config.naming;
-  // The package exports the client beside the view classes: a view must not be named like it.
-  const isClient = (name: string, namespace: string) => namespace === "type" && name === config.clientName;
-  const reservation: LanguageNaming["reservation"] = (name, namespace) =>
-    isClient(name, namespace) ? "generated" : pythonNaming.reservation(name, namespace);
-  const explainReservation: LanguageNaming["explainReservation"] = (name, namespace) =>
-    isClient(name, namespace) ? "the name of the generated client class" : pythonNaming.explainReservation?.(name, namespace);
-  if (className === "pascal" && field === "snake") return { ...pythonNaming, reservation, explainReservation };
-  const classNames = Object.fromEntries(
-    Object.entries(pythonNaming.classNames).map(([slot, rule]) => [slot, rule.namespace === "type" ? { ...rule, case: className } : rule]),
-  ) as LanguageNaming["classNames"];
-  const filterParameters = Object.fromEntries(
-    Object.entries(pythonNaming.filterParameters).map(([operator, rule]) => [operator, { ...rule, case: field }]),
-  ) as LanguageNaming["filterParameters"];
-  return { ...pythonNaming, reservation, explainReservation, classNames, field: { ...pythonNaming.field, case: field }, filterParameters };
 }

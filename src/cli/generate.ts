@@ -7,6 +7,7 @@ import { resolve } from "node:path";
 import type { CAC } from "cac";
 import { stringifyJson } from "../data-formats.ts";
 import { EXIT_CODES, OutOfDateError } from "../errors.ts";
+import { DEFAULT_LANGUAGE, languageKeys } from "../generators/registry.ts";
 import { recordedGenerationTime, type WriteReport, writeGeneratedFiles } from "../output/writer.ts";
 import type { GenerationWarning } from "../pipeline.ts";
 import { displayPath } from "./display-path.ts";
@@ -55,6 +56,8 @@ async function runGenerate(flags: GenerateFlags, io: CliIO): Promise<void> {
 
   const options = {
     strict: settings.strict,
+    // By key: the job may run in a worker, which finds the language in its own registry.
+    language: settings.language.key,
     topLevelPackage: settings.topLevelPackage,
     clientName: settings.clientName,
     defaultSpace: settings.instanceSpace,
@@ -133,7 +136,7 @@ export function registerGenerate(cli: CAC, io: CliIO): void {
     cli
       .command("generate", "Generate a typed Python SDK from a data model")
       .option("-o, --output <dir>", "Output folder (default: ./<top-level package>)")
-      .option("--language <language>", "Target language: python (the default; more to come)")
+      .option("--language <language>", `Target language: ${languageKeys().join(", ")} (default: ${DEFAULT_LANGUAGE.key})`)
       .option("--top-level-package <name>", "Python package of the SDK (default: the model's externalId in snake_case)")
       .option("--client-name <name>", "Client class (default: the model's externalId in PascalCase + Client)")
       .option("--instance-space <space>", "Default instance space of the generated SDK")

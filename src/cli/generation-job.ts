@@ -14,14 +14,14 @@ export type GenerationJob = ({ paths: string[] } | { origin: string; models: Dat
   options: PipelineOptions;
 };
 
-/** What the command needs of the result; the validation result stays where it was made. */
-export type GeneratedSdk = Omit<GenerationResult, "validation">;
+/** What the command needs of the result; the validation result and the language stay where they were made. */
+export type GeneratedSdk = Omit<GenerationResult, "validation" | "language">;
 
 /** Runs the job; `onLoaded` hears when the models are loaded, with the view patterns that matched nothing. */
 export async function runGenerationJob(job: GenerationJob, onLoaded: (unmatched: string[]) => void): Promise<GeneratedSdk> {
   const loaded = "paths" in job ? await loadModelFiles(job.paths) : job;
   const { models, unmatched } = selectViews(loaded.models, job.views);
   onLoaded(unmatched);
-  const { validation: _validation, ...result } = generateSdk({ models, origin: loaded.origin }, job.options);
+  const { validation: _validation, language: _language, ...result } = generateSdk({ models, origin: loaded.origin }, job.options);
   return result;
 }

@@ -7,7 +7,9 @@ import { lstatSync, type Stats, statSync } from "node:fs";
 import { basename, dirname, resolve, sep } from "node:path";
 import type { PygenConfig } from "../config.ts";
 import { UsageError } from "../errors.ts";
-import { clientNameProblem, packageNameProblem } from "../generators/generator.ts";
+import { clientNameProblem } from "../generators/generator.ts";
+import type { LanguageDescription } from "../generators/language.ts";
+import { DEFAULT_LANGUAGE, LANGUAGES, languageKeys } from "../generators/registry.ts";
 import type { ViewSelection } from "../view-filter.ts";
 import { type RepeatableFlag, repeatedFlag, type SourceFlags } from "./source-options.ts";
 
@@ -27,6 +29,7 @@ export interface GenerateFlags extends SourceFlags {
 }
 
 export interface GenerationSettings {
+  language: LanguageDescription;
   /** Absolute; undefined means the default, a folder named after the package in the current folder. */
   output: string | undefined;
   topLevelPackage: string | undefined;
@@ -36,9 +39,6 @@ export interface GenerationSettings {
   strict: boolean;
   templates: string | undefined;
 }
-
-/** Languages `generate` can write today; the config schema already knows the ones to come. */
-const AVAILABLE_LANGUAGES = ["python"];
 
 /** Repeatable and comma-separated alike: `--include-views 'Pump*,Plant'` or the flag twice. */
 function patterns(flag: string, value: RepeatableFlag | undefined, fromConfig: string[] | undefined): string[] {
@@ -94,13 +94,10 @@ function checkName(option: string, value: string | undefined, problem: (name: st
 }
 
 export function generationSettings(flags: GenerateFlags, config: PygenConfig): GenerationSettings {
-  checkName("--top-level-package", flags.topLevelPackage, packageNameProblem);
+  const language = chosenLanguage(flags.language, config);
+  checkName("--top-level-package", flags.topLevelPackage, (name) => language.packageNameProblem(name));
   checkName("--client-name", flags.clientName, clientNameProblem);
   const file = config.generation ?? {};
-  const language = flags.language ?? file.language ?? "python";
-  if (!AVAILABLE_LANGUAGES.includes(language)) {
-    throw new UsageError(`cannot generate ${language} yet; available: ${AVAILABLE_LANGUAGES.join(", ")}`);
-  }
   // Paths from flags are named by their flag in messages, those from the config file by their key.
   const path = (
     flag: string | undefined,
@@ -113,6 +110,7 @@ export function generationSettings(flags: GenerateFlags, config: PygenConfig): G
     return chosen.path;
   };
   return {
+    language,
     output: path(flags.output, "--output", file.output, checkOutputFolder),
     topLevelPackage: flags.topLevelPackage ?? file.topLevelPackage,
     clientName: flags.clientName ?? file.clientName,
@@ -124,4 +122,13 @@ export function generationSettings(flags: GenerateFlags, config: PygenConfig): G
     strict: flags.strict ?? file.strict ?? false,
     templates: path(flags.templates, "--templates", file.templates, checkTemplateFolder),
   };
+}
+
+/** The target language: the flag > the config file's `generation.language` > the registry's default. */
+export function chosenLanguage(flag: string | undefined, config: PygenConfig): LanguageDescription {
+  const key = flag ?? config.generation?.language;
+  if (key === undefined) return DEFAULT_LANGUAGE;
+  const language = LANGUAGES.find((candidate) => candidate.key === key);
+  if (language === undefined) throw new UsageError(`cannot generate ${key} yet; available: ${languageKeys().join(", ")}`);
+  return language;
 }

@@ -7,12 +7,20 @@
 import type { LoadedConfig, ModelId } from "../config.ts";
 import { ParseError, UsageError } from "../errors.ts";
 import { fetchModelsFromCdf, type LoadedModels, loadExampleModel, loadModelFiles, modelIdText } from "../sources.ts";
-import { describeSources, resolveMergedConnection } from "./connection.ts";
+import { type ConnectionLayer, describeSources, resolveMergedConnection } from "./connection.ts";
 import { displayPath } from "./display-path.ts";
-import type { Session } from "./session.ts";
+import type { Reporter } from "./reporter.ts";
 import { repeatedFlag, type SourceFlags } from "./source-options.ts";
 
 export type ModelSource = { kind: "files"; paths: string[] } | { kind: "cdf"; ids: ModelId[] } | { kind: "example" };
+
+/** What loading needs of a command's session (session.ts's `Session` has it all; declared here, so session.ts alone imports this module). */
+export interface ModelLoading {
+  reporter: Reporter;
+  config: LoadedConfig;
+  connectionLayers: ConnectionLayer[];
+  modelSource: ModelSource;
+}
 
 /** `space:externalId/version`, any part but the externalId optional. */
 const MODEL_SPEC = /^(?:([^:/\s]+):)?([^:/\s]+)(?:\/([^:/\s]+))?$/;
@@ -62,7 +70,7 @@ export function describeSource(source: ModelSource): string {
   }
 }
 
-export async function loadModels(source: ModelSource, session: Session): Promise<LoadedModels> {
+export async function loadModels(source: ModelSource, session: ModelLoading): Promise<LoadedModels> {
   switch (source.kind) {
     case "files":
       return loadModelFiles(source.paths);
@@ -77,7 +85,7 @@ export async function loadModels(source: ModelSource, session: Session): Promise
 }
 
 /** Loads for reading commands: fetching from CDF is the only slow part, so only it gets a progress line. */
-export async function loadModelsForReading(session: Session): Promise<LoadedModels> {
+export async function loadModelsForReading(session: ModelLoading): Promise<LoadedModels> {
   const source = session.modelSource;
   const load = () => loadModels(source, session);
   return source.kind === "cdf" ? session.reporter.step(describeSource(source), load) : load();
@@ -90,7 +98,7 @@ export async function loadModelsForReading(session: Session): Promise<LoadedMode
 const INTERACTIVE_RETRY = { maxRetries: 3, maxDelayMs: 5_000 };
 const INTERACTIVE_TIMEOUT_MS = 30_000;
 
-async function fetchModels(ids: ModelId[], session: Session): Promise<LoadedModels> {
+async function fetchModels(ids: ModelId[], session: ModelLoading): Promise<LoadedModels> {
   const { reporter, config, connectionLayers } = session;
   reporter.debug(`connection: ${describeSources(connectionLayers)}`);
   const connection = resolveMergedConnection(connectionLayers, reporter.logger);

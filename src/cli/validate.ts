@@ -43,6 +43,7 @@ export function registerValidate(cli: CAC, io: CliIO): void {
         { models, origin: loaded.origin },
         {
           strict: settings.strict,
+          language: settings.language,
           topLevelPackage: settings.topLevelPackage,
           clientName: settings.clientName,
           defaultSpace: settings.instanceSpace,

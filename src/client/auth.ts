@@ -8,7 +8,9 @@ import { parseDocument } from "../data-formats.ts";
 import { AuthenticationError, ClientError, ParseError } from "../errors.ts";
 import { readTextFile } from "../text-file.ts";
 import type { Logger } from "./logging.ts";
-import type { RetryPolicy } from "./retry.ts";
+import type { ClientCredentialsOptions } from "./token-request.ts";
+
+export type { ClientCredentialsOptions };
 
 export interface Credentials {
   /** The Authorization header value for the next request. */
@@ -29,21 +31,6 @@ export class TokenAuth implements Credentials {
   invalidate(): boolean {
     return typeof this.token === "function";
   }
-}
-
-export interface ClientCredentialsOptions {
-  tokenUrl: string;
-  clientId: string;
-  clientSecret: string;
-  /** Defaults to `<base URL>/.default`, CDF's scope for Entra ID. */
-  scopes: string[];
-  /** Extra form fields some identity providers need, e.g. `audience`. */
-  extraParameters?: Record<string, string>;
-  /** Refresh this long before the token expires, so no request leaves with a token about to lapse. */
-  leewaySeconds?: number;
-  timeoutMs?: number;
-  retry?: RetryPolicy;
-  logger?: Logger;
 }
 
 /** OAuth2 client-credentials flow: the token is cached, refreshed before expiry, one refresh at a time. */

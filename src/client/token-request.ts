@@ -5,11 +5,25 @@
  */
 import ky, { isHTTPError } from "ky";
 import { AuthenticationError } from "../errors.ts";
-import type { ClientCredentialsOptions } from "./auth.ts";
 import { failureReason, runtimeCause } from "./error-mapping.ts";
-import { silentLogger } from "./logging.ts";
+import { type Logger, silentLogger } from "./logging.ts";
 import { type CallContext, requestLogHooks } from "./request-log.ts";
-import { DEFAULT_RETRY_POLICY, fetchReportingNetworkErrors, kyRetryOptions } from "./retry.ts";
+import { DEFAULT_RETRY_POLICY, fetchReportingNetworkErrors, kyRetryOptions, type RetryPolicy } from "./retry.ts";
+
+export interface ClientCredentialsOptions {
+  tokenUrl: string;
+  clientId: string;
+  clientSecret: string;
+  /** Defaults to `<base URL>/.default`, CDF's scope for Entra ID. */
+  scopes: string[];
+  /** Extra form fields some identity providers need, e.g. `audience`. */
+  extraParameters?: Record<string, string>;
+  /** Refresh this long before the token expires, so no request leaves with a token about to lapse. */
+  leewaySeconds?: number;
+  timeoutMs?: number;
+  retry?: RetryPolicy;
+  logger?: Logger;
+}
 
 export async function requestToken(options: ClientCredentialsOptions): Promise<{ accessToken: string; expiresIn: number }> {
   const { tokenUrl, clientId, clientSecret, scopes, extraParameters } = options;

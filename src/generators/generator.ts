@@ -1,24 +1,14 @@
 /**
- * What every language generator offers (DESIGN.md §1: IR → files) and the options they share. A generator turns
- * a named IR into file contents only; writing them is the caller's job (src/output/), so generating stays pure
+ * What every language generator offers (DESIGN.md §1: IR → SDK plan → files) and the options they share. A
+ * generator turns the plan of a named IR into file contents only; writing them is the caller's job (src/output/), so generating stays pure
  * and testable.
  */
 import { GenerationError } from "../errors.ts";
-import type { IRClass, IRModel, IRModule } from "../ir/types.ts";
 import type { GeneratedFile } from "../output/writer.ts";
-import { isHardKeyword } from "./python/keywords.ts";
+import type { GeneratorWarning, SdkPlan } from "../plan/sdk-plan.ts";
 
 /** One generated file: a path relative to the output directory (forward slashes) and its text. */
-export type { GeneratedFile };
-
-/** Something the generator left out or degraded, for the pipeline's warnings (never silently dropped). */
-export interface GeneratorWarning {
-  /** `_SKIPPED`: a part left out of the SDK; `RENAMED`: a generated name changed because another has it. */
-  code: "EDGE_PROPERTIES_SKIPPED" | "FILTER_SKIPPED" | "RENAMED";
-  /** `space/View` or `space/View/property`, as validation issues locate things. */
-  location: string;
-  message: string;
-}
+export type { GeneratedFile, GeneratorWarning };
 
 export interface GeneratorOutput {
   files: GeneratedFile[];
@@ -28,16 +18,8 @@ export interface GeneratorOutput {
 }
 
 export interface LanguageGenerator {
-  /** The whole SDK for a named IR. */
-  generate(model: IRModel): GeneratorOutput;
-  /** The files of one class (view): its data classes and its API. */
-  generateClass(irClass: IRClass, model: IRModel): GeneratedFile[];
-  /** The files of one data model's package: client, exports, packaging. */
-  generateModule(module: IRModule, model: IRModel): GeneratedFile[];
-  /** Generated code is emitted formatted; this only normalises line endings and the final newline. */
-  formatCode(code: string): string;
-  /** Extension of source files, with the dot: `.py`. */
-  getFileExtension(): string;
+  /** The whole SDK for the plan of a named IR. */
+  generate(plan: SdkPlan): GeneratorOutput;
 }
 
 const NAME_CASES = ["pascal", "camel", "snake"] as const;
@@ -45,8 +27,8 @@ export type NameCase = (typeof NAME_CASES)[number];
 
 export interface GeneratorConfig {
   /**
-   * The Python package (import name) of the SDK; also the distribution name in pyproject.toml. Dotted names
-   * (`movie_domain.client`) are nested packages, as in pygen v1.
+   * The package (module, namespace) of the SDK in the target language. For Python the import name, also the
+   * distribution name in pyproject.toml; dotted names (`movie_domain.client`) are nested packages, as in pygen v1.
    */
   topLevelPackage: string;
   /** The client class, e.g. `HydroPlantClient`. */
@@ -61,13 +43,13 @@ export interface GeneratorConfig {
   indent: number;
   /** Docstrings from the model's descriptions. */
   docstrings: boolean;
-  /** Type annotations; the data classes are pydantic models, so they cannot be turned off. */
+  /** Type annotations; Python refuses to turn them off (its data classes are pydantic models built from them). */
   typeHints: boolean;
   /** Usage examples in the generated README. */
   examples: boolean;
-  /** Everything in one module (not supported yet). */
+  /** Everything in one module; each language says what that means for it, or refuses it (Python does, for now). */
   singleFile: boolean;
-  /** Data classes and APIs side by side instead of in `data_classes/` and `_api/` (not supported yet). */
+  /** One flat package instead of folders per kind (Python: no `data_classes/`, `_api/`); refused where unsupported. */
   flatStructure: boolean;
   /** A directory whose templates override the embedded ones, file by file. */
   templateDir?: string;
@@ -82,7 +64,7 @@ export type GeneratorOptions = Partial<GeneratorConfig>;
 
 const LINE_LENGTH = { min: 60, max: 320 };
 const INDENT = { min: 2, max: 8 };
-const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
+export const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 /**
  * `SOURCE_DATE_EPOCH` (reproducible-builds.org) when set, so the same input gives the same bytes; now otherwise.
@@ -97,7 +79,10 @@ export function generationTime(env: Record<string, string | undefined> = process
   return `${now().toISOString().slice(0, 19)}+00:00`;
 }
 
-/** Every option checked: the ones a generator cannot honour yet are refused, never silently ignored. */
+/**
+ * The options every language reads, checked; each language refuses what it cannot honour in its own
+ * `checkConfig` (language.ts), never silently ignoring an option.
+ */
 export function checkConfig(config: GeneratorConfig): GeneratorConfig {
   const refuse = (message: string) => {
     throw new GenerationError(message);
@@ -108,31 +93,15 @@ export function checkConfig(config: GeneratorConfig): GeneratorConfig {
   if (!Number.isInteger(config.indent) || config.indent < INDENT.min || config.indent > INDENT.max) {
     refuse(`indent must be ${INDENT.min} to ${INDENT.max} spaces, not ${config.indent}`);
   }
-  for (const problem of [packageNameProblem(config.topLevelPackage), clientNameProblem(config.clientName)]) {
-    if (problem !== undefined) refuse(problem);
-  }
+  const clientProblem = clientNameProblem(config.clientName);
+  if (clientProblem !== undefined) refuse(clientProblem);
   for (const [slot, nameCase] of Object.entries(config.naming)) {
     if (!NAME_CASES.includes(nameCase)) refuse(`${slot} naming must be one of ${NAME_CASES.join(", ")}, not "${nameCase}"`);
   }
-  if (!config.typeHints) refuse("type hints cannot be turned off: the generated data classes are pydantic models built from them");
-  if (config.singleFile) refuse("single_file is not supported yet: the SDK is generated as a package (data_classes/, _api/)");
-  if (config.flatStructure) refuse("flat_structure is not supported yet: data classes and APIs go to data_classes/ and _api/");
   return config;
 }
 
-/** Why the client class cannot have this name, if it cannot. */
+/** Why the client class cannot have this name, if it cannot (every target language needs an identifier). */
 export function clientNameProblem(name: string): string | undefined {
   return IDENTIFIER.test(name) ? undefined : `client name must be an identifier (letters, digits, underscores), not "${name}"`;
-}
-
-/** Why Python could not import a package of this name, if it could not: each dotted part is a package of its own. */
-export function packageNameProblem(name: string): string | undefined {
-  for (const part of name.split(".")) {
-    const which = part === name ? `"${name}"` : `"${part}" in "${name}"`;
-    if (!IDENTIFIER.test(part)) {
-      return `top-level package must be an identifier (letters, digits, underscores) or dot-separated identifiers: ${which} is not one`;
-    }
-    if (isHardKeyword(part)) return `top-level package cannot be or contain a Python keyword: ${which}`;
-  }
-  return undefined;
 }

@@ -3,11 +3,9 @@
  *   1. views sharing an externalId across spaces or versions get a qualifier, as pygen v1 did: the version when the
  *      versions tell them apart, else the space, else both (`Implementation1V2`, `Implementation1PygenModelsOther`);
  *   2. reserved words are escaped (`Exception` → `Exception_`);
- *   3. names that collide only through singular/plural forms (`Pump` and `Pumps` both give `pumps`) switch those
- *      slots to the language's literal rules (`pump_list`, `pumps_list`);
- *   4. any other collision: the view whose externalId already is the name keeps it, the others get 2, 3, …
+ *   3. any collision: the view whose externalId already is the name keeps it, the others get 2, 3, …
  */
-import { locationOf, type ValidationIssue, viewText } from "../validate/issues.ts";
+import { locationOf, type ValidationIssue, viewText } from "./issues.ts";
 import { describeReservation, escapeIfReserved, identifierWords, limitedWords, limitLength, shortHash } from "./name-words.ts";
 import {
   applyRule,
@@ -15,7 +13,6 @@ import {
   type ClassNameSlot,
   type ClassNames,
   type LanguageNaming,
-  type NameRule,
   type Namespace,
   type Reservation,
   splitWords,
@@ -28,13 +25,11 @@ interface ClassState {
   words: string[];
   /** Words telling apart views that share an externalId (a version, a space). */
   qualifier: string[];
-  /** Use the language's literal rules for number-converted slots (after a singular/plural collision). */
-  literal: boolean;
   /** 1 unless the view lost a collision; then its names end in this number. */
   rank: number;
 }
 
-/** A name several slots wanted; two slots of one view can want the same one (`series` is its own plural). */
+/** A name several slots of different classes wanted. */
 interface Clash {
   slots: ClassNameSlot[];
   name: string;
@@ -44,7 +39,6 @@ interface Clash {
 interface ClassCollision {
   clashes: Clash[];
   classes: IRClass[];
-  resolution: "literal" | "rank";
 }
 
 export function planClassNames(irClasses: readonly IRClass[], naming: LanguageNaming, issues: ValidationIssue[]): Map<string, ClassNames> {
@@ -61,14 +55,14 @@ export function planClassNames(irClasses: readonly IRClass[], naming: LanguageNa
         canAutoFix: true,
       });
     }
-    return { irClass, words, qualifier: [], literal: false, rank: 1 };
+    return { irClass, words, qualifier: [], rank: 1 };
   });
   qualifySharedExternalIds(states);
   const { named, collisions } = resolveClassCollisions(states, naming);
   for (const { issues: classIssues } of named.values()) issues.push(...classIssues);
   const classes = new Map([...named].map(([state, { names }]) => [state.irClass.id, names]));
   reportAmbiguousViews(states, classes, issues);
-  reportClassCollisions(collisions, classes, naming, issues);
+  reportClassCollisions(collisions, classes, issues);
   return classes;
 }
 
@@ -100,11 +94,6 @@ function versionQualifier(version: string): string[] {
   return /^[0-9]/.test(words[0] ?? "") ? [`v${words[0]}`, ...words.slice(1)] : words;
 }
 
-function ruleFor(state: ClassState, slot: ClassNameSlot, naming: LanguageNaming): NameRule {
-  const literal = naming.literalClassNames[slot];
-  return state.literal && literal !== undefined ? literal : naming.classNames[slot];
-}
-
 /** A class's names, and the issues about them (reserved words escaped, names shortened). */
 interface NamedClass {
   names: ClassNames;
@@ -119,7 +108,7 @@ function nameClass(state: ClassState, naming: LanguageNaming): NamedClass {
   for (const slot of CLASS_NAME_SLOTS) {
     const { namespace } = naming.classNames[slot];
     const { converted, name, reservation } = escapeIfReserved(
-      applyRule(state.words, ruleFor(state, slot, naming), qualifier),
+      applyRule(state.words, naming.classNames[slot], qualifier),
       namespace,
       naming,
     );
@@ -140,7 +129,7 @@ function nameClass(state: ClassState, naming: LanguageNaming): NamedClass {
       });
     }
   }
-  // One issue per escaped word, however many slots it appears in (`class` is the file, attribute and variable).
+  // One issue per escaped word, however many slots it appears in (`class` is the file and the attribute).
   for (const [converted, { slots, name, reservation, namespace }] of escapes) {
     issues.push({
       severity: "warning",
@@ -155,9 +144,9 @@ function nameClass(state: ClassState, naming: LanguageNaming): NamedClass {
 }
 
 /**
- * Renames classes until no two share a name in a namespace. Each round settles every collision it
- * finds, grouped by the classes involved: singular/plural collisions switch to literal names, others rank all
- * but one class. Both change names, a view's rank only grows, and rounds are bounded, so this ends.
+ * Renames classes until no two share a name in a namespace. Each round settles every collision it finds, grouped
+ * by the classes involved, by ranking all but one class. A view's rank only grows and rounds are bounded, so this
+ * ends.
  */
 function resolveClassCollisions(
   states: ClassState[],
@@ -169,47 +158,33 @@ function resolveClassCollisions(
     const groups = round > states.length ? [] : groupCollisions(named, naming);
     if (groups.length === 0) return { named, collisions };
     const ranked = new Set<ClassState>();
-    const changed = new Set<ClassState>();
-    for (const { claimants, clashes, resolution } of groups) {
-      if (resolution === "literal") {
-        for (const state of claimants) state.literal = true;
-        for (const state of claimants) changed.add(state);
-      } else {
-        const keeper = pickKeeper(claimants, clashes);
-        for (const state of claimants) if (state !== keeper) ranked.add(state);
-      }
-      collisions.push({ clashes, classes: claimants.map((state) => state.irClass), resolution });
+    for (const { claimants, clashes } of groups) {
+      const keeper = pickKeeper(claimants, clashes);
+      for (const state of claimants) if (state !== keeper) ranked.add(state);
+      collisions.push({ clashes, classes: claimants.map((state) => state.irClass) });
     }
     for (const state of ranked) state.rank += 1;
-    // Only the classes whose rank or rules changed get new names; the map keeps its order.
-    for (const state of [...changed, ...ranked]) named.set(state, nameClass(state, naming));
+    // Only the classes whose rank changed get new names; the map keeps its order.
+    for (const state of ranked) named.set(state, nameClass(state, naming));
   }
 }
 
 interface CollisionGroup {
   claimants: ClassState[];
   clashes: Clash[];
-  resolution: "literal" | "rank";
 }
 
-/**
- * This round's collisions, one group per set of classes, decided before any name changes. A group is settled by
- * literal names only when every clash in it comes from singular/plural forms; otherwise ranking settles it all.
- */
+/** This round's collisions, one group per set of classes, decided before any name changes. */
 function groupCollisions(named: Map<ClassState, NamedClass>, naming: LanguageNaming): CollisionGroup[] {
   const groups = new Map<string, CollisionGroup>();
   for (const { name, claims } of collisionsAmong(named, naming)) {
     const claimants = [...new Set(claims.map((claim) => claim.state))].sort((a, b) => compareText(a.irClass.id, b.irClass.id));
-    const numberCaused = claims.some(
-      (claim) =>
-        !claim.state.literal && naming.classNames[claim.slot].number !== undefined && naming.literalClassNames[claim.slot] !== undefined,
-    );
-    // Two slots of one view that stay equal with literal names cannot be told apart by any ranking.
-    if (!numberCaused && claimants.length < 2) continue;
+    // Two slots of one view sharing a name (a language whose rules give them the same affixes) cannot be told apart
+    // by ranking.
+    if (claimants.length < 2) continue;
     const key = claimants.map((state) => state.irClass.id).join(" ");
-    const group = groups.get(key) ?? { claimants, clashes: [], resolution: "literal" };
+    const group = groups.get(key) ?? { claimants, clashes: [] };
     group.clashes.push({ slots: [...new Set(claims.map((claim) => claim.slot))], name });
-    if (!numberCaused) group.resolution = "rank";
     groups.set(key, group);
   }
   for (const group of groups.values()) group.clashes.sort((a, b) => earliestSlot(a) - earliestSlot(b));
@@ -264,27 +239,20 @@ function reportAmbiguousViews(states: ClassState[], classes: Map<string, ClassNa
   }
 }
 
-function reportClassCollisions(
-  collisions: ClassCollision[],
-  classes: Map<string, ClassNames>,
-  naming: LanguageNaming,
-  issues: ValidationIssue[],
-): void {
-  for (const { clashes, classes: colliding, resolution } of collisions) {
-    // Literal names change every number-converted slot, so show them all; a ranking changes every name, so show
-    // the first that clashed.
-    const shownSlots = resolution === "literal" ? (Object.keys(naming.literalClassNames) as ClassNameSlot[]) : (clashes[0]?.slots ?? []);
+function reportClassCollisions(collisions: ClassCollision[], classes: Map<string, ClassNames>, issues: ValidationIssue[]): void {
+  for (const { clashes, classes: colliding } of collisions) {
+    // A ranking changes every name, so the first that clashed is shown.
+    const shownSlots = clashes[0]?.slots ?? [];
     const chosen = colliding
       .map((irClass) => `${irClass.view.externalId} → ${shownSlots.map((shown) => classes.get(irClass.id)?.[shown]).join(" / ")}`)
       .join(", ");
-    const shownClashes = resolution === "literal" ? clashes : clashes.slice(0, 1);
+    const shownClashes = clashes.slice(0, 1);
     const described = shownClashes.map((clash) => `${clash.slots.map(describeSlot).join(" and ")} "${clash.name}"`).join(" and the ");
     const more = clashes.length > shownClashes.length ? ` (and ${clashes.length - shownClashes.length} more names)` : "";
-    const cause = resolution === "literal" ? " once made singular or plural" : "";
     const what =
       colliding.length === 1
-        ? `${colliding[0]?.view.externalId} has the same ${described}${cause}`
-        : `${colliding.map((irClass) => irClass.view.externalId).join(" and ")} give the same ${described}${more}${cause}`;
+        ? `${colliding[0]?.view.externalId} has the same ${described}`
+        : `${colliding.map((irClass) => irClass.view.externalId).join(" and ")} give the same ${described}${more}`;
     for (const irClass of colliding) {
       issues.push({
         severity: "warning",
@@ -306,8 +274,6 @@ const SLOT_DESCRIPTIONS: Record<ClassNameSlot, string> = {
   apiClassName: "API class name",
   fileName: "module file name",
   clientAttribute: "client attribute",
-  variable: "variable name",
-  variableList: "plural variable name",
 };
 
 function describeSlot(slot: ClassNameSlot): string {

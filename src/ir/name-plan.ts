@@ -3,8 +3,9 @@
  * each name that could not simply follow the convention. The validator reports the issues; the transformer puts
  * the names into the IR. Both call `planNames` on the same filtered model, so they always agree.
  */
-import { locationOf, type ValidationIssue } from "../validate/issues.ts";
+
 import { planClassNames } from "./class-names.ts";
+import { locationOf, type ValidationIssue } from "./issues.ts";
 import { describeReservation, escapeIfReserved, limitedWords } from "./name-words.ts";
 import { applyRule, type ClassNames, type LanguageNaming, MODULE_NAME_SLOTS, type ModuleNameSlot, type ModuleNames } from "./naming.ts";
 import { type PropertyNames, planPropertyNames, propertyNamer } from "./property-names.ts";

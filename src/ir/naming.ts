@@ -1,16 +1,14 @@
 /**
- * Language-neutral naming: splitting CDF identifiers into words, re-joining them in a case convention, singular and
- * plural forms, and the `LanguageNaming` contract each target language fills in (src/generators/<language>/naming.ts).
+ * Language-neutral naming: splitting CDF identifiers into words, re-joining them in a case convention, and the
+ * `LanguageNaming` contract each target language fills in (src/generators/<language>/naming.ts).
  * Names are only ever derived from identifiers here; choosing between colliding names is name-plan.ts's job.
  */
 
 export type Case = "pascal" | "camel" | "snake";
-export type GrammaticalNumber = "unchanged" | "singular" | "plural";
 
-/** How one generated name is spelled: a case, a grammatical number for the last word, and fixed affixes. */
+/** How one generated name is spelled: a case and fixed affixes. */
 export interface NameRule {
   case: Case;
-  number?: GrammaticalNumber;
   prefix?: string;
   suffix?: string;
 }
@@ -24,8 +22,6 @@ export const CLASS_NAME_SLOTS = [
   "apiClassName",
   "fileName",
   "clientAttribute",
-  "variable",
-  "variableList",
 ] as const;
 export type ClassNameSlot = (typeof CLASS_NAME_SLOTS)[number];
 export type ClassNames = Record<ClassNameSlot, string>;
@@ -36,7 +32,7 @@ export type ModuleNameSlot = (typeof MODULE_NAME_SLOTS)[number];
 export type ModuleNames = Record<ModuleNameSlot, string>;
 
 /** Scopes in which generated names must be unique; reserved words are listed per namespace. */
-export type Namespace = "type" | "module" | "client" | "variable" | "field" | "parameter" | "enumMember";
+export type Namespace = "type" | "module" | "client" | "field" | "parameter" | "enumMember";
 
 /**
  * Why a name is taken before the data model is read: a keyword (never a name), a soft keyword (a valid name the
@@ -55,11 +51,6 @@ export interface LanguageNaming {
   /** The language's name in messages (`Python`). */
   readonly displayName: string;
   readonly classNames: Readonly<Record<ClassNameSlot, NameRule & { namespace: Namespace }>>;
-  /**
-   * Rules used instead, for the classes whose names collided only because of singular/plural forms (Pump and
-   * Pumps both pluralise to `pumps`): the literal form of the identifier cannot collide that way.
-   */
-  readonly literalClassNames: Readonly<Partial<Record<ClassNameSlot, NameRule>>>;
   readonly moduleNames: Readonly<Record<ModuleNameSlot, NameRule & { namespace: Namespace }>>;
   readonly field: NameRule;
   readonly enumMember: NameRule;
@@ -121,53 +112,11 @@ export function joinWords(words: readonly string[], wordCase: Case): string {
   }
 }
 
-// ── Singular and plural (English, last word only) ───────────────────────────────────────────────────────────
-
-/** Words whose singular and plural are the same; `timeseries` is everywhere in CDF. */
-const INVARIANT_WORDS = new Set(["series", "timeseries", "species", "data", "metadata", "equipment", "information", "news", "sheep"]);
-const SINGULAR_ENDINGS_IN_S = ["ss", "us", "is", "os", "as"];
-
-const endsWithAny = (word: string, endings: readonly string[]) => endings.some((ending) => word.endsWith(ending));
-const VOWELS = "aeiou";
-/** The letter before an ending of the given length is a consonant (`battery`, not `day`). */
-const consonantBefore = (word: string, endingLength: number) => !VOWELS.includes(word.charAt(word.length - endingLength - 1));
-
-/** The singular of an English word, in the word's own case (`Pumps` → `Pump`). */
-export function singularize(word: string): string {
-  const lower = word.toLowerCase();
-  if (INVARIANT_WORDS.has(lower) || lower.length < 3) return word;
-  if (lower.endsWith("ies") && lower.length > 3 && consonantBefore(lower, 3)) return `${word.slice(0, -3)}${matchCase("y", word)}`;
-  if (endsWithAny(lower, ["sses", "xes", "zes", "ches", "shes"])) return word.slice(0, -2);
-  if (lower.endsWith("s") && !endsWithAny(lower, SINGULAR_ENDINGS_IN_S)) return word.slice(0, -1);
-  return word;
-}
-
-/** The plural of an English word, in the word's own case (`Battery` → `Batteries`); plurals stay as they are. */
-export function pluralize(word: string): string {
-  const lower = word.toLowerCase();
-  if (INVARIANT_WORDS.has(lower) || singularize(word) !== word) return word;
-  if (lower.endsWith("y") && lower.length > 1 && consonantBefore(lower, 1)) return `${word.slice(0, -1)}${matchCase("ies", word)}`;
-  if (endsWithAny(lower, ["s", "x", "z", "ch", "sh"])) return `${word}${matchCase("es", word)}`;
-  return `${word}${matchCase("s", word)}`;
-}
-
-/** An ending in upper case when the word is all upper case (`ID` → `IDS`, read back as `ids`). */
-function matchCase(ending: string, word: string): string {
-  return word.length > 1 && word === word.toUpperCase() ? ending.toUpperCase() : ending;
-}
-
-function applyNumber(words: readonly string[], number: GrammaticalNumber): string[] {
-  const last = words.at(-1);
-  if (number === "unchanged" || last === undefined) return [...words];
-  const changed = number === "plural" ? pluralize(last) : singularize(last);
-  return [...words.slice(0, -1), changed];
-}
-
 /**
  * The name a rule gives to an identifier's words. `qualifier` words (a version or space that tells two views with
- * the same externalId apart) follow the words and are never singularised or pluralised themselves.
+ * the same externalId apart) follow the words.
  */
 export function applyRule(words: readonly string[], rule: NameRule, qualifier: readonly string[] = []): string {
-  const body = joinWords([...applyNumber(words, rule.number ?? "unchanged"), ...qualifier], rule.case);
+  const body = joinWords([...words, ...qualifier], rule.case);
   return `${rule.prefix ?? ""}${body}${rule.suffix ?? ""}`;
 }

@@ -5,7 +5,7 @@
  * outside the model are kept as plain view ids), because generation must never crash on an incomplete model.
  */
 import type { DataModel, MappedProperty, PropertyType, View, ViewProperty, ViewReference } from "../client/models.ts";
-import { ModelIndex, viewKey } from "../validate/model-index.ts";
+import { ModelIndex, viewKey } from "./model-index.ts";
 import { CLASS_NAME_SLOTS, MODULE_NAME_SLOTS } from "./naming.ts";
 import type { IRClass, IRMethod, IRModel, IRModule, IRPrimitive, IRProperty, IRRelationship, IRType, ViewId } from "./types.ts";
 import { compareText } from "./unique-names.ts";

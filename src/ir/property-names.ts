@@ -3,8 +3,9 @@
  * parameters of its API, and enum member names. Reserved words are escaped; collisions inside the class are
  * settled so the property already spelled like the name keeps it.
  */
-import { locationOf, type ValidationIssue } from "../validate/issues.ts";
+
 import { filterOperatorsFor } from "./filters.ts";
+import { locationOf, type ValidationIssue } from "./issues.ts";
 import { describeReservation, type Escaped, escapeIfReserved, identifierWords, limitedWords, type NameWords } from "./name-words.ts";
 import { applyRule, type FilterOperator, type LanguageNaming } from "./naming.ts";
 import type { IRClass, IRProperty } from "./types.ts";

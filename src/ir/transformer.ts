@@ -4,15 +4,14 @@
  * class carries all its properties) or kept (classes carry only what they declare). Either way `parents` lists
  * the class's parents in the model, with cycles cut.
  */
-import { type LanguageName, resolveNaming } from "../generators/naming-registry.ts";
-import { viewKey } from "../validate/model-index.ts";
+import { viewKey } from "./model-index.ts";
 import { type NamePlan, planNames } from "./name-plan.ts";
 import type { FilterOperator, LanguageNaming } from "./naming.ts";
 import type { IRClass, IRModel, IRProperty, IRRelationship, IRType, ViewId } from "./types.ts";
 
 export interface TransformOptions {
-  /** The target language, by key (`"python"`) or as its conventions. */
-  naming: LanguageName | LanguageNaming;
+  /** The target language's naming conventions (its description's `naming`, generators/language.ts). */
+  naming: LanguageNaming;
   /** flatten (default): every class carries all its properties. keep: only the ones it declares. */
   inheritance?: "flatten" | "keep";
   /** Names already planned for this parsed model and language (the validator's), so they are not planned twice. */
@@ -20,7 +19,7 @@ export interface TransformOptions {
 }
 
 export function transformModel(parsed: IRModel, options: TransformOptions): IRModel {
-  const naming = resolveNaming(options.naming);
+  const { naming } = options;
   const plan = options.namePlan ?? planNames(parsed, naming);
   const byId = new Map(parsed.classes.map((irClass) => [irClass.id, irClass]));
   const parents = acyclicParents(parsed.classes);

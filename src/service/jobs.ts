@@ -77,6 +77,7 @@ export function runJob(payload: JobPayload): JobOutcome {
       { models, origin: payload.origin },
       {
         strict: options.strict ?? false,
+        language: payload.language,
         topLevelPackage: options.top_level_package,
         clientName: options.client_name,
         defaultSpace: options.instance_space,

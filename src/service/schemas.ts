@@ -4,9 +4,10 @@
  * Field names are snake_case, as in the seed's API.
  */
 import * as v from "valibot";
+import { DEFAULT_LANGUAGE, languageKeys } from "../generators/registry.ts";
 
-/** Languages the service generates today; the pipeline grows this list. */
-export const SERVICE_LANGUAGES = ["python"] as const;
+/** Languages the service generates: the language registry's. */
+export const SERVICE_LANGUAGES: readonly string[] = languageKeys();
 export const OUTPUT_FORMATS = ["zip", "tarball", "code"] as const;
 export const JOB_STATES = ["queued", "processing", "completed", "failed"] as const;
 export type JobState = (typeof JOB_STATES)[number];
@@ -57,7 +58,7 @@ export const GenerateRequestSchema = v.pipe(
     project: v.optional(text("CDF project")),
     cdf_url: v.optional(text("CDF cluster URL, https and on the service's allowlist, e.g. https://westeurope-1.cognitedata.com")),
     cdf_credentials: v.optional(CdfCredentialsSchema),
-    language: v.optional(v.picklist(SERVICE_LANGUAGES), "python"),
+    language: v.optional(v.picklist(SERVICE_LANGUAGES), DEFAULT_LANGUAGE.key),
     output_format: v.optional(v.picklist(OUTPUT_FORMATS), "zip"),
     options: v.optional(GenerationOptionsSchema, {}),
   }),

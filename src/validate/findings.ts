@@ -3,8 +3,8 @@
  * to drop, implements links to cut). Every change goes with an issue; `drop` and `cut` take the issue to make
  * that impossible to forget.
  */
-import type { ValidationIssue } from "./issues.ts";
-import { type ViewIdentifier, viewKey } from "./model-index.ts";
+import type { ValidationIssue } from "../ir/issues.ts";
+import { type ViewIdentifier, viewKey } from "../ir/model-index.ts";
 
 export interface ImplementsCut {
   view: string;

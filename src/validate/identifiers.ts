@@ -11,9 +11,9 @@ import {
   SPACE_PATTERN,
   VERSION_PATTERN,
 } from "../client/models.ts";
+import { locationOf, quote } from "../ir/issues.ts";
+import type { ModelIndex } from "../ir/model-index.ts";
 import type { Findings } from "./findings.ts";
-import { locationOf, quote } from "./issues.ts";
-import type { ModelIndex } from "./model-index.ts";
 
 /** What a kind of identifier must look like (dms-api §3.1), and how to say so. */
 interface IdentifierRule {

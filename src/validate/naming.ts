@@ -3,13 +3,14 @@
  * words, shadowed members, collisions, views sharing an externalId. None of these drop anything: names are fixed in
  * the IR and reported here. (Identifiers CDF cannot hold at all are left out earlier: identifiers.ts.)
  */
+
+import { locationOf, quote } from "../ir/issues.ts";
+import { type ModelIndex, viewKey } from "../ir/model-index.ts";
 import { type NamePlan, planNames } from "../ir/name-plan.ts";
 import type { LanguageNaming } from "../ir/naming.ts";
 import { parseModels } from "../ir/parser.ts";
 import type { IRModel } from "../ir/types.ts";
 import type { Findings } from "./findings.ts";
-import { locationOf, quote } from "./issues.ts";
-import { type ModelIndex, viewKey } from "./model-index.ts";
 
 /** dms-api §3.1: externalIds CDF refuses for views and containers, and property identifiers it keeps for itself. */
 const RESERVED_VIEW_EXTERNAL_IDS = new Set(

@@ -4,9 +4,9 @@
  * is not a direct relation cannot be queried at all and are dropped (pygen v1 crashed on exactly these).
  */
 import type { EdgeConnection, MappedProperty, ReverseDirectRelation, View } from "../client/models.ts";
+import { locationOf, viewText } from "../ir/issues.ts";
+import { type ModelIndex, type ViewIdentifier, viewKey } from "../ir/model-index.ts";
 import type { Findings } from "./findings.ts";
-import { locationOf, viewText } from "./issues.ts";
-import { type ModelIndex, type ViewIdentifier, viewKey } from "./model-index.ts";
 
 export function checkRelationships(index: ModelIndex, findings: Findings): void {
   const available = (reference: ViewIdentifier) => index.has(reference) && !findings.isViewDropped(reference);

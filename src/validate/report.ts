@@ -3,8 +3,8 @@
  * and for machines (stable JSON: counts, then every issue).
  */
 import { fstatSync, statSync } from "node:fs";
+import type { ValidationIssue } from "../ir/issues.ts";
 import { printable } from "../printable.ts";
-import type { ValidationIssue } from "./issues.ts";
 
 /** An issue as reported: the validator's, or a finding of the generator (its own codes, `source: "generator"`). */
 export interface ReportedIssue extends Omit<ValidationIssue, "code"> {

@@ -4,9 +4,9 @@
  * change what can be generated.
  */
 import type { View } from "../client/models.ts";
+import { locationOf, viewText } from "../ir/issues.ts";
+import { type ModelIndex, viewKey } from "../ir/model-index.ts";
 import type { Findings } from "./findings.ts";
-import { locationOf, viewText } from "./issues.ts";
-import { type ModelIndex, viewKey } from "./model-index.ts";
 import { referencesOf } from "./references.ts";
 
 export function checkStructure(index: ModelIndex, findings: Findings): void {

@@ -3,9 +3,9 @@
  * valibot schemas, but models built in code (and future API versions) are not, so nothing is assumed here.
  */
 import { type MappedProperty, PROPERTY_TYPE_NAMES, type View } from "../client/models.ts";
+import { locationOf, type ValidationIssue } from "../ir/issues.ts";
+import type { ModelIndex } from "../ir/model-index.ts";
 import type { Findings } from "./findings.ts";
-import { locationOf, type ValidationIssue } from "./issues.ts";
-import type { ModelIndex } from "./model-index.ts";
 
 const KNOWN_TYPES: ReadonlySet<string> = new Set(PROPERTY_TYPE_NAMES);
 const ENUM_KEY_PATTERN = /^[_A-Za-z][_0-9A-Za-z]{0,127}$/;

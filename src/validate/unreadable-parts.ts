@@ -3,8 +3,8 @@
  * is an error at the view or property it belongs to, so a file with one broken view still gives the rest.
  */
 import type { DataModel, RejectedPart } from "../client/models.ts";
+import { locationOf, type ValidationIssue } from "../ir/issues.ts";
 import type { Findings } from "./findings.ts";
-import { locationOf, type ValidationIssue } from "./issues.ts";
 import { unknownPropertyType } from "./type-references.ts";
 
 export function checkUnreadableParts(models: readonly DataModel[], findings: Findings): void {

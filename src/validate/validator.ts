@@ -5,15 +5,14 @@
  * what is left, since only generated things need names. An error always means a part is left out.
  */
 import type { DataModel, View } from "../client/models.ts";
-import { type LanguageName, resolveNaming } from "../generators/naming-registry.ts";
+import type { Severity, ValidationIssue } from "../ir/issues.ts";
+import { ModelIndex, viewKey } from "../ir/model-index.ts";
 import type { NamePlan } from "../ir/name-plan.ts";
 import type { LanguageNaming } from "../ir/naming.ts";
 import type { IRModel } from "../ir/types.ts";
 import { compareText } from "../ir/unique-names.ts";
 import { Findings } from "./findings.ts";
 import { checkIdentifiers, checkModelIdentifiers } from "./identifiers.ts";
-import type { Severity, ValidationIssue } from "./issues.ts";
-import { ModelIndex, viewKey } from "./model-index.ts";
 import { checkNaming } from "./naming.ts";
 import { checkRelationships } from "./relationships.ts";
 import { checkStructure } from "./structure.ts";
@@ -23,8 +22,11 @@ import { checkUnreadableParts } from "./unreadable-parts.ts";
 export interface ValidationOptions {
   /** Warnings count as errors (`--strict`). */
   strict?: boolean;
-  /** The target language whose names are checked, by key or as its conventions; Python by default. */
-  language?: LanguageName | LanguageNaming;
+  /**
+   * The naming conventions of the target language whose names are checked (its description's `naming`,
+   * generators/language.ts): the validator knows no language itself.
+   */
+  language: LanguageNaming;
 }
 
 export interface ValidationResult {
@@ -44,7 +46,7 @@ export interface ValidationResult {
 }
 
 export const DataModelValidator = {
-  validate(models: DataModel | readonly DataModel[], options: ValidationOptions = {}): ValidationResult {
+  validate(models: DataModel | readonly DataModel[], options: ValidationOptions): ValidationResult {
     const inputModels = Array.isArray(models) ? (models as readonly DataModel[]) : [models as DataModel];
     const findings = new Findings();
     checkUnreadableParts(inputModels, findings);
@@ -55,7 +57,7 @@ export const DataModelValidator = {
     checkStructure(index, findings);
     checkRelationships(index, findings);
     const filteredModel = keptModels.map((model) => filterModel(model, findings));
-    const named = checkNaming(new ModelIndex(filteredModel), findings, resolveNaming(options.language));
+    const named = checkNaming(new ModelIndex(filteredModel), findings, options.language);
     return { ...summarize(findings.issues, filteredModel, options.strict ?? false), ...named };
   },
 };

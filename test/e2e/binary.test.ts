@@ -54,6 +54,7 @@ describe("the compiled binary, alone in an empty folder", () => {
     expect(result.stdout).toMatch(/templates: [1-9]\d* embedded/);
     expect(result.stdout).toContain("example model: examples/hydro-plant.model.yaml, 6 views");
     expect(result.stdout).toContain("formatter: ok");
+    expect(result.stdout).toMatch(/language python: ok, the example generates [1-9]\d* files/);
   });
 
   test("a broken model file: clear error, exit code 3, no stack trace", () => {

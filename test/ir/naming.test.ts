@@ -1,5 +1,5 @@
 import { describe, expect, test } from "bun:test";
-import { applyRule, joinWords, pluralize, singularize, splitWords } from "../../src/ir/naming.ts";
+import { applyRule, joinWords, splitWords } from "../../src/ir/naming.ts";
 import { type NameClaim, settleNames } from "../../src/ir/unique-names.ts";
 
 describe("words", () => {
@@ -42,34 +42,10 @@ describe("words", () => {
     expect(joinWords(words, "camel")).toBe("cdfExternalId");
   });
 
-  test("singular and plural forms, in the word's own case, with invariant words left alone", () => {
-    expect(["pump", "battery", "box", "match", "Pump", "series", "status", "data"].map(pluralize)).toEqual([
-      "pumps",
-      "batteries",
-      "boxes",
-      "matches",
-      "Pumps",
-      "series",
-      "statuses",
-      "data",
-    ]);
-    expect(["pumps", "batteries", "boxes", "Pumps", "series", "status", "analysis", "glass"].map(singularize)).toEqual([
-      "pump",
-      "battery",
-      "box",
-      "Pump",
-      "series",
-      "status",
-      "analysis",
-      "glass",
-    ]);
-    expect(pluralize("pumps")).toBe("pumps");
-  });
-
-  test("a rule applies number to the last word only, never to the qualifier", () => {
-    expect(applyRule(["wind", "Turbine"], { case: "snake", number: "plural" })).toBe("wind_turbines");
+  test("a rule joins the words and the qualifier in its case, between its prefix and suffix", () => {
+    expect(applyRule(["wind", "Turbine"], { case: "snake" })).toBe("wind_turbine");
     expect(applyRule(["Pump"], { case: "pascal", suffix: "Write" }, ["v2"])).toBe("PumpV2Write");
-    expect(applyRule(["Pump"], { case: "snake", number: "plural", prefix: "all_" }, ["v2"])).toBe("all_pumps_v2");
+    expect(applyRule(["Pump"], { case: "snake", prefix: "all_" }, ["v2"])).toBe("all_pump_v2");
   });
 });
 

@@ -5,9 +5,10 @@
  */
 import { expect, test } from "bun:test";
 import type { PropertyType, View, ViewProperty } from "../../src/client/models.ts";
+import { pythonNaming } from "../../src/generators/python/naming.ts";
 import { buildIR } from "../../src/ir/index.ts";
-import { DataModelValidator } from "../../src/validate/index.ts";
 import { direct, edge, enumOf, mapped, model, primitive, ref, reverse, text, view } from "../support/model-builder.ts";
+import { DataModelValidator } from "../support/python-validator.ts";
 
 /** A small deterministic generator (mulberry32), so a failure can be replayed from its seed. */
 function randomSource(seed: number): { pick: <T>(items: readonly T[]) => T; below: (limit: number) => number } {
@@ -86,7 +87,7 @@ test("100 random models: validation and IR building never throw, and IR names st
     const result = DataModelValidator.validate([input, randomModel(seed + 1000)]);
     for (const models of [result.filteredModel, [input]]) {
       for (const inheritance of ["flatten", "keep"] as const) {
-        const ir = buildIR(models, { naming: "python", inheritance });
+        const ir = buildIR(models, { naming: pythonNaming, inheritance });
         const classNames = ir.classes.map((irClass) => irClass.names.className);
         expect({ seed, unique: new Set(classNames).size }).toEqual({ seed, unique: classNames.length });
         for (const irClass of ir.classes) {

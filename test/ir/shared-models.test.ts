@@ -7,7 +7,7 @@ import type { DataModel } from "../../src/client/models.ts";
 import { pythonNaming } from "../../src/generators/python/naming.ts";
 import { buildIR, type IRClass, type IRModel, type IRType } from "../../src/ir/index.ts";
 import { loadModelFile } from "../../src/sources.ts";
-import { DataModelValidator } from "../../src/validate/index.ts";
+import { DataModelValidator } from "../support/python-validator.ts";
 import { describeShared, sharedModelNames, sharedModelPath } from "../support/shared-models.ts";
 
 async function irOf(names: string[], inheritance: "flatten" | "keep" = "flatten"): Promise<IRModel> {
@@ -185,18 +185,11 @@ describeShared("IR of ../shared/models", () => {
     expect(ir.classes.find((irClass) => irClass.id === "pygen-models/Implementation1/2")?.names.fileName).toBe("implementation_1_v2");
   });
 
-  test("Pumps: the class names stay apart and the variables take literal names", async () => {
+  test("Pumps: Pump and Pumps keep names of their own", async () => {
     const ir = await irOf(["Pumps"]);
-    expect(
-      ir.classes.map((irClass) => [
-        irClass.names.className,
-        irClass.names.variable,
-        irClass.names.variableList,
-        irClass.names.clientAttribute,
-      ]),
-    ).toEqual([
-      ["Pump", "pump", "pump_list", "pump"],
-      ["Pumps", "pumps", "pumps_list", "pumps"],
+    expect(ir.classes.map((irClass) => [irClass.names.className, irClass.names.fileName, irClass.names.clientAttribute])).toEqual([
+      ["Pump", "pump", "pump"],
+      ["Pumps", "pumps", "pumps"],
     ]);
   });
 

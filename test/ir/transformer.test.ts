@@ -12,7 +12,7 @@ const classNamed = (ir: IRModel, externalId: string): IRClass => {
 const propertyOf = (irClass: IRClass, identifier: string) => irClass.properties.find((property) => property.identifier === identifier);
 
 describe("transformModel: names", () => {
-  const ir = buildIR([plantModel()], { naming: "python" });
+  const ir = buildIR([plantModel()], { naming: pythonNaming });
   const pump = classNamed(ir, "Pump");
 
   test("classes get every generated name, and the language is recorded", () => {
@@ -25,8 +25,6 @@ describe("transformModel: names", () => {
       apiClassName: "PumpAPI",
       fileName: "pump",
       clientAttribute: "pump",
-      variable: "pump",
-      variableList: "pumps",
     });
     expect(ir.modules[0]?.names).toEqual({ moduleClassName: "TestModelAPIs", moduleAttribute: "test_model" });
   });

@@ -1,6 +1,6 @@
 import { describe, expect, test } from "bun:test";
-import { DataModelValidator } from "../../src/validate/index.ts";
 import { direct, edge, model, ref, reverse, text, view } from "../support/model-builder.ts";
+import { DataModelValidator } from "../support/python-validator.ts";
 
 const validate = (...views: Parameters<typeof model>[0]) => DataModelValidator.validate(model(views));
 const findings = (result: ReturnType<typeof validate>) =>

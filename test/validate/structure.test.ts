@@ -1,6 +1,6 @@
 import { describe, expect, test } from "bun:test";
-import { DataModelValidator } from "../../src/validate/index.ts";
 import { direct, edge, model, ref, text, view } from "../support/model-builder.ts";
+import { DataModelValidator } from "../support/python-validator.ts";
 
 const codes = (result: ReturnType<typeof DataModelValidator.validate>) =>
   [...result.errors, ...result.warnings, ...result.infos].map((issue) => `${issue.severity} ${issue.code} ${issue.location}`);

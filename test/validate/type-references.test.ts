@@ -1,7 +1,7 @@
 import { describe, expect, test } from "bun:test";
 import type { PropertyType } from "../../src/client/models.ts";
-import { DataModelValidator } from "../../src/validate/index.ts";
 import { enumOf, mapped, model, view } from "../support/model-builder.ts";
+import { DataModelValidator } from "../support/python-validator.ts";
 
 const validateProperty = (property: ReturnType<typeof mapped>) => DataModelValidator.validate(model([view("Pump", { value: property })]));
 const codes = (result: ReturnType<typeof DataModelValidator.validate>) =>

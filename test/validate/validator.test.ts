@@ -1,19 +1,14 @@
 import { afterEach, describe, expect, spyOn, test } from "bun:test";
 import { closeSync, openSync } from "node:fs";
 import { join } from "node:path";
+import { pythonNaming } from "../../src/generators/python/naming.ts";
+import { languageNamed } from "../../src/generators/registry.ts";
 import { buildIR, transformModel } from "../../src/ir/index.ts";
+import { generateSdk } from "../../src/pipeline.ts";
 import { parseModelDocument } from "../../src/sources.ts";
-import {
-  colorAllowed,
-  DataModelValidator,
-  formatSummary,
-  ISSUE_CODES,
-  isTerminal,
-  printSummary,
-  toJsonReport,
-  verdictLine,
-} from "../../src/validate/index.ts";
+import { colorAllowed, formatSummary, ISSUE_CODES, isTerminal, printSummary, toJsonReport, verdictLine } from "../../src/validate/index.ts";
 import { direct, model, text, view } from "../support/model-builder.ts";
+import { DataModelValidator } from "../support/python-validator.ts";
 
 const YAML_MODEL = `
 space: sp_yaml
@@ -68,15 +63,17 @@ describe("DataModelValidator.validate", () => {
     ]);
   });
 
-  test("the language can be named by its key", () => {
+  test("the pipeline checks names with the registry's language: the validator knows none itself", () => {
     const pump = model([view("Pump", { class: text() })]);
-    expect(DataModelValidator.validate(pump, { language: "python" })).toEqual(DataModelValidator.validate(pump));
+    const { validation } = generateSdk({ models: [pump], origin: "test" }, { language: "python" });
+    expect(validation).toEqual(DataModelValidator.validate(pump, { language: languageNamed("python").naming }));
+    expect(validation.warnings.map((issue) => issue.code)).toEqual(["RESERVED_WORD"]);
   });
 
   test("the parsed model and name plan it returns are the IR's own: transforming them equals building the IR anew", () => {
     const result = DataModelValidator.validate(model([view("Pump", { class: text(), station: direct("Station") }), view("Station")]));
-    const reused = transformModel(result.ir, { naming: "python", namePlan: result.namePlan });
-    expect(reused).toEqual(buildIR(result.filteredModel, { naming: "python" }));
+    const reused = transformModel(result.ir, { naming: pythonNaming, namePlan: result.namePlan });
+    expect(reused).toEqual(buildIR(result.filteredModel, { naming: pythonNaming }));
     expect(reused.classes.map((irClass) => irClass.properties.map((property) => property.name))).toEqual([["class_", "station"], []]);
   });
 

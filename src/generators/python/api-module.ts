@@ -3,9 +3,11 @@
  * runtime. The keyword filters are one TypedDict per view (`**filters: Unpack[XFilters]`), written once and
  * shared by every method, which is what keeps the generated SDK a fraction of pygen v1's size.
  */
-import { CodeWriter, ImportSet, type Layout } from "../../emit/code-writer.ts";
+
 import type { ModuleFragments } from "./data-class-module.ts";
 import { RUNTIME } from "./data-class-module.ts";
+import { ImportSet } from "./imports.ts";
+import { type Layout, PythonWriter } from "./layout.ts";
 import { methodHead } from "./query-module.ts";
 import type { ViewPlan } from "./view-plan.ts";
 
@@ -118,7 +120,7 @@ export function apiModule(plan: ViewPlan, layout: Layout, extended = false): Mod
   if (plan.hasHistogram) imports.add("local", RUNTIME, "Histogram");
   imports.add("stdlib", "collections.abc", "Iterator");
 
-  const writer = new CodeWriter(layout);
+  const writer = new PythonWriter(layout);
   const declaration = `class ${names.apiClassName}(ViewAPI[${names.className}, ${names.listClassName}]):`;
   if (declaration.length <= layout.lineLength) {
     writer.line(declaration);

@@ -5,8 +5,10 @@
  * type checkers only (modules that refer to each other would import in a cycle); the runtime's
  * `resolve_references` binds the names once all modules are loaded.
  */
-import { type CodeWriter, ImportSet, type Layout, pythonString } from "../../emit/code-writer.ts";
+
 import type { IRProperty, ViewId } from "../../ir/types.ts";
+import { ImportSet } from "./imports.ts";
+import { type Layout, type PythonWriter, pythonString } from "./layout.ts";
 import type { Usage } from "./types.ts";
 import type { ClassRef, ConnectionPlan, ViewPlan } from "./view-plan.ts";
 
@@ -83,7 +85,7 @@ export function hasConnections(plan: ViewPlan, fields: readonly IRProperty[], us
 }
 
 /** `_CONNECTIONS = {"field": Connection(...), ...}`: what the runtime knows of each connection field. */
-export function connectionsConstant(writer: CodeWriter, plan: ViewPlan): void {
+export function connectionsConstant(writer: PythonWriter, plan: ViewPlan): void {
   const byIdentifier = new Map(plan.fields.map((property) => [property.identifier, property]));
   writer.line(`${CONNECTIONS} = {`).indented((body) => {
     for (const [identifier, connection] of plan.connections) {

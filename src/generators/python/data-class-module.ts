@@ -4,7 +4,7 @@
  * edge view gets an edge read and write class only; a view used for nodes and edges gets both kinds. Connection
  * fields are spelled by connection-fields.ts.
  */
-import { CodeWriter, ImportSet, type Layout, pythonString } from "../../emit/code-writer.ts";
+
 import type { IRProperty } from "../../ir/types.ts";
 import type { GeneratorConfig } from "../generator.ts";
 import {
@@ -17,8 +17,10 @@ import {
   hasConnections,
   referenceSpelling,
 } from "./connection-fields.ts";
+import { ImportSet } from "./imports.ts";
 import { type ClassBases, FLAT } from "./inheritance.ts";
 import { isBaseField } from "./keywords.ts";
+import { type Layout, PythonWriter, pythonString } from "./layout.ts";
 import { enumOf, fieldSpelling, filterValueSpelling, importSpelling, type Usage, valueType } from "./types.ts";
 import type { ViewPlan } from "./view-plan.ts";
 
@@ -34,7 +36,7 @@ export function dataClassModule(plan: ViewPlan, bases: ClassBases, config: Gener
   const edge = plan.kind === "edge";
   const imports = new ImportSet().add("stdlib", "typing", "ClassVar").add("local", RUNTIME, "ViewId");
   const classImports = new ClassImports(plan.irClass.names.fileName);
-  const top = new CodeWriter(layout);
+  const top = new PythonWriter(layout);
   top.bracketed(`${plan.viewConstant} = ViewId(`, [view.space, view.externalId, view.version].map(pythonString), ")");
 
   top.line();
@@ -63,7 +65,7 @@ export function dataClassModule(plan: ViewPlan, bases: ClassBases, config: Gener
     fields: edge ? edgeFields(plan) : plan.fields,
     bases,
   };
-  const classes: (CodeWriter | string)[] = edge ? [] : [filtersClass(context)];
+  const classes: (PythonWriter | string)[] = edge ? [] : [filtersClass(context)];
   classes.push(readClass(context, own));
   if (own.write !== undefined) classes.push(writeClass(context, { ...own, write: own.write }));
   if (!edge) classes.push(...listClasses(plan, imports, layout));
@@ -108,10 +110,10 @@ interface ModuleContext {
 }
 
 /** `XList` (with `as_write()` when the view is writable) and, for writable views, `XWriteList`. */
-function listClasses(plan: ViewPlan, imports: ImportSet, layout: Layout): CodeWriter[] {
+function listClasses(plan: ViewPlan, imports: ImportSet, layout: Layout): PythonWriter[] {
   const { names } = plan.irClass;
   imports.add("local", RUNTIME, "NodeList");
-  const list = new CodeWriter(layout).bracketed(`class ${names.listClassName}(`, [`NodeList[${names.className}]`], "):");
+  const list = new PythonWriter(layout).bracketed(`class ${names.listClassName}(`, [`NodeList[${names.className}]`], "):");
   if (!plan.writable) return [list.indented((body) => body.line("pass"))];
   list.indented((body) =>
     body
@@ -122,13 +124,13 @@ function listClasses(plan: ViewPlan, imports: ImportSet, layout: Layout): CodeWr
       ),
   );
   imports.add("local", RUNTIME, "NodeWriteList");
-  const writeList = new CodeWriter(layout)
+  const writeList = new PythonWriter(layout)
     .bracketed(`class ${names.writeListClassName}(`, [`NodeWriteList[${names.writeClassName}]`], "):")
     .indented((body) => body.line("pass"));
   return [list, writeList];
 }
 
-function literalAlias(writer: CodeWriter, imports: ImportSet, alias: string, fieldNames: readonly string[]): void {
+function literalAlias(writer: PythonWriter, imports: ImportSet, alias: string, fieldNames: readonly string[]): void {
   if (fieldNames.length === 0) {
     // A view with nothing to sort by still needs the name; Never accepts no value at all.
     imports.add("thirdParty", "typing_extensions", "Never");
@@ -163,13 +165,13 @@ function baseList(
  * keys (`space` from NodeFilters, or a common interface's) are refused by mypy 1.x ("Overwriting TypedDict
  * field while merging"), and a TypedDict is structural, so the other parents' keys are declared here instead.
  */
-function filtersClass(context: ModuleContext): CodeWriter {
+function filtersClass(context: ModuleContext): PythonWriter {
   const { plan, bases, imports, layout } = context;
   const parents = bases.read.slice(0, 1);
   const baseNames = baseList(context, parents, "NodeFilters", (parent) => parent.filtersClass);
   const inherited = new Set(parents.flatMap((parent) => parent.fields.map((field) => field.identifier)));
   const own = plan.filters.filter((filter) => !inherited.has(filter.property.identifier));
-  const writer = new CodeWriter(layout).bracketed(`class ${plan.filtersClass}(`, [...baseNames, "total=False"], "):", { hug: true });
+  const writer = new PythonWriter(layout).bracketed(`class ${plan.filtersClass}(`, [...baseNames, "total=False"], "):", { hug: true });
   return writer.indented((body) => {
     if (own.length === 0) body.line("pass");
     for (const { name, operator, property } of own) {
@@ -189,7 +191,7 @@ function isBoolean(property: IRProperty): boolean {
   return type.kind === "primitive" && type.primitive === "boolean";
 }
 
-function classHeader(writer: CodeWriter, plan: ViewPlan, config: GeneratorConfig, name: string, bases: string[]): void {
+function classHeader(writer: PythonWriter, plan: ViewPlan, config: GeneratorConfig, name: string, bases: string[]): void {
   writer.bracketed(`class ${name}(`, bases, "):", { hug: true }).indented((body) => {
     if (config.docstrings && plan.irClass.description) body.docstring(plan.irClass.description).line();
     body.line(`_view: ClassVar[ViewId] = ${plan.viewConstant}`);
@@ -199,7 +201,7 @@ function classHeader(writer: CodeWriter, plan: ViewPlan, config: GeneratorConfig
 function readClass(context: ModuleContext, shape: ClassShape): string {
   const { plan, config, imports, classImports, layout } = context;
   const { edge, read, write, bases } = shape;
-  const writer = new CodeWriter(layout);
+  const writer = new PythonWriter(layout);
   const baseNames = baseList(context, bases.read, edge ? "EdgeRead" : "NodeRead", (parent) => parent.irClass.names.className);
   classHeader(writer, plan, config, read, baseNames);
   writer.indented((body) => {
@@ -220,7 +222,7 @@ function readClass(context: ModuleContext, shape: ClassShape): string {
 function writeClass(context: ModuleContext, shape: ClassShape & { write: string }): string {
   const { plan, config, imports, classImports, layout } = context;
   const { edge, bases } = shape;
-  const writer = new CodeWriter(layout);
+  const writer = new PythonWriter(layout);
   const baseNames = baseList(context, bases.write, edge ? "EdgeWrite" : "NodeWrite", (parent) => parent.irClass.names.writeClassName);
   classHeader(writer, plan, config, shape.write, baseNames);
   return trimmed(
@@ -243,11 +245,11 @@ function writeClass(context: ModuleContext, shape: ClassShape & { write: string 
   );
 }
 
-function connectionsLine(writer: CodeWriter, plan: ViewPlan, shape: ClassShape, usage: Usage): void {
+function connectionsLine(writer: PythonWriter, plan: ViewPlan, shape: ClassShape, usage: Usage): void {
   if (hasConnections(plan, shape.fields, usage)) writer.line(`_connections: ClassVar[dict[str, Connection]] = ${CONNECTIONS}`);
 }
 
-function endNodeLine(writer: CodeWriter, type: string, imports: ImportSet): void {
+function endNodeLine(writer: PythonWriter, type: string, imports: ImportSet): void {
   imports.add("stdlib", "typing", "Annotated").add("local", RUNTIME, "DirectRelation", "edge_end");
   writer.bracketed("end_node: Annotated[", [type, "edge_end()"], "]");
 }
@@ -256,7 +258,7 @@ function endNodeLine(writer: CodeWriter, type: string, imports: ImportSet): void
  * A class body as ruff formats it: the blank line that opens the field section is written before knowing whether
  * any field follows, so a section left empty must not leave two blank lines, or one at the end.
  */
-function trimmed(writer: CodeWriter): string {
+function trimmed(writer: PythonWriter): string {
   return writer
     .toString()
     .replace(/\n{3,}/g, "\n\n")
@@ -265,7 +267,7 @@ function trimmed(writer: CodeWriter): string {
 
 /** The fields of the view's properties, but those a base class already declares. */
 function fieldLines(
-  writer: CodeWriter,
+  writer: PythonWriter,
   plan: ViewPlan,
   fields: readonly IRProperty[],
   usage: Usage,

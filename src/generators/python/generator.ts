@@ -7,10 +7,11 @@
  * Each file kind has a template under templates/python/ (a user's template directory overrides them one by
  * one); the code inside comes from the fragment builders next to this file, already formatted as ruff formats it.
  */
-import { bracketed, CodeWriter, ImportSet, type Layout, pythonString } from "../../emit/code-writer.ts";
+
 import { embeddedTemplateNames, TemplateSet } from "../../emit/templates.ts";
 import { CLASS_NAME_SLOTS } from "../../ir/naming.ts";
-import type { IRClass, IRModel, IRModule } from "../../ir/types.ts";
+import type { IRModel, IRModule } from "../../ir/types.ts";
+import type { SdkPlan } from "../../plan/sdk-plan.ts";
 import {
   checkConfig,
   type GeneratedFile,
@@ -21,7 +22,10 @@ import {
 } from "../generator.ts";
 import { apiModule } from "./api-module.ts";
 import { dataClassModule } from "./data-class-module.ts";
+import { ImportSet } from "./imports.ts";
 import { type ClassBases, FLAT, planBases } from "./inheritance.ts";
+import { bracketed, type Layout, PythonWriter, pythonString } from "./layout.ts";
+import { checkPythonConfig } from "./options.ts";
 import { queryModule, stepRenames } from "./query-module.ts";
 import { UniqueNames } from "./unique-names.ts";
 import { indexClasses, planView, type ViewPlan } from "./view-plan.ts";
@@ -45,22 +49,21 @@ export class PythonGenerator implements LanguageGenerator {
 
   constructor(config: GeneratorConfig) {
     this.config = checkConfig(config);
+    checkPythonConfig(config);
     this.layout = { lineLength: config.lineLength, indent: " ".repeat(config.indent) };
     this.templates = new TemplateSet(config.templateDir);
   }
 
-  getFileExtension(): string {
-    return ".py";
-  }
-
-  formatCode(code: string): string {
+  /** Generated code is emitted formatted; this only normalises line endings and the final newline. */
+  private formatCode(code: string): string {
     // A plain search first: the generated text is large and almost never holds a carriage return.
     const unix = code.includes("\r") ? code.replace(/\r\n?/g, "\n") : code;
     return unix.endsWith("\n") || unix === "" ? unix : `${unix}\n`;
   }
 
-  generate(model: IRModel): GeneratorOutput {
-    const { plans, bases, warnings } = this.plan(model);
+  generate(sdk: SdkPlan): GeneratorOutput {
+    const { model } = sdk;
+    const { plans, bases, warnings } = this.plan(sdk);
     const files = [
       // The README lists what is left out, by the validator and here; a renamed part is generated.
       ...this.packageFiles(model, plans, [...(model.leftOut ?? []), ...warnings.filter((warning) => warning.code !== "RENAMED")]),
@@ -71,45 +74,19 @@ export class PythonGenerator implements LanguageGenerator {
     return { files, warnings: [...warnings, ...stepRenames(plans)], classes };
   }
 
-  generateClass(irClass: IRClass, model: IRModel): GeneratedFile[] {
-    const { plans, bases } = this.plan(model);
-    const plan = plans.find((candidate) => candidate.irClass.id === irClass.id);
-    return plan === undefined ? [] : this.classFiles(plan, bases);
-  }
-
-  generateModule(module: IRModule, model: IRModel): GeneratedFile[] {
-    const { plans } = this.plan({ ...model, modules: [module] });
-    const inModule = new Set(module.classes);
-    return this.packageFiles(
-      { ...model, modules: [module] },
-      plans.filter((plan) => inModule.has(plan.irClass.id)),
-    );
-  }
-
   // ── Planning ──────────────────────────────────────────────────────────────────────────────────────────────
 
   /**
    * Every view, planned in IR order: node views as node classes with an API, edge views as edge classes; and
    * which of them each one's classes extend.
    */
-  private plan(model: IRModel): { plans: ViewPlan[]; bases: Map<string, ClassBases>; warnings: GeneratorWarning[] } {
+  private plan(sdk: SdkPlan): { plans: ViewPlan[]; bases: Map<string, ClassBases>; warnings: GeneratorWarning[] } {
     const warnings: GeneratorWarning[] = [];
-    const names = new UniqueNames(model.classes.flatMap((irClass) => CLASS_NAME_SLOTS.map((slot) => irClass.names[slot])));
+    const { classes: irClasses } = sdk.model;
+    const names = new UniqueNames(irClasses.flatMap((irClass) => CLASS_NAME_SLOTS.map((slot) => irClass.names[slot])));
     for (const reserved of [this.config.clientName, ...CONNECT_EXPORTS]) names.claim(reserved);
-    const classes = indexClasses(model.classes, names, warnings);
-    const plans = model.classes.map((irClass) => planView(irClass, names, classes, warnings));
-    // An edge class's end node is any node class an edge of its view leads to.
-    const edgePlans = new Map(
-      plans.filter((plan) => plan.kind === "edge" || plan.edgeClass !== undefined).map((plan) => [plan.irClass.id, plan]),
-    );
-    for (const plan of plans) {
-      for (const connection of plan.connections.values()) {
-        const edgePlan = connection.edgeClass && edgePlans.get(connection.relationship.edge?.propertiesClass ?? "");
-        const target = connection.target;
-        if (edgePlan && target && !edgePlan.edgeEnds.some((end) => end.read === target.read)) edgePlan.edgeEnds.push(target);
-      }
-    }
-    for (const plan of edgePlans.values()) plan.edgeEnds.sort((a, b) => (a.read < b.read ? -1 : a.read > b.read ? 1 : 0));
+    const classes = indexClasses(irClasses, names, warnings);
+    const plans = sdk.views.map((view) => planView(view, names, classes, warnings));
     return { plans, bases: planBases(plans), warnings };
   }
 
@@ -305,7 +282,7 @@ export class PythonGenerator implements LanguageGenerator {
     const { defaultSpace, clientName } = this.config;
     const apis = (members: ViewPlan[]) => members.map(({ irClass: { names } }) => [names.clientAttribute, names.apiClassName] as const);
     imports.add("local", "._api", ...plans.map((plan) => plan.irClass.names.apiClassName));
-    const writer = new CodeWriter(this.layout);
+    const writer = new PythonWriter(this.layout);
     const grouped = model.modules.length > 1;
     if (grouped) imports.add("local", "._runtime", "DataModelAPIs");
     for (const module of grouped ? model.modules : []) {
@@ -336,13 +313,13 @@ export class PythonGenerator implements LanguageGenerator {
     });
   }
 
-  private dataModelLine(writer: CodeWriter, module: IRModule): void {
+  private dataModelLine(writer: PythonWriter, module: IRModule): void {
     const { space, externalId, version } = module.dataModel;
     writer.bracketed("_data_model = DataModelId(", [space, externalId, version].map(pythonString), ")");
   }
 
   /** `_connect_apis`, which sets one attribute per API class, each built from the owner's instances and space. */
-  private connectApis(writer: CodeWriter, attributes: readonly (readonly [string, string])[]): void {
+  private connectApis(writer: PythonWriter, attributes: readonly (readonly [string, string])[]): void {
     if (attributes.length === 0) return;
     writer
       .line()
@@ -350,7 +327,7 @@ export class PythonGenerator implements LanguageGenerator {
       .indented((connect) => {
         for (const [attribute, apiClassName] of attributes) {
           const target = `self.${attribute} = `;
-          const call = (writer: CodeWriter, head: string) =>
+          const call = (writer: PythonWriter, head: string) =>
             writer.bracketed(`${head}${apiClassName}(`, ["self._instances", "self.default_space"], ")");
           if (connect.prefix.length + target.length + apiClassName.length + 1 <= this.layout.lineLength) call(connect, target);
           // As ruff does when even the start of the line is too long: the value goes in parentheses.

@@ -249,7 +249,6 @@ const GENERATED_NAME_GROUPS: { names: ReadonlySet<string>; namespaces: readonly 
   { names: new Set(API_PARAMETERS), namespaces: ["parameter"], reason: "a parameter of the generated API methods" },
   { names: new Set(CLIENT_MEMBERS), namespaces: ["client"], reason: "an attribute of the generated client" },
   { names: new Set(PACKAGE_MODULES), namespaces: ["module"], reason: "a module of the generated package" },
-  { names: new Set(["self", "cls"]), namespaces: ["variable"], reason: "the name of a method's own instance or class" },
 ];
 
 function generatedNameGroup(name: string, namespace: Namespace) {
@@ -261,7 +260,6 @@ const BUILTINS_MATTER: Readonly<Record<Namespace, boolean>> = {
   type: true,
   module: false,
   client: true,
-  variable: true,
   field: true,
   parameter: true,
   enumMember: false,

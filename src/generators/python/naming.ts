@@ -1,9 +1,10 @@
 /**
  * Python's naming conventions, as pygen v1 chose them by default (cognite/pygen config/naming.py), so users
  * migrating see the same names: PascalCase classes with Write/List suffixes, snake_case modules, fields and client
- * attributes, a singular variable and a plural variable list per view.
+ * attributes.
  */
 import type { LanguageNaming } from "../../ir/naming.ts";
+import type { GeneratorConfig } from "../generator.ts";
 import { explainPythonReservation, pythonReservation } from "./keywords.ts";
 
 export const pythonNaming: LanguageNaming = {
@@ -17,12 +18,6 @@ export const pythonNaming: LanguageNaming = {
     apiClassName: { case: "pascal", suffix: "API", namespace: "type" },
     fileName: { case: "snake", namespace: "module" },
     clientAttribute: { case: "snake", namespace: "client" },
-    variable: { case: "snake", number: "singular", namespace: "variable" },
-    variableList: { case: "snake", number: "plural", namespace: "variable" },
-  },
-  literalClassNames: {
-    variable: { case: "snake" },
-    variableList: { case: "snake", suffix: "_list" },
   },
   moduleNames: {
     moduleClassName: { case: "pascal", suffix: "APIs", namespace: "type" },
@@ -45,3 +40,22 @@ export const pythonNaming: LanguageNaming = {
   // enough that the longest such line, a class's `_view: ClassVar[ViewId] = X_VIEW`, fits 120 columns.
   maxNameLength: 80,
 };
+
+/** Python's naming with the configured cases for classes and fields (filter parameters follow the fields). */
+export function pythonNamingFor(config: GeneratorConfig): LanguageNaming {
+  const { className, field } = config.naming;
+  // The package exports the client beside the view classes: a view must not be named like it.
+  const isClient = (name: string, namespace: string) => namespace === "type" && name === config.clientName;
+  const reservation: LanguageNaming["reservation"] = (name, namespace) =>
+    isClient(name, namespace) ? "generated" : pythonNaming.reservation(name, namespace);
+  const explainReservation: LanguageNaming["explainReservation"] = (name, namespace) =>
+    isClient(name, namespace) ? "the name of the generated client class" : pythonNaming.explainReservation?.(name, namespace);
+  if (className === "pascal" && field === "snake") return { ...pythonNaming, reservation, explainReservation };
+  const classNames = Object.fromEntries(
+    Object.entries(pythonNaming.classNames).map(([slot, rule]) => [slot, rule.namespace === "type" ? { ...rule, case: className } : rule]),
+  ) as LanguageNaming["classNames"];
+  const filterParameters = Object.fromEntries(
+    Object.entries(pythonNaming.filterParameters).map(([operator, rule]) => [operator, { ...rule, case: field }]),
+  ) as LanguageNaming["filterParameters"];
+  return { ...pythonNaming, reservation, explainReservation, classNames, field: { ...pythonNaming.field, case: field }, filterParameters };
+}

@@ -4,11 +4,13 @@
  * connection to a view in the SDK is a property that creates the next step when read, so chains of any depth
  * cost nothing until used. All classes share one module because traversals point every which way between them.
  */
-import { CodeWriter, ImportSet, type Layout, pythonString } from "../../emit/code-writer.ts";
+
+import { locationOf } from "../../ir/issues.ts";
 import type { IRProperty, IRType } from "../../ir/types.ts";
-import { locationOf } from "../../validate/issues.ts";
 import type { GeneratorWarning } from "../generator.ts";
 import type { ModuleFragments } from "./data-class-module.ts";
+import { ImportSet } from "./imports.ts";
+import { type Layout, PythonWriter, pythonString } from "./layout.ts";
 import { valueType } from "./types.ts";
 import type { ClassRef, ConnectionPlan, ViewPlan } from "./view-plan.ts";
 
@@ -67,7 +69,7 @@ function followable(connection: ConnectionPlan | undefined): connection is Conne
 }
 
 /** `member = Descriptor[Type]("field")`, split where ruff format splits it when too long. */
-function descriptorLine(writer: CodeWriter, member: string, fieldName: string, descriptor: string, layout: Layout): void {
+function descriptorLine(writer: PythonWriter, member: string, fieldName: string, descriptor: string, layout: Layout): void {
   const head = `${member} = ${descriptor}(`;
   const argument = pythonString(fieldName);
   const subscript = descriptor.indexOf("[");
@@ -87,7 +89,7 @@ function descriptorLine(writer: CodeWriter, member: string, fieldName: string, d
 }
 
 /** `def name(self) -> Type[Argument]:`, split as ruff format splits a signature too long for one line. */
-export function methodHead(writer: CodeWriter, name: string, type: string, argument: string, layout: Layout): CodeWriter {
+export function methodHead(writer: PythonWriter, name: string, type: string, argument: string, layout: Layout): PythonWriter {
   const returns = `${type}[${argument}]`;
   const column = writer.prefix.length;
   if (column + `def ${name}(self) -> ${returns}:`.length <= layout.lineLength) return writer.line(`def ${name}(self) -> ${returns}:`);
@@ -146,7 +148,7 @@ export function queryModule(plans: ViewPlan[], layout: Layout): ModuleFragments 
   const nodePlans = plans.filter((plan) => plan.kind === "node");
   const queryClass = queryClasses(nodePlans);
   const imports = new ImportSet().add("stdlib", "typing", "Any", "TypeVar").add("local", "._runtime", "NodeList");
-  const writer = new CodeWriter(layout).line('_Root = TypeVar("_Root", bound=NodeList[Any])');
+  const writer = new PythonWriter(layout).line('_Root = TypeVar("_Root", bound=NodeList[Any])');
   for (const plan of nodePlans) {
     const { names } = plan.irClass;
     const name = plan.queryClass;

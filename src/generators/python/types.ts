@@ -4,8 +4,8 @@
  * (strict), and as a keyword filter value (what the DMS filter compares against).
  */
 
-import type { ImportSet } from "../../emit/code-writer.ts";
 import type { IRPrimitive, IRProperty, IRType } from "../../ir/types.ts";
+import type { ImportSet } from "./imports.ts";
 
 /** Where a name in a type spelling is imported from. */
 type Origin = "runtime" | "datetime" | "typing";

@@ -1,15 +1,15 @@
 /**
- * One view as the Python files see it: which properties become fields, the names of the module-level helpers
- * (view constant, enum aliases, field literals, the filters TypedDict), the keyword filters, and the classes its
- * connection fields hold — decided once so the data-class module and the API module cannot disagree.
+ * One view as the Python files see it: the SDK plan's decisions (src/plan/sdk-plan.ts) spelled in Python — the
+ * names of the module-level helpers (view constant, enum aliases, field literals, the filters TypedDict), the
+ * keyword filters the runtime can read, and the classes its connection fields hold, by name — decided once so
+ * the data-class module and the API module cannot disagree.
  */
-import type { Filter } from "../../client/models.ts";
+import { locationOf } from "../../ir/issues.ts";
 import { type FilterOperator, joinWords, splitWords } from "../../ir/naming.ts";
 import type { IRClass, IRProperty, IRRelationship } from "../../ir/types.ts";
-import { locationOf } from "../../validate/issues.ts";
-import type { GeneratorWarning } from "../generator.ts";
+import type { ConnectionDecision, GeneratorWarning, ViewDecisions } from "../../plan/sdk-plan.ts";
 import { resolvesTo } from "./keyword-filters.ts";
-import { enumOf, valueType } from "./types.ts";
+import { enumOf } from "./types.ts";
 import type { UniqueNames } from "./unique-names.ts";
 
 export interface FilterParameter {
@@ -55,7 +55,7 @@ export interface ViewPlan {
   connections: Map<string, ConnectionPlan>;
   /** The node type a write object gets by default: the one the view's filter selects, if it selects one. */
   nodeType?: { space: string; externalId: string };
-  /** Edge classes (and `edgeClass`): the node classes `end_node` can hold, filled in once every view is planned. */
+  /** Edge classes (and `edgeClass`): the node classes `end_node` can hold, by name. */
   edgeEnds: ClassRef[];
   /** Literal alias of each enum property, by identifier. */
   enumAliases: Map<string, string>;
@@ -80,13 +80,6 @@ function pascalCase(fieldName: string): string {
     .filter((word) => word.length > 0)
     .map((word) => word.charAt(0).toUpperCase() + word.slice(1))
     .join("");
-}
-
-/** Scalars DMS can sort and group by: text, numbers, booleans, times, enums and single direct relations. */
-function isSortable(property: IRProperty): boolean {
-  const type = valueType(property.type);
-  if (type.kind === "primitive") return type.primitive !== "json";
-  return type.kind === "enum" || type.kind === "nodeReference";
 }
 
 /** Class ids of the generated classes, and how to refer to them: `edgeRef` is the edge class of a usedFor=all view. */
@@ -123,13 +116,13 @@ export function indexClasses(irClasses: readonly IRClass[], names: UniqueNames, 
   );
 }
 
-export function planView(irClass: IRClass, names: UniqueNames, classes: ClassIndex, warnings: GeneratorWarning[]): ViewPlan {
+export function planView(decisions: ViewDecisions, names: UniqueNames, classes: ClassIndex, warnings: GeneratorWarning[]): ViewPlan {
+  const { irClass } = decisions;
   const { className } = irClass.names;
   const fields = irClass.properties;
+  warnings.push(...decisions.warnings);
   const connections = new Map<string, ConnectionPlan>();
-  for (const property of fields) {
-    if (property.relationship !== undefined) connections.set(property.identifier, planConnection(irClass, property, classes, warnings));
-  }
+  for (const [identifier, connection] of decisions.connections) connections.set(identifier, connectionPlan(connection, classes));
   const data = fields.filter((property) => property.kind === "data");
   const enumAliases = new Map<string, string>();
   for (const property of data) {
@@ -152,12 +145,10 @@ export function planView(irClass: IRClass, names: UniqueNames, classes: ClassInd
       }
     }
   }
-  const methods = new Set(irClass.methods.map((method) => method.name));
-  const searchable = irClass.methods.find((method) => method.name === "search")?.properties ?? [];
-  const fieldOf = new Map(data.map((property) => [property.identifier, property.name]));
+  const refOf = (id: string) => classes.get(id)?.ref;
   return {
     irClass,
-    kind: irClass.usedFor === "edge" ? "edge" : "node",
+    kind: decisions.kind,
     edgeClass: classes.get(irClass.id)?.edgeRef,
     viewConstant: claim(names, `${constantCase(className)}_VIEW`, irClass, warnings),
     filtersClass: claim(names, `${className}Filters`, irClass, warnings),
@@ -165,60 +156,24 @@ export function planView(irClass: IRClass, names: UniqueNames, classes: ClassInd
     textFieldAlias: claim(names, `${className}TextField`, irClass, warnings),
     fields,
     connections,
-    nodeType: nodeTypeOf(irClass.filter),
-    edgeEnds: [],
+    nodeType: decisions.nodeType,
+    edgeEnds: decisions.edgeEnds.flatMap((id) => refOf(id) ?? []).sort((a, b) => (a.read < b.read ? -1 : a.read > b.read ? 1 : 0)),
     enumAliases,
     filters,
-    sortable: data.filter(isSortable).map((property) => property.name),
-    searchable: searchable.flatMap((identifier) => fieldOf.get(identifier) ?? []),
-    writable: irClass.writable,
-    hasSearch: methods.has("search") && searchable.length > 0,
-    hasHistogram: methods.has("histogram"),
+    sortable: decisions.sortable.map((property) => property.name),
+    searchable: decisions.searchable.map((property) => property.name),
+    writable: decisions.writable,
+    hasSearch: decisions.hasSearch,
+    hasHistogram: decisions.hasHistogram,
     queryClass: claim(names, `${className}Query`, irClass, warnings),
   };
 }
 
-function planConnection(irClass: IRClass, property: IRProperty, classes: ClassIndex, warnings: GeneratorWarning[]): ConnectionPlan {
-  const relationship = property.relationship as IRRelationship;
-  const target = relationship.target === undefined ? undefined : classes.get(relationship.target);
-  const plan: ConnectionPlan = {
-    relationship,
-    many: relationship.cardinality === "many",
-    target: target?.irClass.usedFor === "edge" ? undefined : target?.ref,
-  };
-  const propertiesClass = relationship.edge?.propertiesClass;
-  if (propertiesClass === undefined) return plan;
-  const edgeClass = classes.get(propertiesClass);
-  if (edgeClass?.irClass.usedFor === "edge") return { ...plan, edgeClass: edgeClass.ref };
-  if (edgeClass?.edgeRef !== undefined) return { ...plan, edgeClass: edgeClass.edgeRef };
-  // A view used for nodes only has no edge class: the edge is read and written without its properties.
-  warnings.push({
-    code: "EDGE_PROPERTIES_SKIPPED",
-    location: locationOf(irClass.view, property.identifier),
-    message: `${irClass.view.externalId}.${property.identifier}: the properties of its edges (view ${relationship.edge?.propertiesView?.externalId ?? propertiesClass}) are not generated: only views used for edges (usedFor=edge or all) become edge classes`,
-  });
-  return plan;
-}
-
-/** The node type a view's filter selects: `equals` on the node's type, `in` with one type, or either within `and`. */
-function nodeTypeOf(filter: Filter | undefined): { space: string; externalId: string } | undefined {
-  if (filter === undefined) return undefined;
-  if ("and" in filter) {
-    const types = filter.and.flatMap((part) => nodeTypeOf(part) ?? []);
-    return types.length === 1 ? types[0] : undefined;
-  }
-  const [property, value] =
-    "equals" in filter
-      ? [filter.equals.property, filter.equals.value]
-      : "in" in filter && Array.isArray(filter.in.values) && filter.in.values.length === 1
-        ? [filter.in.property, filter.in.values[0]]
-        : [];
-  if (property?.length !== 2 || property[0] !== "node" || property[1] !== "type") return undefined;
-  return isNodeReference(value) ? { space: value.space, externalId: value.externalId } : undefined;
-}
-
-function isNodeReference(value: unknown): value is { space: string; externalId: string } {
-  if (typeof value !== "object" || value === null) return false;
-  const { space, externalId } = value as Record<string, unknown>;
-  return typeof space === "string" && typeof externalId === "string";
+/** A connection's ends as the Python classes that hold them. */
+function connectionPlan(connection: ConnectionDecision, classes: ClassIndex): ConnectionPlan {
+  const { relationship, many, target, edgeClass } = connection;
+  const plan: ConnectionPlan = { relationship, many, target: target === undefined ? undefined : classes.get(target)?.ref };
+  if (edgeClass === undefined) return plan;
+  const holder = classes.get(edgeClass.classId);
+  return { ...plan, edgeClass: edgeClass.kind === "edge" ? holder?.ref : holder?.edgeRef };
 }

@@ -4,13 +4,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { GenerationError, TemplateError, ValidationError } from "../../../src/errors.ts";
 import { generationTime } from "../../../src/generators/generator.ts";
-import { PythonGenerator } from "../../../src/generators/python/generator.ts";
-import { buildIR } from "../../../src/ir/index.ts";
+import { viewText } from "../../../src/ir/issues.ts";
 import { writeGeneratedFiles } from "../../../src/output/writer.ts";
-import { type GenerationResult, generateSdk, type PipelineOptions, resolveConfig } from "../../../src/pipeline.ts";
+import { type GenerationResult, generateSdk, type PipelineOptions } from "../../../src/pipeline.ts";
 import { loadExampleModel, loadModelFile } from "../../../src/sources.ts";
-import { DataModelValidator } from "../../../src/validate/index.ts";
-import { viewText } from "../../../src/validate/issues.ts";
 import { direct, edge, enumOf, mapped, model, primitive, reverse, text, view } from "../../support/model-builder.ts";
 import { describeShared, sharedModelNames, sharedModelPath } from "../../support/shared-models.ts";
 
@@ -516,22 +513,6 @@ describe("several data models and the generator's parts", () => {
     const paths = result.files.map((file) => file.path);
     expect(new Set(paths).size).toBe(paths.length);
   });
-
-  test("generateClass and generateModule give the files of one view and of one data model", () => {
-    const ir = buildIR(DataModelValidator.validate([pumps, plants]).filteredModel, { naming: "python" });
-    const generator = new PythonGenerator(resolveConfig([pumps], FIXED));
-    const site = ir.classes.find((irClass) => irClass.view.externalId === "Site");
-    expect(site && generator.generateClass(site, ir).map((file) => file.path)).toEqual([
-      "pumps/data_classes/_site.py",
-      "pumps/_api/site.py",
-    ]);
-    const [first] = ir.modules;
-    const moduleFiles = first ? generator.generateModule(first, ir) : [];
-    expect(moduleFiles.map((file) => file.path)).toContain("pumps/_client.py");
-    expect(moduleFiles.find((file) => file.path === "pumps/_client.py")?.content).not.toContain("PumpOtherAPI");
-    expect(generator.getFileExtension()).toBe(".py");
-    expect(generator.formatCode("a\r\nb")).toBe("a\nb\n");
-  });
 });
 
 describe("options", () => {
@@ -668,6 +649,17 @@ describe("a user's template directory", () => {
     expect(fileOf(custom, "README.md")).toBe("# hydro_plant_model (our build)\n");
     const others = (result: GenerationResult) => result.files.filter((file) => file.path !== "README.md");
     expect(others(custom)).toEqual(others(plain));
+  });
+
+  test("a template with Windows line endings still gives files with \\n line endings and a final newline", () => {
+    const crlfDir = mkdtempSync(join(tmpdir(), "pygen-python-crlf-"));
+    try {
+      mkdirSync(join(crlfDir, "python"));
+      writeFileSync(join(crlfDir, "python", "README.md.eta"), "# <%= it.package %>\r\nbuilt here");
+      expect(fileOf(generate(undefined, { templateDir: crlfDir }), "README.md")).toBe("# hydro_plant_model\nbuilt here\n");
+    } finally {
+      rmSync(crlfDir, { recursive: true, force: true });
+    }
   });
 
   test("a missing template directory is a TemplateError", () => {

@@ -1,0 +1,187 @@
+/**
+ * Python code laid out as ruff format leaves it, so no formatter has to run at generation time: bracketed lists
+ * and calls, long annotations, wrapped docstrings, string literals. The shared string builder (emit/code-writer.ts)
+ * gives the lines and indentation.
+ */
+import { CodeWriter, type Layout } from "../../emit/code-writer.ts";
+
+export type { Layout };
+
+/** The shared writer with ruff's layout of brackets, annotations and docstrings. */
+export class PythonWriter extends CodeWriter {
+  /**
+   * `head(item, item)tail` on one line when it fits, otherwise one item per line with a trailing comma; with
+   * `hug`, the items first try one line of their own between the brackets.
+   */
+  bracketed(head: string, items: readonly string[], tail: string, options: { hug?: boolean } = {}): this {
+    return this.block(bracketed(head, items, tail, this.prefix.length, this.layout, options));
+  }
+
+  /**
+   * `name: type suffix`, laid out as ruff lays out a long annotation: a union whose line up to ` = (` fits keeps
+   * it and puts the assigned value in parentheses; otherwise the type goes in parentheses, on one line when it
+   * fits there, else one union member per line.
+   */
+  annotation(name: string, type: string, suffix = ""): this {
+    const flat = `${name}: ${type}${suffix}`;
+    const fits = (text: string, depth = 0) =>
+      this.prefix.length + depth * this.layout.indent.length + text.length <= this.layout.lineLength;
+    if (fits(flat)) return this.line(flat);
+    const members = unionMembers(type);
+    if (suffix.startsWith(" = ") && members.length > 1 && fits(`${name}: ${type} = (`)) {
+      return this.line(`${name}: ${type} = (`)
+        .indented((inside) => inside.line(suffix.slice(3)))
+        .line(")");
+    }
+    // Measured here, at the annotation's own depth: inside the parentheses the prefix is one indent longer.
+    const inline = fits(type, 1);
+    const column = this.prefix.length + this.layout.indent.length;
+    const memberLines = members.flatMap((member) => splitSubscript(member, column, this.layout));
+    return this.line(`${name}: (`)
+      .indented((inside) => (inline ? inside.line(type) : inside.block(memberLines)))
+      .line(`)${suffix}`);
+  }
+
+  docstring(text: string | undefined): this {
+    if (text === undefined) return this;
+    return this.block(docstring(text, this.prefix.length, this.layout.lineLength));
+  }
+}
+
+/**
+ * A layout ruff format keeps for one pair of brackets: flat when the whole line fits; with `hug`, the items on one
+ * line between the bracket lines when that fits (ruff's own choice for a bracket without a trailing comma);
+ * otherwise exploded with a trailing comma, which ruff then keeps exploded. Lines are relative to `column`.
+ */
+export function bracketed(
+  head: string,
+  items: readonly string[],
+  tail: string,
+  column: number,
+  layout: Layout,
+  options: { hug?: boolean } = {},
+): string[] {
+  const flat = `${head}${items.join(", ")}${tail}`;
+  if (items.length === 0 || column + flat.length <= layout.lineLength) return [flat];
+  const itemColumn = column + layout.indent.length;
+  const hugged = items.join(", ");
+  if (options.hug && itemColumn + hugged.length <= layout.lineLength) return [head, `${layout.indent}${hugged}`, tail];
+  return [
+    head,
+    ...items.flatMap((item) => {
+      const line = `${item},`;
+      if (itemColumn + line.length <= layout.lineLength) return [`${layout.indent}${line}`];
+      // An item that is itself too long: a call (`view=ViewId(...)`) opens its own brackets, as ruff splits it;
+      // anything else splits at its union, as ruff splits a long parameter annotation.
+      const call = callParts(item);
+      const parts = call
+        ? bracketed(call.head, call.args, "),", itemColumn, layout, { hug: true })
+        : unionMembers(line).flatMap((member) => splitSubscript(member, itemColumn, layout));
+      return parts.map((part) => `${layout.indent}${part}`);
+    }),
+    tail,
+  ];
+}
+
+/**
+ * A union member still too long at `column` (`list[A | B]`, `| list[A | B],`) opens its own brackets, as ruff
+ * splits it: the union inside on one line when it fits there, else one member per line.
+ */
+function splitSubscript(member: string, column: number, layout: Layout): string[] {
+  const subscript = /^((?:\| )?[A-Za-z_][\w.]*\[)(.*)\](,?)$/.exec(member);
+  if (column + member.length <= layout.lineLength || subscript === null) return [member];
+  const [, open = "", inner = "", comma = ""] = subscript;
+  const innerColumn = column + layout.indent.length;
+  const innerLines = innerColumn + inner.length <= layout.lineLength ? [inner] : unionMembers(inner);
+  return [open, ...innerLines.map((line) => `${layout.indent}${line}`), `]${comma}`];
+}
+
+/** `name=Call(a, b)` or `Call(a, b)` as its head up to the bracket and its top-level arguments. */
+function callParts(item: string): { head: string; args: string[] } | undefined {
+  const open = /^(?:[A-Za-z_]\w*=)?[A-Za-z_][\w.]*\(/.exec(item);
+  if (open === null || !item.endsWith(")")) return undefined;
+  // The bracket opened by the head closes at the very end, or this is not one call.
+  const args = splitTopLevel(item.slice(open[0].length, -1), ",");
+  return args === undefined ? undefined : { head: open[0], args: args.map((arg) => arg.trim()) };
+}
+
+/**
+ * A type split before each top-level `|`: `A | Sequence[A] | None` gives `A`, `| Sequence[A]`, `| None`.
+ * Unions inside brackets or strings stay whole.
+ */
+function unionMembers(item: string): string[] {
+  return splitTopLevel(item, " | ") ?? [item];
+}
+
+/**
+ * `text` cut before each `separator` outside brackets and strings, the separator's first character dropped (so
+ * `" | "` leaves `| B`); undefined when a bracket closes that `text` did not open.
+ */
+function splitTopLevel(text: string, separator: string): string[] | undefined {
+  const parts: string[] = [];
+  let depth = 0;
+  let start = 0;
+  let quote: string | undefined;
+  for (let index = 0; index < text.length; index++) {
+    const character = text.charAt(index);
+    if (quote !== undefined) {
+      if (character === "\\") index++;
+      else if (character === quote) quote = undefined;
+    } else if (character === '"' || character === "'") quote = character;
+    else if ("([{".includes(character)) depth++;
+    else if (")]}".includes(character)) depth--;
+    else if (depth === 0 && text.startsWith(separator, index)) {
+      parts.push(text.slice(start, index));
+      start = index + 1;
+    }
+    if (depth < 0) return undefined;
+  }
+  parts.push(text.slice(start));
+  return parts;
+}
+
+/**
+ * A triple-quoted docstring wrapped at word boundaries. Whitespace is collapsed (model descriptions come with
+ * arbitrary line breaks), backslashes and quote runs are escaped so the text never ends the string early.
+ */
+export function docstring(text: string, column: number, lineLength: number): string[] {
+  const words = text
+    .replaceAll("\\", "\\\\")
+    .replaceAll('"', '\\"')
+    .split(/\s+/)
+    .filter((word) => word.length > 0);
+  if (words.length === 0) return [];
+  const oneLine = `"""${words.join(" ")}"""`;
+  if (column + oneLine.length <= lineLength) return [oneLine];
+  const lines: string[] = [];
+  let current = '"""';
+  for (const word of words) {
+    const candidate = current === '"""' || current === "" ? `${current}${word}` : `${current} ${word}`;
+    if (column + candidate.length > lineLength && current !== '"""' && current !== "") {
+      lines.push(current);
+      current = word;
+    } else {
+      current = candidate;
+    }
+  }
+  lines.push(current, '"""');
+  return lines;
+}
+
+/** A Python string literal as ruff format spells it: double quotes, unless single ones need fewer escapes. */
+export function pythonString(value: string): string {
+  // Most strings (identifiers, names) need neither escapes nor a choice of quote.
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what must be escaped.
+  if (!/["'\\\u0000-\u001f\u007f]/.test(value)) return `"${value}"`;
+  const occurrences = (character: string) => value.split(character).length - 1;
+  const quote = occurrences('"') > occurrences("'") ? "'" : '"';
+  const escaped = value
+    .replaceAll("\\", "\\\\")
+    .replaceAll(quote, `\\${quote}`)
+    .replaceAll("\n", "\\n")
+    .replaceAll("\r", "\\r")
+    .replaceAll("\t", "\\t")
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what must be escaped.
+    .replace(/[\u0000-\u001f\u007f]/g, (character) => `\\x${character.charCodeAt(0).toString(16).padStart(2, "0")}`);
+  return `${quote}${escaped}${quote}`;
+}

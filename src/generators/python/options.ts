@@ -1,0 +1,45 @@
+/**
+ * The generation options as Python reads them: its defaults (pygen v1's: the package is the model's externalId in
+ * snake_case, the client its PascalCase with `Client`) and the options it refuses, with the reason.
+ */
+import { GenerationError } from "../../errors.ts";
+import { applyRule } from "../../ir/naming.ts";
+import { type GeneratorConfig, IDENTIFIER } from "../generator.ts";
+import type { LanguageDefaults } from "../language.ts";
+import { isHardKeyword } from "./keywords.ts";
+
+export function pythonDefaults(modelWords: readonly string[]): LanguageDefaults {
+  // An identifier cannot start with a digit.
+  const words = /^[0-9]/.test(modelWords[0] ?? "") ? ["sdk", ...modelWords] : [...modelWords];
+  return {
+    topLevelPackage: applyRule(words, { case: "snake" }),
+    clientName: applyRule(words, { case: "pascal", suffix: "Client" }),
+    naming: { className: "pascal", field: "snake" },
+    lineLength: 120,
+    indent: 4,
+  };
+}
+
+/** Refuses what a Python SDK cannot be generated with. */
+export function checkPythonConfig(config: GeneratorConfig): void {
+  const refuse = (message: string) => {
+    throw new GenerationError(message);
+  };
+  const packageProblem = packageNameProblem(config.topLevelPackage);
+  if (packageProblem !== undefined) refuse(packageProblem);
+  if (!config.typeHints) refuse("type hints cannot be turned off: the generated data classes are pydantic models built from them");
+  if (config.singleFile) refuse("single_file is not supported yet: the SDK is generated as a package (data_classes/, _api/)");
+  if (config.flatStructure) refuse("flat_structure is not supported yet: data classes and APIs go to data_classes/ and _api/");
+}
+
+/** Why Python could not import a package of this name, if it could not: each dotted part is a package of its own. */
+export function packageNameProblem(name: string): string | undefined {
+  for (const part of name.split(".")) {
+    const which = part === name ? `"${name}"` : `"${part}" in "${name}"`;
+    if (!IDENTIFIER.test(part)) {
+      return `top-level package must be an identifier (letters, digits, underscores) or dot-separated identifiers: ${which} is not one`;
+    }
+    if (isHardKeyword(part)) return `top-level package cannot be or contain a Python keyword: ${which}`;
+  }
+  return undefined;
+}
