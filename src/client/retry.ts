@@ -5,6 +5,7 @@
  * only retried on 429 (which CDF sends before doing any work).
  */
 import { isHTTPError, NetworkError, type RetryOptions, type ShouldRetryState } from "ky";
+import { ClientError } from "../errors.ts";
 
 /** 408 timeout, 429 too many requests, 502/503/504 gateway trouble: the request may succeed if repeated. */
 const RETRYABLE_STATUSES: readonly number[] = [408, 429, 502, 503, 504];
@@ -51,14 +52,23 @@ export function kyRetryOptions(policy: RetryPolicy, idempotent: boolean): RetryO
 /**
  * fetch for ky. ky recognises a network failure by the runtime's message, and Bun's ("ECONNREFUSED: Unable to
  * connect…", a TypeError with a `code`) is not among them: unwrapped, a refused connection would be neither
- * retried nor reported as a network error.
+ * retried nor reported as a network error. Redirects are not followed: CDF sends none, and following one would
+ * take the request, and its bearer token, to whatever address the answer names (an internal one, say).
  */
 export async function fetchReportingNetworkErrors(request: Request, init?: RequestInit): Promise<Response> {
+  let response: Response;
   try {
-    return await fetch(request, init);
+    response = await fetch(request, { ...init, redirect: "manual" });
   } catch (error) {
     if (error instanceof TypeError && typeof (error as { code?: unknown }).code === "string")
       throw new NetworkError(request, { cause: error });
     throw error;
   }
+  if (response.status >= 300 && response.status < 400) {
+    const { origin, pathname } = new URL(request.url);
+    throw new ClientError(
+      `${request.method} ${origin}${pathname} answered with a redirect (${response.status}); pygen does not follow redirects, so check the CDF URL`,
+    );
+  }
+  return response;
 }

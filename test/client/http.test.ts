@@ -51,6 +51,22 @@ describe("requests", () => {
     expect(JSON.parse(server.requests[1]?.body ?? "")).toEqual({ items });
   });
 
+  test("a redirect is refused, not followed: the token never goes where it points", async () => {
+    const elsewhere = new FakeServer();
+    try {
+      elsewhere.handle = () => Response.json({ items: [] });
+      server.handle = () =>
+        new Response(null, { status: 302, headers: { location: `${elsewhere.url}/api/v1/projects/demo/models/spaces` } });
+      const error = await rejected(client().get("/models/spaces"));
+      expect(error).toBeInstanceOf(ClientError);
+      expect(error.message).toContain("answered with a redirect (302); pygen does not follow redirects");
+      expect(elsewhere.requests).toHaveLength(0);
+      expect(server.requests).toHaveLength(1);
+    } finally {
+      elsewhere.stop();
+    }
+  });
+
   test("a schema checks the response and names the bad path", async () => {
     server.handle = () => Response.json({ items: [{ space: 7 }] });
     const schema = v.object({ items: v.array(v.object({ space: v.string() })) });
