@@ -1,0 +1,111 @@
+/**
+ * Lossless JSON for CDF: int64 values beyond 2^53 are read and written exactly, as `bigint`.
+ *
+ * `parseJson` takes the fast path (the platform's JSON.parse) unless the text holds a run of 16 or more digits,
+ * the only way to spell an integer beyond Number.MAX_SAFE_INTEGER. Then the unsafe integers (outside strings) are
+ * rewritten as tagged strings and turned into `bigint` by a reviver. Safe integers and floats stay numbers.
+ * `stringifyJson` writes `bigint` as bare digits and `Date` as an ISO 8601 timestamp with milliseconds; NaN and
+ * infinity are refused, since CDF cannot store them and JSON cannot spell them.
+ */
+
+const LONG_DIGIT_RUN = /\d{16}/;
+// A string token (skipped as a whole) or a number token.
+const TOKENS = /"(?:[^"\\]|\\.)*"|-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/g;
+// Tagged strings start with a private-use character; a text that already holds the tag (raw or escaped) is refused
+// rather than misread.
+const TAG = "\u{F0000}bigint:";
+const ESCAPED_TAG = /\\udb80\\udc00bigint:/i;
+
+export function parseJson(text: string): unknown {
+  if (!LONG_DIGIT_RUN.test(text)) return JSON.parse(text);
+  let tagged = false;
+  const rewritten = text.replace(TOKENS, (token) => {
+    if (token.charCodeAt(0) === 34 /* " */ || !isUnsafeInteger(token)) return token;
+    tagged = true;
+    return `"${TAG}${token}"`;
+  });
+  if (!tagged) return JSON.parse(text);
+  if (text.includes(TAG) || ESCAPED_TAG.test(text)) throw new SyntaxError("the JSON text holds the reserved bigint tag");
+  return JSON.parse(rewritten, (_key, value: unknown) =>
+    typeof value === "string" && value.startsWith(TAG) ? BigInt(value.slice(TAG.length)) : value,
+  );
+}
+
+function isUnsafeInteger(token: string): boolean {
+  if (token.includes(".") || token.includes("e") || token.includes("E")) return false;
+  const digits = token.startsWith("-") ? token.length - 1 : token.length;
+  return digits >= 16 && !Number.isSafeInteger(Number(token));
+}
+
+/** Compact JSON; `undefined` object members are left out, as JSON.stringify does. */
+export function stringifyJson(value: unknown): string {
+  const out: string[] = [];
+  write(value, out);
+  return out.join("");
+}
+
+function write(value: unknown, out: string[]): void {
+  switch (typeof value) {
+    case "string":
+      out.push(JSON.stringify(value));
+      return;
+    case "number":
+      if (!Number.isFinite(value)) throw new TypeError(`cannot write ${value} as JSON: CDF cannot store it`);
+      out.push(String(value));
+      return;
+    case "bigint":
+      out.push(value.toString());
+      return;
+    case "boolean":
+      out.push(value ? "true" : "false");
+      return;
+    case "object":
+      if (value === null) out.push("null");
+      else if (Array.isArray(value)) writeArray(value, out);
+      else if (value instanceof Date) out.push(JSON.stringify(formatTimestamp(value)));
+      else writeObject(value as Record<string, unknown>, out);
+      return;
+    default:
+      throw new TypeError(`cannot write a ${typeof value} as JSON`);
+  }
+}
+
+function writeArray(values: unknown[], out: string[]): void {
+  out.push("[");
+  values.forEach((item, index) => {
+    if (index > 0) out.push(",");
+    write(item === undefined ? null : item, out);
+  });
+  out.push("]");
+}
+
+function writeObject(record: Record<string, unknown>, out: string[]): void {
+  out.push("{");
+  let first = true;
+  for (const key of Object.keys(record)) {
+    const item = record[key];
+    if (item === undefined) continue;
+    if (!first) out.push(",");
+    first = false;
+    out.push(JSON.stringify(key), ":");
+    write(item, out);
+  }
+  out.push("}");
+}
+
+/** CDF's timestamp spelling: ISO 8601 in UTC with milliseconds, e.g. `2024-05-01T12:30:00.123Z`. */
+export function formatTimestamp(date: Date): string {
+  if (Number.isNaN(date.getTime())) throw new TypeError("cannot write an invalid Date");
+  return date.toISOString();
+}
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** A CDF `date` value (`YYYY-MM-DD`): a Date is written as its UTC calendar day, a string is checked. */
+export function formatDate(value: Date | string): string {
+  if (typeof value === "string") {
+    if (!ISO_DATE.test(value)) throw new TypeError(`a date is written YYYY-MM-DD, got ${JSON.stringify(value)}`);
+    return value;
+  }
+  return formatTimestamp(value).slice(0, 10);
+}
