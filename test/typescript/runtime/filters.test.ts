@@ -14,6 +14,7 @@ import {
   not,
   or,
   overlaps,
+  parseJson,
   prefix,
   range,
   stringifyJson,
@@ -52,7 +53,7 @@ describe("filter builders", () => {
       hasData([PUMP, { space: "sp", externalId: "Container" }]),
       or(matchAll(), not(exists(ref("name")))),
     );
-    expect(JSON.parse(stringifyJson(filter))).toEqual({
+    expect(parseJson(stringifyJson(filter))).toEqual({
       and: [
         { equals: { property: ["sp", "Pump/1", "name"], value: "P1" } },
         { in: { property: ["sp", "Pump/1", "name"], values: ["a", "b"] } },
@@ -113,13 +114,13 @@ describe("keyword filters", () => {
         { in: { property: ["sp", "Pump/1", "name"], values: ["P1", "P2"] } },
         { prefix: { property: ["sp", "Pump/1", "name"], value: "P" } },
         { equals: { property: ["sp", "Pump/1", "installed"], value: "2024-01-02" } },
-        { equals: { property: ["sp", "Pump/1", "serial"], value: 1152921504606846976 } },
+        { equals: { property: ["sp", "Pump/1", "serial"], value: 1152921504606846976n } },
         { equals: { property: ["sp", "Pump/1", "station"], value: { space: "sp_data", externalId: "st1" } } },
         { prefix: { property: ["node", "externalId"], value: "pump-" } },
         { range: { property: ["sp", "Pump/1", "flow_rate"], gte: 1, lte: 5 } },
       ],
     });
-    expect(stringifyJson(filter)).toContain('"value":1152921504606846976');
+    expect(stringifyJson(filter)).toContain('"value":1152921504606846976}');
   });
 
   test("a field literally called minPressure is that field, not a range on pressure", () => {
