@@ -109,7 +109,7 @@ describe("keyword filters", () => {
       },
       "sp_data",
     );
-    expect(JSON.parse(stringifyJson(filter))).toEqual({
+    expect(parseJson(stringifyJson(filter))).toEqual({
       and: [
         { in: { property: ["sp", "Pump/1", "name"], values: ["P1", "P2"] } },
         { prefix: { property: ["sp", "Pump/1", "name"], value: "P" } },
