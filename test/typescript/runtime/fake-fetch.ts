@@ -19,7 +19,12 @@ export function fakeFetch(replies: Reply[]): { fetch: typeof fetch; calls: Call[
       url: String(input),
       method: init.method ?? "GET",
       headers: { ...(init.headers as Record<string, string>) },
-      body: body === undefined || body === null ? undefined : typeof body === "string" ? body : await new Response(body as ConstructorParameters<typeof Response>[0]).text(),
+      body:
+        body === undefined || body === null
+          ? undefined
+          : typeof body === "string"
+            ? body
+            : await new Response(body as ConstructorParameters<typeof Response>[0]).text(),
     };
     calls.push(call);
     const next = queue.shift();
