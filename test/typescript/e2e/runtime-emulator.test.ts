@@ -1,22 +1,15 @@
 /** The runtime's end-to-end scenario from its TypeScript sources under Bun. */
 import { afterAll, beforeAll, expect, test } from "bun:test";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { type RunningEmulator, startEmulator } from "../../../src/emulator/server.ts";
+import type { RunningEmulator } from "../../../src/emulator/server.ts";
 import * as runtime from "../../../templates/typescript/runtime/index.ts";
-import { MODEL } from "./model.ts";
+import { startSeededEmulator } from "./model.ts";
 import { runScenario } from "./scenario.ts";
 
 let emulator: RunningEmulator;
 let directory: string;
-
-/** An emulator seeded with the e2e model, serving client-credentials tokens. */
-export async function startSeededEmulator(folder: string): Promise<RunningEmulator> {
-  const modelFile = join(folder, "model.json");
-  writeFileSync(modelFile, JSON.stringify(MODEL));
-  return startEmulator({ modelFiles: [modelFile], clientId: "e2e-client", clientSecret: "e2e-secret" });
-}
 
 beforeAll(async () => {
   directory = mkdtempSync(join(tmpdir(), "pygen-ts-runtime-"));
