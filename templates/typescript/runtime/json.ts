@@ -3,38 +3,46 @@
  *
  * `parseJson` takes the fast path (the platform's JSON.parse) unless the text holds a run of 16 or more digits,
  * the only way to spell an integer beyond Number.MAX_SAFE_INTEGER. Then the unsafe integers (outside strings) are
- * rewritten as tagged strings and turned into `bigint` by a reviver. Safe integers and floats stay numbers.
+ * rewritten as tagged strings and turned into `bigint` by a walk over the result. Safe integers and floats stay
+ * numbers.
  * `stringifyJson` writes `bigint` as bare digits and `Date` as an ISO 8601 timestamp with milliseconds; NaN and
  * infinity are refused, since CDF cannot store them and JSON cannot spell them.
  */
 
-const LONG_DIGIT_RUN = /\d{16}/;
-// A string token (skipped as a whole) or a number token.
-const TOKENS = /"(?:[^"\\]|\\.)*"|-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/g;
+// 16 or more digits not after a digit or a decimal point: the only way to spell an integer beyond 2^53. The long
+// fractions of floats do not match, so a common page takes the fast path.
+const LONG_INTEGER = /(?<![\d.])\d{16}/;
+// A string token (skipped as a whole) or an integer of 16 or more digits that is not part of a float.
+const TOKENS = /"(?:[^"\\]|\\.)*"|(?<![\d.eE+-])-?\d{16,}(?![\d.eE])/g;
 // Tagged strings start with a private-use character; a text that already holds the tag (raw or escaped) is refused
 // rather than misread.
 const TAG = "\u{F0000}bigint:";
 const ESCAPED_TAG = /\\udb80\\udc00bigint:/i;
 
 export function parseJson(text: string): unknown {
-  if (!LONG_DIGIT_RUN.test(text)) return JSON.parse(text);
+  if (!LONG_INTEGER.test(text)) return JSON.parse(text);
   let tagged = false;
   const rewritten = text.replace(TOKENS, (token) => {
-    if (token.charCodeAt(0) === 34 /* " */ || !isUnsafeInteger(token)) return token;
+    if (token.charCodeAt(0) === 34 /* " */ || Number.isSafeInteger(Number(token))) return token;
     tagged = true;
     return `"${TAG}${token}"`;
   });
   if (!tagged) return JSON.parse(text);
   if (text.includes(TAG) || ESCAPED_TAG.test(text)) throw new SyntaxError("the JSON text holds the reserved bigint tag");
-  return JSON.parse(rewritten, (_key, value: unknown) =>
-    typeof value === "string" && value.startsWith(TAG) ? BigInt(value.slice(TAG.length)) : value,
-  );
+  return untag(JSON.parse(rewritten));
 }
 
-function isUnsafeInteger(token: string): boolean {
-  if (token.includes(".") || token.includes("e") || token.includes("E")) return false;
-  const digits = token.startsWith("-") ? token.length - 1 : token.length;
-  return digits >= 16 && !Number.isSafeInteger(Number(token));
+/** Tagged strings → bigint, in place; a walk is several times faster than a JSON.parse reviver. */
+function untag(value: unknown): unknown {
+  if (typeof value === "string") return value.startsWith(TAG) ? BigInt(value.slice(TAG.length)) : value;
+  if (typeof value !== "object" || value === null) return value;
+  if (Array.isArray(value)) {
+    for (let index = 0; index < value.length; index++) value[index] = untag(value[index]);
+  } else {
+    const record = value as Record<string, unknown>;
+    for (const key in record) record[key] = untag(record[key]);
+  }
+  return value;
 }
 
 /** Compact JSON; `undefined` object members are left out, as JSON.stringify does. */

@@ -61,11 +61,28 @@ export interface InstanceFields {
   deletedTime?: Date;
 }
 
+interface ReadPlan {
+  space: string;
+  viewKey: string;
+  fields: [field: string, property: PropertyMeta][];
+}
+
+// Reading runs per instance: what depends on the view only is worked out once per ViewMeta.
+const readPlans = new WeakMap<ViewMeta, ReadPlan>();
+
+function readPlan(meta: ViewMeta): ReadPlan {
+  let plan = readPlans.get(meta);
+  if (!plan) {
+    plan = { space: meta.view.space, viewKey: `${meta.view.externalId}/${meta.view.version}`, fields: Object.entries(meta.properties) };
+    readPlans.set(meta, plan);
+  }
+  return plan;
+}
+
 /** A view's properties of one raw instance, as typed values keyed by TypeScript field name. */
 export function readProperties(meta: ViewMeta, raw: Record<string, unknown>): Record<string, unknown> {
-  const byView = (raw.properties as Record<string, Record<string, Record<string, unknown>>> | undefined)?.[meta.view.space]?.[
-    `${meta.view.externalId}/${meta.view.version}`
-  ];
+  const plan = readPlan(meta);
+  const byView = (raw.properties as Record<string, Record<string, Record<string, unknown>>> | undefined)?.[plan.space]?.[plan.viewKey];
   const out: Record<string, unknown> = {
     space: raw.space,
     externalId: raw.externalId,
@@ -74,9 +91,14 @@ export function readProperties(meta: ViewMeta, raw: Record<string, unknown>): Re
     lastUpdatedTime: new Date(Number(raw.lastUpdatedTime)),
   };
   if (raw.deletedTime != null) out.deletedTime = new Date(Number(raw.deletedTime));
-  for (const [field, property] of Object.entries(meta.properties)) {
+  for (const [field, property] of plan.fields) {
     const value = byView?.[property.identifier];
-    out[field] = value === undefined ? null : mapValue(value, property, readValue);
+    out[field] =
+      value === undefined || value === null
+        ? null
+        : property.list && Array.isArray(value)
+          ? value.map((one) => readValue(one, property.type))
+          : readValue(value, property.type);
   }
   return out;
 }
@@ -87,14 +109,14 @@ export function writeProperties(meta: ViewMeta, item: Record<string, unknown>, d
   for (const [field, property] of Object.entries(meta.properties)) {
     const value = item[field];
     if (value === undefined) continue;
-    out[property.identifier] = mapValue(value, property, (one, type) => toWire(one, type, defaultSpace));
+    out[property.identifier] =
+      value === null
+        ? null
+        : property.list && Array.isArray(value)
+          ? value.map((one) => toWire(one, property.type, defaultSpace))
+          : toWire(value, property.type, defaultSpace);
   }
   return out;
-}
-
-function mapValue(value: unknown, property: PropertyMeta, convert: (value: unknown, type: ValueType) => unknown): unknown {
-  if (value === null) return null;
-  return property.list && Array.isArray(value) ? value.map((one) => convert(one, property.type)) : convert(value, property.type);
 }
 
 function readValue(value: unknown, type: ValueType): unknown {
