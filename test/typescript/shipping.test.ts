@@ -90,11 +90,15 @@ test("Bun runs both the JavaScript and the TypeScript user", async () => {
 // Deno from the npm package `deno` (92 MB of binary): used when PYGEN_DENO names it or `deno` is on PATH.
 const DENO = process.env.PYGEN_DENO || Bun.which("deno");
 
-test.skipIf(!DENO)("Deno runs the JavaScript and the TypeScript user from node_modules", async () => {
-  const permissions = ["--allow-env", "--allow-net=127.0.0.1", "--allow-read"];
-  expectRoundTrip(await run([DENO as string, "run", ...permissions, "use.mjs", "deno-js"], consumer), "deno-js");
-  expectRoundTrip(await run([DENO as string, "run", "--check", ...permissions, "use.ts", "deno-ts"], consumer), "deno-ts");
-}, 60_000);
+test.skipIf(!DENO)(
+  "Deno runs the JavaScript and the TypeScript user from node_modules",
+  async () => {
+    const permissions = ["--allow-env", "--allow-net=127.0.0.1", "--allow-read"];
+    expectRoundTrip(await run([DENO as string, "run", ...permissions, "use.mjs", "deno-js"], consumer), "deno-js");
+    expectRoundTrip(await run([DENO as string, "run", "--check", ...permissions, "use.ts", "deno-ts"], consumer), "deno-ts");
+  },
+  60_000,
+);
 
 test("the package holds only the SDK and its compiled runtime", () => {
   const installed = join(consumer, "node_modules", "plant-sdk");

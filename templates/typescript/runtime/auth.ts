@@ -196,10 +196,15 @@ export class OAuthClientCredentials implements Credentials {
   }
 }
 
-/** An error's class name only: a fetch error's message may quote the request, and its cause the form body. */
+/**
+ * An error's class name and system error code (e.g. `TypeError (ECONNREFUSED)`), nothing more: a fetch error's
+ * message may quote the request, and its cause the form body.
+ */
 export function errorName(error: unknown): string {
-  if (error instanceof Error) return error.name === "TimeoutError" ? "timed out" : error.name;
-  return typeof error;
+  if (!(error instanceof Error)) return typeof error;
+  if (error.name === "TimeoutError") return "timed out";
+  const code = (error.cause as { code?: unknown } | undefined)?.code;
+  return typeof code === "string" && /^[A-Z0-9_]+$/.test(code) ? `${error.name} (${code})` : error.name;
 }
 
 async function jsonObject(response: Response): Promise<Record<string, unknown>> {

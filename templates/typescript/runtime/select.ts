@@ -22,8 +22,8 @@ const MAX_RESULT_SETS = 50;
 interface Step {
   name: string;
   meta: ViewMeta;
-  /** How this step hangs off its parent; absent on the root. */
-  hop?: { parent: Step; field: string; kind: "direct" | "edge"; list: boolean };
+  /** How this step hangs off its parent, named so steps can be replaced without re-linking; absent on the root. */
+  hop?: { parent: string; field: string; kind: "direct" | "edge"; list: boolean };
   filter?: Filter | undefined;
   limit?: number | undefined;
 }
@@ -75,7 +75,7 @@ export class NodeQuery<Root> {
     const step: Step = {
       name: `s${this.#steps.length}`,
       meta: target(),
-      hop: { parent: from, field, kind: edge ? "edge" : "direct", list: edge ? edge.list !== false : direct?.list === true },
+      hop: { parent: from.name, field, kind: edge ? "edge" : "direct", list: edge ? edge.list !== false : direct?.list === true },
     };
     return new NodeQuery<Root>(this.instances, this.#steps[0]?.meta as ViewMeta, this.defaultSpace, [...this.#steps, step], step);
   }
@@ -98,7 +98,7 @@ export class NodeQuery<Root> {
   #attach(step: Step, objects: Map<string, Map<string, Record<string, unknown>>>, raw: Map<string, RawInstance[]>): void {
     const hop = step.hop;
     if (!hop) return;
-    const parents = objects.get(hop.parent.name) ?? new Map();
+    const parents = objects.get(hop.parent) ?? new Map();
     const children = objects.get(step.name) ?? new Map();
     if (hop.kind === "direct") {
       for (const parent of parents.values()) {
@@ -111,7 +111,7 @@ export class NodeQuery<Root> {
       }
       return;
     }
-    const edge = hop.parent.meta.edges[hop.field];
+    const edge = this.#step(hop.parent).meta.edges[hop.field];
     const reached = new Map<string, Record<string, unknown>[]>();
     for (const item of raw.get(edgeSetOf(step)) ?? []) {
       const start = item.startNode as { space: string; externalId: string };
@@ -142,27 +142,27 @@ export class NodeQuery<Root> {
           limit: step.limit,
         });
       } else if (hop.kind === "direct") {
-        const identifier = hop.parent.meta.properties[hop.field]?.identifier;
+        const identifier = this.#step(hop.parent).meta.properties[hop.field]?.identifier;
         sets.set(step.name, {
           expression: {
             nodes: {
-              from: hop.parent.name,
-              through: { source: { type: "view", ...hop.parent.meta.view }, identifier },
+              from: hop.parent,
+              through: { source: { type: "view", ...this.#step(hop.parent).meta.view }, identifier },
               direction: "outwards",
               filter: nodeFilter,
             },
           },
           select: selectView(step.meta.view),
-          parent: hop.parent.name,
+          parent: hop.parent,
           limit: step.limit,
         });
       } else {
-        const edge = hop.parent.meta.edges[hop.field];
+        const edge = this.#step(hop.parent).meta.edges[hop.field];
         const edgeSet = edgeSetOf(step);
         sets.set(edgeSet, {
           expression: {
             edges: {
-              from: hop.parent.name,
+              from: hop.parent,
               direction: edge?.direction ?? "outwards",
               maxDistance: 1,
               filter: equals(["edge", "type"], edge?.edgeType ?? null),
@@ -170,7 +170,7 @@ export class NodeQuery<Root> {
             },
           },
           select: {},
-          parent: hop.parent.name,
+          parent: hop.parent,
           limit: undefined,
         });
         sets.set(step.name, {
@@ -189,9 +189,13 @@ export class NodeQuery<Root> {
   #with(change: Partial<Step>): NodeQuery<Root> {
     const current = { ...this.#current, ...change };
     const steps = this.#steps.map((step) => (step === this.#current ? current : step));
-    // Children point at their parent step object: re-link them to the changed copy.
-    for (const step of steps) if (step.hop?.parent === this.#current) step.hop = { ...step.hop, parent: current };
     return new NodeQuery<Root>(this.instances, steps[0]?.meta as ViewMeta, this.defaultSpace, steps, current);
+  }
+
+  #step(name: string): Step {
+    const step = this.#steps.find((candidate) => candidate.name === name);
+    if (!step) throw new Error(`no step ${name} in this query`);
+    return step;
   }
 }
 

@@ -71,10 +71,10 @@ export class ViewAPI<T, K = Record<string, unknown>, F extends string = string> 
 
   /** Up to `limit` nodes (default 25), read page by page. */
   async list(options: ListOptions<K, F> = {}): Promise<T[]> {
-    const limit = options.limit ?? DEFAULT_LIMIT;
+    const { limit = DEFAULT_LIMIT, ...rest } = options;
     const unbounded = limit < 0 || limit === Number.POSITIVE_INFINITY;
     const result: T[] = [];
-    for await (const page of this.#pages({ ...options, ...(unbounded ? {} : { limit }) })) result.push(...page.items);
+    for await (const page of this.#pages(unbounded ? rest : { ...rest, limit })) result.push(...page.items);
     return result;
   }
 

@@ -135,6 +135,17 @@ export async function runScenario(rt: typeof Runtime, connection: Connection, ch
     "select().through follows the edges",
   );
 
+  const pumpWithStation = await pumps
+    .select()
+    .where(rt.equals(rt.viewPropertyRef(PUMP_VIEW, "name"), "Pump one"))
+    .through("station")
+    .list();
+  check(
+    pumpWithStation.map((item) => [item.externalId, (item.station as Station | null)?.name]),
+    [["p1", "Station one"]],
+    "select().where().through follows a direct relation",
+  );
+
   // Search, aggregate, histogram.
   const searched = await pumps.search("two");
   check(
@@ -180,6 +191,7 @@ export async function runScenario(rt: typeof Runtime, connection: Connection, ch
     for (const pump of page.items) seen.add(pump.externalId);
   }
   check(seen.size, BULK, "resuming from the cursor reads the rest, none twice or lost");
+  check((await pumps.list({ limit: -1, filters: { externalIdPrefix: "bulk-" } })).length, BULK, "limit -1 lists them all");
 
   // Sync sees what is there.
   const batches = client.instances.sync({
