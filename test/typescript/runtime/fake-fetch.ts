@@ -14,18 +14,8 @@ export function fakeFetch(replies: Reply[]): { fetch: typeof fetch; calls: Call[
   const calls: Call[] = [];
   const queue = [...replies];
   const fetchImpl = async (input: string | URL | Request, init: RequestInit = {}): Promise<Response> => {
-    const body = init.body;
-    const call: Call = {
-      url: String(input),
-      method: init.method ?? "GET",
-      headers: { ...(init.headers as Record<string, string>) },
-      body:
-        body === undefined || body === null
-          ? undefined
-          : typeof body === "string"
-            ? body
-            : await new Response(body as ConstructorParameters<typeof Response>[0]).text(),
-    };
+    const headers = { ...(init.headers as Record<string, string>) };
+    const call: Call = { url: String(input), method: init.method ?? "GET", headers, body: await bodyText(init.body, headers) };
     calls.push(call);
     const next = queue.shift();
     if (next === undefined) throw new Error(`unexpected request ${call.method} ${call.url}`);
@@ -34,6 +24,14 @@ export function fakeFetch(replies: Reply[]): { fetch: typeof fetch; calls: Call[
     return reply;
   };
   return { fetch: fetchImpl as typeof fetch, calls };
+}
+
+/** The request body as text; a gzip-compressed one is decompressed, as a server would. */
+async function bodyText(body: RequestInit["body"], headers: Record<string, string>): Promise<string | undefined> {
+  if (body === undefined || body === null) return undefined;
+  if (typeof body === "string") return body;
+  const bytes = new Uint8Array(await new Response(body as ConstructorParameters<typeof Response>[0]).arrayBuffer());
+  return new TextDecoder().decode(headers["content-encoding"] === "gzip" ? Bun.gunzipSync(bytes) : bytes);
 }
 
 export function json(body: unknown, status = 200, headers: Record<string, string> = {}): Response {

@@ -122,6 +122,7 @@ describe("HttpClient", () => {
     await http.post("/big", big);
     expect(calls[0]?.headers["content-encoding"]).toBeUndefined();
     expect(calls[1]?.headers["content-encoding"]).toBe("gzip");
+    expect(JSON.parse(calls[1]?.body ?? "")).toEqual(big);
   });
 
   test("no secret reaches errors, logs, or the string forms of credentials", async () => {
