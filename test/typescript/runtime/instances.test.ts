@@ -132,7 +132,7 @@ describe("graph upsert", () => {
     expect(ownership.sources).toEqual([
       { source: { type: "view", space: "sp", externalId: "Ownership", version: "1" }, properties: { share: 0.5 } },
     ]);
-    const childItem = items[1] as { sources: { properties: Record<string, unknown> }[] };
+    const childItem = items[1] as unknown as { sources: { properties: Record<string, unknown> }[] };
     expect(childItem.sources[0]?.properties).toEqual({ name: "Child", parent: { space: "sp", externalId: "root" } });
   });
 });
