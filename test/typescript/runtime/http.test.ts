@@ -8,6 +8,7 @@ import {
   clientConfig,
   HttpClient,
   OAuthClientCredentials,
+  parseRetryAfter,
   Token,
 } from "../../../templates/typescript/runtime/index.ts";
 import { fakeFetch, fakeTiming, json } from "./fake-fetch.ts";
@@ -164,5 +165,16 @@ describe("HttpClient", () => {
     const http = new HttpClient(config, { fetch: fake.fetch, timing });
     await Promise.all([http.get("/a"), http.get("/b"), http.get("/c")]);
     expect(slept).toEqual([250, 500]);
+  });
+});
+
+describe("Retry-After", () => {
+  test("delta seconds and HTTP dates; unreadable values are ignored", () => {
+    const now = Date.UTC(2026, 0, 1, 12, 0, 0);
+    expect(parseRetryAfter("3", now)).toBe(3000);
+    expect(parseRetryAfter("Thu, 01 Jan 2026 12:00:05 GMT", now)).toBe(5000);
+    expect(parseRetryAfter("Thu, 01 Jan 2026 11:00:00 GMT", now)).toBe(0);
+    expect(parseRetryAfter("soon", now)).toBeUndefined();
+    expect(parseRetryAfter(null, now)).toBeUndefined();
   });
 });
