@@ -12,8 +12,8 @@
 // 16 or more digits not after a digit or a decimal point: the only way to spell an integer beyond 2^53. The long
 // fractions of floats do not match, so a common page takes the fast path.
 const LONG_INTEGER = /(?<![\d.])\d{16}/;
-// A string token (skipped as a whole) or an integer of 16 or more digits that is not part of a float.
-const TOKENS = /"(?:[^"\\]|\\.)*"|(?<![\d.eE+-])-?\d{16,}(?![\d.eE])/g;
+// An integer of 16 or more digits that is not part of a float (it may still sit inside a string: see below).
+const LONG_INTEGERS = /(?<![\d.eE+-])-?\d{16,}(?![\d.eE])/g;
 // Tagged strings start with a private-use character; a text that already holds the tag (raw or escaped) is refused
 // rather than misread.
 const TAG = "\u{F0000}bigint:";
@@ -21,15 +21,33 @@ const ESCAPED_TAG = /\\udb80\\udc00bigint:/i;
 
 export function parseJson(text: string): unknown {
   if (!LONG_INTEGER.test(text)) return JSON.parse(text);
-  let tagged = false;
-  const rewritten = text.replace(TOKENS, (token) => {
-    if (token.charCodeAt(0) === 34 /* " */ || Number.isSafeInteger(Number(token))) return token;
-    tagged = true;
-    return `"${TAG}${token}"`;
-  });
-  if (!tagged) return JSON.parse(text);
+  const pieces: string[] = [];
+  let copied = 0;
+  // Whether `scanned` lies inside a string: found by jumping from quote to quote, skipping escaped ones.
+  let scanned = 0;
+  let inString = false;
+  for (const match of text.matchAll(LONG_INTEGERS)) {
+    const at = match.index;
+    for (let quote = text.indexOf('"', scanned); quote !== -1 && quote < at; quote = text.indexOf('"', quote + 1)) {
+      if (!isEscaped(text, quote)) inString = !inString;
+    }
+    scanned = at;
+    const token = match[0];
+    if (inString || Number.isSafeInteger(Number(token))) continue;
+    pieces.push(text.slice(copied, at), `"${TAG}${token}"`);
+    copied = at + token.length;
+  }
+  if (pieces.length === 0) return JSON.parse(text);
   if (text.includes(TAG) || ESCAPED_TAG.test(text)) throw new SyntaxError("the JSON text holds the reserved bigint tag");
-  return untag(JSON.parse(rewritten));
+  pieces.push(text.slice(copied));
+  return untag(JSON.parse(pieces.join("")));
+}
+
+/** A quote preceded by an odd number of backslashes is part of a string, not its end. */
+function isEscaped(text: string, quote: number): boolean {
+  let backslashes = 0;
+  for (let index = quote - 1; index >= 0 && text.charCodeAt(index) === 92; index--) backslashes++;
+  return backslashes % 2 === 1;
 }
 
 /** Tagged strings → bigint, in place; a walk is several times faster than a JSON.parse reviver. */

@@ -16,6 +16,13 @@ describe("lossless JSON", () => {
 
   test("a string with escaped quotes before a big number does not confuse the scanner", () => {
     expect(parseJson('["a\\"b 99999999999999999", 99999999999999999]')).toEqual(['a"b 99999999999999999', 99999999999999999n]);
+    // A string ending in an escaped backslash ends at its quote; digits in a later string stay text.
+    expect(parseJson('["end\\\\", 12345678901234567890, "9999999999999999999", -99999999999999999]')).toEqual([
+      "end\\",
+      12345678901234567890n,
+      "9999999999999999999",
+      -99999999999999999n,
+    ]);
   });
 
   test("writing: bigint as bare digits, Date as ISO with milliseconds, undefined left out, NaN refused", () => {
