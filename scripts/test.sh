@@ -7,6 +7,8 @@ cd "$(dirname "$0")/.."
 export PATH="$PWD/node_modules/.bin:$PATH"
 
 echo "== type-check"; tsc --noEmit -p .
+# The TypeScript runtime vendored into generated SDKs has its own settings (Node ≥ 20, nodenext, no Bun types).
+tsc --noEmit -p templates/typescript/runtime
 echo "== lint and format"; biome check .
 echo "== build"; bun run build.ts
 # The Python test tools first: some bun tests import generated SDKs with .venv's Python.

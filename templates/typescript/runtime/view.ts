@@ -1,0 +1,159 @@
+/**
+ * What a generated view module tells the runtime about its view: the view id, each property's CDF identifier and
+ * type, and which properties are connections. With it the runtime turns API JSON into typed objects and back,
+ * so a generated module holds types and this metadata, and no logic.
+ */
+import { type NodeId, type NodeRef, nodeId, type ViewId } from "./ids.js";
+import { formatDate } from "./json.js";
+
+export type ValueType =
+  | "text"
+  | "boolean"
+  | "int32"
+  | "int64"
+  | "float32"
+  | "float64"
+  | "timestamp"
+  | "date"
+  | "json"
+  | "enum"
+  | "direct"
+  | "timeseries"
+  | "file"
+  | "sequence";
+
+export interface PropertyMeta {
+  /** The property's identifier in CDF (the TypeScript field name is the key it is listed under). */
+  identifier: string;
+  type: ValueType;
+  list?: boolean;
+  /** For a direct relation: the view of the node it points at, when the model says. */
+  target?: () => ViewMeta;
+}
+
+export interface EdgeMeta {
+  /** The CDF identifier of the edge field. */
+  identifier: string;
+  edgeType: NodeId;
+  direction: "outwards" | "inwards";
+  /** The view of the node at the other end. */
+  target: () => ViewMeta;
+  /** The edge's own view, for edges with properties. */
+  edgeView?: () => ViewMeta;
+  list?: boolean;
+}
+
+export interface ViewMeta {
+  view: ViewId;
+  /** Stored properties (direct relations included), by TypeScript field name. */
+  properties: Readonly<Record<string, PropertyMeta>>;
+  /** Edge fields, by TypeScript field name. */
+  edges: Readonly<Record<string, EdgeMeta>>;
+}
+
+/** The fields every node read object has besides its view's properties. */
+export interface InstanceFields {
+  space: string;
+  externalId: string;
+  version: number;
+  createdTime: Date;
+  lastUpdatedTime: Date;
+  deletedTime?: Date;
+}
+
+interface ReadPlan {
+  space: string;
+  viewKey: string;
+  fields: [field: string, property: PropertyMeta][];
+}
+
+// Reading runs per instance: what depends on the view only is worked out once per ViewMeta.
+const readPlans = new WeakMap<ViewMeta, ReadPlan>();
+
+function readPlan(meta: ViewMeta): ReadPlan {
+  let plan = readPlans.get(meta);
+  if (!plan) {
+    plan = { space: meta.view.space, viewKey: `${meta.view.externalId}/${meta.view.version}`, fields: Object.entries(meta.properties) };
+    readPlans.set(meta, plan);
+  }
+  return plan;
+}
+
+/** A view's properties of one raw instance, as typed values keyed by TypeScript field name. */
+export function readProperties(meta: ViewMeta, raw: Record<string, unknown>): Record<string, unknown> {
+  const plan = readPlan(meta);
+  const byView = (raw.properties as Record<string, Record<string, Record<string, unknown>>> | undefined)?.[plan.space]?.[plan.viewKey];
+  const out: Record<string, unknown> = {
+    space: raw.space,
+    externalId: raw.externalId,
+    version: raw.version,
+    createdTime: new Date(Number(raw.createdTime)),
+    lastUpdatedTime: new Date(Number(raw.lastUpdatedTime)),
+  };
+  if (raw.deletedTime != null) out.deletedTime = new Date(Number(raw.deletedTime));
+  for (const [field, property] of plan.fields) {
+    const value = byView?.[property.identifier];
+    out[field] =
+      value === undefined || value === null
+        ? null
+        : property.list && Array.isArray(value)
+          ? value.map((one) => readValue(one, property.type))
+          : readValue(value, property.type);
+  }
+  return out;
+}
+
+/** The `properties` object of one source in an apply item: only the fields given, `null` clears a value. */
+export function writeProperties(meta: ViewMeta, item: Record<string, unknown>, defaultSpace: string): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [field, property] of Object.entries(meta.properties)) {
+    const value = item[field];
+    if (value === undefined) continue;
+    out[property.identifier] =
+      value === null
+        ? null
+        : property.list && Array.isArray(value)
+          ? value.map((one) => toWire(one, property.type, defaultSpace))
+          : toWire(value, property.type, defaultSpace);
+  }
+  return out;
+}
+
+function readValue(value: unknown, type: ValueType): unknown {
+  switch (type) {
+    case "timestamp":
+      return typeof value === "string" ? new Date(value) : value;
+    case "int64":
+      // Every int64 is a bigint, beyond 2^53 or not, so code reading it has one type to handle.
+      return typeof value === "number" && Number.isInteger(value) ? BigInt(value) : value;
+    default:
+      return value;
+  }
+}
+
+/** One value as CDF reads it in writes and filters. */
+export function toWire(value: unknown, type: ValueType, defaultSpace: string): unknown {
+  switch (type) {
+    case "date":
+      return value instanceof Date || typeof value === "string" ? formatDate(value) : value;
+    case "direct":
+      return isNodeRef(value) ? nodeId(value, defaultSpace) : value;
+    default:
+      // Date (timestamps) and bigint (int64) are written by the lossless JSON writer.
+      return value;
+  }
+}
+
+function isNodeRef(value: unknown): value is NodeRef {
+  return typeof value === "string" || (typeof value === "object" && value !== null && "externalId" in value);
+}
+
+/** A view's field name → CDF identifier, for sorts, search properties and aggregates. */
+export function identifierOf(meta: ViewMeta, field: string): string {
+  const property = meta.properties[field];
+  if (!property)
+    throw new TypeError(
+      `${meta.view.externalId} has no property ${JSON.stringify(field)}; its properties are ${Object.keys(meta.properties).join(", ")}`,
+    );
+  return property.identifier;
+}

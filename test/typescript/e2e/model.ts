@@ -1,0 +1,43 @@
+/**
+ * The small model the end-to-end tests seed the emulator with: stations with pumps (an outwards edge field), and
+ * pumps pointing back at their station (a direct relation). Each view stores its properties in its own container.
+ */
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import type { MappedProperty } from "../../../src/client/models.ts";
+import { type RunningEmulator, startEmulator } from "../../../src/emulator/server.ts";
+import { direct, edge, model, primitive, SPACE, text, view } from "../../support/model-builder.ts";
+
+function stored(container: string, properties: Record<string, MappedProperty>): Record<string, MappedProperty> {
+  return Object.fromEntries(
+    Object.entries(properties).map(([name, property]) => [
+      name,
+      { ...property, container: { type: "container", space: SPACE, externalId: container }, containerPropertyIdentifier: name },
+    ]),
+  );
+}
+
+export const MODEL = model([
+  view("Station", { ...stored("Station", { name: text({ nullable: false }) }), pumps: edge("Pump") }),
+  view(
+    "Pump",
+    stored("Pump", {
+      name: text({ nullable: false }),
+      flowRate: primitive("float64"),
+      serial: primitive("int64"),
+      installed: primitive("timestamp"),
+      serviced: primitive("date"),
+      station: direct("Station"),
+    }),
+  ),
+]);
+
+export const CLIENT_ID = "e2e-client";
+export const CLIENT_SECRET = "e2e-secret";
+
+/** An emulator seeded with MODEL (written to `folder`), serving client-credentials tokens. */
+export async function startSeededEmulator(folder: string): Promise<RunningEmulator> {
+  const modelFile = join(folder, "model.json");
+  writeFileSync(modelFile, JSON.stringify(MODEL));
+  return startEmulator({ modelFiles: [modelFile], clientId: CLIENT_ID, clientSecret: CLIENT_SECRET });
+}
