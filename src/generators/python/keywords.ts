@@ -245,3 +245,16 @@ export function pythonReservation(name: string, namespace: Namespace): Reservati
   if (BUILTINS_MATTER[namespace] && builtins.has(name)) return "builtin";
   return undefined;
 }
+
+/**
+ * Every name this file reserves, in any namespace: the model fuzzer (test/fuzz) draws identifiers from it, so the
+ * names it tries grow with the list.
+ */
+export const RESERVED_NAMES: readonly string[] = [
+  ...new Set([
+    ...KEYWORDS,
+    ...BUILTIN_FUNCTIONS_AND_TYPES,
+    ...BUILTIN_EXCEPTIONS,
+    ...Object.values(GENERATED_NAMES).flatMap((names) => [...names]),
+  ]),
+];

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 import pytest
@@ -41,10 +41,13 @@ for name, module in (
         collect_ignore.append(module)
 
 
-def start_emulator(model: Path, instances: Path | None = None) -> Iterator[EmulatorConnection]:
-    """Runs `pygen emulate` on a free port until the test module is done; yields what a client config needs."""
+def start_emulator(model: Path | Sequence[Path], instances: Path | None = None) -> Iterator[EmulatorConnection]:
+    """Runs `pygen emulate` on a free port until the test module is done, seeded with one or more model files;
+    yields what a client config needs."""
     command = [str(REPOSITORY / "node_modules" / ".bin" / "bun"), "src/main.ts", "emulate", "--port", "0"]
-    command += ["--model", str(model), "--token", TOKEN, "--project", PROJECT]
+    for path in [model] if isinstance(model, Path) else model:
+        command += ["--model", str(path)]
+    command += ["--token", TOKEN, "--project", PROJECT]
     if instances is not None:
         command += ["--instances", str(instances)]
     process = subprocess.Popen(  # noqa: S603 - a fixed command line built from repository paths
