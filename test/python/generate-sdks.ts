@@ -20,6 +20,7 @@ const INSTANCE_SPACES: Record<string, string> = {
   Omni: "sp_omni_instances",
   WindTurbine: "windfarm",
   used_for_all: "all_instances",
+  core_shaped: "plant_instances",
 };
 
 const outDir = process.argv[2] ?? "";
@@ -118,6 +119,10 @@ await writeStored("used_for_all", usedForAll);
 // data model whose group attribute is spelled like a view's API attribute.
 await write("hostile", { models: [hostileModel], origin: "generate-sdks.ts" });
 await write("hostile_multi", { models: [hostileModel, hostileGroupModel, longIdModel], origin: "generate-sdks.ts" });
+
+// A model of our own shaped like CDF's core data model and a user model extending it (test/fixtures/models): the
+// shape most users generate from.
+await write("core_shaped", await loadModelFile(join(import.meta.dir, "..", "fixtures", "models", "core-shaped.model.yaml")));
 
 const shared = sharedModelNames();
 for (const name of shared) await write(name, await loadModelFile(sharedModelPath(name)));

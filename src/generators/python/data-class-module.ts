@@ -158,10 +158,17 @@ function baseList(
   return parents.map(slot);
 }
 
+/**
+ * The keyword filters TypedDict. It extends one parent's at most: TypedDicts merged from several bases that share
+ * keys (`space` from NodeFilters, or a common interface's) are refused by mypy 1.x ("Overwriting TypedDict
+ * field while merging"), and a TypedDict is structural, so the other parents' keys are declared here instead.
+ */
 function filtersClass(context: ModuleContext): CodeWriter {
   const { plan, bases, imports, layout } = context;
-  const baseNames = baseList(context, bases.read, "NodeFilters", (parent) => parent.filtersClass);
-  const own = plan.filters.filter((filter) => !bases.inheritedRead.has(filter.property.identifier));
+  const parents = bases.read.slice(0, 1);
+  const baseNames = baseList(context, parents, "NodeFilters", (parent) => parent.filtersClass);
+  const inherited = new Set(parents.flatMap((parent) => parent.fields.map((field) => field.identifier)));
+  const own = plan.filters.filter((filter) => !inherited.has(filter.property.identifier));
   const writer = new CodeWriter(layout).bracketed(`class ${plan.filtersClass}(`, [...baseNames, "total=False"], "):", { hug: true });
   return writer.indented((body) => {
     if (own.length === 0) body.line("pass");

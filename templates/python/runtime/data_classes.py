@@ -47,6 +47,7 @@ from __future__ import annotations
 
 import functools
 import importlib
+import sys
 import threading
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -469,9 +470,17 @@ def resolve_references(namespace: Mapping[str, Any]) -> None:
     Generated modules import each other's classes only for type checkers (they would import in a cycle), so a
     class with connection fields is incomplete until this rebuilds it with every class in view.
     """
-    types = dict(namespace)
-    for value in namespace.values():
-        if isinstance(value, type) and issubclass(value, ViewModel) and not value.__pydantic_complete__:
+    classes = [value for value in namespace.values() if isinstance(value, type) and issubclass(value, ViewModel)]
+    # pydantic evaluates the annotations a class inherits from an incomplete parent where the class is, not where
+    # the parent wrote them: a class whose module imports nothing its parents' fields name (a view that only
+    # implements others) would miss `Annotated` or `DirectRelation`. Every generated module's public names bind
+    # one thing each (imports, and generated names that are unique in the SDK), so their union serves all classes.
+    types: dict[str, Any] = {}
+    for module in {sys.modules[value.__module__] for value in classes}:
+        types.update((name, bound) for name, bound in vars(module).items() if not name.startswith("_"))
+    types.update(namespace)
+    for value in classes:
+        if not value.__pydantic_complete__:
             value.model_rebuild(_types_namespace=types)
             value._describe()
 

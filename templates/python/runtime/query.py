@@ -319,6 +319,10 @@ def fill_connections(instances: InstancesClient, items: Sequence[NodeRead], mode
         _fill_class(instances, group, full=mode == "full")
 
 
+# The name of the set of the items whose connections `_fill_class` reads.
+_ROOT_SET = "root"
+
+
 def _fill_class(instances: InstancesClient, items: Sequence[NodeRead], *, full: bool) -> None:
     read_class = type(items[0])
     view = read_class._view
@@ -330,8 +334,11 @@ def _fill_class(instances: InstancesClient, items: Sequence[NodeRead], *, full: 
             queried[name] = connection
     if not queried:
         return
-    # The root set and, per connection, up to two sets: as many connections per request as fit.
+    # The root set and, per connection, up to two sets: as many connections per request as fit. Set names are
+    # generated (`root`, `hop0`, `hop0.edges`, …), never the fields' own: a field named `root` would otherwise be
+    # its own parent ("result set expressions form a cycle").
     per_request = max(1, (MAX_RESULT_SETS - 1) // 2)
+    set_names = {name: f"hop{index}" for index, name in enumerate(queried)}
     names = list(queried)
     for start in range(0, len(items), MAX_FILTER_VALUES):
         chunk = items[start : start + MAX_FILTER_VALUES]
@@ -339,34 +346,35 @@ def _fill_class(instances: InstancesClient, items: Sequence[NodeRead], *, full: 
         root = ResultSet({"nodes": {"filter": references.dump()}}, limit=len(chunk))
         for first in range(0, len(names), per_request):
             group = names[first : first + per_request]
-            sets = {"root": root}
+            sets = {_ROOT_SET: root}
             for name in group:
-                sets.update(_retrieve_sets(name, view, queried[name], full))
+                sets.update(_retrieve_sets(set_names[name], view, queried[name], full))
             results = run_query(instances, sets)
             for name in group:
-                _attach_results(chunk, name, queried[name], results, full)
+                _attach_results(chunk, name, set_names[name], queried[name], results, full)
 
 
-def _retrieve_sets(name: str, view: ViewId, connection: Connection, full: bool) -> dict[str, ResultSet]:
+def _retrieve_sets(set_name: str, view: ViewId, connection: Connection, full: bool) -> dict[str, ResultSet]:
     if connection.kind == "edge":
         # Identifiers need no node set: every edge end is its NodeId.
-        return hop_sets(name, "root", view, connection, nodes=full)
+        return hop_sets(set_name, _ROOT_SET, view, connection, nodes=full)
     if connection.kind == "reverse":
-        return hop_sets(name, "root", view, connection, node_select=reverse_select(connection, full=full))
-    return hop_sets(name, "root", view, connection)
+        return hop_sets(set_name, _ROOT_SET, view, connection, node_select=reverse_select(connection, full=full))
+    return hop_sets(set_name, _ROOT_SET, view, connection)
 
 
 def _attach_results(
     parents: Sequence[NodeRead],
     name: str,
+    set_name: str,
     connection: Connection,
     results: Mapping[str, list[dict[str, Any]]],
     full: bool,
 ) -> None:
-    nodes = results.get(name, [])
+    nodes = results.get(set_name, [])
     targets = parse_nodes(nodes, connection.target_view) if full else {node: node for node in _ids(nodes)}
     if connection.kind == "edge":
-        attach(parents, name, connection, targets=targets, edges=results.get(edges_set(name), []))
+        attach(parents, name, connection, targets=targets, edges=results.get(edges_set(set_name), []))
     else:
         attach(parents, name, connection, targets=targets, sources=nodes)
 

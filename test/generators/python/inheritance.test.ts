@@ -99,6 +99,17 @@ describe("Python data classes extend their parents", () => {
     expect(declarations(dataClasses(result, "zulu"))).toContain("class Zulu(Xray):");
   });
 
+  test("a filters TypedDict extends one parent only and declares the other parents' keys (mypy 1.x refuses merging shared keys)", () => {
+    // A diamond: both parents extend Named, so their filters share `name` and NodeFilters' `space`/`external_id`.
+    const named = view("Named", { name: text() });
+    const alpha = view("Alpha", { name: text(), a: text() }, { implements: [ref("Named")] });
+    const beta = view("Beta", { name: text(), b: primitive("int64") }, { implements: [ref("Named")] });
+    const both = view("Both", { name: text(), a: text(), b: primitive("int64"), c: text() }, { implements: [ref("Alpha"), ref("Beta")] });
+    const content = dataClasses(generate([named, alpha, beta, both]), "both");
+    expect(declarations(content).slice(0, 2)).toEqual(["class BothFilters(AlphaFilters, total=False):", "class Both(Alpha, Beta):"]);
+    expect(fieldsOf(content, "BothFilters")).toEqual(["min_b", "max_b", "c", "c_prefix"]);
+  });
+
   test("a writable child of a read-only parent extends its read class only", () => {
     const readOnly = view("Asset", { name: text({ nullable: false }), tags: text() }, { writable: false });
     const pump = dataClasses(generate([readOnly, view("Pump", pumpProperties, { implements: [ref("Asset")] })]), "pump");

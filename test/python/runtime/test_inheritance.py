@@ -3,13 +3,26 @@
 from __future__ import annotations
 
 import json
+import sys
+import textwrap
+import types
 from collections.abc import Mapping
 from typing import Annotated, Any, ClassVar
 
 import httpx
 from support import Recorder, Sleeps, http_client, request_json
 
-from pumps._runtime import InstancesClient, NodeFilters, NodeList, NodeRead, NodeWrite, ViewAPI, ViewId, cdf_name
+from pumps._runtime import (
+    InstancesClient,
+    NodeFilters,
+    NodeList,
+    NodeRead,
+    NodeWrite,
+    ViewAPI,
+    ViewId,
+    cdf_name,
+    resolve_references,
+)
 
 ASSET_VIEW = ViewId("sp_model", "Asset", "1")
 PUMP_VIEW = ViewId("sp_model", "Pump", "1")
@@ -160,3 +173,65 @@ def test_list_as_child_class(recorder: Recorder, sleeps: Sleeps) -> None:
         {}, limit=None, sort_by=None, direction="ascending", filter=None, as_child_class=True
     )
     assert [type(item).__name__ for item in listed] == ["Asset", "Pump", "BoosterPump", "Asset"]
+
+
+def _module(name: str, source: str) -> types.ModuleType:
+    """A module written from `source` and registered, as the generated modules of a package are."""
+    module = types.ModuleType(name)
+    sys.modules[name] = module
+    exec(textwrap.dedent(source), module.__dict__)  # noqa: S102 - fixed test source
+    return module
+
+
+def test_resolve_references_binds_names_a_class_inherits_from_another_modules_fields() -> None:
+    # `Tower` has no field of its own and its module imports nothing its parent's fields name (a view that only
+    # implements another); `Crane` connects to it. Its parent is incomplete until the references are resolved,
+    # so pydantic evaluates the inherited annotations where `Tower` is.
+    runtime = "pumps._runtime"
+    structure = _module(
+        "resolve_probe_structure",
+        f"""
+        from __future__ import annotations
+        from typing import TYPE_CHECKING, Annotated, ClassVar
+        from {runtime} import DirectRelation, NodeRead, ViewId, cdf_name
+        if TYPE_CHECKING:
+            from resolve_probe_crane import Crane
+        class Structure(NodeRead):
+            _view: ClassVar[ViewId] = ViewId("sp", "Structure", "1")
+            height: Annotated[float | None, cdf_name("heightM")] = None
+            owner: DirectRelation | Crane | None = None
+        """,
+    )
+    tower = _module(
+        "resolve_probe_tower",
+        f"""
+        from __future__ import annotations
+        from typing import ClassVar
+        from {runtime} import ViewId
+        from resolve_probe_structure import Structure
+        class Tower(Structure):
+            _view: ClassVar[ViewId] = ViewId("sp", "Tower", "1")
+        """,
+    )
+    crane = _module(
+        "resolve_probe_crane",
+        f"""
+        from __future__ import annotations
+        from typing import ClassVar
+        from {runtime} import DirectRelation, NodeRead, ViewId
+        from resolve_probe_tower import Tower
+        class Crane(NodeRead):
+            _view: ClassVar[ViewId] = ViewId("sp", "Crane", "1")
+            tower: DirectRelation | Tower | None = None
+        """,
+    )
+    try:
+        # As a package's data_classes/__init__.py does: the classes, in an order that rebuilds Crane first.
+        resolve_references({"Crane": crane.Crane, "Tower": tower.Tower, "Structure": structure.Structure})
+        read = tower.Tower.model_validate(
+            {"space": "sp", "externalId": "t1", "version": 1, "createdTime": 0, "lastUpdatedTime": 0, "heightM": 12.5}
+        )
+        assert read.height == 12.5
+    finally:
+        for name in ("resolve_probe_structure", "resolve_probe_tower", "resolve_probe_crane"):
+            sys.modules.pop(name, None)

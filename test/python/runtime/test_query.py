@@ -176,8 +176,9 @@ def test_identifier_fills_node_ids_and_edge_objects_ending_in_node_ids(graph: Fa
     assert p3.valves == []
     # Direct relations hold their ids already: one query reads only the edges, with no node set for their ends.
     (body,) = graph.query_bodies
-    assert sorted(body["with"]) == ["root", "valves.edges"]
-    assert body["with"]["valves.edges"]["edges"]["filter"] == {
+    # Set names are generated: `hop<n>` per connection queried (here only valves).
+    assert sorted(body["with"]) == ["hop0.edges", "root"]
+    assert body["with"]["hop0.edges"]["edges"]["filter"] == {
         "equals": {"property": ["edge", "type"], "value": ref("Pump.valves")}
     }
 
@@ -235,7 +236,7 @@ def test_every_page_of_every_set_is_read_against_its_parent_page(
     fill_connections(instances_on(graph), pumps, "full")
     assert [[edge.position for edge in pump.valves or []] for pump in pumps] == [[1, 2], [1], [10, 11, 12, 13, 14]]
     assert len(graph.query_bodies) > 3
-    assert any("valves.edges" in body.get("cursors", {}) for body in graph.query_bodies)
+    assert any("hop2.edges" in body.get("cursors", {}) for body in graph.query_bodies)
 
 
 def test_lists_of_ids_and_connections_are_split_within_the_api_limits(
@@ -260,12 +261,55 @@ def test_lists_of_ids_and_connections_are_split_within_the_api_limits(
     fill_connections(instances_on(graph), pumps, "full")
     # site, spares and valves (edges and their ends): one connection per request.
     assert sorted(name for body in graph.query_bodies for name in body["with"] if name != "root") == [
-        "site",
-        "spares",
-        "valves",
-        "valves.edges",
+        "hop0",
+        "hop1",
+        "hop2",
+        "hop2.edges",
     ]
     assert len(graph.query_bodies) == 3
+
+
+PART = ViewId(SPACE, "Part", "v1")
+
+
+class Part(NodeRead):
+    """An asset-like class whose connection fields are spelled like the query's own set names."""
+
+    _view: ClassVar[ViewId] = PART
+    _connections: ClassVar[dict[str, Connection]] = {
+        "root": Connection("direct", "root", many=False, target_view=PART),
+        "parent": Connection("direct", "parent", many=False, target_view=PART),
+        "hop0": Connection(
+            "reverse", "hop0", many=True, target_view=PART, through_source=PART, through_property="parent"
+        ),
+    }
+    name: str
+    root: DirectRelation | Part | None = None
+    parent: DirectRelation | Part | None = None
+    hop0: list[NodeId | Part] | None = None
+
+
+Part.model_rebuild()
+
+
+def test_result_set_names_are_generated_whatever_the_fields_are_called() -> None:
+    graph = FakeGraph()
+    graph.node("top", "Part", name="top")
+    graph.node("mid", "Part", name="mid", root=ref("top"), parent=ref("top"))
+    graph.node("leaf", "Part", name="leaf", root=ref("top"), parent=ref("mid"))
+    parts: list[Part] = read(graph, Part, "mid", "leaf")
+    fill_connections(instances_on(graph), parts, "full")
+    mid, leaf = parts
+    assert isinstance(mid.root, Part)
+    assert mid.root.name == "top"
+    assert isinstance(leaf.parent, Part)
+    assert leaf.parent.name == "mid"
+    assert [child.name for child in mid.hop0 or [] if isinstance(child, Part)] == ["leaf"]
+    (body,) = graph.query_bodies
+    # One set per name, each from another: no field's name became a set that is its own parent.
+    assert sorted(body["with"]) == ["hop0", "hop1", "hop2", "root"]
+    parents = {name: expression["nodes"].get("from") for name, expression in body["with"].items()}
+    assert parents == {"root": None, "hop0": "root", "hop1": "root", "hop2": "root"}
 
 
 def test_select_steps_are_lazy_and_immutable(graph: FakeGraph) -> None:
