@@ -41,6 +41,7 @@ export function failureClass(failure: Pick<Failure, "check" | "message">): strin
     .replace(/"[^"]*"/g, '"…"')
     .replace(/'[^']*'/g, "'…'")
     .replace(/\bfuzz_\w+/g, "fuzz_…")
+    .replace(/\b(list|dict)\[[^\]]*\]/g, "$1[…]")
     .replace(/\d+/g, "N");
   return `${failure.check}: ${blurred}`;
 }
@@ -121,9 +122,9 @@ export function ruffCheck(dir: string, names: readonly string[]): Failure[] {
 
 export function ruffFormat(dir: string, names: readonly string[]): Failure[] {
   if (names.length === 0) return [];
-  const output = run([join(VENV, "ruff"), "format", "--check", "--no-cache", "--quiet", ...names], { cwd: dir });
-  const lines = output.text.split("\n").filter((line) => line.startsWith("Would reformat"));
-  const failures = attribute("ruff format", lines, names, (line) => line.replace(/^Would reformat: /, "").split("/")[0]);
+  const output = run([join(VENV, "ruff"), "format", "--check", "--no-cache", "--output-format", "concise", ...names], { cwd: dir });
+  const lines = output.text.split("\n").filter((line) => line.includes(": unformatted"));
+  const failures = attribute("ruff format", lines, names, folderOf);
   return output.status !== 0 && failures.length === 0 ? batchFailure("ruff format", names, output) : failures;
 }
 

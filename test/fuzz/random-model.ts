@@ -285,7 +285,7 @@ class ModelDraw {
  * CDF's rule for `writable`: a view that maps a container but not all of its required properties (not nullable,
  * no default) cannot write to it, so it is read-only. Shared containers make such views.
  */
-function markReadOnly(views: View[]): View[] {
+export function markReadOnly(views: View[]): View[] {
   const required = new Map<string, Set<string>>();
   const mappedOf = (view: View) =>
     Object.values(view.properties).filter((property): property is MappedProperty => property.kind === "mapped");
