@@ -22,6 +22,7 @@ import {
 import { apiModule } from "./api-module.ts";
 import { dataClassModule } from "./data-class-module.ts";
 import { type ClassBases, FLAT, planBases } from "./inheritance.ts";
+import { pythonReservation } from "./keywords.ts";
 import { queryModule, stepRenames } from "./query-module.ts";
 import { UniqueNames } from "./unique-names.ts";
 import { indexClasses, planView, type ViewPlan } from "./view-plan.ts";
@@ -98,7 +99,10 @@ export class PythonGenerator implements LanguageGenerator {
    */
   private plan(model: IRModel): { plans: ViewPlan[]; bases: Map<string, ClassBases>; warnings: GeneratorWarning[] } {
     const warnings: GeneratorWarning[] = [];
-    const names = new UniqueNames(model.classes.flatMap((irClass) => CLASS_NAME_SLOTS.map((slot) => irClass.names[slot])));
+    const names = new UniqueNames(
+      model.classes.flatMap((irClass) => CLASS_NAME_SLOTS.map((slot) => irClass.names[slot])),
+      (name) => pythonReservation(name, "type") !== undefined,
+    );
     for (const reserved of [this.config.clientName, ...CONNECT_EXPORTS]) names.claim(reserved);
     const classes = indexClasses(model.classes, names, warnings);
     const plans = model.classes.map((irClass) => planView(irClass, names, classes, warnings));
