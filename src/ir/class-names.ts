@@ -8,7 +8,7 @@
  *   4. any other collision: the view whose externalId already is the name keeps it, the others get 2, 3, …
  */
 import { locationOf, type ValidationIssue, viewText } from "../validate/issues.ts";
-import { describeReservation, escapeIfReserved, identifierWords, limitedWords, limitLength, shortHash } from "./name-words.ts";
+import { cutWords, describeReservation, escapeIfReserved, identifierWords, limitedWords, limitLength, shortHash } from "./name-words.ts";
 import {
   applyRule,
   CLASS_NAME_SLOTS,
@@ -111,17 +111,13 @@ interface NamedClass {
 }
 
 function nameClass(state: ClassState, naming: LanguageNaming): NamedClass {
-  const qualifier = state.rank > 1 ? [...state.qualifier, String(state.rank)] : state.qualifier;
-  const names = {} as ClassNames;
   const issues: ValidationIssue[] = [];
+  const { words, qualifier } = qualifiedWords(state, naming, issues);
+  const names = {} as ClassNames;
   const escapes = new Map<string, { slots: ClassNameSlot[]; name: string; reservation: Reservation }>();
   for (const slot of CLASS_NAME_SLOTS) {
     const { namespace } = naming.classNames[slot];
-    const { converted, name, reservation } = escapeIfReserved(
-      applyRule(state.words, ruleFor(state, slot, naming), qualifier),
-      namespace,
-      naming,
-    );
+    const { converted, name, reservation } = escapeIfReserved(applyRule(words, ruleFor(state, slot, naming), qualifier), namespace, naming);
     names[slot] = slot === "fileName" ? limitLength(name, naming.maxFileNameLength) : name;
     if (reservation !== undefined) {
       const escaped = escapes.get(converted) ?? { slots: [], name, reservation };
@@ -151,6 +147,30 @@ function nameClass(state: ClassState, naming: LanguageNaming): NamedClass {
     });
   }
   return { names, issues };
+}
+
+/**
+ * A class's words and qualifier (`2` after a lost collision), together no longer than the language's names may be:
+ * a qualifier after a long view's words would push its names past the limit, so the words make room for it, cut
+ * to end in a hash as a long view's are. A qualifier is kept to half the limit.
+ */
+function qualifiedWords(state: ClassState, naming: LanguageNaming, issues: ValidationIssue[]): { words: string[]; qualifier: string[] } {
+  const maxLength = naming.maxNameLength;
+  const wanted = state.rank > 1 ? [...state.qualifier, String(state.rank)] : state.qualifier;
+  const half = Math.floor(maxLength / 2);
+  const qualifier = wanted.join("_").length > half ? cutWords(wanted, shortHash(wanted.join("_")), half) : wanted;
+  const room = maxLength - (qualifier.length === 0 ? 0 : qualifier.join("_").length + 1);
+  if (state.words.join("_").length <= room) return { words: state.words, qualifier };
+  const words = cutWords(state.words, shortHash(state.irClass.view.externalId), room);
+  issues.push({
+    severity: "warning",
+    code: "NAME_TOO_LONG",
+    location: locationOf(state.irClass.view),
+    message: `the words of ${state.irClass.view.externalId} and "${qualifier.join("_")}", which tells it apart from views sharing its external id, are longer than ${maxLength} characters; its names are made of "${[...words, ...qualifier].join("_")}"`,
+    suggestion: "Use a shorter view externalId",
+    canAutoFix: true,
+  });
+  return { words, qualifier };
 }
 
 /**
