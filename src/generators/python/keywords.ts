@@ -94,6 +94,26 @@ const IMPORTED_NAMES = [
 ];
 
 /**
+ * The keys of an instance in API payloads (the runtime's `_INSTANCE_KEYS`; a test keeps the two in step). The
+ * runtime reads a view's values lifted up beside them, and pydantic also accepts a field by its Python name: a
+ * field spelled like a key (`properties`) would read the instance's own value when the property has none.
+ */
+export const INSTANCE_KEYS = [
+  "instanceType",
+  "space",
+  "externalId",
+  "version",
+  "createdTime",
+  "lastUpdatedTime",
+  "deletedTime",
+  "type",
+  "existingVersion",
+  "startNode",
+  "endNode",
+  "properties",
+];
+
+/**
  * Members every generated data class has (instance identity and metadata, DESIGN.md §4) and the attributes of
  * pydantic's BaseModel, which a field must not shadow.
  */
@@ -216,7 +236,7 @@ const GENERATED_NAMES: Readonly<Record<Namespace, ReadonlySet<string>>> = {
   module: new Set(PACKAGE_MODULES),
   client: new Set(CLIENT_MEMBERS),
   variable: new Set(["self", "cls"]),
-  field: new Set([...IMPORTED_NAMES, ...DATA_CLASS_MEMBERS]),
+  field: new Set([...IMPORTED_NAMES, ...DATA_CLASS_MEMBERS, ...INSTANCE_KEYS]),
   parameter: new Set([...IMPORTED_NAMES, ...DATA_CLASS_MEMBERS, ...API_PARAMETERS]),
   enumMember: new Set(),
 };

@@ -5,7 +5,7 @@
 import { describe, expect, test } from "bun:test";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { pythonReservation } from "../../../src/generators/python/keywords.ts";
+import { INSTANCE_KEYS, pythonReservation } from "../../../src/generators/python/keywords.ts";
 import { generateSdk } from "../../../src/pipeline.ts";
 import { direct, enumOf, model, primitive, text, view } from "../../support/model-builder.ts";
 
@@ -35,6 +35,14 @@ describe("views named like runtime classes or the client", () => {
     );
     expect(imported).toContain("Unpack");
     expect(imported.filter((name) => pythonReservation(name, "type") === undefined)).toEqual([]);
+  });
+
+  test("the instance keys the runtime lifts view values beside are the ones the generator keeps fields off", () => {
+    const source = readFileSync(join(import.meta.dir, "../../../templates/python/runtime/data_classes.py"), "utf8");
+    const block = source.slice(source.indexOf("_INSTANCE_KEYS = frozenset("));
+    const keys = [...block.slice(0, block.indexOf(")")).matchAll(/"(\w+)"/g)].map((match) => match[1]);
+    expect(keys.sort()).toEqual([...INSTANCE_KEYS].sort());
+    expect(pythonReservation("properties", "field")).toBe("generated");
   });
 
   test("NodeRead, NodeQuery and the client's own name are escaped, with a warning each", () => {
