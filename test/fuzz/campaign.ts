@@ -37,14 +37,9 @@ const fixtureName = (file: string) =>
     .toLowerCase()}`;
 
 async function fixtureCases(): Promise<FuzzCase[]> {
-  let files: string[];
-  try {
-    files = readdirSync(FIXTURES)
-      .filter((file) => file.endsWith(".model.yaml"))
-      .sort();
-  } catch {
-    return [];
-  }
+  const files = readdirSafe(FIXTURES)
+    .filter((file) => file.endsWith(".model.yaml"))
+    .sort();
   return Promise.all(files.map(async (file) => ({ name: fixtureName(file), models: (await loadModelFile(join(FIXTURES, file))).models })));
 }
 
@@ -136,8 +131,15 @@ function summarise(
         .join(", ")})`,
     );
   }
+  const run = options.seeds + (options.fixtures ? fixtureCount() : 0);
   const perCheck = CHECKS.map((check) => `${check} ${(timings[check] / 1000).toFixed(1)} s`).join(", ");
   log(`time: ${(elapsed / 1000).toFixed(1)} s (${perCheck})`);
+  // As pytest closes, so scripts/test.sh counts the fuzzed SDKs with the tests.
+  log(`${run - failing.size} passed, ${failing.size} failed`);
+}
+
+function fixtureCount(): number {
+  return readdirSafe(FIXTURES).filter((file) => file.endsWith(".model.yaml")).length;
 }
 
 /** Writes a shrunk model as a fixture, in spaces of its own (x<seed><letter>) so fixtures share an emulator. */

@@ -191,6 +191,7 @@ const API_PARAMETERS = [
   "group_by",
   "interval",
   "retrieve_connections",
+  "as_child_class",
   "id",
   "ids",
   "items",
