@@ -54,3 +54,8 @@ echo "== pytest"; .venv/bin/python -m pytest test/python
 echo "== the sample SDK's tests on the generated one: mypy --strict, pytest"
 MYPYPATH="$generated/sdks/sample" .venv/bin/mypy --strict --cache-dir "$generated/mypy-cache" test/python/test_sample_sdk.py
 .venv/bin/python -m pytest -o pythonpath="$generated/sdks/sample test/python" test/python/test_sample_sdk.py
+# The model fuzzer (DESIGN.md §8): SDKs of 50 fixed random models and of the shrunk fixtures in test/fixtures/fuzz,
+# each through ruff, mypy --strict and an end-to-end run against the emulator, in one batch per tool.
+# Its closing line ("N passed, N failed") counts SDKs. More seeds: bun bench/fuzz-models.ts --seeds N --start S.
+echo "== model fuzzer: 50 seeds and the fuzz fixtures"
+node_modules/.bin/bun bench/fuzz-models.ts --seeds 50 --fixtures
