@@ -156,6 +156,8 @@ async function writeFixture(model: DataModel, name: string): Promise<string> {
     file,
     `# Shrunk from fuzz seed ${seed} (bench/fuzz-models.ts); rename it after the defect it shows.\n${dump(plain, { lineWidth: 200, noRefs: true })}`,
   );
+  // Laid out as the repository's YAML is, so biome check . passes.
+  Bun.spawnSync([join(REPOSITORY, "node_modules", ".bin", "biome"), "format", "--write", file], { stdout: "ignore", stderr: "ignore" });
   return file;
 }
 
