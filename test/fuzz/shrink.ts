@@ -21,6 +21,9 @@ export function modelSize(model: DataModel): number {
   return model.views.reduce((total, view) => total + 1 + view.implements.length + Object.keys(view.properties).length, 0);
 }
 
+/** Size first, then the length of the view names: a removal is preferred over a rename. */
+const weight = (model: DataModel) => modelSize(model) + model.views.reduce((total, view) => total + view.externalId.length, 0) / 10_000;
+
 /** The model without a view, and without everything that points at it. */
 function withoutView(model: DataModel, removed: View): DataModel {
   const views = model.views
@@ -65,6 +68,36 @@ function replaceView(model: DataModel, old: View, view: View): DataModel {
   return { ...model, views: model.views.map((candidate) => (candidate === old ? view : candidate)) };
 }
 
+/** The model with a view's external id changed, and every reference to the view with it. */
+function renameView(model: DataModel, renamed: View, externalId: string): DataModel {
+  const moved = <T extends ViewReference>(reference: T): T => (sameView(reference, renamed) ? { ...reference, externalId } : reference);
+  const property = (value: ViewProperty): ViewProperty => {
+    if (value.kind === "edge") return { ...value, source: moved(value.source), edgeSource: value.edgeSource && moved(value.edgeSource) };
+    if (value.kind === "reverse") {
+      const through = value.through.source.type === "view" ? moved(value.through.source as ViewReference) : value.through.source;
+      return { ...value, source: moved(value.source), through: { ...value.through, source: through } };
+    }
+    return value.type.type === "direct" && value.type.source !== undefined
+      ? { ...value, type: { ...value.type, source: moved(value.type.source) } }
+      : value;
+  };
+  const views = model.views.map((view) => ({
+    ...view,
+    externalId: view === renamed ? externalId : view.externalId,
+    implements: view.implements.map(moved),
+    properties: Object.fromEntries(Object.entries(view.properties).map(([identifier, value]) => [identifier, property(value)])),
+  }));
+  return { ...model, views };
+}
+
+/** A short external id no view of the model has yet: shrunk fixtures stay readable. */
+function shortId(model: DataModel): string {
+  const taken = new Set(model.views.map((view) => view.externalId));
+  let index = 1;
+  while (taken.has(`V${index}`)) index++;
+  return `V${index}`;
+}
+
 /** Every model one step smaller or simpler than `model`, biggest steps first. */
 function* smaller(model: DataModel): Generator<DataModel> {
   for (const view of model.views) if (model.views.length > 1) yield withoutView(model, view);
@@ -74,6 +107,7 @@ function* smaller(model: DataModel): Generator<DataModel> {
     }
   }
   for (const view of model.views) for (const identifier of Object.keys(view.properties)) yield withoutProperty(model, view, identifier);
+  for (const view of model.views) if (view.externalId.length > 3) yield renameView(model, view, shortId(model));
   for (const view of model.views) {
     if (view.description !== undefined) yield replaceView(model, view, { ...view, description: undefined });
     for (const [identifier, property] of Object.entries(view.properties)) {
@@ -128,7 +162,7 @@ export async function shrink(
       trials += chunk.length;
       const still = new Set(failures.filter((failure) => failureClass(failure) === failing).map((failure) => failure.name));
       const kept = chunk.filter((_, index) => still.has(`shrink_${index}`));
-      found = kept.sort((a, b) => modelSize(a) - modelSize(b))[0];
+      found = kept.sort((a, b) => weight(a) - weight(b))[0];
     }
     if (found === undefined) return { model, trials };
     model = found;
