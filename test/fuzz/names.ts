@@ -35,7 +35,7 @@ const STEP_MEMBERS = ["where", "limit", "list_root", "select", "list", "equals",
 const WORDS = (
   "pump asset sensor reading site plant unit valve pipe flow rate level status kind name value item node edge " +
   "parent child owner target source start end time series timeseries file sequence 3D HTTP2 360 id ID url UUID " +
-  "data info meta Client API Query Filter Write List Edge Fields"
+  "data info meta Client API Query Filter Write List Edge Fields min max prefix"
 ).split(" ");
 
 const COLLIDING = [...new Set([...RESERVED_NAMES, ...HOSTILE_PROPERTY_NAMES, ...STEP_MEMBERS])];
@@ -50,9 +50,16 @@ function words(random: Random, count: number): string[] {
   return Array.from({ length: count }, () => random.pick(WORDS));
 }
 
-/** The same name in another case or with other separators: `flowRate`, `FlowRate`, `flow_rate`, `flow-rate`. */
+/**
+ * The same name in another case or with other separators (`flowRate`, `FlowRate`, `flow_rate`), or spelled as
+ * the generator escapes or numbers names (`type_`, `Pump2`).
+ */
 function variant(random: Random, name: string): string {
-  switch (random.int(0, 4)) {
+  switch (random.int(0, 6)) {
+    case 5:
+      return `${name}_`;
+    case 6:
+      return `${name}2`;
     case 0:
       return name.toUpperCase();
     case 1:

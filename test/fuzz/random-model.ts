@@ -105,25 +105,32 @@ class ModelDraw {
     const random = this.random;
     const space = random.chance(0.75) ? (this.spaces[0] as string) : random.pick(this.spaces);
     const inSpace = this.drafts.filter((draft) => draft.view.space === space).map((draft) => draft.view.externalId);
-    // Sometimes the external id of a view in another space: the generator must keep the two apart.
+    // Sometimes the external id of a view in another space, or another version of one in this space: the
+    // generator must keep the two apart.
     const elsewhere = this.drafts.filter((draft) => draft.view.space !== space && !inSpace.includes(draft.view.externalId));
-    const externalId =
-      elsewhere.length > 0 && random.chance(0.1)
-        ? random.pick(elsewhere).view.externalId
-        : viewName(
-            random,
-            inSpace,
-            this.drafts.map((draft) => draft.view.externalId),
-          );
+    const sameSpace = this.drafts.filter((draft) => draft.view.space === space);
+    let externalId = viewName(
+      random,
+      inSpace,
+      this.drafts.map((draft) => draft.view.externalId),
+    );
+    let version = random.chance(0.85) ? "1" : random.pick(["v1", "2", "1_0", "1.0", "2024-01-01"]);
+    if (elsewhere.length > 0 && random.chance(0.1)) externalId = random.pick(elsewhere).view.externalId;
+    else if (sameSpace.length > 0 && random.chance(0.05)) {
+      externalId = random.pick(sameSpace).view.externalId;
+      const versions = sameSpace.filter((draft) => draft.view.externalId === externalId).map((draft) => draft.view.version);
+      version = ["2", "v2", "3.0", "9"].find((candidate) => !versions.includes(candidate)) ?? `${versions.length + 10}`;
+    }
     const roll = random.next();
     const usedFor = roll < 0.75 ? "node" : roll < 0.9 ? "edge" : "all";
-    // Node views implement 0–2 earlier node views: chains, and diamonds when two parents share an ancestor.
-    const candidates = this.drafts.filter((draft) => draft.view.usedFor === "node");
-    const parents = usedFor === "node" && candidates.length > 0 && random.chance(0.45) ? random.sample(candidates, random.int(1, 2)) : [];
+    // Views implement 0–2 earlier views used as they are: chains, and diamonds when two parents share an ancestor.
+    const candidates = this.drafts.filter((draft) => draft.view.usedFor === usedFor);
+    const parents =
+      candidates.length > 0 && random.chance(usedFor === "node" ? 0.45 : 0.2) ? random.sample(candidates, random.int(1, 2)) : [];
     const view: View = {
       space,
       externalId,
-      version: random.chance(0.85) ? "1" : random.pick(["v1", "2", "1_0"]),
+      version,
       implements: parents.map((parent) => this.ref(parent)),
       writable: true,
       usedFor,
@@ -132,7 +139,11 @@ class ModelDraw {
     };
     if (random.chance(0.2))
       view.description = random.pick(['Quotes """ and a backslash \\', "A view.", "Ünïcödé — “quoted”", 'Ends with a quote"']);
-    this.drafts.push({ view, own: {}, parents, container: { type: "container", space, externalId }, nextContainerProperty: 0 });
+    // A container of its own, named after the view (numbered for another version of a view in this space).
+    const container = sameSpace.some((draft) => draft.view.externalId === externalId)
+      ? `${externalId.slice(0, 240)}_${this.drafts.length}`
+      : externalId;
+    this.drafts.push({ view, own: {}, parents, container: { type: "container", space, externalId: container }, nextContainerProperty: 0 });
   }
 
   private inherited(draft: Draft): Record<string, ViewProperty> {
