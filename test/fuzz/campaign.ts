@@ -77,6 +77,10 @@ export async function runCampaign(options: CampaignOptions): Promise<Failure[]> 
         if (model === undefined || !first.name.startsWith("fuzz_") || first.name.startsWith("fuzz_fixture")) continue;
         log(`shrinking ${first.name} (${failing})`);
         const shrunk = await shrink(model, first.check, failing, join(work, "shrink"), log);
+        if (shrunk === undefined) {
+          log("  the failure did not come back: not shrunk");
+          continue;
+        }
         const file = await writeFixture(shrunk.model, first.name);
         log(`  ${shrunk.trials} trials: size ${modelSize(model)} → ${modelSize(shrunk.model)}, written to ${file}`);
       }

@@ -135,8 +135,8 @@ export interface ShrinkResult {
 }
 
 /**
- * The smallest model found that fails `check` with the failure class `failing`. `work` is a scratch folder;
- * `log` reports progress.
+ * The smallest model found that fails `check` with the failure class `failing`, or undefined when the model
+ * does not fail so again. `work` is a scratch folder; `log` reports progress.
  */
 export async function shrink(
   start: DataModel,
@@ -144,12 +144,13 @@ export async function shrink(
   failing: string,
   work: string,
   log: (line: string) => void = () => {},
-): Promise<ShrinkResult> {
+): Promise<ShrinkResult | undefined> {
   let model = start;
   let trials = 0;
   const only = new Set<CheckName>([check]);
-  for (;;) {
-    const candidates = [...smaller(model)].map(normalised);
+  for (let round = 0; ; round++) {
+    // The first round checks the model itself: a failure that does not come back is not shrunk.
+    const candidates = round === 0 ? [start] : [...smaller(model)].map(normalised);
     let found: DataModel | undefined;
     for (let offset = 0; offset < candidates.length && found === undefined; offset += BATCH) {
       const chunk = candidates.slice(offset, offset + BATCH);
@@ -164,7 +165,8 @@ export async function shrink(
       const kept = chunk.filter((_, index) => still.has(`shrink_${index}`));
       found = kept.sort((a, b) => weight(a) - weight(b))[0];
     }
-    if (found === undefined) return { model, trials };
+    if (found === undefined) return round === 0 ? undefined : { model, trials };
+    if (round === 0) continue;
     model = found;
     log(`  shrunk to ${model.views.length} view(s), size ${modelSize(model)}`);
   }

@@ -124,8 +124,11 @@ class Exercise:
             # that, so the second edge field gets an id of its own or, without an edge class, stays empty.
             clash = self.edge_types.setdefault(ends, connection.edge_type) != connection.edge_type
             item: Any = end
-            if connection.edge_view is not None:
-                edge_class = self.runtime.class_of(connection.edge_view, "write", "edge")
+            # A read-only edge view has no edge write class: its edges are written without properties.
+            edge_class = (
+                None if connection.edge_view is None else self.runtime.class_of(connection.edge_view, "write", "edge")
+            )
+            if edge_class is not None:
                 edge_values = self.fields(edge_class, self.views[connection.edge_view])
                 if clash:
                     edge_values["external_id"] = f"{node.external_id}.{name}"
