@@ -4,29 +4,14 @@
  * case and separator variants of names already drawn, and names as long as CDF allows. Every name is checked
  * against CDF's identifier rules (../shared/reference/dms-api.md), so the models stay valid.
  */
+import { PROPERTY_IDENTIFIER_PATTERN, SCHEMA_EXTERNAL_ID_PATTERN } from "../../src/client/models.ts";
 import { RESERVED_NAMES } from "../../src/generators/python/keywords.ts";
+import { RESERVED_PROPERTY_IDENTIFIERS, RESERVED_VIEW_EXTERNAL_IDS } from "../../src/validate/naming.ts";
 import { HOSTILE_PROPERTY_NAMES } from "../support/hostile-model.ts";
 import type { Random } from "./random.ts";
 
-/** View and container external ids; data model external ids follow the same rule. */
-const SCHEMA_ID = /^[a-zA-Z]([a-zA-Z0-9_]{0,253}[a-zA-Z0-9])?$/;
-/** Property identifiers of views (map keys). */
-const PROPERTY_ID = /^[a-zA-Z0-9][a-zA-Z0-9_-]{0,253}[a-zA-Z0-9]?$/;
 const ENUM_KEY = /^[_A-Za-z][_0-9A-Za-z]{0,127}$/;
 const SPACE_SUFFIX = /^[a-zA-Z0-9_]{1,20}$/;
-
-/** Names CDF refuses for views and containers (GraphQL's types). */
-const CDF_RESERVED_VIEW_IDS = new Set(
-  "Query Mutation Subscription String Int32 Int64 Int Float32 Float64 Float Timestamp JSONObject Date Numeric Boolean PageInfo File Sequence TimeSeries".split(
-    " ",
-  ),
-);
-/** Property identifiers CDF refuses. */
-const CDF_RESERVED_PROPERTY_IDS = new Set(
-  "space externalId createdTime lastUpdatedTime deletedTime edge_id node_id project_id property_group seq tg_table_name extensions version".split(
-    " ",
-  ),
-);
 const CDF_RESERVED_ENUM_KEYS = new Set(["true", "false", "null"]);
 
 /** Members of select() steps and filter builders: a connection or property spelled so meets them on a step. */
@@ -40,8 +25,10 @@ const WORDS = (
 
 const COLLIDING = [...new Set([...RESERVED_NAMES, ...HOSTILE_PROPERTY_NAMES, ...STEP_MEMBERS])];
 
-export const isViewId = (name: string) => SCHEMA_ID.test(name) && !CDF_RESERVED_VIEW_IDS.has(name);
-export const isPropertyId = (name: string) => PROPERTY_ID.test(name) && name.length <= 255 && !CDF_RESERVED_PROPERTY_IDS.has(name);
+// CDF's rules as the validator applies them; `version` is also kept out, as CDF's documentation asks.
+export const isViewId = (name: string) => SCHEMA_EXTERNAL_ID_PATTERN.test(name) && !RESERVED_VIEW_EXTERNAL_IDS.has(name);
+export const isPropertyId = (name: string) =>
+  PROPERTY_IDENTIFIER_PATTERN.test(name) && name.length <= 255 && !RESERVED_PROPERTY_IDENTIFIERS.has(name) && name !== "version";
 const isEnumKey = (name: string) => ENUM_KEY.test(name) && !CDF_RESERVED_ENUM_KEYS.has(name);
 
 const capitalize = (word: string) => word.charAt(0).toUpperCase() + word.slice(1);
