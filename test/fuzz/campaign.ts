@@ -12,7 +12,7 @@ import type { DataModel } from "../../src/client/models.ts";
 import { loadModelFile } from "../../src/sources.ts";
 import { CHECKS, type CheckName, checkBatch, type Failure, type FuzzCase, failureClass, REPOSITORY } from "./checks.ts";
 import { randomModel } from "./random-model.ts";
-import { modelSize, renameSpaces, shrink } from "./shrink.ts";
+import { failsLike, modelSize, renameSpaces, shrink } from "./shrink.ts";
 
 export const FIXTURES = join(REPOSITORY, "test", "fixtures", "fuzz");
 
@@ -76,7 +76,7 @@ export async function runCampaign(options: CampaignOptions): Promise<Failure[]> 
         const model = models.get(first.name)?.[0];
         if (model === undefined || !first.name.startsWith("fuzz_") || first.name.startsWith("fuzz_fixture")) continue;
         log(`shrinking ${first.name} (${failing})`);
-        const shrunk = await shrink(model, first.check, failing, join(work, "shrink"), log);
+        const shrunk = await shrink(model, failsLike(first.check, failing, join(work, "shrink")), log);
         if (shrunk === undefined) {
           log("  the failure did not come back: not shrunk");
           continue;

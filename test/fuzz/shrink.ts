@@ -8,8 +8,6 @@ import type { DataModel, View, ViewProperty, ViewReference } from "../../src/cli
 import { type CheckName, checkBatch, type FuzzCase, failureClass } from "./checks.ts";
 import { markReadOnly } from "./random-model.ts";
 
-const BATCH = 12;
-
 const sameView = (reference: ViewReference | undefined, view: View) =>
   reference !== undefined &&
   reference.space === view.space &&
@@ -134,42 +132,49 @@ export interface ShrinkResult {
   trials: number;
 }
 
+/** Which of the candidate models still fail the same way. */
+export type StillFails = (candidates: readonly DataModel[]) => Promise<boolean[]>;
+
 /**
- * The smallest model found that fails `check` with the failure class `failing`, or undefined when the model
- * does not fail so again. `work` is a scratch folder; `log` reports progress.
+ * The smallest model found that still fails, or undefined when `start` itself does not fail again. Candidates are
+ * asked about in batches of `batch`.
  */
 export async function shrink(
   start: DataModel,
-  check: CheckName,
-  failing: string,
-  work: string,
+  stillFails: StillFails,
   log: (line: string) => void = () => {},
+  batch = 12,
 ): Promise<ShrinkResult | undefined> {
   let model = start;
   let trials = 0;
-  const only = new Set<CheckName>([check]);
   for (let round = 0; ; round++) {
     // The first round checks the model itself: a failure that does not come back is not shrunk.
     const candidates = round === 0 ? [start] : [...smaller(model)].map(normalised);
     let found: DataModel | undefined;
-    for (let offset = 0; offset < candidates.length && found === undefined; offset += BATCH) {
-      const chunk = candidates.slice(offset, offset + BATCH);
-      // Each candidate in spaces of its own, so the batch shares one emulator.
-      const cases: FuzzCase[] = chunk.map((candidate, index) => ({
-        name: `shrink_${index}`,
-        models: [renameSpaces(candidate, (space) => `${space}c${index}`)],
-      }));
-      const { failures } = await checkBatch(cases, work, only);
+    for (let offset = 0; offset < candidates.length && found === undefined; offset += batch) {
+      const chunk = candidates.slice(offset, offset + batch);
+      const failing = await stillFails(chunk);
       trials += chunk.length;
-      const still = new Set(failures.filter((failure) => failureClass(failure) === failing).map((failure) => failure.name));
-      const kept = chunk.filter((_, index) => still.has(`shrink_${index}`));
-      found = kept.sort((a, b) => weight(a) - weight(b))[0];
+      found = chunk.filter((_, index) => failing[index]).sort((a, b) => weight(a) - weight(b))[0];
     }
     if (found === undefined) return round === 0 ? undefined : { model, trials };
     if (round === 0) continue;
     model = found;
     log(`  shrunk to ${model.views.length} view(s), size ${modelSize(model)}`);
   }
+}
+
+/** Whether candidates still fail `check` with the failure class `failing`, each in spaces of its own so one batch shares one emulator. */
+export function failsLike(check: CheckName, failing: string, work: string): StillFails {
+  return async (candidates) => {
+    const cases: FuzzCase[] = candidates.map((candidate, index) => ({
+      name: `shrink_${index}`,
+      models: [renameSpaces(candidate, (space) => `${space}c${index}`)],
+    }));
+    const { failures } = await checkBatch(cases, work, new Set([check]));
+    const still = new Set(failures.filter((failure) => failureClass(failure) === failing).map((failure) => failure.name));
+    return cases.map((fuzzCase) => still.has(fuzzCase.name));
+  };
 }
 
 /** The model with every space renamed (views, containers, references, edge types): models side by side in one emulator. */
