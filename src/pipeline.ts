@@ -47,6 +47,8 @@ export interface GenerationResult {
   config: GeneratorConfig;
 }
 
+const DEFAULT_LINE_LENGTH = 120;
+
 export function generateSdk(input: GenerationInput, options: PipelineOptions = {}): GenerationResult {
   const started = performance.now();
   const strict = options.strict ?? false;
@@ -99,7 +101,7 @@ export function resolveConfig(models: readonly DataModel[], options: PipelineOpt
     clientName: options.clientName ?? applyRule(base, { case: "pascal", suffix: "Client" }),
     defaultSpace: options.defaultSpace,
     naming: { className: "pascal", field: "snake", ...options.naming },
-    lineLength: options.lineLength ?? 120,
+    lineLength: options.lineLength ?? DEFAULT_LINE_LENGTH,
     indent: options.indent ?? 4,
     docstrings: options.docstrings ?? true,
     typeHints: options.typeHints ?? true,
@@ -118,12 +120,15 @@ function namingFor(config: GeneratorConfig): LanguageNaming {
   // The package exports the client beside the view classes: a view must not be named like it.
   const reservation: LanguageNaming["reservation"] = (name, namespace) =>
     namespace === "type" && name === config.clientName ? "generated" : pythonNaming.reservation(name, namespace);
-  if (className === "pascal" && field === "snake") return { ...pythonNaming, reservation };
+  // Names fit the longest line of one name (`_view: ClassVar[ViewId] = X_VIEW`) in the configured line length, as
+  // the default limit fits it in 120 columns: a narrower line cuts long names shorter.
+  const maxNameLength = Math.min(pythonNaming.maxNameLength, config.lineLength - (DEFAULT_LINE_LENGTH - pythonNaming.maxNameLength));
+  if (className === "pascal" && field === "snake") return { ...pythonNaming, reservation, maxNameLength };
   const classNames = Object.fromEntries(
     Object.entries(pythonNaming.classNames).map(([slot, rule]) => [slot, rule.namespace === "type" ? { ...rule, case: className } : rule]),
   ) as LanguageNaming["classNames"];
   const filterParameters = Object.fromEntries(
     Object.entries(pythonNaming.filterParameters).map(([operator, rule]) => [operator, { ...rule, case: field }]),
   ) as LanguageNaming["filterParameters"];
-  return { ...pythonNaming, reservation, classNames, field: { ...pythonNaming.field, case: field }, filterParameters };
+  return { ...pythonNaming, reservation, maxNameLength, classNames, field: { ...pythonNaming.field, case: field }, filterParameters };
 }
