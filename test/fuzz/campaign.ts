@@ -11,7 +11,7 @@ import { dump } from "js-yaml";
 import type { DataModel } from "../../src/client/models.ts";
 import { loadModelFile } from "../../src/sources.ts";
 import { CHECKS, type CheckName, checkBatch, type Failure, type FuzzCase, failureClass, REPOSITORY } from "./checks.ts";
-import { randomModel } from "./random-model.ts";
+import { randomModel, randomOptions } from "./random-model.ts";
 import { failsLike, modelSize, renameSpaces, shrink } from "./shrink.ts";
 
 export const FIXTURES = join(REPOSITORY, "test", "fixtures", "fuzz");
@@ -40,7 +40,20 @@ async function fixtureCases(): Promise<FuzzCase[]> {
   const files = readdirSafe(FIXTURES)
     .filter((file) => file.endsWith(".model.yaml"))
     .sort();
-  return Promise.all(files.map(async (file) => ({ name: fixtureName(file), models: (await loadModelFile(join(FIXTURES, file))).models })));
+  return Promise.all(
+    files.map(async (file) => {
+      const path = join(FIXTURES, file);
+      return { name: fixtureName(file), models: (await loadModelFile(path)).models, options: fixtureOptions(await Bun.file(path).text()) };
+    }),
+  );
+}
+
+/** A fixture's first line may hold the layout options its SDK is generated with: `# options: {"lineLength": 80}`. */
+const OPTIONS_LINE = /^# options: (\{.*\})$/m;
+
+function fixtureOptions(text: string): FuzzCase["options"] {
+  const json = OPTIONS_LINE.exec(text.split("\n", 1)[0] ?? "")?.[1];
+  return json === undefined ? {} : JSON.parse(json);
 }
 
 /** Runs the campaign; resolves to the failures (none: every SDK passed every check). */
@@ -50,17 +63,15 @@ export async function runCampaign(options: CampaignOptions): Promise<Failure[]> 
   const work = options.keep ?? mkdtempSync(join(tmpdir(), "pygen-fuzz-"));
   const timings = Object.fromEntries(CHECKS.map((check) => [check, 0])) as Record<CheckName, number>;
   const failures: Failure[] = [];
-  const models = new Map<string, DataModel[]>();
   const batches: FuzzCase[][] = [];
   if (options.fixtures) batches.push(await fixtureCases());
   for (let offset = 0; offset < options.seeds; offset += options.batch) {
     const seeds = Array.from({ length: Math.min(options.batch, options.seeds - offset) }, (_, index) => options.start + offset + index);
-    batches.push(seeds.map((seed) => ({ name: seedName(seed), models: [randomModel(seed)] })));
+    batches.push(seeds.map((seed) => ({ name: seedName(seed), models: [randomModel(seed)], options: randomOptions(seed) })));
   }
   try {
     for (const cases of batches) {
       if (cases.length === 0) continue;
-      for (const fuzzCase of cases) models.set(fuzzCase.name, fuzzCase.models);
       const result = await checkBatch(cases, join(work, "batch"));
       for (const check of CHECKS) timings[check] += result.timings[check];
       failures.push(...result.failures);
@@ -70,18 +81,20 @@ export async function runCampaign(options: CampaignOptions): Promise<Failure[]> 
       );
     }
     const classes = byClass(failures);
+    const byName = new Map(batches.flat().map((fuzzCase) => [fuzzCase.name, fuzzCase]));
     if (options.shrink) {
       for (const [failing, members] of classes) {
         const first = members[0] as Failure;
-        const model = models.get(first.name)?.[0];
-        if (model === undefined || !first.name.startsWith("fuzz_") || first.name.startsWith("fuzz_fixture")) continue;
+        const model = byName.get(first.name)?.models[0];
+        const layout = byName.get(first.name)?.options ?? {};
+        if (model === undefined || first.name.startsWith("fuzz_fixture")) continue;
         log(`shrinking ${first.name} (${failing})`);
-        const shrunk = await shrink(model, failsLike(first.check, failing, join(work, "shrink")), log);
+        const shrunk = await shrink(model, failsLike(first.check, failing, join(work, "shrink"), layout), log);
         if (shrunk === undefined) {
           log("  the failure did not come back: not shrunk");
           continue;
         }
-        const file = await writeFixture(shrunk.model, first.name);
+        const file = await writeFixture(shrunk.model, first.name, layout);
         log(`  ${shrunk.trials} trials: size ${modelSize(model)} → ${modelSize(shrunk.model)}, written to ${file}`);
       }
     }
@@ -147,7 +160,7 @@ function fixtureCount(): number {
 }
 
 /** Writes a shrunk model as a fixture, in spaces of its own (x<seed><letter>) so fixtures share an emulator. */
-async function writeFixture(model: DataModel, name: string): Promise<string> {
+async function writeFixture(model: DataModel, name: string, options: FuzzCase["options"]): Promise<string> {
   const seed = name.replace(/^fuzz_/, "");
   const taken = new Set(readdirSafe(FIXTURES));
   let letter = 0;
@@ -158,7 +171,7 @@ async function writeFixture(model: DataModel, name: string): Promise<string> {
   const plain = JSON.parse(JSON.stringify(moved, (key, value) => (key === "kind" ? undefined : value)));
   await Bun.write(
     file,
-    `# Shrunk from fuzz seed ${seed} (bench/fuzz-models.ts); rename it after the defect it shows.\n${dump(plain, { lineWidth: 200, noRefs: true })}`,
+    `${Object.keys(options ?? {}).length > 0 ? `# options: ${JSON.stringify(options)}\n` : ""}# Shrunk from fuzz seed ${seed} (bench/fuzz-models.ts); rename it after the defect it shows.\n${dump(plain, { lineWidth: 200, noRefs: true })}`,
   );
   // Laid out as the repository's YAML is, so biome check . passes.
   Bun.spawnSync([join(REPOSITORY, "node_modules", ".bin", "biome"), "format", "--write", file], { stdout: "ignore", stderr: "ignore" });

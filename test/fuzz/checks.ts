@@ -10,7 +10,7 @@ import type { DataModel } from "../../src/client/models.ts";
 import { seedModels } from "../../src/emulator/seed.ts";
 import { EmulatorStore } from "../../src/emulator/store.ts";
 import { writeGeneratedFiles } from "../../src/output/writer.ts";
-import { generateSdk } from "../../src/pipeline.ts";
+import { generateSdk, type PipelineOptions } from "../../src/pipeline.ts";
 
 export const REPOSITORY = resolve(import.meta.dir, "../..");
 const VENV = join(REPOSITORY, ".venv", "bin");
@@ -22,6 +22,8 @@ export type CheckName = (typeof CHECKS)[number];
 export interface FuzzCase {
   name: string;
   models: DataModel[];
+  /** Layout options a user may set (line length, indent, docstrings); pygen's defaults otherwise. */
+  options?: Pick<PipelineOptions, "lineLength" | "indent" | "docstrings">;
 }
 
 export interface Failure {
@@ -59,7 +61,13 @@ export async function generateCases(cases: readonly FuzzCase[], dir: string): Pr
     try {
       const result = generateSdk(
         { models: fuzzCase.models, origin: fuzzCase.name },
-        { topLevelPackage: fuzzCase.name, clientName: "FuzzClient", defaultSpace: `${first.space}_instances`, generatedAt: "fixed" },
+        {
+          ...fuzzCase.options,
+          topLevelPackage: fuzzCase.name,
+          clientName: "FuzzClient",
+          defaultSpace: `${first.space}_instances`,
+          generatedAt: "fixed",
+        },
       );
       // A valid model is generated whole: a validation error means the validator refuses what CDF accepts.
       const errors = result.warnings.filter((warning) => warning.severity === "error");
@@ -126,8 +134,20 @@ export function ruffCheck(dir: string, names: readonly string[]): Failure[] {
 export function ruffFormat(dir: string, names: readonly string[]): Failure[] {
   if (names.length === 0) return [];
   const output = run([join(VENV, "ruff"), "format", "--check", "--no-cache", "--output-format", "concise", ...names], { cwd: dir });
-  const lines = output.text.split("\n").filter((line) => line.includes(": unformatted"));
-  const failures = attribute("ruff format", lines, names, folderOf);
+  // The module a file is, in the message (`_query.py`, `_api/….py`): the class tells layouts of different modules apart.
+  const lines = output.text
+    .split("\n")
+    .filter((line) => line.includes(": unformatted"))
+    .map((line) => {
+      const path = line.slice(0, line.indexOf(":"));
+      const module = path
+        .split("/")
+        .slice(2)
+        .join("/")
+        .replace(/\/[^/]+\.py$/, "/….py");
+      return `${module} would be reformatted (in ${path.split("/")[0]})`;
+    });
+  const failures = attribute("ruff format", lines, names, (line) => /\(in (\S+)\)$/.exec(line)?.[1]);
   return output.status !== 0 && failures.length === 0 ? batchFailure("ruff format", names, output) : failures;
 }
 

@@ -58,6 +58,13 @@ interface Draft {
 
 export const instanceSpaceOf = (seed: number) => `f${seed}_instances`;
 
+/** Layout options for a seed's SDK, drawn apart from its model: mostly pygen's defaults, now and then narrower. */
+export function randomOptions(seed: number): { lineLength?: number; indent?: number; docstrings?: boolean } {
+  const random = new Random(seed ^ 0x5bd1e995);
+  if (random.chance(0.7)) return {};
+  return { lineLength: random.pick([79, 80, 88, 100, 160]), indent: random.pick([2, 4, 4]), docstrings: !random.chance(0.2) };
+}
+
 export function randomModel(seed: number, limits: Partial<FuzzLimits> = {}): DataModel {
   return new ModelDraw(seed, { ...DEFAULT_LIMITS, ...limits }).model();
 }

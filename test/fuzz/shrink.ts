@@ -164,12 +164,16 @@ export async function shrink(
   }
 }
 
-/** Whether candidates still fail `check` with the failure class `failing`, each in spaces of its own so one batch shares one emulator. */
-export function failsLike(check: CheckName, failing: string, work: string): StillFails {
+/**
+ * Whether candidates still fail `check` with the failure class `failing` (generated with `options`), each in spaces
+ * of its own so one batch shares one emulator.
+ */
+export function failsLike(check: CheckName, failing: string, work: string, options: FuzzCase["options"] = {}): StillFails {
   return async (candidates) => {
     const cases: FuzzCase[] = candidates.map((candidate, index) => ({
-      name: `shrink_${index}`,
+      name: `fuzz_shrink_${index}`,
       models: [renameSpaces(candidate, (space) => `${space}c${index}`)],
+      options,
     }));
     const { failures } = await checkBatch(cases, work, new Set([check]));
     const still = new Set(failures.filter((failure) => failureClass(failure) === failing).map((failure) => failure.name));
