@@ -45,6 +45,22 @@ describe("views named like runtime classes or the client", () => {
     expect(pythonReservation("properties", "field")).toBe("generated");
   });
 
+  test("every public member of the runtime's instance classes is kept off fields", () => {
+    const source = readFileSync(join(import.meta.dir, "../../../templates/python/runtime/data_classes.py"), "utf8");
+    const bases = new Set(["ViewModel", "InstanceModel", "InstanceRead", "NodeRead", "EdgeRead", "InstanceWrite", "NodeWrite", "EdgeWrite"]);
+    const members: string[] = [];
+    let inBase = false;
+    for (const line of source.split("\n")) {
+      const header = /^class (\w+)/.exec(line);
+      if (header) inBase = bases.has(header[1] ?? "");
+      else if (/^\S/.test(line)) inBase = false;
+      const member = inBase ? /^ {4}(?:def )?([a-z]\w*)\s*[:(=]/.exec(line)?.[1] : undefined;
+      if (member !== undefined) members.push(member);
+    }
+    expect(members).toContain("end_id");
+    expect(members.filter((name) => pythonReservation(name, "field") === undefined)).toEqual([]);
+  });
+
   test("NodeRead, NodeQuery and the client's own name are escaped, with a warning each", () => {
     const result = generateSdk(
       {
