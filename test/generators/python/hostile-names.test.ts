@@ -47,7 +47,16 @@ describe("views named like runtime classes or the client", () => {
 
   test("every public member of the runtime's instance classes is kept off fields", () => {
     const source = readFileSync(join(import.meta.dir, "../../../templates/python/runtime/data_classes.py"), "utf8");
-    const bases = new Set(["ViewModel", "InstanceModel", "InstanceRead", "NodeRead", "EdgeRead", "InstanceWrite", "NodeWrite", "EdgeWrite"]);
+    const bases = new Set([
+      "ViewModel",
+      "InstanceModel",
+      "InstanceRead",
+      "NodeRead",
+      "EdgeRead",
+      "InstanceWrite",
+      "NodeWrite",
+      "EdgeWrite",
+    ]);
     const members: string[] = [];
     let inBase = false;
     for (const line of source.split("\n")) {
