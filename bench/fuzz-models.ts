@@ -14,6 +14,7 @@ import { runCampaign } from "../test/fuzz/campaign.ts";
 
 const cli = cac("fuzz-models");
 cli
+  .usage("[--seeds N] [--start S] [--batch B] [--fixtures] [--shrink] [--keep DIR]")
   .option("--seeds <n>", "How many seeds", { default: 50 })
   .option("--start <s>", "First seed", { default: 1 })
   .option("--batch <b>", "Seeds per batch (one mypy and one pytest run each)", { default: 50 })
@@ -21,8 +22,14 @@ cli
   .option("--shrink", "Shrink the first failing seed of each failure class into test/fixtures/fuzz")
   .option("--keep <dir>", "Keep the generated SDKs of the last batch in DIR")
   .help();
-const { options } = cli.parse();
+const { options, args } = cli.parse();
 if (options.help) process.exit(0);
+const KNOWN = new Set(["seeds", "start", "batch", "fixtures", "shrink", "keep", "help", "h", "--"]);
+const unknown = [...Object.keys(options).filter((key) => !KNOWN.has(key)), ...args];
+if (unknown.length > 0) {
+  console.error(`unknown option or argument: ${unknown.join(", ")} (see --help)`);
+  process.exit(2);
+}
 
 const count = (value: unknown, name: string, minimum: number): number => {
   const number = Number(value);
