@@ -42,3 +42,8 @@ echo "== ruff format --check"; .venv/bin/ruff format --check "${sources[@]}"
 # The runtime on its own, then the tests with the generated pumps SDK, which holds the runtime as it is vendored.
 echo "== mypy --strict"; .venv/bin/mypy --strict templates/python/runtime && .venv/bin/mypy --strict test/python
 echo "== pytest"; .venv/bin/python -m pytest -o pythonpath="$generated/sdks/golden_pumps test/python" test/python
+# The model fuzzer (DESIGN.md §8): SDKs of 50 fixed random models and of the shrunk fixtures in test/fixtures/fuzz,
+# each through ruff, mypy --strict and an end-to-end run against the emulator, in one batch per tool.
+# Its closing line ("N passed, N failed") counts SDKs. More seeds: bun bench/fuzz-models.ts --seeds N --start S.
+echo "== model fuzzer: 50 seeds and the fuzz fixtures"
+node_modules/.bin/bun bench/fuzz-models.ts --seeds 50 --fixtures

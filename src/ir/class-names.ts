@@ -6,7 +6,7 @@
  *   3. any collision: the view whose externalId already is the name keeps it, the others get 2, 3, …
  */
 import { locationOf, type ValidationIssue, viewText } from "./issues.ts";
-import { describeReservation, escapeIfReserved, identifierWords, limitedWords, limitLength, shortHash } from "./name-words.ts";
+import { cutWords, describeReservation, escapeIfReserved, identifierWords, limitedWords, limitLength, shortHash } from "./name-words.ts";
 import {
   applyRule,
   CLASS_NAME_SLOTS,
@@ -101,17 +101,13 @@ interface NamedClass {
 }
 
 function nameClass(state: ClassState, naming: LanguageNaming): NamedClass {
-  const qualifier = state.rank > 1 ? [...state.qualifier, String(state.rank)] : state.qualifier;
-  const names = {} as ClassNames;
   const issues: ValidationIssue[] = [];
+  const { words, qualifier } = qualifiedWords(state, naming, issues);
+  const names = {} as ClassNames;
   const escapes = new Map<string, { slots: ClassNameSlot[]; name: string; reservation: Reservation; namespace: Namespace }>();
   for (const slot of CLASS_NAME_SLOTS) {
     const { namespace } = naming.classNames[slot];
-    const { converted, name, reservation } = escapeIfReserved(
-      applyRule(state.words, naming.classNames[slot], qualifier),
-      namespace,
-      naming,
-    );
+    const { converted, name, reservation } = escapeIfReserved(applyRule(words, naming.classNames[slot], qualifier), namespace, naming);
     names[slot] = slot === "fileName" ? limitLength(name, naming.maxFileNameLength) : name;
     if (reservation !== undefined) {
       const escaped = escapes.get(converted) ?? { slots: [], name, reservation, namespace };
@@ -141,6 +137,30 @@ function nameClass(state: ClassState, naming: LanguageNaming): NamedClass {
     });
   }
   return { names, issues };
+}
+
+/**
+ * A class's words and qualifier (`2` after a lost collision), together no longer than the language's names may be:
+ * a qualifier after a long view's words would push its names past the limit, so the words make room for it, cut
+ * to end in a hash as a long view's are. A qualifier is kept to half the limit.
+ */
+function qualifiedWords(state: ClassState, naming: LanguageNaming, issues: ValidationIssue[]): { words: string[]; qualifier: string[] } {
+  const maxLength = naming.maxNameLength;
+  const wanted = state.rank > 1 ? [...state.qualifier, String(state.rank)] : state.qualifier;
+  const half = Math.floor(maxLength / 2);
+  const qualifier = wanted.join("_").length > half ? cutWords(wanted, shortHash(wanted.join("_")), half) : wanted;
+  const room = maxLength - (qualifier.length === 0 ? 0 : qualifier.join("_").length + 1);
+  if (state.words.join("_").length <= room) return { words: state.words, qualifier };
+  const words = cutWords(state.words, shortHash(state.irClass.view.externalId), room);
+  issues.push({
+    severity: "warning",
+    code: "NAME_TOO_LONG",
+    location: locationOf(state.irClass.view),
+    message: `the words of ${state.irClass.view.externalId} and "${qualifier.join("_")}", which tells it apart from views sharing its external id, are longer than ${maxLength} characters; its names are made of "${[...words, ...qualifier].join("_")}"`,
+    suggestion: "Use a shorter view externalId",
+    canAutoFix: true,
+  });
+  return { words, qualifier };
 }
 
 /**

@@ -30,7 +30,11 @@ export function limitedWords(identifier: string, role: string, maxLength: number
   const words = identifierWords(identifier, role);
   const length = words.join("_").length;
   if (length <= maxLength) return { words, cut: false, length };
-  const hash = shortHash(identifier);
+  return { words: cutWords(words, shortHash(identifier), maxLength), cut: true, length };
+}
+
+/** Words cut so that, with `hash` after them and joined by `_`, they are at most `maxLength` long. */
+export function cutWords(words: readonly string[], hash: string, maxLength: number): string[] {
   const kept: string[] = [];
   let keptLength = hash.length;
   for (const word of words) {
@@ -40,7 +44,7 @@ export function limitedWords(identifier: string, role: string, maxLength: number
     kept.push(part);
     keptLength += part.length + 1;
   }
-  return { words: [...kept, hash], cut: true, length };
+  return [...kept, hash];
 }
 
 /** FNV-1a, 32 bits, as hex: short, stable across runs and platforms. */

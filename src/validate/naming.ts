@@ -13,12 +13,12 @@ import type { IRModel } from "../ir/types.ts";
 import type { Findings } from "./findings.ts";
 
 /** dms-api §3.1: externalIds CDF refuses for views and containers, and property identifiers it keeps for itself. */
-const RESERVED_VIEW_EXTERNAL_IDS = new Set(
+export const RESERVED_VIEW_EXTERNAL_IDS: ReadonlySet<string> = new Set(
   "Query Mutation Subscription String Int32 Int64 Int Float32 Float64 Float Timestamp JSONObject Date Numeric Boolean PageInfo File Sequence TimeSeries".split(
     " ",
   ),
 );
-const RESERVED_PROPERTY_IDENTIFIERS = new Set(
+export const RESERVED_PROPERTY_IDENTIFIERS: ReadonlySet<string> = new Set(
   "space externalId createdTime lastUpdatedTime deletedTime edge_id node_id project_id property_group seq tg_table_name extensions".split(
     " ",
   ),

@@ -22,21 +22,22 @@ class EmulatorConnection(TypedDict):
 
 
 def start_emulator(
-    model: Path | None = None,
+    model: Path | Sequence[Path] | None = None,
     instances: Path | None = None,
     options: Sequence[str] = (),
     *,
     project: str = PROJECT,
     token: str = TOKEN,
 ) -> Iterator[EmulatorConnection]:
-    """Runs `pygen emulate` on a free port until the fixture is done; yields what a client config needs.
+    """Runs `pygen emulate` on a free port until the fixture is done, seeded with no, one or several model files;
+    yields what a client config needs.
 
     `options` are more flags of `pygen emulate` (injected faults, for instance).
     """
     command = [str(REPOSITORY / "node_modules" / ".bin" / "bun"), "src/main.ts", "emulate", "--port", "0"]
     command += ["--token", token, "--project", project, *options]
-    if model is not None:
-        command += ["--model", str(model)]
+    for path in [] if model is None else [model] if isinstance(model, Path) else model:
+        command += ["--model", str(path)]
     if instances is not None:
         command += ["--instances", str(instances)]
     process = subprocess.Popen(  # noqa: S603 - a fixed command line built from repository paths

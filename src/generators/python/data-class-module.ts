@@ -208,7 +208,7 @@ function readClass(context: ModuleContext, shape: ClassShape): string {
     connectionsLine(body, plan, shape, "read");
     body.line();
     if (edge) endNodeLine(body, edgeEndType(plan, "read", classImports), imports);
-    fieldLines(body, plan, shape.fields, "read", bases.inheritedRead, imports, classImports);
+    fieldLines(body, plan, shape, "read", bases.inheritedRead, imports, classImports);
     if (write !== undefined) {
       body
         .line()
@@ -240,7 +240,7 @@ function writeClass(context: ModuleContext, shape: ClassShape & { write: string 
         imports.add("local", RUNTIME, "DirectRelation");
         body.line("node_type: DirectRelation | None = None");
       }
-      fieldLines(body, plan, shape.fields, "write", bases.inheritedWrite, imports, classImports);
+      fieldLines(body, plan, shape, "write", bases.inheritedWrite, imports, classImports);
     }),
   );
 }
@@ -269,7 +269,7 @@ function trimmed(writer: PythonWriter): string {
 function fieldLines(
   writer: PythonWriter,
   plan: ViewPlan,
-  fields: readonly IRProperty[],
+  { fields, edge }: Pick<ClassShape, "fields" | "edge">,
   usage: Usage,
   inherited: ReadonlySet<string>,
   imports: ImportSet,
@@ -287,7 +287,7 @@ function fieldLines(
       const reference = connection === undefined ? undefined : referenceSpelling(connection, usage, classImports);
       const spelling = fieldSpelling(property.type, usage, plan.enumAliases.get(property.identifier), reference);
       importSpelling(imports, spelling, RUNTIME);
-      field = usage === "read" ? readForm(property, spelling.type) : writeForm(property, spelling.type);
+      field = usage === "read" ? readForm(property, spelling.type, edge) : writeForm(property, spelling.type);
     }
     // A connection to an edge class holds no ids of its own.
     if (/\bDirectRelation\b/.test(field.type)) imports.add("local", RUNTIME, "DirectRelation");
@@ -311,9 +311,14 @@ function spelledLikeAField(property: IRProperty, plan: ViewPlan): boolean {
   return isBaseField(identifier) || plan.fields.some((other) => other !== property && other.name === identifier);
 }
 
-/** Reads always carry non-nullable properties; nullable ones may be absent. */
-function readForm(property: IRProperty, type: string): { type: string; assigned?: string } {
-  return property.type.kind === "nullable" ? { type, assigned: "None" } : { type };
+/**
+ * Nodes read through a view always carry its non-nullable properties; nullable ones may be absent. An edge in a
+ * connection field may have no values in the field's edge view at all (written without properties, or an edge of
+ * the same type that another field holds), so every property of an edge read class may be absent.
+ */
+function readForm(property: IRProperty, type: string, edge: boolean): { type: string; assigned?: string } {
+  if (property.type.kind === "nullable") return { type, assigned: "None" };
+  return edge ? { type: `${type} | None`, assigned: "None" } : { type };
 }
 
 /**

@@ -24,6 +24,7 @@ import { apiModule } from "./api-module.ts";
 import { dataClassModule } from "./data-class-module.ts";
 import { ImportSet } from "./imports.ts";
 import { type ClassBases, FLAT, planBases } from "./inheritance.ts";
+import { pythonReservation } from "./keywords.ts";
 import { bracketed, type Layout, PythonWriter, pythonString } from "./layout.ts";
 import { checkPythonConfig } from "./options.ts";
 import { queryModule, stepRenames } from "./query-module.ts";
@@ -83,7 +84,10 @@ export class PythonGenerator implements LanguageGenerator {
   private plan(sdk: SdkPlan): { plans: ViewPlan[]; bases: Map<string, ClassBases>; warnings: GeneratorWarning[] } {
     const warnings: GeneratorWarning[] = [];
     const { classes: irClasses } = sdk.model;
-    const names = new UniqueNames(irClasses.flatMap((irClass) => CLASS_NAME_SLOTS.map((slot) => irClass.names[slot])));
+    const names = new UniqueNames(
+      irClasses.flatMap((irClass) => CLASS_NAME_SLOTS.map((slot) => irClass.names[slot])),
+      (name) => pythonReservation(name, "type") !== undefined,
+    );
     for (const reserved of [this.config.clientName, ...CONNECT_EXPORTS]) names.claim(reserved);
     const classes = indexClasses(irClasses, names, warnings);
     const plans = sdk.views.map((view) => planView(view, names, classes, warnings));

@@ -98,6 +98,26 @@ const IMPORTED_NAMES = [
 ];
 
 /**
+ * The keys of an instance in API payloads (the runtime's `_INSTANCE_KEYS`; a test keeps the two in step). The
+ * runtime reads a view's values lifted up beside them, and pydantic also accepts a field by its Python name: a
+ * field spelled like a key (`properties`) would read the instance's own value when the property has none.
+ */
+export const INSTANCE_KEYS = [
+  "instanceType",
+  "space",
+  "externalId",
+  "version",
+  "createdTime",
+  "lastUpdatedTime",
+  "deletedTime",
+  "type",
+  "existingVersion",
+  "startNode",
+  "endNode",
+  "properties",
+];
+
+/**
  * Fields of the runtime's data-class bases that are constructor keywords, but for `space` and `version`: CDF
  * identifiers spelled so are instance keys, which the runtime reads lifted anyway (`cdf_name`).
  */
@@ -122,6 +142,9 @@ const DATA_CLASS_MEMBERS = [
   "data_record",
   "id",
   "from_instance",
+  "from_instances",
+  "end_id",
+  "apply_item",
   "property_identifiers",
   "as_id",
   "as_write",
@@ -176,6 +199,7 @@ const API_PARAMETERS = [
   "group_by",
   "interval",
   "retrieve_connections",
+  "as_child_class",
   "id",
   "ids",
   "items",
@@ -242,6 +266,12 @@ const GENERATED_NAME_GROUPS: { names: ReadonlySet<string>; namespaces: readonly 
   },
   { names: new Set(DATA_CLASS_MEMBERS), namespaces: ["field", "parameter"], reason: "a member every generated data class has" },
   {
+    // `type` is an instance key too, but a builtin and soft keyword first: escaped as one, and said so.
+    names: new Set(INSTANCE_KEYS.filter((key) => !builtins.has(key) && !softKeywords.has(key))),
+    namespaces: ["field"],
+    reason: "a key of an instance in CDF's answers, which the data class would read in place of the property",
+  },
+  {
     names: new Set(PYDANTIC_MEMBERS),
     namespaces: ["field", "parameter"],
     reason: "a member of pydantic's BaseModel, which every generated data class extends",
@@ -299,3 +329,17 @@ export function explainPythonReservation(name: string, namespace: Namespace): st
       return undefined;
   }
 }
+
+/**
+ * Every name this file reserves, in any namespace: the model fuzzer (test/fuzz) draws identifiers from it, so the
+ * names it tries grow with the list.
+ */
+export const RESERVED_NAMES: readonly string[] = [
+  ...new Set([
+    ...HARD_KEYWORDS,
+    ...SOFT_KEYWORDS,
+    ...BUILTIN_FUNCTIONS_AND_TYPES,
+    ...BUILTIN_EXCEPTIONS,
+    ...GENERATED_NAME_GROUPS.flatMap((group) => [...group.names]),
+  ]),
+];

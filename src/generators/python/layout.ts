@@ -164,6 +164,8 @@ export function docstring(text: string, column: number, lineLength: number): str
       current = candidate;
     }
   }
+  // Words that fill one line keep the closing quotes on it even past the limit: ruff format joins them so.
+  if (lines.length === 0) return [`${current}"""`];
   lines.push(current, '"""');
   return lines;
 }

@@ -6,6 +6,7 @@
 import type { LanguageNaming } from "../../ir/naming.ts";
 import type { GeneratorConfig } from "../generator.ts";
 import { explainPythonReservation, pythonReservation } from "./keywords.ts";
+import { PYTHON_LINE_LENGTH } from "./options.ts";
 
 export const pythonNaming: LanguageNaming = {
   language: "python",
@@ -50,12 +51,16 @@ export function pythonNamingFor(config: GeneratorConfig): LanguageNaming {
     isClient(name, namespace) ? "generated" : pythonNaming.reservation(name, namespace);
   const explainReservation: LanguageNaming["explainReservation"] = (name, namespace) =>
     isClient(name, namespace) ? "the name of the generated client class" : pythonNaming.explainReservation?.(name, namespace);
-  if (className === "pascal" && field === "snake") return { ...pythonNaming, reservation, explainReservation };
+  // Names fit the longest line of one name (`_view: ClassVar[ViewId] = X_VIEW`) in the configured line length, as
+  // the default limit fits it in the default line length: a narrower line cuts long names shorter.
+  const maxNameLength = Math.min(pythonNaming.maxNameLength, config.lineLength - (PYTHON_LINE_LENGTH - pythonNaming.maxNameLength));
+  const chosen = { ...pythonNaming, reservation, explainReservation, maxNameLength };
+  if (className === "pascal" && field === "snake") return chosen;
   const classNames = Object.fromEntries(
     Object.entries(pythonNaming.classNames).map(([slot, rule]) => [slot, rule.namespace === "type" ? { ...rule, case: className } : rule]),
   ) as LanguageNaming["classNames"];
   const filterParameters = Object.fromEntries(
     Object.entries(pythonNaming.filterParameters).map(([operator, rule]) => [operator, { ...rule, case: field }]),
   ) as LanguageNaming["filterParameters"];
-  return { ...pythonNaming, reservation, explainReservation, classNames, field: { ...pythonNaming.field, case: field }, filterParameters };
+  return { ...chosen, classNames, field: { ...pythonNaming.field, case: field }, filterParameters };
 }

@@ -8,6 +8,9 @@ import { type GeneratorConfig, IDENTIFIER } from "../generator.ts";
 import type { LanguageDefaults } from "../language.ts";
 import { isHardKeyword } from "./keywords.ts";
 
+/** ruff's line length in the SDKs pygen generates, unless the user picks another. */
+export const PYTHON_LINE_LENGTH = 120;
+
 export function pythonDefaults(modelWords: readonly string[]): LanguageDefaults {
   // An identifier cannot start with a digit.
   const words = /^[0-9]/.test(modelWords[0] ?? "") ? ["sdk", ...modelWords] : [...modelWords];
@@ -15,7 +18,7 @@ export function pythonDefaults(modelWords: readonly string[]): LanguageDefaults 
     topLevelPackage: applyRule(words, { case: "snake" }),
     clientName: applyRule(words, { case: "pascal", suffix: "Client" }),
     naming: { className: "pascal", field: "snake" },
-    lineLength: 120,
+    lineLength: PYTHON_LINE_LENGTH,
     indent: 4,
   };
 }

@@ -83,6 +83,7 @@ _INSTANCE_KEYS = frozenset(
         "existingVersion",
         "startNode",
         "endNode",
+        "properties",
     }
 )
 _LIFTED = "property:"
@@ -116,7 +117,9 @@ def edge_end() -> Any:
 class ViewModel(BaseModel):  # noqa: PLW1641
     """What every generated class shares: its view, which fields are view properties, which are connections."""
 
-    model_config = ConfigDict(populate_by_name=True)
+    # Fields are named after view properties, so `model_validate_` (escaped from `model_validate`) is a field like any
+    # other: pydantic's warning about names in its `model_` namespace does not apply.
+    model_config = ConfigDict(populate_by_name=True, protected_namespaces=())
     _view: ClassVar[ViewId]
     _role: ClassVar[ClassRole]
     # Node or edge class: a view used for both has one of each.

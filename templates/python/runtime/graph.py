@@ -13,6 +13,8 @@
 
 Every instance is written once however often the graph reaches it: the first object met for an id wins, items
 given first, then what they lead to, breadth first. An object reached again is not walked again, so cycles end.
+Two edges of different types that would get the same external id (two edge fields between the same two nodes,
+both without an id of their own) are refused with a ValueError: writing one would silently lose the other.
 """
 
 from __future__ import annotations
@@ -44,8 +46,15 @@ class Graph:
     def add(self, item: dict[str, Any]) -> None:
         if item["instanceType"] == "node":
             self.nodes.setdefault(NodeId(item["space"], item["externalId"]), item)
-        else:
-            self.edges.setdefault(EdgeId(item["space"], item["externalId"]), item)
+            return
+        key = EdgeId(item["space"], item["externalId"])
+        first = self.edges.setdefault(key, item)
+        if first is not item and first["type"] != item["type"]:
+            types = " and ".join(f"{edge['type']['space']}:{edge['type']['externalId']}" for edge in (first, item))
+            raise ValueError(
+                f"edges of types {types} would both be written as {key.space}:{key.external_id}; give one an"
+                " external id of its own (an edge class with external_id), or write them in separate upserts"
+            )
 
 
 def flatten(items: Iterable[Writable], *, follow: bool = True) -> Graph:

@@ -5,7 +5,7 @@
 import { describe, expect, test } from "bun:test";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { pythonReservation } from "../../../src/generators/python/keywords.ts";
+import { INSTANCE_KEYS, pythonReservation } from "../../../src/generators/python/keywords.ts";
 import { generateSdk } from "../../../src/pipeline.ts";
 import { direct, enumOf, model, primitive, text, view } from "../../support/model-builder.ts";
 
@@ -35,6 +35,39 @@ describe("views named like runtime classes or the client", () => {
     );
     expect(imported).toContain("Unpack");
     expect(imported.filter((name) => pythonReservation(name, "type") === undefined)).toEqual([]);
+  });
+
+  test("the instance keys the runtime lifts view values beside are the ones the generator keeps fields off", () => {
+    const source = readFileSync(join(import.meta.dir, "../../../templates/python/runtime/data_classes.py"), "utf8");
+    const block = source.slice(source.indexOf("_INSTANCE_KEYS = frozenset("));
+    const keys = [...block.slice(0, block.indexOf(")")).matchAll(/"(\w+)"/g)].map((match) => match[1]);
+    expect(keys.sort()).toEqual([...INSTANCE_KEYS].sort());
+    expect(pythonReservation("properties", "field")).toBe("generated");
+  });
+
+  test("every public member of the runtime's instance classes is kept off fields", () => {
+    const source = readFileSync(join(import.meta.dir, "../../../templates/python/runtime/data_classes.py"), "utf8");
+    const bases = new Set([
+      "ViewModel",
+      "InstanceModel",
+      "InstanceRead",
+      "NodeRead",
+      "EdgeRead",
+      "InstanceWrite",
+      "NodeWrite",
+      "EdgeWrite",
+    ]);
+    const members: string[] = [];
+    let inBase = false;
+    for (const line of source.split("\n")) {
+      const header = /^class (\w+)/.exec(line);
+      if (header) inBase = bases.has(header[1] ?? "");
+      else if (/^\S/.test(line)) inBase = false;
+      const member = inBase ? /^ {4}(?:def )?([a-z]\w*)\s*[:(=]/.exec(line)?.[1] : undefined;
+      if (member !== undefined) members.push(member);
+    }
+    expect(members).toContain("end_id");
+    expect(members.filter((name) => pythonReservation(name, "field") === undefined)).toEqual([]);
   });
 
   test("NodeRead, NodeQuery and the client's own name are escaped, with a warning each", () => {

@@ -60,6 +60,8 @@ describe("Python literals and docstrings", () => {
     expect(docstring('A "quoted"\n  text', 4, 80)).toEqual(['"""A \\"quoted\\" text"""']);
     expect(docstring("one two three four five six seven", 4, 20)).toEqual(['"""one two three', "four five six", "seven", '"""']);
     expect(docstring("   ", 0, 80)).toEqual([]);
+    // Words that fit one line but for the closing quotes keep them on it, as ruff format does.
+    expect(docstring("one two three", 4, 20)).toEqual(['"""one two three"""']);
   });
 });
 

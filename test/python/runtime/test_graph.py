@@ -201,6 +201,18 @@ def test_flatten_writes_each_instance_once_and_ends_on_cycles() -> None:
     assert sorted(key.external_id for key in graph.edges) == ["a:b", "b:a"]
 
 
+def test_two_edges_of_different_types_with_one_default_id_are_refused_not_lost() -> None:
+    # `pipes` and `feeder` (inwards) both make an edge b -> a: both would be "b:a", the second silently dropped.
+    downstream = station("b", pipes=[station("a")])
+    downstream.feeder = None
+    upstream = station("a", feeder=downstream)
+    with pytest.raises(ValueError, match="sp_model:pipe and sp_model:feed would both be written as sp_data:b:a"):
+        flatten([downstream, upstream])
+    # The same edge reached twice is one edge.
+    twice = station("a", pipes=[station("b"), station("b")])
+    assert list(flatten([twice]).edges) == [NodeId("sp_data", "a:b")]
+
+
 def test_flatten_without_follow_gives_only_the_items_themselves() -> None:
     edge = FlowWrite(end_node=("sp_data", "b"), start_node=NodeId("sp_data", "a"), edge_type=FLOW)
     graph = flatten([station("a", pipes=[station("b")]), edge], follow=False)

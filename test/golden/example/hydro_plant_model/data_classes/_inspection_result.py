@@ -19,7 +19,7 @@ class InspectionResult(EdgeRead):
     _view: ClassVar[ViewId] = INSPECTION_RESULT_VIEW
 
     end_node: Annotated[DirectRelation | Generator | Inspector, edge_end()]
-    score: float
+    score: float | None = None
     remarks: str | None = None
     passed: bool | None = None
 
