@@ -47,6 +47,7 @@ from __future__ import annotations
 
 import functools
 import importlib
+import re
 import sys
 import threading
 from collections.abc import Iterable, Mapping
@@ -571,8 +572,28 @@ def resolve_references(namespace: Mapping[str, Any]) -> None:
     types.update(namespace)
     for value in classes:
         if not value.__pydantic_complete__:
-            value.model_rebuild(_types_namespace=types)
+            value.model_rebuild(_types_namespace=_names_annotated(value, types))
             value._describe()
+
+
+_IDENTIFIER = re.compile(r"[A-Za-z_]\w*")
+
+
+def _names_annotated(cls: type[ViewModel], types: Mapping[str, Any]) -> dict[str, Any]:
+    """The names a generated class's annotations use (its generated parents' too), bound as `types` binds them.
+
+    pydantic copies the namespace it is given for every class it rebuilds: the whole SDK's names each time would
+    take time in the square of the number of views.
+    """
+    names: dict[str, Any] = {}
+    for base in cls.__mro__:
+        if base.__module__ == __name__:
+            break  # the runtime's own bases resolve in this module
+        for annotation in base.__dict__.get("__annotations__", {}).values():
+            for name in _IDENTIFIER.findall(str(annotation)):
+                if name in types:
+                    names[name] = types[name]
+    return names
 
 
 _Item = TypeVar("_Item", bound=InstanceModel)
