@@ -47,6 +47,7 @@ from __future__ import annotations
 
 import functools
 import importlib
+import inspect
 import re
 import sys
 import threading
@@ -589,7 +590,7 @@ def _names_annotated(cls: type[ViewModel], types: Mapping[str, Any]) -> dict[str
     for base in cls.__mro__:
         if base.__module__ == __name__:
             break  # the runtime's own bases resolve in this module
-        for annotation in base.__dict__.get("__annotations__", {}).values():
+        for annotation in inspect.get_annotations(base).values():
             for name in _IDENTIFIER.findall(str(annotation)):
                 if name in types:
                     names[name] = types[name]
