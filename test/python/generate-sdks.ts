@@ -6,6 +6,7 @@
  *   bun test/python/generate-sdks.ts OUT_DIR
  */
 import { join } from "node:path";
+import { syntheticModel } from "../../bench/synthetic-model.ts";
 import type { DataModel } from "../../src/client/models.ts";
 import { writeGeneratedFiles } from "../../src/output/writer.ts";
 import { type GenerationInput, generateSdk, type PipelineOptions } from "../../src/pipeline.ts";
@@ -126,6 +127,11 @@ await write("hostile_multi", { models: [hostileModel, hostileGroupModel, longIdM
 // A model of our own shaped like CDF's core data model and a user model extending it (test/fixtures/models): the
 // shape most users generate from.
 await write("core_shaped", await loadModelFile(join(import.meta.dir, "..", "fixtures", "models", "core-shaped.model.yaml")));
+
+// A ring of 300 views, each connected to the next and the one before (test_large_sdk.py imports it). Written, not
+// listed: ruff and mypy on it would take minutes of CI for nothing the small SDKs do not check.
+const ring = generateSdk({ models: [syntheticModel(300)], origin: "generate-sdks.ts" }, { topLevelPackage: "sdk_ring" });
+await writeGeneratedFiles(join(outDir, "ring"), ring.files, { overwrite: true });
 
 const shared = sharedModelNames();
 for (const name of shared) await write(name, await loadModelFile(sharedModelPath(name)));

@@ -46,6 +46,8 @@ every read connection field's union) and edges with properties as their own valu
 from __future__ import annotations
 
 import functools
+import inspect
+import re
 import sys
 import threading
 from collections.abc import Iterable, Mapping
@@ -53,7 +55,16 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Annotated, Any, ClassVar, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    GetCoreSchemaHandler,
+    SerializerFunctionWrapHandler,
+    TypeAdapter,
+    model_serializer,
+)
+from pydantic_core import CoreSchema, PydanticSerializationUnexpectedValue, core_schema
 from typing_extensions import Self
 
 from .connections import ClassRole, Connection, InstanceKind, class_of, register_class
@@ -113,6 +124,12 @@ def edge_end() -> Any:
     return _wire_name("endNode")
 
 
+# Set while a thread builds a generated class's own schema (see `ViewModel.__get_pydantic_core_schema__`).
+_building = threading.local()
+# The ids of the objects each thread is dumping through references (see `_reference_schema`).
+_dumping = threading.local()
+
+
 # Defining __eq__ leaves the objects unhashable, as pydantic leaves models that are not frozen.
 class ViewModel(BaseModel):  # noqa: PLW1641
     """What every generated class shares: its view, which fields are view properties, which are connections."""
@@ -145,6 +162,18 @@ class ViewModel(BaseModel):  # noqa: PLW1641
             register_class(cls._view, cls._role, cls, cls._kind)
 
     @classmethod
+    def __get_pydantic_core_schema__(cls, source: type[BaseModel], handler: GetCoreSchemaHandler, /) -> CoreSchema:
+        # A class's own schema is pydantic's; a field holding another generated class gets a reference to it instead
+        # (see `_reference_schema`), so building one class never builds the classes its connections lead to.
+        if getattr(_building, "active", False):
+            return _reference_schema(cls)
+        _building.active = True
+        try:
+            return handler(source)
+        finally:
+            _building.active = False
+
+    @classmethod
     def _describe(cls) -> None:
         """Derives the class metadata from its fields; again once forward references are resolved."""
         runtime_base = next(base for base in cls.__mro__ if base.__module__ == __name__)
@@ -163,6 +192,19 @@ class ViewModel(BaseModel):  # noqa: PLW1641
             if str(fields[name].validation_alias).startswith(_LIFTED)
         )
         cls._linked_fields = frozenset(cls._connections) | cls._instance_fields
+
+    @model_serializer(mode="wrap")
+    def _dump_marked(self, handler: SerializerFunctionWrapHandler) -> Any:
+        # While an object is dumped, a reference met again to it is dumped by the union's next member, its id (see
+        # `_reference_schema`); this marks the object dumped first, which no reference leads to.
+        active: set[int] = _dumping.__dict__.setdefault("ids", set())
+        if id(self) in active:
+            return handler(self)
+        active.add(id(self))
+        try:
+            return handler(self)
+        finally:
+            active.discard(id(self))
 
     def __repr_args__(self) -> Iterable[tuple[str | None, Any]]:
         # Connected nodes by id: objects read with their connections may lead back to each other (A → B → A),
@@ -210,6 +252,56 @@ class ViewModel(BaseModel):  # noqa: PLW1641
 
 # The pairs of objects each thread is comparing (see `ViewModel.__eq__`).
 _comparing = threading.local()
+
+
+def _reference_schema(target: type[ViewModel]) -> CoreSchema:
+    """The schema of a field value that is an object of another generated class, bound to it only when used.
+
+    pydantic would otherwise build the target's schema into the class's own, and the targets' targets in turn: a
+    class built before the classes it leads to takes in every class reachable from it, one nested call per step. A
+    model's connections form long chains and rings (thousands of views), which overflowed Python's recursion limit
+    and made each class's validator hold most of the SDK. A reference validates and dumps through the target's own
+    validator and serializer, which exist once every generated class has been rebuilt.
+
+    Serialization keeps pydantic's behaviour in unions: a value of another type, or an object met again while it is
+    being dumped (a cycle), is refused with `PydanticSerializationUnexpectedValue`, so the union dumps it with its
+    next member (a node id).
+    """
+
+    def validate(value: Any, info: core_schema.ValidationInfo) -> Any:
+        if isinstance(value, target):
+            return value  # pydantic's default: objects of the class are taken as they are
+        return target.__pydantic_validator__.validate_python(value, context=info.context)
+
+    def serialize(value: Any, info: core_schema.SerializationInfo) -> Any:
+        active: set[int] = _dumping.__dict__.setdefault("ids", set())
+        if not isinstance(value, target) or id(value) in active:
+            raise PydanticSerializationUnexpectedValue(f"expected {target.__name__}")
+        active.add(id(value))
+        # The parts of the value the dump includes, as pydantic hands them down (one type spelled two ways).
+        include: Any = info.include
+        exclude: Any = info.exclude
+        try:
+            return target.__pydantic_serializer__.to_python(
+                value,
+                mode=info.mode,
+                include=include,
+                exclude=exclude,
+                context=info.context,
+                by_alias=info.by_alias,
+                exclude_unset=info.exclude_unset,
+                exclude_defaults=info.exclude_defaults,
+                exclude_none=info.exclude_none,
+                round_trip=info.round_trip,
+            )
+        finally:
+            active.discard(id(value))
+
+    return core_schema.with_info_plain_validator_function(
+        validate,
+        serialization=core_schema.plain_serializer_function_ser_schema(serialize, info_arg=True),
+        json_schema_input_schema=core_schema.any_schema(),
+    )
 
 
 def _shallow(value: Any) -> Any:
@@ -487,8 +579,28 @@ def resolve_references(namespace: Mapping[str, Any]) -> None:
     types.update(namespace)
     for value in classes:
         if not value.__pydantic_complete__:
-            value.model_rebuild(_types_namespace=types)
+            value.model_rebuild(_types_namespace=_names_annotated(value, types))
             value._describe()
+
+
+_IDENTIFIER = re.compile(r"[A-Za-z_]\w*")
+
+
+def _names_annotated(cls: type[ViewModel], types: Mapping[str, Any]) -> dict[str, Any]:
+    """The names a generated class's annotations use (its generated parents' too), bound as `types` binds them.
+
+    pydantic copies the namespace it is given for every class it rebuilds: the whole SDK's names each time would
+    take time in the square of the number of views.
+    """
+    names: dict[str, Any] = {}
+    for base in cls.__mro__:
+        if base.__module__ == __name__:
+            break  # the runtime's own bases resolve in this module
+        for annotation in inspect.get_annotations(base).values():
+            for name in _IDENTIFIER.findall(str(annotation)):
+                if name in types:
+                    names[name] = types[name]
+    return names
 
 
 _Item = TypeVar("_Item", bound=InstanceModel)

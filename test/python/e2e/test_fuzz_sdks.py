@@ -20,8 +20,8 @@ from types import ModuleType
 from typing import Any
 
 import pytest
-
 from emulator_process import start_emulator
+
 from .connection import EmulatorConnection
 
 FUZZ = Path(os.environ["PYGEN_FUZZ_SDKS"]) if os.environ.get("PYGEN_FUZZ_SDKS") else None

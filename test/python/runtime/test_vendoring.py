@@ -7,7 +7,8 @@ import sys
 from pathlib import Path
 
 RUNTIME = Path(__file__).parents[3] / "templates" / "python" / "runtime"
-ALLOWED_THIRD_PARTY = {"pydantic", "httpx", "typing_extensions"}
+# pydantic_core comes with pydantic, pinned by it: its `core_schema` is pydantic's public API for custom schemas.
+ALLOWED_THIRD_PARTY = {"pydantic", "pydantic_core", "httpx", "typing_extensions"}
 # Optional extras: imported for type checkers only (`if TYPE_CHECKING:`), and at run time by name when used.
 TYPE_CHECKING_ONLY = {"pandas"}
 
