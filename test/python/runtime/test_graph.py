@@ -210,7 +210,7 @@ def test_two_edges_of_different_types_with_one_default_id_are_refused_not_lost()
         flatten([downstream, upstream])
     # The same edge reached twice is one edge.
     twice = station("a", pipes=[station("b"), station("b")])
-    assert list(flatten([twice]).edges) == [NodeId("sp_data", "a:b")]
+    assert list(flatten([twice]).edges) == [EdgeId("sp_data", "a:b")]
 
 
 def test_flatten_without_follow_gives_only_the_items_themselves() -> None:
