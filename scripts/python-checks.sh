@@ -39,7 +39,7 @@ while read -r name package; do
 done <<< "$sdks"
 export PYGEN_GENERATED_SDKS="$generated/sdks"
 # mypy and pytest see the generated SDKs the end-to-end tests use (test/python/e2e/conftest.py adds them too).
-e2e_sdks=(example hostile Omni oddities OmniMultiAll used_for_all WindTurbine)
+e2e_sdks=(example hostile Omni oddities OmniMultiAll used_for_all WindTurbine core_shaped)
 MYPYPATH=$(printf "$generated/sdks/%s:" "${e2e_sdks[@]}")
 export MYPYPATH=${MYPYPATH%:}
 

@@ -83,12 +83,18 @@ function toAscii(text: string): string {
 
 /**
  * `windTurbine`, `WindTurbine`, `wind_turbine`, `wind-turbine` and `Wind turbine` all give the words wind and
- * turbine. Words keep their letters' case, so acronyms survive PascalCase (`CDFExternalReferences` stays as it is);
- * digits stick to the word before them.
+ * turbine. Words keep their letters' case, so acronyms survive PascalCase (`CDFExternalReferences` stays as it is).
+ * Numbers are split as people read them, and as pygen v1 did: after a lowercase letter a number starts a word of its
+ * own (`Implementation1` → Implementation, 1; `images360` → images, 360), after capitals it belongs to them
+ * (`HTTP2Endpoint` → HTTP2, Endpoint), and it keeps the capitals that follow it unless they start a word
+ * (`Cognite3DModel` → Cognite, 3D, Model; `Cognite360Image` → Cognite, 360, Image).
  */
 export function splitWords(identifier: string): string[] {
   const spaced = toAscii(identifier)
-    .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
+    .replace(/([a-z])([0-9])/g, "$1 $2")
+    .replace(/([A-Z][0-9]+)([A-Z])/g, "$1 $2")
+    .replace(/([a-z])([A-Z])/g, "$1 $2")
+    .replace(/([0-9])([A-Z][a-z])/g, "$1 $2")
     .replace(/([A-Z]+)([A-Z][a-z])/g, "$1 $2");
   return spaced.split(/[^A-Za-z0-9]+/).filter((word) => word.length > 0);
 }

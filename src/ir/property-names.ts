@@ -6,7 +6,7 @@
 import { locationOf, type ValidationIssue } from "../validate/issues.ts";
 import { filterOperatorsFor } from "./filters.ts";
 import { describeReservation, type Escaped, escapeIfReserved, identifierWords, limitedWords, type NameWords } from "./name-words.ts";
-import { applyRule, type FilterOperator, type LanguageNaming, splitWords } from "./naming.ts";
+import { applyRule, type FilterOperator, type LanguageNaming } from "./naming.ts";
 import type { IRClass, IRProperty } from "./types.ts";
 import { compareText, type SettledName, settleNames } from "./unique-names.ts";
 
@@ -24,7 +24,8 @@ export interface PropertyNames {
 export interface PropertyNamer {
   words(identifier: string): NameWords;
   field(identifier: string): Escaped;
-  filter(field: string, operator: FilterOperator): Escaped;
+  /** A filter parameter from the words of its field (never its name split again: `volume_m3` is no `volume m 3`). */
+  filter(fieldWords: readonly string[], operator: FilterOperator): Escaped;
 }
 
 function memoize<T>(compute: (key: string) => T): (key: string) => T {
@@ -42,12 +43,12 @@ export function propertyNamer(naming: LanguageNaming): PropertyNamer {
   // Words cut to the longest a name may be (ending in a hash), so every line holding the field still fits.
   const words = memoize((identifier) => limitedWords(identifier, "property", naming.maxNameLength));
   const field = memoize((identifier) => escapeIfReserved(applyRule(words(identifier).words, naming.field), "field", naming));
-  const fieldWords = memoize(splitWords);
   const filters = memoize((key) => {
-    const [operator, fieldName] = [key.slice(0, key.indexOf(":")) as FilterOperator, key.slice(key.indexOf(":") + 1)];
-    return escapeIfReserved(applyRule(fieldWords(fieldName), naming.filterParameters[operator]), "parameter", naming);
+    const [operator, ...fieldWords] = key.split(" ") as [FilterOperator, ...string[]];
+    return escapeIfReserved(applyRule(fieldWords, naming.filterParameters[operator]), "parameter", naming);
   });
-  return { words, field, filter: (fieldName, operator) => filters(`${operator}:${fieldName}`) };
+  // Words hold letters and digits only, so a space keeps the key unambiguous.
+  return { words, field, filter: (fieldWords, operator) => filters([operator, ...fieldWords].join(" ")) };
 }
 
 export function planPropertyNames(
@@ -86,7 +87,14 @@ export function planPropertyNames(
   const fields = settleNames(claims, (claim, attempt) => applyRule(namer.words(claim.identifier).words, naming.field, [String(attempt)]));
   reportSettled(irClass, fields, "field", issues);
   const fieldOf = new Map(fields.map((field) => [field.identifier, field.name]));
-  const filters = planFilterParameters(irClass, properties, fieldOf, namer, naming, issues);
+  // The words each field name was made of, with the number a collision gave it.
+  const fieldWords = new Map(
+    fields.map(({ identifier, attempt }) => [
+      identifier,
+      [...namer.words(identifier).words, ...(attempt === undefined ? [] : [String(attempt)])],
+    ]),
+  );
+  const filters = planFilterParameters(irClass, properties, fieldWords, namer, naming, issues);
   return new Map(
     properties.map((property) => [
       property.identifier,
@@ -123,16 +131,16 @@ interface FilterClaim {
 function planFilterParameters(
   irClass: IRClass,
   properties: IRProperty[],
-  fieldOf: Map<string, string>,
+  fieldWords: Map<string, string[]>,
   namer: PropertyNamer,
   naming: LanguageNaming,
   issues: ValidationIssue[],
 ): Map<string, Partial<Record<FilterOperator, string>>> {
-  const fieldName = (property: string) => fieldOf.get(property) ?? property;
+  const wordsOf = (property: string) => fieldWords.get(property) ?? [property];
   const claims: FilterClaim[] = [];
   for (const property of properties) {
     for (const operator of filterOperatorsFor(property)) {
-      const { converted, name, reservation } = namer.filter(fieldName(property.identifier), operator);
+      const { converted, name, reservation } = namer.filter(wordsOf(property.identifier), operator);
       // A reservation the field itself has was reported with the field already.
       if (reservation !== undefined && naming.reservation(converted, "field") === undefined) {
         issues.push({
@@ -148,7 +156,7 @@ function planFilterParameters(
     }
   }
   const settled = settleNames(claims, (claim, attempt) =>
-    applyRule(splitWords(fieldName(claim.property)), naming.filterParameters[claim.operator], [String(attempt)]),
+    applyRule(wordsOf(claim.property), naming.filterParameters[claim.operator], [String(attempt)]),
   );
   reportSettled(irClass, settled, "filter parameter", issues);
   const byProperty = new Map<string, Partial<Record<FilterOperator, string>>>();

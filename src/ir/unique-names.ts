@@ -17,6 +17,8 @@ export interface SettledName {
   name: string;
   /** The identifiers that wanted the same name, when this one had to give way. */
   collidedWith?: string[];
+  /** The alternative it got then: `rename(claim, attempt)`. */
+  attempt?: number;
 }
 
 /** `rename(claim, n)` spells the n-th alternative (n ≥ 2) of a claimant's name. */
@@ -46,7 +48,7 @@ export function settleNames<Claim extends NameClaim>(
       while (taken.has(alternative)) alternative = rename(loser, ++attempt);
       taken.add(alternative);
       const others = claimants.filter((claim) => claim !== loser).map((claim) => claim.identifier);
-      settled.set(loser.identifier, { identifier: loser.identifier, name: alternative, collidedWith: others });
+      settled.set(loser.identifier, { identifier: loser.identifier, name: alternative, collidedWith: others, attempt });
     }
   }
   return claims.map((claim) => settled.get(claim.identifier) ?? { identifier: claim.identifier, name: claim.name });

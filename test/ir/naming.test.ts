@@ -3,13 +3,34 @@ import { applyRule, joinWords, pluralize, singularize, splitWords } from "../../
 import { type NameClaim, settleNames } from "../../src/ir/unique-names.ts";
 
 describe("words", () => {
-  test("identifiers split into words whatever their style; acronyms and digits stay whole", () => {
+  test("numbers are split as people read them, the way pygen v1 named them", () => {
+    const cases: Record<string, string[]> = {
+      Cognite3DModel: ["Cognite", "3D", "Model"],
+      Cognite360Image: ["Cognite", "360", "Image"],
+      Cognite360ImageCollection: ["Cognite", "360", "Image", "Collection"],
+      CogniteCADNode: ["Cognite", "CAD", "Node"],
+      object3D: ["object", "3D"],
+      images360: ["images", "360"],
+      "3DModel": ["3D", "Model"],
+      HTTP2Endpoint: ["HTTP2", "Endpoint"],
+      HTTP2API: ["HTTP2", "API"],
+      S3Bucket: ["S3", "Bucket"],
+      int64: ["int", "64"],
+      Implementation1: ["Implementation", "1"],
+      volumeM3: ["volume", "M3"],
+    };
+    for (const [identifier, words] of Object.entries(cases)) expect([identifier, splitWords(identifier)]).toEqual([identifier, words]);
+    expect(joinWords(splitWords("Cognite3DModel"), "snake")).toBe("cognite_3d_model");
+    expect(joinWords(splitWords("Cognite3DModel"), "pascal")).toBe("Cognite3DModel");
+  });
+
+  test("identifiers split into words whatever their style; acronyms stay whole", () => {
     expect(splitWords("windTurbine")).toEqual(["wind", "Turbine"]);
     expect(splitWords("WindTurbine")).toEqual(["Wind", "Turbine"]);
     expect(splitWords("wind_turbine")).toEqual(["wind", "turbine"]);
     expect(splitWords("wind-turbine 2")).toEqual(["wind", "turbine", "2"]);
     expect(splitWords("CDFExternalReferences")).toEqual(["CDF", "External", "References"]);
-    expect(splitWords("Implementation1NonWriteable")).toEqual(["Implementation1", "Non", "Writeable"]);
+    expect(splitWords("Implementation1NonWriteable")).toEqual(["Implementation", "1", "Non", "Writeable"]);
     expect(splitWords("Température")).toEqual(["Temperature"]);
     expect(splitWords("日本語")).toEqual([]);
   });

@@ -146,10 +146,10 @@ describeShared("IR of ../shared/models", () => {
     expect(nullable.map((property) => property.name)).toEqual([
       "boolean",
       "date_",
-      "float32",
-      "float64",
-      "int32",
-      "int64",
+      "float_32",
+      "float_64",
+      "int_32",
+      "int_64",
       "json_",
       "text",
       "timestamp",
@@ -182,7 +182,7 @@ describeShared("IR of ../shared/models", () => {
       ["omni_multi_c", 1],
     ]);
     expect(classNamed(ir, "MainInterface").names.fileName).toBe("main_interface");
-    expect(ir.classes.find((irClass) => irClass.id === "pygen-models/Implementation1/2")?.names.fileName).toBe("implementation1_v2");
+    expect(ir.classes.find((irClass) => irClass.id === "pygen-models/Implementation1/2")?.names.fileName).toBe("implementation_1_v2");
   });
 
   test("Pumps: the class names stay apart and the variables take literal names", async () => {

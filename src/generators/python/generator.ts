@@ -36,8 +36,8 @@ function idText(id: { space: string; externalId: string; version: string }): str
 /** Version of the generated distribution; the model version is recorded as `__model_version__`. */
 const PACKAGE_VERSION = "0.1.0";
 
-/** Names the package root exports besides the generated classes: what a user needs to connect. */
-const CONNECT_EXPORTS = ["ClientConfig", "NodeId", "OAuthClientCredentials", "Token"];
+/** Names the package root exports besides the generated classes: what a user needs to connect and to name instances. */
+const CONNECT_EXPORTS = ["ClientConfig", "EdgeId", "NodeId", "OAuthClientCredentials", "Token"];
 
 export class PythonGenerator implements LanguageGenerator {
   private readonly config: GeneratorConfig;

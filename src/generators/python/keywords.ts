@@ -217,7 +217,7 @@ const RUNTIME_CLASS_NAMES = [
   "DirectRelationReference",
   "Client",
   "Config",
-  ..."DEFAULT_LIMIT AggregateName AggregateResult BaseClient Bucket CDFAPIError CDFAuthError CDFConfigError CDFConnectionError CDFError CDFGraphQLError CDFNotFoundError CDFRateLimitError ClientConfig Connection ContainerId Credentials DataModelAPIs DataModelId DataRecord Date DirectRelation EdgeRead EdgeWrite Filter Graph GroupValue HTTPClient Histogram InstanceResult InstancesClient KeywordFilters NodeFilters NodeId NodeList NodeQuery NodeRead NodeWrite NodeWriteList OAuthClientCredentials RangeProperty RawFilter RetrieveConnections RetryPolicy SortDirection TextProperty Timestamp Token ValueProperty ViewAPI ViewId".split(
+  ..."DEFAULT_LIMIT AggregateName AggregateResult BaseClient Bucket CDFAPIError CDFAuthError CDFConfigError CDFConnectionError CDFError CDFGraphQLError CDFNotFoundError CDFRateLimitError ClientConfig Connection ContainerId Credentials DataModelAPIs DataModelId DataRecord Date DirectRelation EdgeId EdgeRead EdgeWrite Filter Graph GroupValue HTTPClient Histogram InstanceResult InstancesClient KeywordFilters NodeFilters NodeId NodeList NodeQuery NodeRead NodeWrite NodeWriteList OAuthClientCredentials RangeProperty RawFilter RetrieveConnections RetryPolicy SortDirection TextProperty Timestamp Token ValueProperty ViewAPI ViewId".split(
     " ",
   ),
 ];

@@ -4,7 +4,7 @@
  * connection fields hold — decided once so the data-class module and the API module cannot disagree.
  */
 import type { Filter } from "../../client/models.ts";
-import type { FilterOperator } from "../../ir/naming.ts";
+import { type FilterOperator, joinWords, splitWords } from "../../ir/naming.ts";
 import type { IRClass, IRProperty, IRRelationship } from "../../ir/types.ts";
 import { locationOf } from "../../validate/issues.ts";
 import type { GeneratorWarning } from "../generator.ts";
@@ -69,12 +69,9 @@ export interface ViewPlan {
   hasHistogram: boolean;
 }
 
-/** Upper snake case of a class name: `HydroPlant` → `HYDRO_PLANT`. */
+/** Upper snake case of a class name, split into words as every other name is: `Cognite3DModel` → `COGNITE_3D_MODEL`. */
 function constantCase(className: string): string {
-  return className
-    .replace(/([a-z0-9])([A-Z])/g, "$1_$2")
-    .replace(/([A-Z]+)([A-Z][a-z])/g, "$1_$2")
-    .toUpperCase();
+  return joinWords(splitWords(className), "snake").toUpperCase();
 }
 
 function pascalCase(fieldName: string): string {

@@ -12,8 +12,8 @@ relatively. Public API, by module:
 - http: `HTTPClient(config)`: `post(path, body)`, `get(path, params)`; gzip, retries, re-auth, rate limit.
 - errors: `CDFError` > `CDFConfigError`, `CDFConnectionError`, `CDFAPIError(status, message, request_id, body)` >
   `CDFAuthError`, `CDFNotFoundError`, `CDFRateLimitError`.
-- ids: `NodeId(space, external_id)`, `ViewId(space, external_id, version)`, `ContainerId(space, external_id)`,
-  `DataModelId(space, external_id, version)`.
+- ids: `NodeId(space, external_id)`, `EdgeId(space, external_id)` (what a delete reports for an edge),
+  `ViewId(space, external_id, version)`, `ContainerId(space, external_id)`, `DataModelId(space, external_id, version)`.
 - graphql: `graphql_query` of a data model with `__typename` objects parsed into read classes; `CDFGraphQLError`.
 - values: annotated field types `Timestamp`, `Date`, `DirectRelation`, and their parse/format functions.
 - filters: `Filter` and the builders `equals`, `in_`, `range_`, `prefix`, `exists`, `contains_any`,
@@ -91,7 +91,7 @@ from .filters import (
 from .graph import Graph, flatten
 from .graphql import CDFGraphQLError
 from .http import HTTPClient
-from .ids import ContainerId, DataModelId, NodeId, ViewId
+from .ids import ContainerId, DataModelId, EdgeId, NodeId, ViewId
 from .instances import AggregateName, InstanceResult, InstancesClient, SortDirection
 from .query import RetrieveConnections
 from .retry import RetryPolicy
@@ -121,6 +121,7 @@ __all__ = [
     "DataRecord",
     "Date",
     "DirectRelation",
+    "EdgeId",
     "EdgeRead",
     "EdgeWrite",
     "Filter",

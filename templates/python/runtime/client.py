@@ -17,7 +17,7 @@ from .errors import CDFConfigError
 from .graph import Writable, flatten
 from .graphql import graphql_query
 from .http import HTTPClient
-from .ids import DataModelId, NodeId, as_node_ids
+from .ids import DataModelId, EdgeId, NodeId, as_node_ids
 from .instances import InstanceResult, InstancesClient
 
 
@@ -176,8 +176,9 @@ class BaseClient(_GraphQL):
         space: str | None = None,
         *,
         recursive: bool = False,
-    ) -> list[NodeId]:
-        """Deletes nodes (and their edges) in chunks of 1000, 2 at a time; returns the ids that existed.
+    ) -> list[NodeId | EdgeId]:
+        """Deletes nodes (and their edges) in chunks of 1000, 2 at a time; returns the ids that existed, a NodeId
+        for each node and an EdgeId for each edge.
 
         Write objects delete the instance they would write; with `recursive=True`, every node and edge `upsert`
         would write for them (graph.py). Edges are deleted first, then nodes.
@@ -187,8 +188,8 @@ class BaseClient(_GraphQL):
         ids = [item for item in given if not isinstance(item, (NodeWrite, EdgeWrite))]
         nodes = as_node_ids(ids, space or self.default_space) if ids else []
         graph = flatten(objects, follow=recursive)
-        deleted = self._instances.delete(list(graph.edges), instance_type="edge") if graph.edges else []
-        return deleted + self._instances.delete([*nodes, *graph.nodes])
+        deleted: list[NodeId | EdgeId] = [*self._instances.delete(list(graph.edges))] if graph.edges else []
+        return [*deleted, *self._instances.delete([*nodes, *graph.nodes])]
 
     def close(self) -> None:
         self._http.close()

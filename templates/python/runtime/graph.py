@@ -26,17 +26,17 @@ from typing import Any
 
 from .connections import Connection
 from .data_classes import EdgeWrite, NodeWrite, ViewModel, default_edge_id, node_id_of
-from .ids import NodeId
+from .ids import EdgeId, NodeId
 
 Writable = NodeWrite | EdgeWrite
 
 
 @dataclass
 class Graph:
-    """The apply items of a graph of write objects, one per instance, keyed by `(space, external_id)`."""
+    """The apply items of a graph of write objects, one per instance, keyed by its id."""
 
     nodes: dict[NodeId, dict[str, Any]] = field(default_factory=dict)
-    edges: dict[NodeId, dict[str, Any]] = field(default_factory=dict)
+    edges: dict[EdgeId, dict[str, Any]] = field(default_factory=dict)
 
     @property
     def items(self) -> list[dict[str, Any]]:
@@ -44,10 +44,12 @@ class Graph:
         return [*self.nodes.values(), *self.edges.values()]
 
     def add(self, item: dict[str, Any]) -> None:
-        instances = self.nodes if item["instanceType"] == "node" else self.edges
-        key = NodeId(item["space"], item["externalId"])
-        first = instances.setdefault(key, item)
-        if first is not item and item["instanceType"] == "edge" and first["type"] != item["type"]:
+        if item["instanceType"] == "node":
+            self.nodes.setdefault(NodeId(item["space"], item["externalId"]), item)
+            return
+        key = EdgeId(item["space"], item["externalId"])
+        first = self.edges.setdefault(key, item)
+        if first is not item and first["type"] != item["type"]:
             types = " and ".join(f"{edge['type']['space']}:{edge['type']['externalId']}" for edge in (first, item))
             raise ValueError(
                 f"edges of types {types} would both be written as {key.space}:{key.external_id}; give one an"

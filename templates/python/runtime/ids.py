@@ -33,6 +33,19 @@ class NodeId(NamedTuple):
         raise ValueError(f"expected a node id ({{space, externalId}} or (space, external_id)), got a {got}")
 
 
+class EdgeId(NamedTuple):
+    """An edge: what a delete reports for each edge it removed (a NodeId is always a node)."""
+
+    space: str
+    external_id: str
+
+    def dump(self) -> dict[str, str]:
+        return {"space": self.space, "externalId": self.external_id}
+
+
+InstanceId = NodeId | EdgeId
+
+
 class ViewId(NamedTuple):
     space: str
     external_id: str

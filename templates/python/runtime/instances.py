@@ -14,7 +14,7 @@ from typing import Any, Literal, TypeVar
 
 from .filters import Filter
 from .http import HTTPClient
-from .ids import NodeId, ViewId
+from .ids import EdgeId, InstanceId, NodeId, ViewId
 
 InstanceType = Literal["node", "edge"]
 SortDirection = Literal["ascending", "descending"]
@@ -29,6 +29,7 @@ MAX_DELETE_CONCURRENCY = 2
 
 _Item = TypeVar("_Item")
 _Result = TypeVar("_Result")
+_InstanceId = TypeVar("_InstanceId", bound=InstanceId)
 
 
 @dataclass(frozen=True)
@@ -263,17 +264,26 @@ class InstancesClient:
         chunks = _chunks(list(unique.values()), MAX_WRITE_ITEMS)
         return [result for results in self._concurrently(apply, chunks, MAX_WRITE_CONCURRENCY) for result in results]
 
-    def delete(self, ids: Sequence[NodeId], *, instance_type: InstanceType = "node") -> list[NodeId]:
-        """Deletes the instances; returns those that existed. Missing ids are ignored by the API."""
+    def delete(self, ids: Sequence[_InstanceId]) -> list[_InstanceId]:
+        """Deletes the instances, a NodeId's node and an EdgeId's edge; returns the ids of those that existed, each
+        as it was given. Missing ids are ignored by the API.
+        """
+        given = {(_instance_type(instance), instance.space, instance.external_id): instance for instance in ids}
 
-        def delete_chunk(chunk: list[NodeId]) -> list[NodeId]:
-            body = {"items": [{"instanceType": instance_type, **node.dump()} for node in chunk]}
+        def delete_chunk(chunk: list[tuple[InstanceType, str, str]]) -> list[_InstanceId]:
+            body = {"items": [{"instanceType": kind, "space": space, "externalId": xid} for kind, space, xid in chunk]}
             response = self.http.post("/models/instances/delete", body)
-            return [NodeId(item["space"], item["externalId"]) for item in response.get("items", [])]
+            keys = (
+                (item.get("instanceType", "node"), item["space"], item["externalId"])
+                for item in response.get("items", [])
+            )
+            return [given[key] for key in keys if key in given]
 
-        chunks = _chunks(list(dict.fromkeys(ids)), MAX_READ_ITEMS)
+        chunks = _chunks(list(given), MAX_READ_ITEMS)
         return [
-            node for deleted in self._concurrently(delete_chunk, chunks, MAX_DELETE_CONCURRENCY) for node in deleted
+            instance
+            for deleted in self._concurrently(delete_chunk, chunks, MAX_DELETE_CONCURRENCY)
+            for instance in deleted
         ]
 
     def _concurrently(self, work: Callable[[_Item], _Result], chunks: list[_Item], cap: int) -> list[_Result]:
@@ -283,6 +293,10 @@ class InstancesClient:
             return [work(chunk) for chunk in chunks]
         with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="cdf-instances") as pool:
             return list(pool.map(work, chunks))
+
+
+def _instance_type(instance: NodeId | EdgeId) -> InstanceType:
+    return "edge" if isinstance(instance, EdgeId) else "node"
 
 
 def _chunks(items: Sequence[_Item], size: int) -> list[list[_Item]]:

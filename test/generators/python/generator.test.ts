@@ -152,10 +152,10 @@ describe("type mapping", () => {
       "    _connections: ClassVar[dict[str, Connection]] = _CONNECTIONS",
       "",
       "    name: str",
-      "    count32: int",
-      "    count64: int | None = None",
-      "    ratio32: float | None = None",
-      "    ratio64: float | None = None",
+      '    count_32: Annotated[int, cdf_name("count32")]',
+      '    count_64: Annotated[int | None, cdf_name("count64")] = None',
+      '    ratio_32: Annotated[float | None, cdf_name("ratio32")] = None',
+      '    ratio_64: Annotated[float | None, cdf_name("ratio64")] = None',
       "    active: bool",
       '    seen_at: Annotated[Timestamp | None, cdf_name("seenAt")] = None',
       '    seen_on: Annotated[Date | None, cdf_name("seenOn")] = None',
@@ -183,7 +183,7 @@ describe("type mapping", () => {
   test("write fields: strict enums, required where CDF requires, container defaults shown", () => {
     const write = classBlock(content, "EveryWrite(NodeWrite)");
     expect(write).toContain("    name: str");
-    expect(write).toContain("    count32: int = 7");
+    expect(write).toContain('    count_32: Annotated[int, cdf_name("count32")] = 7');
     expect(write).toContain("    active: bool = True");
     expect(write).toContain("    state: EveryState | None = None");
     expect(write).toContain('    label: str | None = "none"');
@@ -194,14 +194,14 @@ describe("type mapping", () => {
       "class EveryFilters(NodeFilters, total=False):",
       "    name: str | Sequence[str] | None",
       "    name_prefix: str | None",
-      "    min_count32: int | None",
-      "    max_count32: int | None",
-      "    min_count64: int | None",
-      "    max_count64: int | None",
-      "    min_ratio32: float | None",
-      "    max_ratio32: float | None",
-      "    min_ratio64: float | None",
-      "    max_ratio64: float | None",
+      "    min_count_32: int | None",
+      "    max_count_32: int | None",
+      "    min_count_64: int | None",
+      "    max_count_64: int | None",
+      "    min_ratio_32: float | None",
+      "    max_ratio_32: float | None",
+      "    min_ratio_64: float | None",
+      "    max_ratio_64: float | None",
       "    active: bool | None",
       "    min_seen_at: datetime | None",
       "    max_seen_at: datetime | None",
@@ -273,6 +273,25 @@ describe("names, read-only views and connections", () => {
     // `space_prefix` would filter on the node's space, not on the property called space.
     expect(content).not.toContain("space_prefix");
     expect(result.warnings.map((warning) => `${warning.code} ${warning.location}`)).toContain("FILTER_SKIPPED sp_test/Thing/space");
+  });
+
+  test("names with numbers read as people read them, alike in every slot (class, module, client attribute, constant, field, filter)", () => {
+    const modelView = view("Cognite3DModel", { volumeM3: primitive("float64"), HTTP2Port: primitive("int32"), images360: text() });
+    const generated = generate([model([modelView])]);
+    const content = fileOf(generated, "test_model/data_classes/_cognite_3d_model.py");
+    expect(fileOf(generated, "test_model/_api/cognite_3d_model.py")).toContain("class Cognite3DModelAPI(");
+    expect(fileOf(generated, "test_model/_client.py")).toContain("self.cognite_3d_model = Cognite3DModelAPI(");
+    expect(content).toContain('COGNITE_3D_MODEL_VIEW = ViewId("sp_test", "Cognite3DModel", "1")');
+    expect(classBlock(content, "Cognite3DModelFilters(")).toEqual([
+      "class Cognite3DModelFilters(NodeFilters, total=False):",
+      "    min_volume_m3: float | None",
+      "    max_volume_m3: float | None",
+      "    min_http2_port: int | None",
+      "    max_http2_port: int | None",
+      "    images_360: str | Sequence[str] | None",
+      "    images_360_prefix: str | None",
+    ]);
+    expect(generated.warnings).toEqual([]);
   });
 
   test("read-only views get read classes and a read API only; views without text no search", () => {

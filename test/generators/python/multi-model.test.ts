@@ -44,18 +44,18 @@ describeShared("several data models in one SDK (OmniMulti A, B and C)", () => {
     // The shared views are generated once and offered by every group whose model has them.
     expect(connections(content, "OmniMultiAAPIs")).toEqual({ main_interface: "MainInterfaceAPI", sub_interface: "SubInterfaceAPI" });
     expect(connections(content, "OmniMultiBAPIs")).toEqual({
-      implementation1_v2: "Implementation1V2API",
+      implementation_1_v2: "Implementation1V2API",
       main_interface: "MainInterfaceAPI",
       sub_interface: "SubInterfaceAPI",
     });
-    expect(connections(content, "OmniMultiCAPIs")).toEqual({ implementation1_v1: "Implementation1V1API" });
+    expect(connections(content, "OmniMultiCAPIs")).toEqual({ implementation_1_v1: "Implementation1V1API" });
     expect(content).toContain('    _data_model = DataModelId("pygen-models", "OmniMultiB", "1")');
     expect(result.files.filter((file) => file.path.startsWith("sdk/data_classes/_main_interface"))).toHaveLength(1);
   });
 
   test("the README names each view's API through its group", async () => {
     const readme = generateSdk({ models: await models(), origin: "test" }, FIXED).files.find((file) => file.path === "README.md");
-    expect(readme?.content).toContain("| `client.omni_multi_b.implementation1_v2` | `Implementation1V2` |");
-    expect(readme?.content).toContain("items = client.omni_multi_c.implementation1_v1.list(limit=10)");
+    expect(readme?.content).toContain("| `client.omni_multi_b.implementation_1_v2` | `Implementation1V2` |");
+    expect(readme?.content).toContain("items = client.omni_multi_c.implementation_1_v1.list(limit=10)");
   });
 });

@@ -32,6 +32,7 @@ for name, module in (
     ("OmniMultiAll", "test_omni_multi_sdk.py"),
     ("used_for_all", "test_used_for_all_sdk.py"),
     ("WindTurbine", "test_windturbine_graph.py"),
+    ("core_shaped", "test_core_shaped_sdk.py"),
 ):
     root = Path(GENERATED or "/nonexistent") / name
     if root.is_dir():
@@ -66,10 +67,10 @@ def start_emulator(model: Path | Sequence[Path], instances: Path | None = None) 
             process.stdout.close()
 
 
-def seed_file(directory: Path, space: str, view_space: str, view: str, properties: str) -> Path:
-    """One node in `space` (the emulator creates the spaces of seeded instances), written through a view (v1)."""
+def seed_file(directory: Path, space: str, view_space: str, view: str, properties: str, version: str = "1") -> Path:
+    """One node in `space` (the emulator creates the spaces of seeded instances), written through a view."""
     seed = directory / "seed.yaml"
-    source = f"{{type: view, space: {view_space}, externalId: {view}, version: '1'}}"
+    source = f"{{type: view, space: {view_space}, externalId: {view}, version: '{version}'}}"
     seed.write_text(
         f"- instanceType: node\n  space: {space}\n  externalId: seed\n"
         f"  sources:\n  - source: {source}\n    properties: {properties}\n"
@@ -110,3 +111,10 @@ def wind_turbine_emulator(tmp_path_factory: pytest.TempPathFactory) -> Iterator[
 def used_for_all_emulator(tmp_path_factory: pytest.TempPathFactory) -> Iterator[EmulatorConnection]:
     seed = seed_file(tmp_path_factory.mktemp("used_for_all"), "all_instances", "sp_test", "Station", "{name: seed}")
     yield from start_emulator(Path(GENERATED or "") / "used_for_all.model.json", seed)
+
+
+@pytest.fixture(scope="module")
+def core_shaped_emulator(tmp_path_factory: pytest.TempPathFactory) -> Iterator[EmulatorConnection]:
+    directory = tmp_path_factory.mktemp("core_shaped")
+    seed = seed_file(directory, "plant_instances", "plant_ext", "Site", "{name: seed}", version="v1")
+    yield from start_emulator(REPOSITORY / "test" / "fixtures" / "models" / "core-shaped.model.yaml", seed)

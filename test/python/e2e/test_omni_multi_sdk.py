@@ -31,7 +31,7 @@ def test_one_group_of_apis_per_data_model() -> None:
 
 def test_same_name_views_of_different_models_are_different_classes() -> None:
     with client() as sdk:
-        v1, v2 = sdk.omni_multi_c.implementation1_v1, sdk.omni_multi_b.implementation1_v2
+        v1, v2 = sdk.omni_multi_c.implementation_1_v1, sdk.omni_multi_b.implementation_1_v2
         assert (v1._read_class, v2._read_class) == (Implementation1V1, Implementation1V2)
         assert Implementation1V1._view.external_id == Implementation1V2._view.external_id == "Implementation1"
         assert Implementation1V1._view != Implementation1V2._view

@@ -54,7 +54,7 @@ def test_values_keep_their_types(client: OmniClient) -> None:
     required = client.primitive_required.list(limit=None)
     assert all(isinstance(item, PrimitiveRequired) for item in required)
     for item in required:
-        assert isinstance(item.int64, int)
+        assert isinstance(item.int_64, int)
         assert isinstance(item.timestamp, datetime)
         assert item.timestamp.tzinfo is not None
         assert isinstance(item.date_, date)
@@ -77,16 +77,16 @@ def expected(items: PrimitiveNullableList, keep: Callable[[PrimitiveNullable], b
 def test_every_filter_kind_selects_what_the_values_say(client: OmniClient) -> None:
     api = client.primitive_nullable
     every = api.list(limit=None)
-    with_int = [item for item in every if item.int32 is not None]
-    middle = sorted(item.int32 for item in with_int if item.int32 is not None)[len(with_int) // 2]
-    assert ids(api.list(min_int32=middle)) == expected(
-        every, lambda item: item.int32 is not None and item.int32 >= middle
+    with_int = [item for item in every if item.int_32 is not None]
+    middle = sorted(item.int_32 for item in with_int if item.int_32 is not None)[len(with_int) // 2]
+    assert ids(api.list(min_int_32=middle)) == expected(
+        every, lambda item: item.int_32 is not None and item.int_32 >= middle
     )
-    assert ids(api.list(max_int32=middle)) == expected(
-        every, lambda item: item.int32 is not None and item.int32 <= middle
+    assert ids(api.list(max_int_32=middle)) == expected(
+        every, lambda item: item.int_32 is not None and item.int_32 <= middle
     )
-    assert ids(api.list(min_float64=0.0)) == expected(
-        every, lambda item: item.float64 is not None and item.float64 >= 0
+    assert ids(api.list(min_float_64=0.0)) == expected(
+        every, lambda item: item.float_64 is not None and item.float_64 >= 0
     )
     assert ids(api.list(boolean=True)) == expected(every, lambda item: item.boolean is True)
     day = date(2024, 1, 1)
@@ -124,14 +124,14 @@ def test_search_aggregate_histogram(client: OmniClient) -> None:
     assert found
     assert all(isinstance(item, PrimitiveNullable) for item in found)
     assert client.primitive_nullable.aggregate("count").value == len(every)
-    histogram = client.primitive_nullable.histogram("int32", 1e9)
-    assert sum(bucket.count for bucket in histogram.buckets) == sum(item.int32 is not None for item in every)
+    histogram = client.primitive_nullable.histogram("int_32", 1e9)
+    assert sum(bucket.count for bucket in histogram.buckets) == sum(item.int_32 is not None for item in every)
 
 
 def test_read_only_views_have_read_apis(client: OmniClient) -> None:
-    items = client.implementation1_non_writeable.list(limit=None)
+    items = client.implementation_1_non_writeable.list(limit=None)
     assert all(isinstance(item, NodeRead) for item in items)
-    assert not hasattr(client.implementation1_non_writeable, "upsert")
+    assert not hasattr(client.implementation_1_non_writeable, "upsert")
 
 
 def test_interfaces_are_base_classes_and_as_child_class_reads_the_implementations(client: OmniClient) -> None:
@@ -149,7 +149,7 @@ def test_interfaces_are_base_classes_and_as_child_class_reads_the_implementation
     amanda = client.main_interface.retrieve("Implementation1:Amanda", as_child_class=True)
     assert isinstance(amanda, Implementation1)
     # Read through the child's view: its own properties and the inherited ones.
-    assert amanda.value1 == "Study alone probably social free."
+    assert amanda.value_1 == "Study alone probably social free."
     assert amanda.main_value == "Charge radio able behind nor major side."
     plain = client.main_interface.retrieve("Implementation1:Amanda")
     assert type(plain) is MainInterface

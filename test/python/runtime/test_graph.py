@@ -13,6 +13,7 @@ from pumps import PumpsClient
 from pumps._runtime import (
     Connection,
     DirectRelation,
+    EdgeId,
     EdgeRead,
     EdgeWrite,
     NodeId,
@@ -209,14 +210,14 @@ def test_two_edges_of_different_types_with_one_default_id_are_refused_not_lost()
         flatten([downstream, upstream])
     # The same edge reached twice is one edge.
     twice = station("a", pipes=[station("b"), station("b")])
-    assert list(flatten([twice]).edges) == [NodeId("sp_data", "a:b")]
+    assert list(flatten([twice]).edges) == [EdgeId("sp_data", "a:b")]
 
 
 def test_flatten_without_follow_gives_only_the_items_themselves() -> None:
     edge = FlowWrite(end_node=("sp_data", "b"), start_node=NodeId("sp_data", "a"), edge_type=FLOW)
     graph = flatten([station("a", pipes=[station("b")]), edge], follow=False)
     assert list(graph.nodes) == [NodeId("sp_data", "a")]
-    assert list(graph.edges) == [NodeId("sp_data", "a:b")]
+    assert list(graph.edges) == [EdgeId("sp_data", "a:b")]
     with pytest.raises(ValueError, match="start_node and edge_type"):
         FlowWrite(end_node=("sp_data", "b")).dump()
 
@@ -345,7 +346,9 @@ def test_client_upsert_writes_the_graph_and_recursive_delete_removes_it(
     first, second = recorder.bodies("/delete")
     assert {item["instanceType"] for item in first["items"]} == {"edge"}
     assert {item["instanceType"] for item in second["items"]} == {"node"}
-    assert len(deleted) == 5
+    # Each kind comes back as its own id type: the edges first, as they were deleted.
+    assert [type(instance) for instance in deleted] == [EdgeId] * 2 + [NodeId] * 3
+    assert {instance.external_id for instance in deleted[:2]} == {item["externalId"] for item in first["items"]}
     assert fake.nodes == {}
 
 
