@@ -81,6 +81,7 @@ const IMPORTED_NAMES = [
   "datetime",
   "timezone",
   "cdf_name",
+  "edge_end",
   "Any",
   "Annotated",
   "ClassVar",

@@ -37,6 +37,17 @@ describe("views named like runtime classes or the client", () => {
     expect(imported.filter((name) => pythonReservation(name, "type") === undefined)).toEqual([]);
   });
 
+  test("every helper function the generated modules import from the runtime is kept off fields", () => {
+    const sources = readdirSync(GENERATOR_DIR).map((file) => readFileSync(join(GENERATOR_DIR, file), "utf8"));
+    const helpers = sources.flatMap((source) =>
+      [...source.matchAll(/\.add\("local", RUNTIME, ((?:"\w+"(?:, )?)+)\)/g)].flatMap((match) =>
+        [...(match[1] ?? "").matchAll(/"([a-z]\w*)"/g)].map((name) => name[1] ?? ""),
+      ),
+    );
+    expect(helpers).toContain("edge_end");
+    expect(helpers.filter((name) => pythonReservation(name, "field") === undefined)).toEqual([]);
+  });
+
   test("the instance keys the runtime lifts view values beside are the ones the generator keeps fields off", () => {
     const source = readFileSync(join(import.meta.dir, "../../../templates/python/runtime/data_classes.py"), "utf8");
     const block = source.slice(source.indexOf("_INSTANCE_KEYS = frozenset("));
