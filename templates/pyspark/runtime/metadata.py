@@ -59,7 +59,8 @@ _SCALAR_TYPES: Mapping[str, DataType] = {
 @dataclass(frozen=True)
 class PropertySpec:
     """One property of a view: `identifier` is its CDF identifier and its column name; `field` the snake-case name
-    the generated Python SDK gives it (and its keyword filters use)."""
+    the generated Python SDK gives it (and its keyword filters use).
+    """
 
     identifier: str
     kind: PropertyKind

@@ -16,9 +16,9 @@ returned to Spark, which filters the rows itself. Spark 4.1 hands over no OR: a 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from datetime import date, datetime, timezone
-from typing import Any
+from collections.abc import Callable, Sequence
+from datetime import date, datetime
+from typing import Any, NamedTuple
 
 from pyspark.sql.datasource import (
     EqualNullSafe,
@@ -39,12 +39,18 @@ from .._runtime import filters as dms
 from .._runtime.values import format_timestamp
 from .metadata import ViewSpec
 
-_EQUATABLE = {"text", "enum", "boolean", "int32", "int64", "float32", "float64", "timestamp", "date"}
-_ORDERED = {"int32", "int64", "float32", "float64", "timestamp", "date"}
+_EQUATABLE = {"text", "enum", "boolean", "int32", "int64", "float32", "float64", "timestamp", "date", "epoch"}
+_ORDERED = {"int32", "int64", "float32", "float64", "timestamp", "date", "epoch"}
 _PREFIXABLE = {"text", "enum"}
-# The node's fields: their kinds, and whether a property (nullable, `exists`-checked) or always present.
+# The node's fields and their kinds; "epoch" is milliseconds since 1970 (createdTime, lastUpdatedTime).
 _NODE_KINDS = {"space": "text", "externalId": "text", "createdTime": "epoch", "lastUpdatedTime": "epoch"}
-_RANGES = {GreaterThan: "gt", GreaterThanOrEqual: "gte", LessThan: "lt", LessThanOrEqual: "lte"}
+
+
+class Column(NamedTuple):
+    reference: list[str]
+    kind: str
+    # A view property may be missing (null); the node's fields never are.
+    is_property: bool
 
 
 def push_filters(view: ViewSpec, filters: Sequence[Filter]) -> tuple[dms.Filter | None, list[Filter]]:
@@ -62,79 +68,114 @@ def push_filters(view: ViewSpec, filters: Sequence[Filter]) -> tuple[dms.Filter 
 
 def translate(view: ViewSpec, spark_filter: Filter) -> dms.Filter | None:
     """The DMS filter selecting exactly the rows `spark_filter` keeps, or None when there is none."""
-    if isinstance(spark_filter, Not):
-        inner = translate(view, spark_filter.child)
-        if inner is None:
-            return None
-        attribute = getattr(spark_filter.child, "attribute", None)
-        column = _column(view, attribute)
-        if column is None:
-            return None
-        reference, kind, is_property = column
-        # SQL's NOT keeps neither the rows where the inner filter is null; for IS NULL that is none.
-        if is_property and not isinstance(spark_filter.child, IsNull):
-            return dms.and_(dms.not_(inner), dms.exists(reference))
-        return dms.not_(inner)
-    column = _column(view, getattr(spark_filter, "attribute", None))
-    if column is None:
+    negated = isinstance(spark_filter, Not)
+    inner = spark_filter.child if isinstance(spark_filter, Not) else spark_filter
+    column = _column(view, getattr(inner, "attribute", None))
+    rule = _RULES.get(type(inner))
+    if column is None or rule is None:
         return None
-    reference, kind, is_property = column
-    if isinstance(spark_filter, (IsNull, IsNotNull)):
-        if not is_property:
-            return None
-        found = dms.exists(reference)
-        return dms.not_(found) if isinstance(spark_filter, IsNull) else found
-    if isinstance(spark_filter, EqualNullSafe) and spark_filter.value is None:
-        return dms.not_(dms.exists(reference)) if is_property else None
-    if isinstance(spark_filter, (EqualTo, EqualNullSafe)):
-        value = _value(kind, spark_filter.value)
-        return dms.equals(reference, value) if kind in _EQUATABLE | {"epoch"} and value is not None else None
-    if isinstance(spark_filter, In):
-        values = [_value(kind, item) for item in spark_filter.value]
-        if kind not in _EQUATABLE | {"epoch"} or not values or any(item is None for item in values):
-            return None
-        return dms.in_(reference, values)
-    for filter_type, bound in _RANGES.items():
-        if isinstance(spark_filter, filter_type):
-            value = _value(kind, spark_filter.value)
-            if kind not in _ORDERED | {"epoch"} or value is None:
-                return None
-            return dms.range_(reference, **{bound: value})
-    if isinstance(spark_filter, StringStartsWith) and kind in _PREFIXABLE:
-        return dms.prefix(reference, spark_filter.value)
-    return None
+    translated = rule(column, inner)
+    if translated is None or not negated:
+        return translated
+    # SQL's NOT drops the rows where the inner filter is null (a missing property), DMS's `not` keeps them.
+    if column.is_property and not isinstance(inner, IsNull):
+        return dms.and_(dms.not_(translated), dms.exists(column.reference))
+    return dms.not_(translated)
 
 
-def _column(view: ViewSpec, attribute: Any) -> tuple[list[str], str, bool] | None:
-    """(DMS reference, kind, is a view property) of a top-level column, or None for struct fields and lists."""
+def _null_check(column: Column, spark_filter: Filter) -> dms.Filter | None:
+    if not column.is_property:
+        return None
+    found = dms.exists(column.reference)
+    return dms.not_(found) if isinstance(spark_filter, IsNull) else found
+
+
+def _equals(column: Column, spark_filter: Filter) -> dms.Filter | None:
+    literal = getattr(spark_filter, "value", None)
+    if literal is None and isinstance(spark_filter, EqualNullSafe):
+        return dms.not_(dms.exists(column.reference)) if column.is_property else None
+    value = _value(column.kind, literal)
+    return dms.equals(column.reference, value) if column.kind in _EQUATABLE and value is not None else None
+
+
+def _in(column: Column, spark_filter: Filter) -> dms.Filter | None:
+    values = [_value(column.kind, item) for item in getattr(spark_filter, "value", ())]
+    if column.kind not in _EQUATABLE or not values or any(item is None for item in values):
+        return None
+    return dms.in_(column.reference, values)
+
+
+def _range(bound: str) -> Callable[[Column, Filter], dms.Filter | None]:
+    def rule(column: Column, spark_filter: Filter) -> dms.Filter | None:
+        value = _value(column.kind, getattr(spark_filter, "value", None))
+        if column.kind not in _ORDERED or value is None:
+            return None
+        return dms.range_(column.reference, **{bound: value})
+
+    return rule
+
+
+def _prefix(column: Column, spark_filter: Filter) -> dms.Filter | None:
+    value = getattr(spark_filter, "value", None)
+    return dms.prefix(column.reference, value) if column.kind in _PREFIXABLE and isinstance(value, str) else None
+
+
+_RULES: dict[type[Filter], Callable[[Column, Filter], dms.Filter | None]] = {
+    IsNull: _null_check,
+    IsNotNull: _null_check,
+    EqualTo: _equals,
+    EqualNullSafe: _equals,
+    In: _in,
+    GreaterThan: _range("gt"),
+    GreaterThanOrEqual: _range("gte"),
+    LessThan: _range("lt"),
+    LessThanOrEqual: _range("lte"),
+    StringStartsWith: _prefix,
+}
+
+
+def _column(view: ViewSpec, attribute: Any) -> Column | None:
+    """The column of a top-level attribute, or None for struct fields and lists."""
     if not isinstance(attribute, tuple) or len(attribute) != 1:
         return None
     (name,) = attribute
     if name in _NODE_KINDS:
-        return ["node", name], _NODE_KINDS[name], False
+        return Column(["node", name], _NODE_KINDS[name], is_property=False)
     prop = view.by_identifier.get(name)
     if prop is None or prop.is_list:
         return None
-    return view.view_id.property_ref(prop.identifier), prop.kind, True
+    return Column(view.view_id.property_ref(prop.identifier), prop.kind, is_property=True)
+
+
+def _timestamp(value: Any) -> datetime | None:
+    """An aware datetime, unless finer than CDF's milliseconds (then no DMS filter says it exactly)."""
+    if not isinstance(value, datetime) or value.microsecond % 1000:
+        return None
+    # PySpark gives naive datetimes in the local time zone.
+    return value if value.tzinfo is not None else value.astimezone()
+
+
+def _number(value: Any, kinds: tuple[type, ...]) -> Any:
+    return value if isinstance(value, kinds) and not isinstance(value, bool) else None
+
+
+_LITERALS: dict[str, Callable[[Any], Any]] = {
+    "timestamp": lambda value: None if (moment := _timestamp(value)) is None else format_timestamp(moment),
+    "epoch": lambda value: None if (moment := _timestamp(value)) is None else int(moment.timestamp() * 1000),
+    "date": lambda value: value.isoformat() if isinstance(value, date) and not isinstance(value, datetime) else None,
+    "int32": lambda value: _number(value, (int,)),
+    "int64": lambda value: _number(value, (int,)),
+    "float32": lambda value: _number(value, (int, float)),
+    "float64": lambda value: _number(value, (int, float)),
+    "boolean": lambda value: value if isinstance(value, bool) else None,
+}
 
 
 def _value(kind: str, value: Any) -> Any:
     """A Spark literal as the DMS filter value of a column of `kind`; None when it cannot be said exactly."""
     if value is None:
         return None
-    if kind in ("timestamp", "epoch"):
-        if not isinstance(value, datetime) or value.microsecond % 1000:
-            return None
-        moment = value if value.tzinfo is not None else value.astimezone()
-        if kind == "epoch":
-            return int(moment.timestamp() * 1000)
-        return format_timestamp(moment.astimezone(timezone.utc))
-    if kind == "date":
-        return value.isoformat() if isinstance(value, date) and not isinstance(value, datetime) else None
-    if kind in ("int32", "int64"):
-        return value if isinstance(value, int) and not isinstance(value, bool) else None
-    if kind in ("float32", "float64"):
-        return float(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else None
-    if kind == "boolean":
-        return value if isinstance(value, bool) else None
+    convert = _LITERALS.get(kind)
+    if convert is not None:
+        return convert(value)
     return value if isinstance(value, str) else None

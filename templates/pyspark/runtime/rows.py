@@ -16,8 +16,8 @@ from .metadata import PropertySpec, ViewSpec
 
 def to_row(view: ViewSpec, item: Mapping[str, Any], columns: Sequence[str]) -> tuple[Any, ...]:
     """One instance from /models/instances/list as a tuple of `columns` (a subset of the view's schema)."""
-    values: Mapping[str, Any] = item.get("properties", {}).get(view.space, {}).get(
-        f"{view.external_id}/{view.version}", {}
+    values: Mapping[str, Any] = (
+        item.get("properties", {}).get(view.space, {}).get(f"{view.external_id}/{view.version}", {})
     )
     row: list[Any] = []
     for column in columns:
@@ -53,7 +53,8 @@ def _read(prop: PropertySpec, value: Any) -> Any:
 
 def to_node(view: ViewSpec, row: Row, schema: StructType, instance_space: str | None) -> dict[str, Any]:
     """One row as a node apply item. The row's columns that are view properties are written, nulls as nulls;
-    properties without a column are left as they are. `space` comes from the row, else from `instance_space`."""
+    properties without a column are left as they are. `space` comes from the row, else from `instance_space`.
+    """
     data = row.asDict(recursive=False)
     space = data.get("space") or instance_space
     external_id = data.get("externalId")

@@ -46,6 +46,7 @@ os.environ["PYTHONPATH"] = os.pathsep.join([str(PACKAGE_ROOT), *sys.path])
 os.environ["PYSPARK_PYTHON"] = sys.executable
 os.environ["PYSPARK_DRIVER_PYTHON"] = sys.executable
 
+from pygen_spark_check._spark import register_all  # noqa: E402
 from pyspark import SparkContext  # noqa: E402 - after PYTHONPATH, which Spark's workers inherit
 from pyspark.sql import SparkSession  # noqa: E402 - after PYTHONPATH, which Spark's workers inherit
 
@@ -125,8 +126,8 @@ def connection(emulator: EmulatorConnection, request_log: RequestLog) -> Iterato
 
 @pytest.fixture(scope="session")
 def spark(connection: dict[str, str]) -> Iterator[SparkSession]:
-    from pygen_spark_check._spark import register_all
-
+    if shutil.which("java") is None and not os.environ.get("JAVA_HOME"):
+        pytest.skip("Spark needs Java (17), which is absent")
     session = (
         SparkSession.builder.master("local[2]")
         .appName("pygen-spark-tests")

@@ -23,7 +23,7 @@ from pyspark.sql.types import (
 
 from .conftest import RequestLog
 from .seeding import UNITS, seed, unit_values
-from .views import INSTANCES, UNIT
+from .views import INSTANCES
 
 UNIT_REF = ["spark_model", "Unit/1"]
 # PySpark leaves the sockets of collected results to the garbage collector.
@@ -107,7 +107,10 @@ def test_values_read_exactly(spark: SparkSession) -> None:
 def test_filters_are_pushed_down(spark: SparkSession, request_log: RequestLog) -> None:
     request_log.clear()
     selected = units(spark).where(
-        (F.col("power") >= 100) & (F.col("power") < 103) & (F.col("status") == "running") & F.col("name").startswith("unit 0")
+        (F.col("power") >= 100)
+        & (F.col("power") < 103)
+        & (F.col("status") == "running")
+        & F.col("name").startswith("unit 0")
     )
     found = sorted(row["externalId"] for row in selected.select("externalId").collect())
     expected = sorted(
@@ -115,8 +118,9 @@ def test_filters_are_pushed_down(spark: SparkSession, request_log: RequestLog) -
         for i in range(UNITS)
         if (unit_values(i)["power"] or -1) in (100, 101, 102) and i % 3 == 0 and i < 10000
     )
-    assert found == expected and found
-    (sent,) = set(json.dumps(f, sort_keys=True) for f in list_filters(request_log))
+    assert found
+    assert found == expected
+    (sent,) = {json.dumps(f, sort_keys=True) for f in list_filters(request_log)}
     operands = json.loads(sent)["and"]
     assert {"equals": {"property": [*UNIT_REF, "status"], "value": "running"}} in operands
     assert {"prefix": {"property": [*UNIT_REF, "name"], "value": "unit 0"}} in operands
@@ -149,8 +153,10 @@ def test_join_of_two_views(spark: SparkSession) -> None:
     plants = spark.read.format("test_plant").load().where(F.col("externalId").startswith("p_"))
     joined = (
         units(spark)
-        .join(plants.select(F.col("externalId").alias("plantId"), F.col("name").alias("plantName")),
-              F.col("plant.externalId") == F.col("plantId"))
+        .join(
+            plants.select(F.col("externalId").alias("plantId"), F.col("name").alias("plantName")),
+            F.col("plant.externalId") == F.col("plantId"),
+        )
         .groupBy("plantName")
         .count()
     )
@@ -161,11 +167,17 @@ def test_join_of_two_views(spark: SparkSession) -> None:
 
 def test_range_partitions_split_the_read(spark: SparkSession, request_log: RequestLog) -> None:
     request_log.clear()
-    options = {"partitionColumn": "serial", "lowerBound": str(2**40), "upperBound": str(2**40 + UNITS), "numPartitions": "4"}
+    options = {
+        "partitionColumn": "serial",
+        "lowerBound": str(2**40),
+        "upperBound": str(2**40 + UNITS),
+        "numPartitions": "4",
+    }
     frame = units(spark, **options)
     assert frame.rdd.getNumPartitions() == 4
     ids = [row["externalId"] for row in frame.select("externalId").collect()]
-    assert len(ids) == UNITS and len(set(ids)) == UNITS
+    assert len(ids) == UNITS
+    assert len(set(ids)) == UNITS
     sent = [json.dumps(f) for f in list_filters(request_log)]
     assert any('"gte": 1099511630276' in f or '"gte":1099511630276' in f for f in sent)
 

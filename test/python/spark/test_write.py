@@ -59,7 +59,8 @@ def test_append_writes_rows_that_read_back_exactly(spark: SparkSession) -> None:
     assert back.exceptAll(expected).count() == 0
     row = back.where(F.col("externalId") == "w_1234").first()
     assert row is not None
-    assert row["serial"] == 2**45 + 1234 and row["readings"] == [1234, 1234 * 2**32]
+    assert row["serial"] == 2**45 + 1234
+    assert row["readings"] == [1234, 1234 * 2**32]
     moment = START + timedelta(seconds=1.234)
     assert row["startedAt"].astimezone().timestamp() == moment.timestamp()
 
@@ -69,7 +70,9 @@ def test_partial_columns_update_only_those_properties(spark: SparkSession) -> No
         "test_unit"
     ).mode("append").save()
     row = spark.read.format("test_unit").load().where(F.col("externalId") == "w_7").first()
-    assert row is not None and row["name"] == "renamed" and row["power"] == 7
+    assert row is not None
+    assert row["name"] == "renamed"
+    assert row["power"] == 7
 
 
 def test_instance_space_option_fills_a_missing_space(spark: SparkSession) -> None:
