@@ -4,7 +4,8 @@ filters of its generated SDK. Generated code declares one `ViewSpec` per view; e
 Column names are the views' property identifiers, beside the node's own `space`, `externalId`, `createdTime` and
 `lastUpdatedTime`. CDF types map to exact Spark types: int64 → bigint, int32 → int, float32 → float, float64 →
 double, timestamp → timestamp (UTC), date → date, json → string (the JSON text), enum → string, boolean, text →
-string, lists → arrays of those, direct relations → struct<space, externalId>.
+string, lists → arrays of those, direct relations → struct<space, externalId>, time series, file and sequence
+references → string (their external ids).
 """
 
 from __future__ import annotations
@@ -31,7 +32,20 @@ from pyspark.sql.types import (
 from .._runtime.ids import ViewId
 
 PropertyKind = Literal[
-    "text", "boolean", "int32", "int64", "float32", "float64", "timestamp", "date", "json", "enum", "direct"
+    "text",
+    "boolean",
+    "int32",
+    "int64",
+    "float32",
+    "float64",
+    "timestamp",
+    "date",
+    "json",
+    "enum",
+    "direct",
+    "timeseries",
+    "file",
+    "sequence",
 ]
 
 # The node's own fields, as columns before the view's properties.
@@ -53,6 +67,10 @@ _SCALAR_TYPES: Mapping[str, DataType] = {
     "timestamp": TimestampType(),
     "date": DateType(),
     "direct": DIRECT_RELATION_TYPE,
+    # References to CDF resources, held as their external ids.
+    "timeseries": StringType(),
+    "file": StringType(),
+    "sequence": StringType(),
 }
 
 

@@ -39,9 +39,21 @@ from .._runtime import filters as dms
 from .._runtime.values import format_timestamp
 from .metadata import ViewSpec
 
-_EQUATABLE = {"text", "enum", "boolean", "int32", "int64", "float32", "float64", "timestamp", "date", "epoch"}
+_REFERENCES = {"timeseries", "file", "sequence"}
+_EQUATABLE = _REFERENCES | {
+    "text",
+    "enum",
+    "boolean",
+    "int32",
+    "int64",
+    "float32",
+    "float64",
+    "timestamp",
+    "date",
+    "epoch",
+}
 _ORDERED = {"int32", "int64", "float32", "float64", "timestamp", "date", "epoch"}
-_PREFIXABLE = {"text", "enum"}
+_PREFIXABLE = _REFERENCES | {"text", "enum"}
 # The node's fields and their kinds; "epoch" is milliseconds since 1970 (createdTime, lastUpdatedTime).
 _NODE_KINDS = {"space": "text", "externalId": "text", "createdTime": "epoch", "lastUpdatedTime": "epoch"}
 

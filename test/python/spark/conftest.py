@@ -73,9 +73,9 @@ class RequestLog:
             self._bodies.clear()
 
 
-def _proxy(target: str, log: RequestLog) -> ThreadingHTTPServer:
-    """An HTTP server on a free loopback port that records each request's JSON body and forwards it to `target`."""
-    client = httpx.Client(base_url=target, timeout=60)
+def _proxy(client: httpx.Client, log: RequestLog) -> ThreadingHTTPServer:
+    """An HTTP server on a free loopback port that records each request's JSON body and forwards it through
+    `client` (made with the emulator's base URL)."""
 
     class Forward(BaseHTTPRequestHandler):
         def _forward(self) -> None:
@@ -118,10 +118,12 @@ def request_log() -> RequestLog:
 @pytest.fixture(scope="session")
 def connection(emulator: EmulatorConnection, request_log: RequestLog) -> Iterator[dict[str, str]]:
     """Spark options reaching the emulator through the recording proxy."""
-    server = _proxy(emulator["base_url"], request_log)
-    host, port = server.server_address[:2]
-    yield {"baseUrl": f"http://{host!s}:{port}", "project": emulator["project"], "token": emulator["token"]}
-    server.shutdown()
+    with httpx.Client(base_url=emulator["base_url"], timeout=60) as client:
+        server = _proxy(client, request_log)
+        host, port = server.server_address[:2]
+        yield {"baseUrl": f"http://{host!s}:{port}", "project": emulator["project"], "token": emulator["token"]}
+        server.shutdown()
+        server.server_close()
 
 
 @pytest.fixture(scope="session")

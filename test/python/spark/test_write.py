@@ -94,3 +94,12 @@ def test_unknown_columns_are_refused(spark: SparkSession) -> None:
     with pytest.raises(Exception, match="no such properties in view Unit: nonsense"):
         rows.write.format("test_unit").mode("append").save()
     assert UNIT.by_identifier.get("nonsense") is None
+
+
+@pytest.mark.parametrize("mode", ["errorifexists", "ignore"])
+def test_spark_refuses_the_other_modes(spark: SparkSession, mode: str) -> None:
+    rows = spark.createDataFrame([(SPACE, f"w_{mode}")], "space string, externalId string")
+    with pytest.raises(Exception) as raised:
+        rows.write.format("test_unit").mode(mode).save()
+    print(repr(raised.value)[:600])
+    assert spark.read.format("test_unit").load().where(F.col("externalId") == f"w_{mode}").count() == 0
