@@ -56,6 +56,8 @@ def generator(index: int) -> dict[str, Any]:
         "instanceType": "node",
         "space": SPACE,
         "externalId": f"generator-{index}",
+        # The Generator view's filter: nodes of this type.
+        "type": {"space": "pygen_example", "externalId": "Generator"},
         "sources": [{"source": VIEW, "properties": properties}],
     }
 
@@ -94,11 +96,20 @@ def main() -> None:
         ]
     )
     view_id = ViewId("pygen_example", "Generator", "1")
-    plain = timed(lambda: sum(len(page.items) for page in client.iterate(view_id)))
+    listed = 0
+
+    def iterate() -> None:
+        nonlocal listed
+        listed = sum(len(page.items) for page in client.iterate(view_id))
+
+    plain = timed(iterate)
+    if listed != args.nodes:
+        raise SystemExit(f"the view lists {listed} nodes, not the {args.nodes} seeded")
     client.http.close()
 
     view = ViewSpec(
         name="bench_generator",
+        node_type=("pygen_example", "Generator"),
         space="pygen_example",
         external_id="Generator",
         version="1",
@@ -141,6 +152,8 @@ def main() -> None:
     pushed = timed(lambda: materialize(frame.where(F.col("serialNumber").between(low, high))))
     hidden = timed(lambda: materialize(frame.where((F.col("serialNumber") + 0).between(low, high))))
     count = frame.where(F.col("serialNumber").between(low, high)).count()
+    if count != high - low + 1 or frame.count() != args.nodes:
+        raise SystemExit(f"the DataFrame holds {frame.count()} nodes and {count} selected, not the ones seeded")
     spark.stop()
     shutil.rmtree(root, ignore_errors=True)
     sys.stdout.write(

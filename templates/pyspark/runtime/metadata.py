@@ -107,6 +107,8 @@ class ViewSpec:
     - `name`: the data source's format name (`spark.read.format(name)`), also the UDTF's name with `_udtf`.
     - `filter_keys`: the keyword filters of the generated SDK's `XFilters` (`name`, `name_prefix`, `min_x`, ...),
       the UDTF's parameters; empty means none but the node fields.
+    - `node_type`: (space, externalId) of the node type written nodes get, for views whose filter selects nodes
+      by type (as generated write classes set it); None writes no type.
     """
 
     name: str
@@ -115,6 +117,7 @@ class ViewSpec:
     version: str
     properties: tuple[PropertySpec, ...]
     filter_keys: tuple[str, ...] = ()
+    node_type: tuple[str, str] | None = None
     by_identifier: Mapping[str, PropertySpec] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:

@@ -75,12 +75,11 @@ def to_node(view: ViewSpec, row: Row, schema: StructType, instance_space: str | 
             properties[name] = [_write(prop, element) for element in value]
         else:
             properties[name] = _write(prop, value)
-    return {
-        "instanceType": "node",
-        "space": space,
-        "externalId": external_id,
-        "sources": [{"source": view.view_id.dump(), "properties": properties}],
-    }
+    node: dict[str, Any] = {"instanceType": "node", "space": space, "externalId": external_id}
+    if view.node_type is not None:
+        node["type"] = {"space": view.node_type[0], "externalId": view.node_type[1]}
+    node["sources"] = [{"source": view.view_id.dump(), "properties": properties}]
+    return node
 
 
 def _write(prop: PropertySpec, value: Any) -> Any:
