@@ -36,11 +36,12 @@ try {
   const args = ["--base-url", emulator.url, "--project", PROJECT, "--token", TOKEN, "--nodes", String(values.nodes)];
   const child = Bun.spawn([PYTHON, join(REPO, "bench", "pyspark_read_probe.py"), ...args], {
     stdout: "pipe",
-    stderr: "ignore",
+    stderr: "pipe",
     env: { ...process.env, PYTHONDONTWRITEBYTECODE: "1" },
   });
-  const output = await new Response(child.stdout).text();
-  if ((await child.exited) !== 0) throw new Error("pyspark_read_probe.py failed");
+  const [output, errors] = await Promise.all([new Response(child.stdout).text(), new Response(child.stderr).text()]);
+  // Spark logs to stderr freely; on failure its last lines say why.
+  if ((await child.exited) !== 0) throw new Error(`pyspark_read_probe.py failed:\n${errors.split("\n").slice(-15).join("\n")}`);
   const report = JSON.parse(output.trim().split("\n").at(-1) ?? "{}") as Report;
   const rate = (seconds: number, rows = report.nodes) => `${Math.round(rows / seconds).toLocaleString("en-US")} rows/s`;
   const row = (path: string, seconds: number, rows = report.nodes) => ({

@@ -6,6 +6,10 @@ partition unless the JDBC-style options split it by range: `partitionColumn` (a 
 or createdTime/lastUpdatedTime), `lowerBound`, `upperBound`, `numPartitions`. Like JDBC, the bounds only set the
 stride: the first partition also holds everything below and the rows without a value, the last everything above.
 
+Filter pushdown is opt-in (option `pushdown` "true", or `register_all(..., pushdown="true")`): Spark 4.1-4.3
+reuse a read planned with pushed filters for a later query of the same DataFrame that has no filter at all, which
+then returns the filtered rows. With pushdown, load a fresh DataFrame for each query.
+
 Columns: Spark's Python data source API has no column pruning; a schema given with `spark.read.schema(...)` (a
 subset of the view's columns) is what is read and converted. Filters Spark pushes down become the request's DMS
 filter (see pushdown.py); that needs `spark.sql.python.filterPushdown.enabled`, which `register_all` sets.
@@ -59,7 +63,11 @@ class ViewDataSource(DataSource):
         return self.view.schema()
 
     def reader(self, schema: StructType) -> DataSourceReader:
-        return ViewReader(self.view, {**self.defaults, **self.options}, schema)
+        options = lower_keys({**self.defaults, **self.options})
+        pushdown = options.get("pushdown", "false").strip().lower()
+        if pushdown not in ("true", "false"):
+            raise ValueError(f"{self.view.name}: option pushdown must be true or false, not {pushdown!r}")
+        return (PushdownViewReader if pushdown == "true" else ViewReader)(self.view, options, schema)
 
     def writer(self, schema: StructType, overwrite: bool) -> DataSourceWriter:
         if overwrite:
@@ -87,11 +95,6 @@ class ViewReader(DataSourceReader):
             raise ValueError(f"{view.name}: no such columns in view {view.external_id}: {', '.join(unknown)}")
         self.pushed: dict[str, Any] | None = None
 
-    def pushFilters(self, filters: list[Filter]) -> Iterator[Filter]:  # noqa: N802 - Spark's name
-        taken, left = push_filters(self.view, filters)
-        self.pushed = None if taken is None else taken.dump()
-        yield from left
-
     def partitions(self) -> Sequence[InputPartition]:
         return [InputPartition(item) for item in range_filters(self.view, self.options)]
 
@@ -104,6 +107,19 @@ class ViewReader(DataSourceReader):
                     yield to_row(self.view, item, self.columns)
         finally:
             client.http.close()
+
+
+class PushdownViewReader(ViewReader):
+    """A reader that takes Spark's filters into its requests (option `pushdown` true).
+
+    Spark 4.1-4.3 keep the read planned with pushed filters on the DataFrame: a later query of the same DataFrame
+    with no filter at all reuses it and gets the filtered rows. Hence opt-in; load a fresh DataFrame per query.
+    """
+
+    def pushFilters(self, filters: list[Filter]) -> Iterator[Filter]:  # noqa: N802 - Spark's name
+        taken, left = push_filters(self.view, filters)
+        self.pushed = None if taken is None else taken.dump()
+        yield from left
 
 
 def range_filters(view: ViewSpec, options: dict[str, str]) -> list[dict[str, Any] | None]:

@@ -139,7 +139,7 @@ def spark(connection: dict[str, str]) -> Iterator[SparkSession]:
         .config("spark.driver.bindAddress", "127.0.0.1")
         .getOrCreate()
     )
-    register_all(session, [PLANT, UNIT], **connection)
+    register_all(session, [PLANT, UNIT], pushdown="true", **connection)
     yield session
     session.stop()
     # Shut the JVM and py4j's sockets down now, rather than leave them to the garbage collector's warnings.

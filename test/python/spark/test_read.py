@@ -191,3 +191,17 @@ def test_table_function_from_sql(spark: SparkSession) -> None:
     assert {row["externalId"] for row in rows} == expected
     listed = spark.sql("SELECT count(*) AS n FROM test_unit_udtf(status => array('running', 'stopped'))").collect()
     assert listed[0]["n"] == sum(1 for i in range(UNITS) if i % 3 != 2)
+
+
+def test_without_pushdown_spark_filters_and_a_dataframe_can_be_reused(
+    spark: SparkSession, request_log: RequestLog
+) -> None:
+    request_log.clear()
+    frame = spark.read.format("test_unit").option("pushdown", "false").load()
+    assert frame.where(F.col("power") == 7).count() == sum(1 for i in range(UNITS) if unit_values(i)["power"] == 7)
+    assert frame.where(F.col("space") == INSTANCES).count() == UNITS
+    assert frame.select("externalId").where(F.col("externalId").startswith("u_")).count() == UNITS
+    # No filter went to the API: Spark filtered every row itself.
+    sent = list_filters(request_log)
+    assert sent
+    assert sent == [None] * len(sent)
