@@ -63,7 +63,8 @@ def view_table_function(view: ViewSpec, options: dict[str, str] | None = None) -
 
 def register_all(spark: SparkSession, views: Sequence[ViewSpec], **options: str) -> None:
     """Registers each view's data source (format `view.name`) and table function (`view.name + "_udtf"`), with
-    `options` as the default connection of both, and turns on Spark's filter pushdown for Python data sources.
+    `options` as the default options of both (the connection; `pushdown="true"` for the data sources, see
+    source.py), and turns on Spark's filter pushdown for Python data sources.
     """
     spark.conf.set(PUSHDOWN_CONF, "true")
     for view in views:
