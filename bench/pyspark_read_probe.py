@@ -27,17 +27,6 @@ SPACE = "bench_instances"
 VIEW = {"type": "view", "space": "pygen_example", "externalId": "Generator", "version": "1"}
 
 
-def assemble_package() -> Path:
-    """The runtimes as a generated package vendors them: `_runtime` and `_spark` side by side."""
-    root = Path(tempfile.mkdtemp(prefix="pygen-spark-bench-"))
-    package = root / "pygen_spark_bench"
-    package.mkdir()
-    (package / "__init__.py").write_text("")
-    shutil.copytree(REPOSITORY / "templates" / "python" / "runtime", package / "_runtime")
-    shutil.copytree(REPOSITORY / "templates" / "pyspark" / "runtime", package / "_spark")
-    return root
-
-
 def generator(index: int) -> dict[str, Any]:
     plant = {"space": SPACE, "externalId": "plant-0"}
     properties = {
@@ -75,7 +64,10 @@ def main() -> None:
     parser.add_argument("--token", required=True)
     parser.add_argument("--nodes", type=int, default=100_000)
     args = parser.parse_args()
-    root = assemble_package()
+    sys.path.insert(0, str(REPOSITORY / "test" / "python"))
+    from spark_package import assemble_spark_package  # noqa: PLC0415 - from the tests' folder, on the path now
+
+    root = assemble_spark_package(Path(tempfile.mkdtemp(prefix="pygen-spark-bench-")), "pygen_spark_bench")
     sys.path.insert(0, str(root))
     os.environ["PYTHONPATH"] = os.pathsep.join([str(root), *sys.path])
     os.environ["PYSPARK_PYTHON"] = sys.executable

@@ -24,20 +24,15 @@ from typing import Any
 
 import httpx
 import pytest
-from emulator_process import REPOSITORY, EmulatorConnection, start_emulator
+from emulator_process import EmulatorConnection, start_emulator
+from spark_package import assemble_spark_package
 
 
 def _package_root() -> Path:
     given = os.environ.get("PYGEN_SPARK_PACKAGE")
     if given:
         return Path(given)
-    root = Path(tempfile.mkdtemp(prefix="pygen-spark-"))
-    package = root / "pygen_spark_check"
-    package.mkdir()
-    (package / "__init__.py").write_text("")
-    shutil.copytree(REPOSITORY / "templates" / "python" / "runtime", package / "_runtime")
-    shutil.copytree(REPOSITORY / "templates" / "pyspark" / "runtime", package / "_spark")
-    return root
+    return assemble_spark_package(Path(tempfile.mkdtemp(prefix="pygen-spark-")), "pygen_spark_check")
 
 
 PACKAGE_ROOT = _package_root()
