@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Checks of the repository's own Python: the vendored SDK runtime (templates/python/runtime), generated SDKs, and
+# Checks of the repository's own Python: the vendored SDK runtimes (templates/python/runtime, and
+# templates/pyspark/runtime, whose tests start a local Spark: Java 17), generated SDKs, and
 # the tests (unit tests of the runtime and the pumps SDK, end-to-end tests of generated SDKs against the emulator).
 # Uses .venv (scripts/python-venv.sh creates or refreshes it from requirements-dev.txt) to run ruff (lint and format), mypy --strict and pytest.
 # pytest's closing lines ("N passed ...") end the output; the exit code is non-zero if any check failed.
@@ -36,11 +37,22 @@ e2e_sdks=(golden_pumps example hostile Omni oddities OmniMultiAll used_for_all W
 MYPYPATH=$(printf "$generated/sdks/%s:" "${e2e_sdks[@]}")
 export MYPYPATH=${MYPYPATH%:}
 
-sources=(templates/python/runtime test/python)
+# The PySpark runtime as a generated package vendors it: `_spark` beside the Python runtime `_runtime`, which it
+# imports relatively; test/python/spark runs it in Spark local mode from here.
+spark_package="$generated/spark/pygen_spark_check"
+mkdir -p "$spark_package"
+: > "$spark_package/__init__.py"
+cp -R templates/python/runtime "$spark_package/_runtime"
+cp -R templates/pyspark/runtime "$spark_package/_spark"
+export PYGEN_SPARK_PACKAGE="$generated/spark"
+MYPYPATH="$MYPYPATH:$generated/spark"
+
+sources=(templates/python/runtime templates/pyspark/runtime test/python)
 echo "== ruff check"; .venv/bin/ruff check "${sources[@]}"
 echo "== ruff format --check"; .venv/bin/ruff format --check "${sources[@]}"
 # The runtime on its own, then the tests with the generated pumps SDK, which holds the runtime as it is vendored.
 echo "== mypy --strict"; .venv/bin/mypy --strict templates/python/runtime && .venv/bin/mypy --strict test/python
+(cd "$generated/spark" && "$OLDPWD/.venv/bin/mypy" --strict --cache-dir "$generated/mypy-cache" pygen_spark_check)
 echo "== pytest"; .venv/bin/python -m pytest -o pythonpath="$generated/sdks/golden_pumps test/python" test/python
 # The model fuzzer (DESIGN.md §8): SDKs of 50 fixed random models and of the shrunk fixtures in test/fixtures/fuzz,
 # each through ruff, mypy --strict and an end-to-end run against the emulator, in one batch per tool.
