@@ -9,5 +9,7 @@ declare const self: Worker;
 
 self.onmessage = (event: MessageEvent<{ id: number; payload: JobPayload }>) => {
   const { id, payload } = event.data;
+  // Said first, so the pool's job timeout counts the job's own time, not how long a fresh thread took to start.
+  self.postMessage({ id, started: true });
   self.postMessage({ id, outcome: runJob(payload) });
 };

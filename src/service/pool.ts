@@ -60,9 +60,10 @@ export class GenerationPool {
 
   private spawn(): Slot {
     const slot: Slot = { worker: new Worker(WORKER_URL) };
-    slot.worker.onmessage = (event: MessageEvent<{ id: number; outcome: JobOutcome }>) => {
+    slot.worker.onmessage = (event: MessageEvent<{ id: number; started?: true; outcome?: JobOutcome }>) => {
       if (slot.task?.id !== event.data.id) return;
-      this.finish(slot, event.data.outcome);
+      if (event.data.outcome) this.finish(slot, event.data.outcome);
+      else this.startTimer(slot);
     };
     slot.worker.onerror = (event) => {
       event.preventDefault();
@@ -77,11 +78,15 @@ export class GenerationPool {
       const task = this.waiting.shift();
       if (!task) return;
       slot.task = task;
-      slot.timer = setTimeout(() => {
-        this.replace(slot, failure("timeout", `the job ran longer than the job timeout (${this.timeoutMs / 1000} s) and was stopped`));
-      }, this.timeoutMs);
       slot.worker.postMessage({ id: task.id, payload: task.payload });
     }
+  }
+
+  /** The job's clock starts when its thread takes it up: a fresh thread's start-up is not the job's time. */
+  private startTimer(slot: Slot): void {
+    slot.timer = setTimeout(() => {
+      this.replace(slot, failure("timeout", `the job ran longer than the job timeout (${this.timeoutMs / 1000} s) and was stopped`));
+    }, this.timeoutMs);
   }
 
   private finish(slot: Slot, outcome: JobOutcome): void {
