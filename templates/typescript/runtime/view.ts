@@ -45,6 +45,8 @@ export interface EdgeMeta {
 
 export interface ViewMeta {
   view: ViewId;
+  /** The node type written nodes get: the one the view's filter selects, so they are found through the view. */
+  nodeType?: NodeId;
   /** Stored properties (direct relations included), by TypeScript field name. */
   properties: Readonly<Record<string, PropertyMeta>>;
   /** Edge fields, by TypeScript field name. */
