@@ -26,14 +26,9 @@ export function clientDeclarations(context: ClientContext): string {
     const names = view.irClass.names;
     const typeOf = (name: string) => imports.add(moduleOf(view), name, true);
     const [read, filters, field] = [typeOf(names.className), typeOf(names.listClassName), typeOf(names.writeListClassName)];
-    const head = argumentLines(
-      `export declare class ${names.apiClassName} extends ${runtime("ViewAPI", false)}`,
-      [read, filters, field],
-      " {",
-      0,
-      "<>",
-    );
-    if (!view.writable) return [...head.slice(0, -1), `${head.at(-1)}}`];
+    const heritage = `export declare class ${names.apiClassName} extends ${runtime("ViewAPI", false)}`;
+    const head = argumentLines(heritage, [read, filters, field], view.writable ? " {" : " {}", 0, "<>");
+    if (!view.writable) return head;
     const write = imports.add(moduleOf(view), names.writeClassName, true);
     const parameters = [`items: ${write} | readonly ${write}[]`, `options?: ${runtime("UpsertOptions")}`];
     return [
