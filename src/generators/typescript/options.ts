@@ -56,7 +56,9 @@ export function checkTypescriptConfig(config: GeneratorConfig): void {
 
 /** npm's rules for a package name: lowercase, URL-safe, at most 214 characters, optionally `@scope/`. */
 export function packageNameProblem(name: string): string | undefined {
-  if (name.length === 0 || name.length > NPM_NAME_LENGTH) return `npm package name must be 1 to ${NPM_NAME_LENGTH} characters, not ${name.length}: "${name}"`;
+  if (name.length === 0 || name.length > NPM_NAME_LENGTH) {
+    return `npm package name must be 1 to ${NPM_NAME_LENGTH} characters, not ${name.length}: "${name}"`;
+  }
   if (!/^(@[a-z0-9][a-z0-9._~-]*\/)?[a-z0-9][a-z0-9._~-]*$/.test(name)) {
     return `npm package name must be lowercase letters, digits, "-", ".", "_" or "~", not starting with "." or "_" (optionally @scope/name): "${name}"`;
   }
