@@ -16,12 +16,11 @@ import { generateSdk } from "../../../src/pipeline.ts";
 import { loadExampleModel, loadModelFile } from "../../../src/sources.ts";
 import { sharedModelNames, sharedModelPath } from "../../support/shared-models.ts";
 import { REPO, tsc } from "../compile.ts";
+import { CLIENT_ID, CLIENT_SECRET, e2eConnection } from "../e2e/model.ts";
 
 const BUN = join(REPO, "node_modules", ".bin", "bun");
 const BIOME = join(REPO, "node_modules", ".bin", "biome");
 const EXAMPLE_FILE = join(REPO, "examples", "hydro-plant.model.yaml");
-const CLIENT_ID = "ts-gen-client";
-const CLIENT_SECRET = "ts-gen-secret";
 
 interface Sdk {
   label: string;
@@ -139,14 +138,7 @@ afterAll(async () => {
 
 test("the example's SDK writes a connected graph, lists with filters, retrieves, iterates and deletes against the emulator", async () => {
   emulator = await startEmulator({ modelFiles: [EXAMPLE_FILE], clientId: CLIENT_ID, clientSecret: CLIENT_SECRET });
-  const connection = {
-    url: emulator.url,
-    project: emulator.project,
-    tokenUrl: emulator.tokenUrl,
-    clientId: CLIENT_ID,
-    clientSecret: CLIENT_SECRET,
-  };
-  const stdout = await run([BUN, "use-example.ts", "bun"], consumer, { ...process.env, PYGEN_E2E_CONNECTION: JSON.stringify(connection) });
+  const stdout = await run([BUN, "use-example.ts", "bun"], consumer, { ...process.env, PYGEN_E2E_CONNECTION: e2eConnection(emulator) });
   expect(JSON.parse(stdout.trim().split("\n").at(-1) ?? "")).toEqual({
     // 5 nodes (plant, reservoir, inspector, two generators) and 4 edges (two generators, operator, inspection).
     written: 9,
