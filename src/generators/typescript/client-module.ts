@@ -4,7 +4,7 @@
  */
 import type { ViewDecisions } from "../../plan/sdk-plan.ts";
 import type { GeneratorConfig } from "../generator.ts";
-import { argumentLines, INDENT } from "./layout.ts";
+import { argumentLines, INDENT, valueLines } from "./layout.ts";
 import { ImportSet, joinBlocks, RUNTIME_MODULE, type SdkNames } from "./view-module.ts";
 
 export interface ClientContext {
@@ -56,8 +56,8 @@ export function clientImplementation(context: ClientContext): string {
   const runtime = (name: string) => imports.add(RUNTIME_MODULE, name, false);
   const { model } = context;
   const constants = [
-    `const MODEL = { space: ${JSON.stringify(model.space)}, externalId: ${JSON.stringify(model.externalId)}, version: ${JSON.stringify(model.version)} };`,
-    `const DEFAULT_SPACE = ${JSON.stringify(context.defaultSpace)};`,
+    ...valueLines("const MODEL = ", { space: model.space, externalId: model.externalId, version: model.version }, ";", 0),
+    ...valueLines("const DEFAULT_SPACE = ", context.defaultSpace, ";", 0),
   ];
   const writable = context.views.some((view) => view.writable);
   const base = writable
@@ -93,7 +93,7 @@ export function clientImplementation(context: ClientContext): string {
     `${INDENT}}`,
     "",
     `${INDENT}static fromEnv() {`,
-    `${INDENT}${INDENT}return new ${clientName}(${runtime("configFromEnv")}());`,
+    ...argumentLines(`return new ${clientName}`, [`${runtime("configFromEnv")}()`], ";", 2),
     `${INDENT}}`,
     "}",
   ];

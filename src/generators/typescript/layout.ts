@@ -57,7 +57,11 @@ export function valueLines(lead: string, value: JsValue, tail: string, depth: nu
   const prefix = INDENT.repeat(depth);
   const single = `${prefix}${lead}${inline(value)}${tail}`;
   const expandable = typeof value === "object" && !isCode(value) && Object.keys(value).length > 0;
-  if (!expandable || (!expand && single.length <= TYPESCRIPT_LINE_LENGTH)) return [single];
+  if (!expandable || (!expand && single.length <= TYPESCRIPT_LINE_LENGTH)) {
+    // A property whose single value does not fit moves it to the next line.
+    if (single.length <= TYPESCRIPT_LINE_LENGTH || !lead.endsWith(": ")) return [single];
+    return [`${prefix}${lead.trimEnd()}`, `${prefix}${INDENT}${inline(value)}${tail}`];
+  }
   const entries = Object.entries(value as Record<string, JsValue>);
   return [`${prefix}${lead}{`, ...entries.flatMap(([key, item]) => valueLines(`${key}: `, item, ",", depth + 1)), `${prefix}}${tail}`];
 }

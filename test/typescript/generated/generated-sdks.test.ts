@@ -14,6 +14,7 @@ import { type RunningEmulator, startEmulator } from "../../../src/emulator/serve
 import { writeGeneratedFiles } from "../../../src/output/writer.ts";
 import { generateSdk } from "../../../src/pipeline.ts";
 import { loadExampleModel, loadModelFile } from "../../../src/sources.ts";
+import { hostileGroupModel, hostileModel, longIdModel } from "../../support/hostile-model.ts";
 import { sharedModelNames, sharedModelPath } from "../../support/shared-models.ts";
 import { REPO, tsc } from "../compile.ts";
 import { CLIENT_ID, CLIENT_SECRET, e2eConnection } from "../e2e/model.ts";
@@ -63,6 +64,8 @@ beforeAll(async () => {
     (await loadModelFile(join(REPO, "test", "fixtures", "models", "core-shaped.model.yaml"))).models,
     "core-shaped-sdk",
   );
+  await generate("the hostile models", [hostileModel, hostileGroupModel], "hostile-sdk");
+  await generate("a very long externalId", [longIdModel], "long-id-sdk");
   for (const [index, name] of sharedModelNames().entries()) {
     await generate(name, (await loadModelFile(sharedModelPath(name))).models, `shared-sdk-${index}`);
   }
