@@ -13,6 +13,8 @@ export interface SdkNames {
   view(classId: string): ViewDecisions | undefined;
   /** The metadata constant of a class, e.g. `HYDRO_PLANT_META`. */
   metaName(classId: string): string;
+  /** JSDoc comments from the model's descriptions (the `docstrings` option). */
+  docstrings: boolean;
 }
 
 export const RUNTIME_MODULE = "./_runtime/index.js";
@@ -75,32 +77,45 @@ function typeImportsFor(self: ViewDecisions, names: SdkNames, imports: ImportSet
   };
 }
 
-function fieldLines(property: IRProperty, optional: boolean, members: string[]): string[] {
-  return [...docLines(property.description, 1), ...unionLines(`${property.name}${optional ? "?" : ""}:`, members, ";", 1)];
+/** A field of an interface; on write, its doc says the default the container fills in when it is left out. */
+function fieldLines(property: IRProperty, optional: boolean, members: string[], docs: Docs, mode: "read" | "write"): string[] {
+  const fallback = mode === "write" && property.defaultValue !== undefined && property.defaultValue !== null;
+  const text = [property.description, fallback ? `Defaults to ${JSON.stringify(property.defaultValue)} when left out.` : undefined];
+  return [
+    ...docs(text.filter((line) => line !== undefined).join("\n\n"), 1),
+    ...unionLines(`${property.name}${optional ? "?" : ""}:`, members, ";", 1),
+  ];
 }
 
+type Docs = (text: string | undefined, depth: number) => string[];
+
 /** The read interface: stored values as the container says (null when unset), connections when followed. */
-function readInterface(view: ViewDecisions, types: TypeImports): string[] {
+function readInterface(view: ViewDecisions, types: TypeImports, docs: Docs): string[] {
   const { irClass } = view;
   const base = view.kind === "node" ? ` extends ${types.runtime("InstanceFields")}` : "";
-  const lines = [...docLines(irClass.description, 0), `export interface ${irClass.names.className}${base} {`];
+  const lines = [...docs(irClass.description, 0), `export interface ${irClass.names.className}${base} {`];
   for (const property of irClass.properties) {
     const connection = view.connections.get(property.identifier);
     if (connection === undefined || property.kind === "data") {
-      lines.push(...fieldLines(property, false, valueTypeMembers(property.type, types, "read")));
+      lines.push(...fieldLines(property, false, valueTypeMembers(property.type, types, "read"), docs, "read"));
       continue;
     }
     // Edges and reverse relations are read through select().through(field): absent unless followed.
     const target = connection.target === undefined ? undefined : types.view(connection.target, "read");
     const element = target ?? types.runtime("NodeId");
-    lines.push(...fieldLines(property, true, connection.many ? [arrayOf(element)] : [element, "null"]));
+    lines.push(...fieldLines(property, true, connection.many ? [arrayOf(element)] : [element, "null"], docs, "read"));
   }
   lines.push("}");
   return lines;
 }
 
 /** The write interface: required values must be given, the rest may be left out; edges written with their nodes. */
-function writeInterface(view: ViewDecisions, types: TypeImports, edgeWriteName: (classId: string) => string | undefined): string[] {
+function writeInterface(
+  view: ViewDecisions,
+  types: TypeImports,
+  docs: Docs,
+  edgeWriteName: (classId: string) => string | undefined,
+): string[] {
   const { irClass } = view;
   const idLines = view.kind === "node" ? [`${INDENT}externalId: string;`, `${INDENT}space?: string;`] : [];
   const base = view.kind === "node" ? ` extends ${types.runtime("NodeWrite")}` : "";
@@ -108,7 +123,7 @@ function writeInterface(view: ViewDecisions, types: TypeImports, edgeWriteName: 
   for (const property of irClass.properties) {
     const connection = view.connections.get(property.identifier);
     if (connection === undefined || property.kind === "data") {
-      lines.push(...fieldLines(property, !property.requiredOnWrite, valueTypeMembers(property.type, types, "write")));
+      lines.push(...fieldLines(property, !property.requiredOnWrite, valueTypeMembers(property.type, types, "write"), docs, "write"));
       continue;
     }
     if (connection.relationship.kind !== "edge") continue; // reverse relations are written from the other side
@@ -116,7 +131,7 @@ function writeInterface(view: ViewDecisions, types: TypeImports, edgeWriteName: 
     let node = target === undefined ? types.runtime("NodeRef") : `${target} | ${types.runtime("NodeRef")}`;
     const edgeView = connection.edgeClass === undefined ? undefined : edgeWriteName(connection.edgeClass.classId);
     if (edgeView !== undefined) node = `${types.runtime("EdgeWith")}<${edgeView}, ${node}>`;
-    lines.push(...fieldLines(property, true, connection.many ? [arrayOf(node)] : [...splitUnion(node), "null"]));
+    lines.push(...fieldLines(property, true, connection.many ? [arrayOf(node)] : [...splitUnion(node), "null"], docs, "write"));
   }
   lines.push("}");
   return lines;
@@ -173,8 +188,9 @@ export function viewDeclarations(view: ViewDecisions, names: SdkNames, header: s
     const name = edge.irClass.names.writeClassName;
     return edge === view ? name : imports.add(moduleOf(edge), name, true);
   };
-  const blocks: string[][] = [readInterface(view, types)];
-  if (view.writable) blocks.push(writeInterface(view, types, edgeWriteName));
+  const docs: Docs = names.docstrings ? docLines : () => [];
+  const blocks: string[][] = [readInterface(view, types, docs)];
+  if (view.writable) blocks.push(writeInterface(view, types, docs, edgeWriteName));
   if (view.kind === "node") blocks.push(filtersInterface(view, types), fieldUnion(view));
   blocks.push([`export declare const ${names.metaName(view.irClass.id)}: ${types.runtime("ViewMeta")};`]);
   return joinBlocks([header, imports.lines(), ...blocks]);

@@ -112,6 +112,21 @@ describe("the generated package", () => {
     expect(file("generator.js")).toContain('nodeType: { space: "pygen_example", externalId: "Generator" }');
   });
 
+  test("descriptions become JSDoc, defaults are documented on write; docstrings: false leaves them out", () => {
+    expect(file("hydro_plant.d.ts")).toContain("/** A hydroelectric power plant. */");
+    expect(file("hydro_plant.d.ts")).toMatch(/\/\*\* Defaults to 1 when left out. \*\/\n {2}unitCount\?: number;/);
+    const bare = generateSdk(example, { language: "typescript", docstrings: false });
+    const views = bare.files.filter((one) => one.path.endsWith(".d.ts") && !one.path.startsWith("_runtime/") && one.path !== "client.d.ts");
+    expect(views.length).toBeGreaterThan(0);
+    for (const one of views) expect(one.content).not.toContain("/**");
+  });
+
+  test("examples: false leaves the usage out of the README", () => {
+    expect(file("README.md")).toContain("client.asset.list(");
+    const bare = generateSdk(example, { language: "typescript", examples: false });
+    expect(bare.files.find((one) => one.path === "README.md")?.content).not.toContain(".list(");
+  });
+
   test("the same input gives the same bytes", () => {
     const again = generateSdk(example, { language: "typescript", generatedAt: "2026-01-01T00:00:00+00:00", pygenVersion: "9.9.9" });
     expect(again.files).toEqual(result.files);
