@@ -216,14 +216,14 @@ export function viewMetadata(view: ViewDecisions, names: SdkNames, header: strin
       if (list) entry.list = { code: "true" };
       if (connection?.target !== undefined) entry.target = metaOf(connection.target);
       properties[property.name] = entry;
-    } else if (connection?.relationship.kind === "edge" && connection.target !== undefined && connection.relationship.edge) {
+    } else if (connection?.relationship.kind === "edge" && connection.relationship.edge) {
       const { type } = connection.relationship.edge;
       const entry: Record<string, JsValue> = {
         identifier: property.identifier,
         edgeType: { space: type.space, externalId: type.externalId },
         direction: connection.relationship.direction,
-        target: metaOf(connection.target),
       };
+      if (connection.target !== undefined) entry.target = metaOf(connection.target);
       if (connection.edgeClass !== undefined) entry.edgeView = metaOf(connection.edgeClass.classId);
       if (connection.many) entry.list = { code: "true" };
       edges[property.name] = entry;

@@ -36,8 +36,8 @@ export interface EdgeMeta {
   identifier: string;
   edgeType: NodeId;
   direction: "outwards" | "inwards";
-  /** The view of the node at the other end. */
-  target: () => ViewMeta;
+  /** The view of the node at the other end; absent when that view is not in the SDK (the edge ends at a reference). */
+  target?: () => ViewMeta;
   /** The edge's own view, for edges with properties. */
   edgeView?: () => ViewMeta;
   list?: boolean;
