@@ -1,6 +1,7 @@
 /**
  * Names a generated TypeScript SDK cannot give a view, a field or a client member: JavaScript's and TypeScript's
- * reserved words, the globals a type would shadow in a module, the runtime's exports (re-exported by the SDK's
+ * reserved words and the globals a type would shadow in a module (for types: fields and members are property names,
+ * where reserved words are allowed), the runtime's exports (re-exported by the SDK's
  * index) and the members generated code itself defines.
  */
 import type { Namespace, Reservation } from "../../ir/naming.ts";
@@ -58,9 +59,10 @@ const CLIENT_MEMBERS = new Set([
 const MODULES = new Set(["index", "client", "_runtime", "package", "readme"]);
 
 export function typescriptReservation(name: string, namespace: Namespace): Reservation | undefined {
-  if (KEYWORDS.has(name)) return "keyword";
   switch (namespace) {
+    // Fields, filter arguments and client members are property names, where reserved words are fine (`type`).
     case "type":
+      if (KEYWORDS.has(name)) return "keyword";
       if (GLOBALS.has(name)) return "builtin";
       return RUNTIME_EXPORTS.has(name) ? "generated" : undefined;
     case "field":
