@@ -3,7 +3,8 @@
  * the core-shaped fixture and every shared model (when ../shared is present) are generated through the pipeline,
  * `biome check` passes on the emitted modules, `npm install <folder>` installs them into a fresh project, a user file
  * per SDK type-checks under `tsc --strict` with nodenext and with bundler resolution, Node and Bun import them, and
- * the example's SDK runs a connected-graph scenario against the emulator (use-example.ts).
+ * the example's SDK runs a connected-graph scenario against the emulator (use-example.ts) under Bun and, compiled by
+ * tsc, under Node.
  */
 import { afterAll, beforeAll, expect, test } from "bun:test";
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
@@ -94,9 +95,10 @@ beforeAll(async () => {
     users.push(file);
   }
   const options = { strict: true, target: "es2022", lib: ["es2022", "dom"], types: [], noEmit: true, skipLibCheck: false };
-  const config = (module: string, moduleResolution: string) =>
-    `${JSON.stringify({ compilerOptions: { ...options, module, moduleResolution }, files: users }, null, 2)}\n`;
-  writeFileSync(join(consumer, "tsconfig.nodenext.json"), config("nodenext", "nodenext"));
+  const config = (module: string, moduleResolution: string, more: Record<string, unknown> = {}) =>
+    `${JSON.stringify({ compilerOptions: { ...options, module, moduleResolution, ...more }, files: users }, null, 2)}\n`;
+  // nodenext also emits the users, so Node runs the example's scenario from tsc's output.
+  writeFileSync(join(consumer, "tsconfig.nodenext.json"), config("nodenext", "nodenext", { noEmit: false, outDir: "out" }));
   writeFileSync(join(consumer, "tsconfig.bundler.json"), config("preserve", "bundler"));
   writeFileSync(
     join(consumer, "import-all.mjs"),
@@ -139,27 +141,35 @@ afterAll(async () => {
   await emulator?.stop();
 });
 
-test("the example's SDK writes a connected graph, lists with filters, retrieves, iterates and deletes against the emulator", async () => {
-  emulator = await startEmulator({ modelFiles: [EXAMPLE_FILE], clientId: CLIENT_ID, clientSecret: CLIENT_SECRET });
-  const stdout = await run([BUN, "use-example.ts", "bun"], consumer, { ...process.env, PYGEN_E2E_CONNECTION: e2eConnection(emulator) });
-  expect(JSON.parse(stdout.trim().split("\n").at(-1) ?? "")).toEqual({
+/** What use-example.ts prints for its run tagged `tag`. */
+function expectedScenario(tag: string): Record<string, unknown> {
+  return {
     // 5 nodes (plant, reservoir, inspector, two generators) and 4 edges (two generators, operator, inspection).
     written: 9,
     name: "Plant",
     status: "operating",
     lastInspectedOn: "2024-01-31",
     settings: { mode: "auto", levels: [1, 2] },
-    reservoir: "reservoir-bun",
+    reservoir: `reservoir-${tag}`,
     serial: String(2n ** 60n + 1n),
     alarm: "2023-11-14T22:13:20.123Z",
-    plantOfGenerator: "plant-bun",
+    plantOfGenerator: `plant-${tag}`,
     retrievedOfTwo: 1,
-    bigOnes: ["generator-bun-1"],
-    operating: ["plant-bun"],
+    bigOnes: [`generator-${tag}-1`],
+    operating: [`plant-${tag}`],
     pages: 2,
     iterated: 2,
     deletedEdges: 4,
     deletedNodes: 5,
     gone: true,
-  });
+  };
+}
+
+test("the example's SDK writes a connected graph, lists with filters, retrieves, iterates and deletes against the emulator, from Bun and Node", async () => {
+  emulator = await startEmulator({ modelFiles: [EXAMPLE_FILE], clientId: CLIENT_ID, clientSecret: CLIENT_SECRET });
+  const env = { ...process.env, PYGEN_E2E_CONNECTION: e2eConnection(emulator) };
+  const lastLine = (stdout: string) => JSON.parse(stdout.trim().split("\n").at(-1) ?? "");
+  expect(lastLine(await run([BUN, "use-example.ts", "bun"], consumer, env))).toEqual(expectedScenario("bun"));
+  // tsc's output of the same file (the type-check test compiled it), run by Node.
+  expect(lastLine(await run(["node", join("out", "use-example.js"), "node"], consumer, env))).toEqual(expectedScenario("node"));
 }, 120_000);
