@@ -111,6 +111,6 @@ function exampleValue(type: import("../../ir/types.ts").IRType): string {
     case "json":
       return "{}";
     default:
-      return '"…"';
+      return '"a name"';
   }
 }

@@ -7,7 +7,7 @@
  * tsc, under Node.
  */
 import { afterAll, beforeAll, expect, test } from "bun:test";
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { DataModel } from "../../../src/client/models.ts";
@@ -94,6 +94,12 @@ beforeAll(async () => {
     );
     users.push(file);
   }
+  // The example README's usage, as one file: what users copy must type-check too.
+  const readme = readFileSync(join(sdks[0]?.folder ?? "", "README.md"), "utf8");
+  const snippets = [...readme.matchAll(/```ts\n([\s\S]*?)```/g)].map((match) => match[1]);
+  expect(snippets.length).toBeGreaterThan(1);
+  writeFileSync(join(consumer, "readme-example.ts"), `${snippets.join("\n")}export {};\n`);
+  users.push("readme-example.ts");
   const options = { strict: true, target: "es2022", lib: ["es2022", "dom"], types: [], noEmit: true, skipLibCheck: false };
   const config = (module: string, moduleResolution: string, more: Record<string, unknown> = {}) =>
     `${JSON.stringify({ compilerOptions: { ...options, module, moduleResolution, ...more }, files: users }, null, 2)}\n`;
