@@ -137,7 +137,7 @@ export function registerGenerate(cli: CAC, io: CliIO): void {
       .command("generate", "Generate a typed Python SDK from a data model")
       .option("-o, --output <dir>", "Output folder (default: ./<top-level package>)")
       .option("--language <language>", `Target language: ${languageKeys().join(", ")} (default: ${DEFAULT_LANGUAGE.key})`)
-      .option("--top-level-package <name>", "Python package of the SDK (default: the model's externalId in snake_case)")
+      .option("--top-level-package <name>", "package of the SDK (default: the model's externalId in the language's convention)")
       .option("--client-name <name>", "Client class (default: the model's externalId in PascalCase + Client)")
       .option("--instance-space <space>", "Default instance space of the generated SDK")
       .option("--include-views <globs>", "Only views matching these globs (externalId or space:externalId); repeatable, comma-separated")

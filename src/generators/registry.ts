@@ -5,8 +5,9 @@
 import { GenerationError } from "../errors.ts";
 import type { LanguageDescription } from "./language.ts";
 import { python } from "./python/index.ts";
+import { typescript } from "./typescript/index.ts";
 
-export const LANGUAGES: readonly LanguageDescription[] = [python];
+export const LANGUAGES: readonly LanguageDescription[] = [python, typescript];
 
 /** The language generated when none is named. */
 export const DEFAULT_LANGUAGE: LanguageDescription = python;

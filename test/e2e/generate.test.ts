@@ -121,9 +121,12 @@ describe("pygen generate", () => {
     const strict = run(cwd, ["--strict", "-q"]);
     expect(strict.exitCode).toBe(0);
     expect(existsSync(join(cwd, "hydro_plant_model"))).toBe(true);
-    const typescript = run(cwd, ["--language", "typescript"]);
-    expect(typescript.exitCode).toBe(EXIT_CODES.usage);
-    expect(typescript.stderr).toBe("error: cannot generate typescript yet; available: python\n");
+    const typescript = run(cwd, ["--language", "typescript", "-q"]);
+    expect(typescript.exitCode).toBe(0);
+    expect(existsSync(join(cwd, "hydro-plant-model", "_runtime", "index.js"))).toBe(true);
+    const cobol = run(cwd, ["--language", "cobol"]);
+    expect(cobol.exitCode).toBe(EXIT_CODES.usage);
+    expect(cobol.stderr).toMatch(/^error: .*cobol.*python, typescript/);
   });
 });
 

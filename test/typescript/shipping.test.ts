@@ -11,7 +11,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { RunningEmulator } from "../../src/emulator/server.ts";
 import { compileRuntime, REPO, tsc } from "./compile.ts";
-import { CLIENT_ID, CLIENT_SECRET, startSeededEmulator } from "./e2e/model.ts";
+import { e2eConnection, startSeededEmulator } from "./e2e/model.ts";
 
 const BUN = join(REPO, "node_modules", ".bin", "bun");
 let emulator: RunningEmulator;
@@ -40,14 +40,7 @@ function expectRoundTrip(stdout: string, tag: string): void {
 beforeAll(async () => {
   directory = mkdtempSync(join(tmpdir(), "pygen-ts-ship-"));
   emulator = await startSeededEmulator(directory);
-  const connection = {
-    url: emulator.url,
-    project: emulator.project,
-    tokenUrl: emulator.tokenUrl,
-    clientId: CLIENT_ID,
-    clientSecret: CLIENT_SECRET,
-  };
-  env = { ...process.env, PYGEN_E2E_CONNECTION: JSON.stringify(connection), npm_config_cache: join(directory, "npm-cache") };
+  env = { ...process.env, PYGEN_E2E_CONNECTION: e2eConnection(emulator), npm_config_cache: join(directory, "npm-cache") };
 
   // The generated package: the sample's files plus the runtime compiled to _runtime/.
   const sdk = join(directory, "plant-sdk");

@@ -21,6 +21,12 @@ import { writeProperties } from "./view.js";
 /** A node to write: its view's fields by TypeScript name; `space` defaults to the client's. */
 export type NodeWrite = { externalId: string; space?: string } & Record<string, unknown>;
 
+/**
+ * An edge with properties in a write object's edge field: its edge view's write fields, the node at its other end,
+ * and optionally its own space and external id (`{start}:{end}` by default).
+ */
+export type EdgeWith<P, N> = Omit<P, "externalId" | "space"> & { externalId?: string; space?: string; endNode: N };
+
 export interface Graph {
   nodes: Map<string, RawInstance>;
   edges: Map<string, RawInstance>;
@@ -88,6 +94,7 @@ function applyItem(type: InstanceType, id: NodeId, meta: ViewMeta, item: Record<
     instanceType: type,
     space: id.space,
     externalId: id.externalId,
+    ...(type === "node" && meta.nodeType ? { type: { ...meta.nodeType } } : {}),
     sources: [{ source: { type: "view", ...meta.view }, properties }],
   };
 }

@@ -19,6 +19,9 @@ const LONG_INTEGERS = /(?<![\d.eE+-])-?\d{16,}(?![\d.eE])/g;
 const TAG = "\u{F0000}bigint:";
 const ESCAPED_TAG = /\\udb80\\udc00bigint:/i;
 
+/** A value a `json` property holds. */
+export type JsonValue = string | number | boolean | null | bigint | JsonValue[] | { [key: string]: JsonValue };
+
 export function parseJson(text: string): unknown {
   if (!LONG_INTEGER.test(text)) return JSON.parse(text);
   const pieces: string[] = [];

@@ -36,8 +36,8 @@ export interface EdgeMeta {
   identifier: string;
   edgeType: NodeId;
   direction: "outwards" | "inwards";
-  /** The view of the node at the other end. */
-  target: () => ViewMeta;
+  /** The view of the node at the other end; absent when that view is not in the SDK (the edge ends at a reference). */
+  target?: () => ViewMeta;
   /** The edge's own view, for edges with properties. */
   edgeView?: () => ViewMeta;
   list?: boolean;
@@ -45,6 +45,8 @@ export interface EdgeMeta {
 
 export interface ViewMeta {
   view: ViewId;
+  /** The node type written nodes get: the one the view's filter selects, so they are found through the view. */
+  nodeType?: NodeId;
   /** Stored properties (direct relations included), by TypeScript field name. */
   properties: Readonly<Record<string, PropertyMeta>>;
   /** Edge fields, by TypeScript field name. */

@@ -35,6 +35,12 @@ export const MODEL = model([
 export const CLIENT_ID = "e2e-client";
 export const CLIENT_SECRET = "e2e-secret";
 
+/** What the users of an SDK in these tests read from PYGEN_E2E_CONNECTION: where the emulator is and how to log in. */
+export function e2eConnection(emulator: RunningEmulator): string {
+  const { url, project, tokenUrl } = emulator;
+  return JSON.stringify({ url, project, tokenUrl, clientId: CLIENT_ID, clientSecret: CLIENT_SECRET });
+}
+
 /** An emulator seeded with MODEL (written to `folder`), serving client-credentials tokens. */
 export async function startSeededEmulator(folder: string): Promise<RunningEmulator> {
   const modelFile = join(folder, "model.json");
