@@ -95,11 +95,14 @@ function methodsOf(plan: ViewPlan, extended: boolean): Method[] {
   return methods;
 }
 
-/** `extended`: other generated classes extend this view's (inheritance.ts), so `list` offers `as_child_class`. */
-export function apiModule(plan: ViewPlan, layout: Layout, extended = false): ModuleFragments {
+/**
+ * `extended`: other generated classes extend this view's (inheritance.ts), so `list` offers `as_child_class`.
+ * `relocate`: where the package layout puts the modules imported (package-layout.ts).
+ */
+export function apiModule(plan: ViewPlan, layout: Layout, extended = false, relocate?: (module: string) => string): ModuleFragments {
   const { names } = plan.irClass;
   const methods = methodsOf(plan, extended);
-  const imports = new ImportSet()
+  const imports = new ImportSet(relocate)
     .add("stdlib", "collections.abc", "Sequence")
     .add("thirdParty", "typing_extensions", "Unpack")
     .add(

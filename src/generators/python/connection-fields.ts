@@ -20,11 +20,16 @@ const PAIR = "tuple[str, str]";
 
 /** Names of other modules' classes a data-class module uses, imported under `if TYPE_CHECKING:`. */
 export class ClassImports {
-  private readonly imports = new ImportSet();
+  private readonly imports: ImportSet;
   private readonly available = new Set<string>();
   private used = false;
 
-  constructor(private readonly fileName: string) {}
+  constructor(
+    private readonly fileName: string,
+    relocate?: (module: string) => string,
+  ) {
+    this.imports = new ImportSet(relocate);
+  }
 
   /** Names the module imports at run time anyway (its base classes): they need no type-only import. */
   imported(...names: string[]): void {

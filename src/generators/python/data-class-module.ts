@@ -31,11 +31,18 @@ export interface ModuleFragments {
   body: string;
 }
 
-export function dataClassModule(plan: ViewPlan, bases: ClassBases, config: GeneratorConfig, layout: Layout): ModuleFragments {
+/** `relocate`: where the package layout puts the modules imported (package-layout.ts); the nested paths by default. */
+export function dataClassModule(
+  plan: ViewPlan,
+  bases: ClassBases,
+  config: GeneratorConfig,
+  layout: Layout,
+  relocate?: (module: string) => string,
+): ModuleFragments {
   const { view } = plan.irClass;
   const edge = plan.kind === "edge";
-  const imports = new ImportSet().add("stdlib", "typing", "ClassVar").add("local", RUNTIME, "ViewId");
-  const classImports = new ClassImports(plan.irClass.names.fileName);
+  const imports = new ImportSet(relocate).add("stdlib", "typing", "ClassVar").add("local", RUNTIME, "ViewId");
+  const classImports = new ClassImports(plan.irClass.names.fileName, relocate);
   const top = new PythonWriter(layout);
   top.bracketed(`${plan.viewConstant} = ViewId(`, [view.space, view.externalId, view.version].map(pythonString), ")");
 

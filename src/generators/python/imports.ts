@@ -16,13 +16,17 @@ export class ImportSet {
   private readonly modules = new Map<string, { section: ImportSection; names: Set<string> }>();
   private readonly plainModules = new Map<string, ImportSection>();
 
+  /** `relocate` maps the local modules named to where the package layout puts them (package-layout.ts). */
+  constructor(private readonly relocate: (module: string) => string = (module) => module) {}
+
   /** `import module`. */
   addModule(section: ImportSection, module: string): this {
     this.plainModules.set(module, section);
     return this;
   }
 
-  add(section: ImportSection, module: string, ...names: string[]): this {
+  add(section: ImportSection, named: string, ...names: string[]): this {
+    const module = section === "local" ? this.relocate(named) : named;
     const entry = this.modules.get(module) ?? { section, names: new Set<string>() };
     for (const name of names) entry.names.add(name);
     this.modules.set(module, entry);

@@ -144,7 +144,8 @@ export function stepRenames(plans: readonly ViewPlan[]): GeneratorWarning[] {
     );
 }
 
-export function queryModule(plans: ViewPlan[], layout: Layout): ModuleFragments {
+/** `dataClasses`: the module a view's data classes are imported from (package-layout.ts). */
+export function queryModule(plans: ViewPlan[], layout: Layout, dataClasses: (plan: ViewPlan) => string): ModuleFragments {
   const nodePlans = plans.filter((plan) => plan.kind === "node");
   const queryClass = queryClasses(nodePlans);
   const imports = new ImportSet().add("stdlib", "typing", "Any", "TypeVar").add("local", "._runtime", "NodeList");
@@ -152,7 +153,7 @@ export function queryModule(plans: ViewPlan[], layout: Layout): ModuleFragments 
   for (const plan of nodePlans) {
     const { names } = plan.irClass;
     const name = plan.queryClass;
-    imports.add("local", ".data_classes", names.className, names.listClassName).add("local", "._runtime", "NodeQuery");
+    imports.add("local", dataClasses(plan), names.className, names.listClassName).add("local", "._runtime", "NodeQuery");
     writer.line().line();
     const bases = [names.className, names.listClassName, "_Root"];
     const declaration = `class ${name}(NodeQuery[${bases.join(", ")}]):`;
@@ -183,7 +184,7 @@ export function queryModule(plans: ViewPlan[], layout: Layout): ModuleFragments 
         for (const need of found.needs) imports.add("stdlib", "datetime", need);
         if (found.descriptor.includes("[NodeId]")) imports.add("local", "._runtime", "NodeId");
         const alias = plan.enumAliases.get(property.identifier);
-        if (alias && found.descriptor.includes(alias)) imports.add("local", ".data_classes", alias);
+        if (alias && found.descriptor.includes(alias)) imports.add("local", dataClasses(plan), alias);
         descriptorLine(body, member, property.name, found.descriptor, layout);
       }
     });
