@@ -146,7 +146,7 @@ export function registerGenerate(cli: CAC, io: CliIO): void {
       .option("--exclude-views <globs>", "Leave out views matching these globs; repeatable, comma-separated")
       .option("--templates <dir>", "Templates that override the embedded ones, file by file")
       .option("--flat-structure", "Every view's modules directly in the package, no data_classes/ or _api/ (Python)")
-      .option("--single-file", "The whole SDK in one module, where the language supports it (Python does not yet)")
+      .option("--single-file", "The generated code in one module (Python: <package>/_sdk.py beside the runtime)")
       .option("--strict", "Stop on validation warnings and on anything the generator would skip")
       .option("--overwrite", "Write into a non-empty folder pygen did not create")
       .option("--dry-run", "List what would be written, removed or left unchanged; write nothing")

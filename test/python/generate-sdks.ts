@@ -2,7 +2,7 @@
  * Generates the Python SDKs the Python checks run on (scripts/python-checks.sh): the bundled example and every
  * shared model (../shared/models, when present), each into `<out>/<name>/` as a complete package root, plus the
  * example laid out for a short line and two-space indents in a nested (dotted) package, the OmniMulti models together in one SDK,
- * and SDKs in the flat layout (`<name>_flat`: flat_structure). Prints one line per SDK: `<name> <package>`.
+ * and SDKs in the other layouts (`<name>_flat`: flat_structure, `<name>_single`: single_file). Prints one line per SDK: `<name> <package>`.
  *
  *   bun test/python/generate-sdks.ts OUT_DIR
  */
@@ -21,6 +21,7 @@ import { sharedModelNames, sharedModelPath } from "../support/shared-models.ts";
 const INSTANCE_SPACES: Record<string, string> = {
   example: "example_instances",
   example_flat: "example_instances",
+  example_single: "example_instances",
   Omni: "sp_omni_instances",
   WindTurbine: "windfarm",
   used_for_all: "all_instances",
@@ -137,6 +138,9 @@ await write(
   { flatStructure: true },
 );
 await write("module_names_flat", { models: [moduleNameModel], origin: "generate-sdks.ts" }, { flatStructure: true });
+// single_file: the example (test_layouts.py), the hostile models and below, the Omni model, each in one module.
+await write("example_single", loadExampleModel(), { singleFile: true });
+await write("hostile_single", { models: [hostileModel, hostileGroupModel, longIdModel], origin: "generate-sdks.ts" }, { singleFile: true });
 
 // A model of our own shaped like CDF's core data model and a user model extending it (test/fixtures/models): the
 // shape most users generate from.
@@ -151,7 +155,10 @@ await writeGeneratedFiles(join(outDir, "ring"), ring.files, { overwrite: true })
 
 const shared = sharedModelNames();
 for (const name of shared) await write(name, await loadModelFile(sharedModelPath(name)));
-if (shared.includes("Omni")) await write("Omni_flat", await loadModelFile(sharedModelPath("Omni")), { flatStructure: true });
+if (shared.includes("Omni")) {
+  await write("Omni_flat", await loadModelFile(sharedModelPath("Omni")), { flatStructure: true });
+  await write("Omni_single", await loadModelFile(sharedModelPath("Omni")), { singleFile: true });
+}
 // Several data models in one SDK: views with the same external id in other spaces must stay apart.
 const multi = shared.filter((name) => name.startsWith("OmniMulti"));
 if (multi.length > 1) {

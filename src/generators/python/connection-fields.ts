@@ -7,7 +7,7 @@
  */
 
 import type { IRProperty, ViewId } from "../../ir/types.ts";
-import { ImportSet } from "./imports.ts";
+import { ImportSet, type Relocate } from "./imports.ts";
 import { type Layout, type PythonWriter, pythonString } from "./layout.ts";
 import type { Usage } from "./types.ts";
 import type { ClassRef, ConnectionPlan, ViewPlan } from "./view-plan.ts";
@@ -22,11 +22,9 @@ const PAIR = "tuple[str, str]";
 export class ClassImports {
   private readonly imports: ImportSet;
   private readonly available = new Set<string>();
-  private used = false;
-
   constructor(
     private readonly fileName: string,
-    relocate?: (module: string) => string,
+    relocate?: Relocate,
   ) {
     this.imports = new ImportSet(relocate);
   }
@@ -40,15 +38,14 @@ export class ClassImports {
   use(ref: ClassRef, name: string): string {
     if (ref.fileName !== this.fileName && !this.available.has(name)) {
       this.imports.add("local", `._${ref.fileName}`, name);
-      this.used = true;
     }
     return name;
   }
 
   /** The `if TYPE_CHECKING:` block, as lines after a module's imports; none when nothing is imported. */
   render(layout: Layout): string[] {
-    if (!this.used) return [];
     const inner = this.imports.render({ ...layout, lineLength: layout.lineLength - layout.indent.length });
+    if (inner.length === 0) return [];
     return ["", "if TYPE_CHECKING:", ...inner.map((line) => `${layout.indent}${line}`)];
   }
 }

@@ -4,7 +4,8 @@
  *   pyproject.toml, README.md
  *   <package>/__init__.py, py.typed, _client.py, _query.py, _runtime/ (vendored), data_classes/, _api/
  *
- * or, with flat_structure, the views' modules directly in <package>/ (package-layout.ts).
+ * or, with flat_structure, the views' modules directly in <package>/, or, with single_file, all generated code in
+ * <package>/_sdk.py (package-layout.ts).
  *
  * Each file kind has a template under templates/python/ (a user's template directory overrides them one by
  * one); the code inside comes from the fragment builders next to this file, already formatted as ruff formats it.
@@ -23,13 +24,13 @@ import {
   type LanguageGenerator,
 } from "../generator.ts";
 import { apiModule } from "./api-module.ts";
-import { dataClassModule } from "./data-class-module.ts";
+import { dataClassModule, type ModuleFragments } from "./data-class-module.ts";
 import { ImportSet } from "./imports.ts";
 import { type ClassBases, FLAT, planBases } from "./inheritance.ts";
 import { pythonReservation } from "./keywords.ts";
 import { bracketed, type Layout, PythonWriter, pythonString } from "./layout.ts";
 import { checkPythonConfig } from "./options.ts";
-import { flatLayout, NESTED, type PackageLayout } from "./package-layout.ts";
+import { flatLayout, NESTED, type PackageLayout, SINGLE, SINGLE_MODULE } from "./package-layout.ts";
 import { queryModule, stepRenames } from "./query-module.ts";
 import { UniqueNames } from "./unique-names.ts";
 import { indexClasses, planView, type ViewPlan } from "./view-plan.ts";
@@ -68,12 +69,14 @@ export class PythonGenerator implements LanguageGenerator {
   generate(sdk: SdkPlan): GeneratorOutput {
     const { model } = sdk;
     const { plans, bases, warnings } = this.plan(sdk);
-    const modules = this.config.flatStructure ? flatLayout(plans) : NESTED;
+    const modules = this.config.singleFile ? SINGLE : this.config.flatStructure ? flatLayout(plans) : NESTED;
     // The README lists what is left out, by the validator and here; a renamed part is generated.
     const skipped = [...(model.leftOut ?? []), ...warnings.filter((warning) => warning.code !== "RENAMED")];
     const files = [
       ...this.packageFiles(model, plans, modules, skipped),
-      ...plans.flatMap((plan) => this.classFiles(plan, bases, modules)),
+      ...(modules.single
+        ? [this.singleModule(model, plans, bases, modules)]
+        : plans.flatMap((plan) => this.classFiles(plan, bases, modules))),
       ...this.runtimeFiles(),
     ].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
     const classes = plans.reduce((count, plan) => count + (plan.writable ? 2 : 1) + edgeClassNames(plan).length, 0);
@@ -139,6 +142,35 @@ export class PythonGenerator implements LanguageGenerator {
     ];
   }
 
+  /**
+   * single_file: `_sdk.py`, the code of every module the other layouts write, in an order Python can run: data
+   * classes with their bases before them, then the select() steps, the APIs and the client. References between
+   * views are bound at its end, as data_classes/__init__.py binds them.
+   */
+  private singleModule(model: IRModel, plans: ViewPlan[], bases: ReadonlyMap<string, ClassBases>, modules: PackageLayout): GeneratedFile {
+    const nodePlans = plans.filter((plan) => plan.kind === "node");
+    const relocate = modules.relocateFromRoot;
+    const extended = new Set([...bases.values()].flatMap((classBases) => classBases.read));
+    const fragments: ModuleFragments[] = [
+      ...basesFirst(plans, bases).map((plan) =>
+        dataClassModule(plan, bases.get(plan.irClass.id) ?? FLAT, this.config, this.layout, modules.relocate(plan)),
+      ),
+      queryModule(plans, this.layout, modules.dataClassesFromRoot, relocate),
+      ...nodePlans.map((plan) => apiModule(plan, this.layout, extended.has(plan), modules.relocate(plan))),
+      this.clientFragments(model, nodePlans, modules),
+    ];
+    const imports = new ImportSet();
+    for (const { importSet } of fragments) imports.absorb(importSet);
+    const call = resolveReferences(plans);
+    if (call !== undefined) imports.add("local", "._runtime", "resolve_references");
+    const body = [...fragments.map(({ body }) => fragment(body)), ...(call === undefined ? [] : [call])].join("\n\n\n");
+    const summary = `The generated code of the SDK, one module (single_file); the package root exports it.`;
+    return this.file(
+      `${this.packageDir}/${SINGLE_MODULE}.py`,
+      this.render("module.py.eta", { summary, imports: lines(imports.render(this.layout)), body }),
+    );
+  }
+
   private renderModule(template: string, view: string, fragments: { imports: string[]; body: string }): string {
     return this.render(template, { view, imports: lines(fragments.imports), body: fragment(fragments.body) });
   }
@@ -167,8 +199,12 @@ export class PythonGenerator implements LanguageGenerator {
       ...this.parentPackageFiles(),
       this.file(`${dir}/py.typed`, ""),
       this.file(`${dir}/__init__.py`, this.packageInit(plans, modules, modelVersion, models)),
-      this.file(`${dir}/_client.py`, this.client(model, nodePlans, modules, models, ids)),
-      this.file(`${dir}/_query.py`, this.queryFile(plans, modules)),
+      ...(modules.single
+        ? []
+        : [
+            this.file(`${dir}/_client.py`, this.client(model, nodePlans, modules, models)),
+            this.file(`${dir}/_query.py`, this.queryFile(plans, modules)),
+          ]),
       ...(modules.flat
         ? []
         : [
@@ -189,7 +225,7 @@ export class PythonGenerator implements LanguageGenerator {
   }
 
   private queryFile(plans: ViewPlan[], modules: PackageLayout): string {
-    const { imports, body } = queryModule(plans, this.layout, modules.dataClassesFromRoot);
+    const { imports, body } = queryModule(plans, this.layout, modules.dataClassesFromRoot, modules.relocateFromRoot);
     const summary = "The steps of select(), one class per view: its filters and the connections it follows.";
     return this.render("module.py.eta", { summary, imports: lines(imports), body: fragment(body) });
   }
@@ -284,9 +320,12 @@ export class PythonGenerator implements LanguageGenerator {
             ...(plan.writable && plan.kind === "node" ? [plan.irClass.names.writeListClassName] : []),
             ...edgeClassNames(plan),
           ];
-    const imports = new ImportSet().add("local", "._client", this.config.clientName).add("local", "._runtime", ...CONNECT_EXPORTS);
+    const imports = new ImportSet()
+      .add("local", modules.clientFromRoot, this.config.clientName)
+      .add("local", "._runtime", ...CONNECT_EXPORTS);
     for (const plan of plans) imports.add("local", modules.dataClassesFromRoot(plan), ...exported(plan));
-    const call = modules.flat ? resolveReferences(plans) : undefined;
+    // single_file binds the references in _sdk.py, where the classes are.
+    const call = modules.flat && !modules.single ? resolveReferences(plans) : undefined;
     if (call !== undefined) imports.add("local", "._runtime", "resolve_references");
     return this.render("package_init.py.eta", {
       models,
@@ -304,8 +343,20 @@ export class PythonGenerator implements LanguageGenerator {
    * group per model (`client.<model>.<view>`; a view in several models is in each group). `models` names the
    * data models in prose (`data model X`), `ids` only gives their ids.
    */
-  private client(model: IRModel, plans: ViewPlan[], modules: PackageLayout, models: string, ids: string): string {
-    const imports = new ImportSet().add("local", "._runtime", "BaseClient", "DataModelId");
+  private client(model: IRModel, plans: ViewPlan[], modules: PackageLayout, models: string): string {
+    const { imports, body } = this.clientFragments(model, plans, modules);
+    return this.render("client.py.eta", {
+      clientName: this.config.clientName,
+      models,
+      grouped: model.modules.length > 1,
+      imports: lines(imports),
+      body: fragment(body),
+    });
+  }
+
+  private clientFragments(model: IRModel, plans: ViewPlan[], modules: PackageLayout): ModuleFragments {
+    const ids = model.modules.map((module) => idText(module.dataModel)).join(", ");
+    const imports = new ImportSet(modules.relocateFromRoot).add("local", "._runtime", "BaseClient", "DataModelId");
     const { defaultSpace, clientName } = this.config;
     const apis = (members: ViewPlan[]) => members.map(({ irClass: { names } }) => [names.clientAttribute, names.apiClassName] as const);
     for (const plan of plans) imports.add("local", modules.apiFromRoot(plan), plan.irClass.names.apiClassName);
@@ -331,13 +382,7 @@ export class PythonGenerator implements LanguageGenerator {
       // BaseClient.__init__ (config, arguments or environment) calls this: its signature is not repeated here.
       this.connectApis(body, grouped ? groups : apis(plans));
     });
-    return this.render("client.py.eta", {
-      clientName,
-      models,
-      grouped,
-      imports: lines(imports.render(this.layout)),
-      body: fragment(writer.toString()),
-    });
+    return { imports: imports.render(this.layout), body: writer.toString(), importSet: imports };
   }
 
   private dataModelLine(writer: PythonWriter, module: IRModule): void {
@@ -383,6 +428,20 @@ function fragment(code: string): string {
  */
 function resolveReferences(plans: readonly ViewPlan[]): string | undefined {
   return plans.some((plan) => plan.connections.size > 0 || plan.kind === "edge") ? "resolve_references(globals())" : undefined;
+}
+
+/** The plans in IR order, except that a view's bases come before it: one module defines them in this order. */
+function basesFirst(plans: readonly ViewPlan[], bases: ReadonlyMap<string, ClassBases>): ViewPlan[] {
+  const ordered = new Set<ViewPlan>();
+  const visit = (plan: ViewPlan) => {
+    if (ordered.has(plan)) return;
+    const classBases = bases.get(plan.irClass.id);
+    // Inheritance has no cycles (the IR cuts them), so this ends.
+    for (const base of [...(classBases?.read ?? []), ...(classBases?.write ?? [])]) visit(base);
+    ordered.add(plan);
+  };
+  for (const plan of plans) visit(plan);
+  return [...ordered];
 }
 
 /** The edge classes of a view used for nodes and edges, beside its node classes. */

@@ -1,7 +1,7 @@
 /**
  * The generation options as Python reads them: its defaults (pygen v1's: the package is the model's externalId in
  * snake_case, the client its PascalCase with `Client`) and the options it refuses, with the reason. flat_structure
- * is honoured by the generator's package layout (package-layout.ts).
+ * and single_file are honoured by the generator's package layouts (package-layout.ts).
  */
 import { GenerationError } from "../../errors.ts";
 import { applyRule } from "../../ir/naming.ts";
@@ -32,10 +32,6 @@ export function checkPythonConfig(config: GeneratorConfig): void {
   const packageProblem = packageNameProblem(config.topLevelPackage);
   if (packageProblem !== undefined) refuse(packageProblem);
   if (!config.typeHints) refuse("type hints cannot be turned off: the generated data classes are pydantic models built from them");
-  // flat_structure is a package layout (package-layout.ts); one module for the whole SDK is not built yet.
-  if (config.singleFile) {
-    refuse("single_file is not supported yet for Python: the SDK is a package; flat_structure puts every module directly in it");
-  }
 }
 
 /** Why Python could not import a package of this name, if it could not: each dotted part is a package of its own. */

@@ -9,7 +9,7 @@ import { locationOf } from "../../ir/issues.ts";
 import type { IRProperty, IRType } from "../../ir/types.ts";
 import type { GeneratorWarning } from "../generator.ts";
 import type { ModuleFragments } from "./data-class-module.ts";
-import { ImportSet } from "./imports.ts";
+import { ImportSet, type Relocate } from "./imports.ts";
 import { type Layout, PythonWriter, pythonString } from "./layout.ts";
 import { valueType } from "./types.ts";
 import type { ClassRef, ConnectionPlan, ViewPlan } from "./view-plan.ts";
@@ -144,11 +144,19 @@ export function stepRenames(plans: readonly ViewPlan[]): GeneratorWarning[] {
     );
 }
 
-/** `dataClasses`: the module a view's data classes are imported from (package-layout.ts). */
-export function queryModule(plans: ViewPlan[], layout: Layout, dataClasses: (plan: ViewPlan) => string): ModuleFragments {
+/**
+ * `dataClasses`: the module a view's data classes are imported from, `relocate` what the layout does with the
+ * modules this one imports (package-layout.ts).
+ */
+export function queryModule(
+  plans: ViewPlan[],
+  layout: Layout,
+  dataClasses: (plan: ViewPlan) => string,
+  relocate?: Relocate,
+): ModuleFragments {
   const nodePlans = plans.filter((plan) => plan.kind === "node");
   const queryClass = queryClasses(nodePlans);
-  const imports = new ImportSet().add("stdlib", "typing", "Any", "TypeVar").add("local", "._runtime", "NodeList");
+  const imports = new ImportSet(relocate).add("stdlib", "typing", "Any", "TypeVar").add("local", "._runtime", "NodeList");
   const writer = new PythonWriter(layout).line('_Root = TypeVar("_Root", bound=NodeList[Any])');
   for (const plan of nodePlans) {
     const { names } = plan.irClass;
@@ -189,5 +197,5 @@ export function queryModule(plans: ViewPlan[], layout: Layout, dataClasses: (pla
       }
     });
   }
-  return { imports: imports.render(layout), body: writer.toString() };
+  return { imports: imports.render(layout), body: writer.toString(), importSet: imports };
 }

@@ -568,7 +568,6 @@ describe("options", () => {
   });
 
   test("options that cannot be honoured are refused with a reason", () => {
-    expect(() => generate(undefined, { singleFile: true })).toThrow(/single_file is not supported yet for Python/);
     expect(() => generate(undefined, { typeHints: false })).toThrow(/pydantic models built from them/);
     expect(() => generate(undefined, { lineLength: 10 })).toThrow(/line length/);
     expect(() => generate(undefined, { topLevelPackage: "my-sdk" })).toThrow(/top-level package must be an identifier/);

@@ -1,9 +1,9 @@
 import { describe, expect, test } from "bun:test";
-import { GenerationError } from "../../../src/errors.ts";
 import type { GenerationResult, PipelineOptions } from "../../../src/pipeline.ts";
 import { generateSdk } from "../../../src/pipeline.ts";
 import { loadExampleModel } from "../../../src/sources.ts";
 import { hostileGroupModel, hostileModel, longIdModel, moduleNameModel } from "../../support/hostile-model.ts";
+import { direct, model, primitive, ref, text, view } from "../../support/model-builder.ts";
 
 const FIXED = { generatedAt: "2026-01-01T00:00:00+00:00", pygenVersion: "9.9.9" } satisfies PipelineOptions;
 
@@ -106,10 +106,61 @@ describe("flat_structure: module names planned against each other", () => {
   });
 });
 
-describe("single_file", () => {
-  test("Python refuses it with the reason and the layout it offers instead", () => {
-    expect(() => generate(undefined, { singleFile: true })).toThrow(GenerationError);
-    expect(() => generate(undefined, { singleFile: true })).toThrow(/flat_structure puts every module directly in it/);
-    expect(() => generate(undefined, { singleFile: true, flatStructure: true })).toThrow(/single_file is not supported yet/);
+describe("single_file: the generated code in one module beside the runtime", () => {
+  const single = generate(undefined, { singleFile: true });
+  const pkg = "hydro_plant_model";
+  const code = content(single, `${pkg}/_sdk.py`);
+
+  test("the package keeps its root, py.typed and the vendored runtime; the rest is _sdk.py", () => {
+    expect(pythonFiles(single, pkg)).toEqual(["__init__.py", "_sdk.py", "py.typed"]);
+    expect(single.files.filter((file) => file.path.startsWith(`${pkg}/_runtime/`)).length).toBeGreaterThan(10);
+    expect(single.files.map((file) => file.path)).toEqual(expect.arrayContaining(["pyproject.toml", "README.md"]));
+    // flat_structure is implied: there are no subpackages to flatten.
+    expect(generate(undefined, { singleFile: true, flatStructure: true }).files).toEqual(single.files);
+  });
+
+  test("imports only the runtime and third-party modules: no module of its own, nothing only for type checkers", () => {
+    const imports = localImports(single, pkg);
+    expect(new Set(imports.filter(({ from }) => from.endsWith("_sdk.py")).map(({ module }) => module))).toEqual(new Set(["._runtime"]));
+    expect(code).not.toContain("TYPE_CHECKING");
+    expect(content(single, `${pkg}/__init__.py`)).toContain("from ._sdk import (");
+  });
+
+  test("bases before the classes that extend them, then the select() steps, the APIs, the client; references bound last", () => {
+    const at = (text: string) => {
+      const index = code.indexOf(text);
+      expect({ text, found: index >= 0 }).toEqual({ text, found: true });
+      return index;
+    };
+    expect(at("\nclass Asset(NodeRead):")).toBeLessThan(at("\nclass HydroPlant(Asset):"));
+    expect(at("\nclass HydroPlantWrite(")).toBeLessThan(at("\nclass HydroPlantQuery("));
+    expect(at("\nclass HydroPlantQuery(")).toBeLessThan(at("\nclass HydroPlantAPI("));
+    expect(at("\nclass HydroPlantAPI(")).toBeLessThan(at("\nclass HydroPlantModelClient("));
+    expect(code.endsWith("\n\n\nresolve_references(globals())\n")).toBe(true);
+    expect(content(single, `${pkg}/__init__.py`)).not.toContain("resolve_references");
+  });
+
+  test("a view the model lists before the view it extends is defined after it", () => {
+    const childFirst = model(
+      [
+        view("Leaf", { name: text(), size: primitive("int32"), root: direct("Root") }, { implements: [ref("Middle")] }),
+        view("Middle", { name: text(), size: primitive("int32") }, { implements: [ref("Root")] }),
+        view("Root", { name: text() }),
+      ],
+      { externalId: "ChildFirst" },
+    );
+    const leafFirst = content(generate([childFirst], { singleFile: true }), "child_first/_sdk.py");
+    const classAt = (declaration: string) => leafFirst.indexOf(`\nclass ${declaration}`);
+    expect(classAt("Root(NodeRead):")).toBeGreaterThan(0);
+    expect(classAt("Root(NodeRead):")).toBeLessThan(classAt("Middle(Root):"));
+    expect(classAt("Middle(Root):")).toBeLessThan(classAt("Leaf(Middle):"));
+    expect(classAt("MiddleWrite(RootWrite):")).toBeLessThan(classAt("LeafWrite(MiddleWrite):"));
+  });
+
+  test("the hostile models, whose names clash with everything, still give unique names in one module", () => {
+    const hostile = content(generate([hostileModel, hostileGroupModel, longIdModel], { singleFile: true }), "hostile/_sdk.py");
+    const defined = [...hostile.matchAll(/^(?:class (\w+)|([A-Za-z]\w*) = )/gm)].map((match) => match[1] ?? match[2]);
+    expect(defined.length).toBeGreaterThan(100);
+    expect(defined.filter((name, index) => defined.indexOf(name) !== index)).toEqual([]);
   });
 });

@@ -33,6 +33,7 @@ for name, module in (
     ("core_shaped", "test_core_shaped_sdk.py"),
     ("example", "test_layouts.py"),
     ("example_flat", "test_layouts.py"),
+    ("example_single", "test_layouts.py"),
 ):
     root = Path(GENERATED or "/nonexistent") / name
     if root.is_dir():

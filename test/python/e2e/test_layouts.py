@@ -1,5 +1,6 @@
-"""The example SDK in each package layout (flat_structure or not), end to end against the emulator: the same calls
-give the same typed objects whether the views' modules sit in data_classes/ and _api/ or directly in the package."""
+"""The example SDK in each package layout, end to end against the emulator: the same calls give the same typed
+objects whether the views' modules sit in data_classes/ and _api/, directly in the package (flat_structure), or
+all in one module (single_file)."""
 
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ from .connection import EmulatorConnection
 
 SPACE = "example_instances"
 # The package of each layout (test/python/generate-sdks.ts).
-LAYOUTS = {"nested": "sdk_example", "flat": "sdk_example_flat"}
+LAYOUTS = {"nested": "sdk_example", "flat": "sdk_example_flat", "single": "sdk_example_single"}
 
 
 @pytest.fixture(scope="module", params=sorted(LAYOUTS))
@@ -31,8 +32,8 @@ def client(sdk: ModuleType, example_emulator: EmulatorConnection) -> Iterator[An
 
 
 def data_classes(sdk: ModuleType) -> ModuleType:
-    """Where a layout offers every data class name: data_classes/ when nested, the package root when flat."""
-    return sdk if sdk.__name__.endswith("_flat") else importlib.import_module(f"{sdk.__name__}.data_classes")
+    """Where a layout offers every data class name: data_classes/ when nested, the package root otherwise."""
+    return sdk if sdk.__name__ != LAYOUTS["nested"] else importlib.import_module(f"{sdk.__name__}.data_classes")
 
 
 def test_connections_read_back_as_typed_objects(sdk: ModuleType, client: Any) -> None:
