@@ -33,7 +33,7 @@ done <<< "$sdks"
 export PYGEN_GENERATED_SDKS="$generated/sdks"
 # mypy and pytest see the generated SDKs the tests use (test/python/e2e/conftest.py adds them too): the unit tests
 # import the pumps SDK as generated now, not as recorded in test/golden (the golden test compares the two).
-e2e_sdks=(golden_pumps example hostile Omni oddities OmniMultiAll used_for_all WindTurbine core_shaped)
+e2e_sdks=(golden_pumps example example_flat example_single hostile Omni oddities OmniMultiAll used_for_all WindTurbine core_shaped)
 MYPYPATH=$(printf "$generated/sdks/%s:" "${e2e_sdks[@]}")
 export MYPYPATH=${MYPYPATH%:}
 

@@ -65,6 +65,9 @@ export const PygenConfigSchema = v.strictObject({
       excludeViews: v.optional(stringList),
       strict: v.optional(v.boolean()),
       templates: v.optional(nonEmpty),
+      /** The layout options of GeneratorConfig; each language says what they mean for it, or refuses them. */
+      flatStructure: v.optional(v.boolean()),
+      singleFile: v.optional(v.boolean()),
     }),
   ),
 });

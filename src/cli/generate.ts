@@ -62,6 +62,8 @@ async function runGenerate(flags: GenerateFlags, io: CliIO): Promise<void> {
     clientName: settings.clientName,
     defaultSpace: settings.instanceSpace,
     templateDir: settings.templates,
+    flatStructure: settings.flatStructure,
+    singleFile: settings.singleFile,
   };
   // Model files are read by the worker (parsing a large one is slow work too); models from CDF arrive here.
   const job: GenerationJob =
@@ -143,6 +145,8 @@ export function registerGenerate(cli: CAC, io: CliIO): void {
       .option("--include-views <globs>", "Only views matching these globs (externalId or space:externalId); repeatable, comma-separated")
       .option("--exclude-views <globs>", "Leave out views matching these globs; repeatable, comma-separated")
       .option("--templates <dir>", "Templates that override the embedded ones, file by file")
+      .option("--flat-structure", "Every view's modules directly in the package, no data_classes/ or _api/ (Python)")
+      .option("--single-file", "The generated code in one module (Python: <package>/_sdk.py beside the runtime)")
       .option("--strict", "Stop on validation warnings and on anything the generator would skip")
       .option("--overwrite", "Write into a non-empty folder pygen did not create")
       .option("--dry-run", "List what would be written, removed or left unchanged; write nothing")

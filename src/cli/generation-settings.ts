@@ -26,6 +26,8 @@ export interface GenerateFlags extends SourceFlags {
   check?: boolean;
   templates?: string;
   strict?: boolean;
+  flatStructure?: boolean;
+  singleFile?: boolean;
 }
 
 export interface GenerationSettings {
@@ -38,6 +40,9 @@ export interface GenerationSettings {
   views: ViewSelection;
   strict: boolean;
   templates: string | undefined;
+  /** The package layout (GeneratorConfig): the chosen language honours or refuses them. */
+  flatStructure: boolean;
+  singleFile: boolean;
 }
 
 /** Repeatable and comma-separated alike: `--include-views 'Pump*,Plant'` or the flag twice. */
@@ -121,6 +126,8 @@ export function generationSettings(flags: GenerateFlags, config: PygenConfig): G
     },
     strict: flags.strict ?? file.strict ?? false,
     templates: path(flags.templates, "--templates", file.templates, checkTemplateFolder),
+    flatStructure: flags.flatStructure ?? file.flatStructure ?? false,
+    singleFile: flags.singleFile ?? file.singleFile ?? false,
   };
 }
 

@@ -49,7 +49,7 @@ export interface GeneratorConfig {
   examples: boolean;
   /** Everything in one module; each language says what that means for it, or refuses it (Python does, for now). */
   singleFile: boolean;
-  /** One flat package instead of folders per kind (Python: no `data_classes/`, `_api/`); refused where unsupported. */
+  /** One flat package instead of folders per kind (Python: no `data_classes/`, `_api/`; python/package-layout.ts). */
   flatStructure: boolean;
   /** A directory whose templates override the embedded ones, file by file. */
   templateDir?: string;

@@ -106,6 +106,16 @@ describe("pygen generate", () => {
     expect(existsSync(join(cwd, "v1-out/v1_plant/_client.py"))).toBe(true);
   });
 
+  test("generation.flatStructure or --flat-structure lays the package out flat; --single-file puts the code in _sdk.py", () => {
+    const cwd = workspace({ "pygen.yaml": "generation:\n  output: ./flat\n  flatStructure: true\n" });
+    expect(run(cwd, ["-q"]).exitCode).toBe(0);
+    expect(existsSync(join(cwd, "flat/hydro_plant_model/_hydro_plant_api.py"))).toBe(true);
+    expect(existsSync(join(cwd, "flat/hydro_plant_model/data_classes"))).toBe(false);
+    expect(run(workspace(), ["--dry-run", "--flat-structure"]).stdout).toContain("hydro_plant_model/_hydro_plant.py");
+    expect(run(cwd, ["-q", "--single-file", "--output", "single"]).exitCode).toBe(0);
+    expect(readdirSync(join(cwd, "single/hydro_plant_model")).sort()).toEqual(["__init__.py", "_runtime", "_sdk.py", "py.typed"]);
+  });
+
   test("--include-views / --exclude-views select views by glob; a pattern matching nothing is a warning", () => {
     const cwd = workspace();
     const result = run(cwd, ["--dry-run", "--include-views", "Hydro*,Asset", "--exclude-views", "Pump*"]);

@@ -1,7 +1,8 @@
 /**
  * Generates the Python SDKs the Python checks run on (scripts/python-checks.sh): the bundled example and every
  * shared model (../shared/models, when present), each into `<out>/<name>/` as a complete package root, plus the
- * example laid out for a short line and two-space indents in a nested (dotted) package, and the OmniMulti models together in one SDK. Prints one line per SDK: `<name> <package>`.
+ * example laid out for a short line and two-space indents in a nested (dotted) package, the OmniMulti models together in one SDK,
+ * and SDKs in the other layouts (`<name>_flat`: flat_structure, `<name>_single`: single_file). Prints one line per SDK: `<name> <package>`.
  *
  *   bun test/python/generate-sdks.ts OUT_DIR
  */
@@ -12,17 +13,20 @@ import { writeGeneratedFiles } from "../../src/output/writer.ts";
 import { type GenerationInput, generateSdk, type PipelineOptions } from "../../src/pipeline.ts";
 import { loadExampleModel, loadModelFile } from "../../src/sources.ts";
 import { GOLDEN_MODELS, REPOSITORY } from "../support/golden.ts";
-import { hostileGroupModel, hostileModel, longIdModel } from "../support/hostile-model.ts";
+import { hostileGroupModel, hostileModel, longIdModel, moduleNameModel } from "../support/hostile-model.ts";
 import { direct, edge, enumOf, model, primitive, text, view } from "../support/model-builder.ts";
 import { sharedModelNames, sharedModelPath } from "../support/shared-models.ts";
 
 /** Instance spaces the end-to-end tests seed; other SDKs get none, so `space` is required there. */
 const INSTANCE_SPACES: Record<string, string> = {
   example: "example_instances",
+  example_flat: "example_instances",
+  example_single: "example_instances",
   Omni: "sp_omni_instances",
   WindTurbine: "windfarm",
   used_for_all: "all_instances",
   core_shaped: "plant_instances",
+  core_shaped_flat: "plant_instances",
 };
 
 const outDir = process.argv[2] ?? "";
@@ -124,9 +128,25 @@ await writeStored("used_for_all", usedForAll);
 await write("hostile", { models: [hostileModel], origin: "generate-sdks.ts" });
 await write("hostile_multi", { models: [hostileModel, hostileGroupModel, longIdModel], origin: "generate-sdks.ts" });
 
+// The flat layout (flat_structure): the example (test_layouts.py runs it against the emulator), the hostile
+// models, views named like the flat package's own modules and like each other's API modules, and below, the
+// core-shaped and Omni models.
+await write("example_flat", loadExampleModel(), { flatStructure: true });
+await write(
+  "hostile_flat",
+  { models: [hostileModel, hostileGroupModel, longIdModel], origin: "generate-sdks.ts" },
+  { flatStructure: true },
+);
+await write("module_names_flat", { models: [moduleNameModel], origin: "generate-sdks.ts" }, { flatStructure: true });
+// single_file: the example (test_layouts.py), the hostile models and below, the Omni model, each in one module.
+await write("example_single", loadExampleModel(), { singleFile: true });
+await write("hostile_single", { models: [hostileModel, hostileGroupModel, longIdModel], origin: "generate-sdks.ts" }, { singleFile: true });
+
 // A model of our own shaped like CDF's core data model and a user model extending it (test/fixtures/models): the
 // shape most users generate from.
-await write("core_shaped", await loadModelFile(join(import.meta.dir, "..", "fixtures", "models", "core-shaped.model.yaml")));
+const coreShaped = await loadModelFile(join(import.meta.dir, "..", "fixtures", "models", "core-shaped.model.yaml"));
+await write("core_shaped", coreShaped);
+await write("core_shaped_flat", coreShaped, { flatStructure: true });
 
 // A ring of 300 views, each connected to the next and the one before (test_large_sdk.py imports it). Written, not
 // listed: ruff and mypy on it would take minutes of CI for nothing the small SDKs do not check.
@@ -135,6 +155,10 @@ await writeGeneratedFiles(join(outDir, "ring"), ring.files, { overwrite: true })
 
 const shared = sharedModelNames();
 for (const name of shared) await write(name, await loadModelFile(sharedModelPath(name)));
+if (shared.includes("Omni")) {
+  await write("Omni_flat", await loadModelFile(sharedModelPath("Omni")), { flatStructure: true });
+  await write("Omni_single", await loadModelFile(sharedModelPath("Omni")), { singleFile: true });
+}
 // Several data models in one SDK: views with the same external id in other spaces must stay apart.
 const multi = shared.filter((name) => name.startsWith("OmniMulti"));
 if (multi.length > 1) {

@@ -41,6 +41,8 @@ export const GOLDEN_MODELS: readonly GoldenModel[] = [
   },
   // Recorded once the fixture exists (issue 13's core-shaped fixture).
   { name: "core_shaped", file: "test/fixtures/models/core-shaped.model.yaml", options: {} },
+  // The flat layout (flat_structure), so a change to where modules go or what they import is reviewed as a diff.
+  { name: "example_flat", options: { flatStructure: true } },
 ];
 
 /** The models whose file is present (a fixture still to come is skipped, with the reason). */

@@ -146,3 +146,21 @@ export const longIdModel: DataModel = model([view("Gauge", { value: text() }, { 
   externalId: `M${"odel".repeat(63)}Id`,
   space: "sp_long",
 });
+
+/**
+ * Views whose modules in the flat layout (flat_structure) would take each other's names or the package's own
+ * (`_client`, `_query`, `_runtime`): `PumpApi`'s data classes and `Pump`'s API are both `_pump_api` unplanned.
+ * They connect to each other, so modules import the renamed ones, and one extends another.
+ */
+export const moduleNameModel: DataModel = model(
+  [
+    view("Client", { name: text(), query: direct("Query"), pumps: edge("Pump") }),
+    view("Query", { text: text(), client: direct("Client") }),
+    view("Runtime", { version: text() }),
+    view("Pump", { name: text(), api: direct("PumpApi") }),
+    // As CDF lists them, a view's properties include those it inherits.
+    view("PumpApi", { name: text(), api: direct("PumpApi"), url: text(), runtime: direct("Runtime") }, { implements: [ref("Pump")] }),
+    view("Init", { value: text() }),
+  ],
+  { externalId: "ModuleNames" },
+);

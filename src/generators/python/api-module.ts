@@ -6,7 +6,7 @@
 
 import type { ModuleFragments } from "./data-class-module.ts";
 import { RUNTIME } from "./data-class-module.ts";
-import { ImportSet } from "./imports.ts";
+import { ImportSet, type Relocate } from "./imports.ts";
 import { type Layout, PythonWriter } from "./layout.ts";
 import { methodHead } from "./query-module.ts";
 import type { ViewPlan } from "./view-plan.ts";
@@ -95,11 +95,14 @@ function methodsOf(plan: ViewPlan, extended: boolean): Method[] {
   return methods;
 }
 
-/** `extended`: other generated classes extend this view's (inheritance.ts), so `list` offers `as_child_class`. */
-export function apiModule(plan: ViewPlan, layout: Layout, extended = false): ModuleFragments {
+/**
+ * `extended`: other generated classes extend this view's (inheritance.ts), so `list` offers `as_child_class`.
+ * `relocate`: where the package layout puts the modules imported (package-layout.ts).
+ */
+export function apiModule(plan: ViewPlan, layout: Layout, extended = false, relocate?: Relocate): ModuleFragments {
   const { names } = plan.irClass;
   const methods = methodsOf(plan, extended);
-  const imports = new ImportSet()
+  const imports = new ImportSet(relocate)
     .add("stdlib", "collections.abc", "Sequence")
     .add("thirdParty", "typing_extensions", "Unpack")
     .add(
@@ -147,5 +150,5 @@ export function apiModule(plan: ViewPlan, layout: Layout, extended = false): Mod
       code.line(`return ${plan.queryClass}(self._instances)`),
     );
   });
-  return { imports: imports.render(layout), body: writer.toString() };
+  return { imports: imports.render(layout), body: writer.toString(), importSet: imports };
 }

@@ -7,7 +7,7 @@
  */
 
 import type { IRProperty, ViewId } from "../../ir/types.ts";
-import { ImportSet } from "./imports.ts";
+import { ImportSet, type Relocate } from "./imports.ts";
 import { type Layout, type PythonWriter, pythonString } from "./layout.ts";
 import type { Usage } from "./types.ts";
 import type { ClassRef, ConnectionPlan, ViewPlan } from "./view-plan.ts";
@@ -20,11 +20,14 @@ const PAIR = "tuple[str, str]";
 
 /** Names of other modules' classes a data-class module uses, imported under `if TYPE_CHECKING:`. */
 export class ClassImports {
-  private readonly imports = new ImportSet();
+  private readonly imports: ImportSet;
   private readonly available = new Set<string>();
-  private used = false;
-
-  constructor(private readonly fileName: string) {}
+  constructor(
+    private readonly fileName: string,
+    relocate?: Relocate,
+  ) {
+    this.imports = new ImportSet(relocate);
+  }
 
   /** Names the module imports at run time anyway (its base classes): they need no type-only import. */
   imported(...names: string[]): void {
@@ -35,15 +38,14 @@ export class ClassImports {
   use(ref: ClassRef, name: string): string {
     if (ref.fileName !== this.fileName && !this.available.has(name)) {
       this.imports.add("local", `._${ref.fileName}`, name);
-      this.used = true;
     }
     return name;
   }
 
   /** The `if TYPE_CHECKING:` block, as lines after a module's imports; none when nothing is imported. */
   render(layout: Layout): string[] {
-    if (!this.used) return [];
     const inner = this.imports.render({ ...layout, lineLength: layout.lineLength - layout.indent.length });
+    if (inner.length === 0) return [];
     return ["", "if TYPE_CHECKING:", ...inner.map((line) => `${layout.indent}${line}`)];
   }
 }

@@ -17,7 +17,7 @@ import {
   hasConnections,
   referenceSpelling,
 } from "./connection-fields.ts";
-import { ImportSet } from "./imports.ts";
+import { ImportSet, type Relocate } from "./imports.ts";
 import { type ClassBases, FLAT } from "./inheritance.ts";
 import { isBaseField } from "./keywords.ts";
 import { type Layout, PythonWriter, pythonString } from "./layout.ts";
@@ -29,13 +29,22 @@ export const RUNTIME = ".._runtime";
 export interface ModuleFragments {
   imports: string[];
   body: string;
+  /** The run-time imports as a set, for a module that holds several fragments (single_file). */
+  importSet: ImportSet;
 }
 
-export function dataClassModule(plan: ViewPlan, bases: ClassBases, config: GeneratorConfig, layout: Layout): ModuleFragments {
+/** `relocate`: where the package layout puts the modules imported (package-layout.ts); the nested paths by default. */
+export function dataClassModule(
+  plan: ViewPlan,
+  bases: ClassBases,
+  config: GeneratorConfig,
+  layout: Layout,
+  relocate?: Relocate,
+): ModuleFragments {
   const { view } = plan.irClass;
   const edge = plan.kind === "edge";
-  const imports = new ImportSet().add("stdlib", "typing", "ClassVar").add("local", RUNTIME, "ViewId");
-  const classImports = new ClassImports(plan.irClass.names.fileName);
+  const imports = new ImportSet(relocate).add("stdlib", "typing", "ClassVar").add("local", RUNTIME, "ViewId");
+  const classImports = new ClassImports(plan.irClass.names.fileName, relocate);
   const top = new PythonWriter(layout);
   top.bracketed(`${plan.viewConstant} = ViewId(`, [view.space, view.externalId, view.version].map(pythonString), ")");
 
@@ -79,7 +88,7 @@ export function dataClassModule(plan: ViewPlan, bases: ClassBases, config: Gener
   const body = [top.toString().replace(/\n+$/, "\n"), ...classes.map(String)].join("\n\n");
   const typeOnly = classImports.render(layout);
   if (typeOnly.length > 0) imports.add("stdlib", "typing", "TYPE_CHECKING");
-  return { imports: [...imports.render(layout), ...typeOnly], body };
+  return { imports: [...imports.render(layout), ...typeOnly], body, importSet: imports };
 }
 
 /**

@@ -2,7 +2,10 @@
  * The Python SDK generator: a named IR → the files of an installable package (DESIGN.md §4), laid out as
  *
  *   pyproject.toml, README.md
- *   <package>/__init__.py, py.typed, _client.py, _runtime/ (vendored), data_classes/, _api/
+ *   <package>/__init__.py, py.typed, _client.py, _query.py, _runtime/ (vendored), data_classes/, _api/
+ *
+ * or, with flat_structure, the views' modules directly in <package>/, or, with single_file, all generated code in
+ * <package>/_sdk.py (package-layout.ts).
  *
  * Each file kind has a template under templates/python/ (a user's template directory overrides them one by
  * one); the code inside comes from the fragment builders next to this file, already formatted as ruff formats it.
@@ -21,12 +24,13 @@ import {
   type LanguageGenerator,
 } from "../generator.ts";
 import { apiModule } from "./api-module.ts";
-import { dataClassModule } from "./data-class-module.ts";
+import { dataClassModule, type ModuleFragments } from "./data-class-module.ts";
 import { ImportSet } from "./imports.ts";
 import { type ClassBases, FLAT, planBases } from "./inheritance.ts";
 import { pythonReservation } from "./keywords.ts";
 import { bracketed, type Layout, PythonWriter, pythonString } from "./layout.ts";
 import { checkPythonConfig } from "./options.ts";
+import { flatLayout, NESTED, type PackageLayout, SINGLE, SINGLE_MODULE } from "./package-layout.ts";
 import { queryModule, stepRenames } from "./query-module.ts";
 import { UniqueNames } from "./unique-names.ts";
 import { indexClasses, planView, type ViewPlan } from "./view-plan.ts";
@@ -65,10 +69,14 @@ export class PythonGenerator implements LanguageGenerator {
   generate(sdk: SdkPlan): GeneratorOutput {
     const { model } = sdk;
     const { plans, bases, warnings } = this.plan(sdk);
+    const modules = this.config.singleFile ? SINGLE : this.config.flatStructure ? flatLayout(plans) : NESTED;
+    // The README lists what is left out, by the validator and here; a renamed part is generated.
+    const skipped = [...(model.leftOut ?? []), ...warnings.filter((warning) => warning.code !== "RENAMED")];
     const files = [
-      // The README lists what is left out, by the validator and here; a renamed part is generated.
-      ...this.packageFiles(model, plans, [...(model.leftOut ?? []), ...warnings.filter((warning) => warning.code !== "RENAMED")]),
-      ...plans.flatMap((plan) => this.classFiles(plan, bases)),
+      ...this.packageFiles(model, plans, modules, skipped),
+      ...(modules.single
+        ? [this.singleModule(model, plans, bases, modules)]
+        : plans.flatMap((plan) => this.classFiles(plan, bases, modules))),
       ...this.runtimeFiles(),
     ].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
     const classes = plans.reduce((count, plan) => count + (plan.writable ? 2 : 1) + edgeClassNames(plan).length, 0);
@@ -116,22 +124,51 @@ export class PythonGenerator implements LanguageGenerator {
   }
 
   /** The data classes of a view, and the API of a node view (edges are reached through their nodes). */
-  private classFiles(plan: ViewPlan, bases: ReadonlyMap<string, ClassBases>): GeneratedFile[] {
-    const { names } = plan.irClass;
+  private classFiles(plan: ViewPlan, bases: ReadonlyMap<string, ClassBases>, modules: PackageLayout): GeneratedFile[] {
     const view = idText(plan.irClass.view);
-    const dataClasses = dataClassModule(plan, bases.get(plan.irClass.id) ?? FLAT, this.config, this.layout);
+    const relocate = modules.relocate(plan);
+    const dataClasses = dataClassModule(plan, bases.get(plan.irClass.id) ?? FLAT, this.config, this.layout, relocate);
     const files = [
-      this.file(`${this.packageDir}/data_classes/_${names.fileName}.py`, this.renderModule("data_class.py.eta", view, dataClasses)),
+      this.file(`${this.packageDir}/${modules.dataClassFile(plan)}.py`, this.renderModule("data_class.py.eta", view, dataClasses)),
     ];
     if (plan.kind === "edge") return files;
     const extended = [...bases.values()].some((classBases) => classBases.read.includes(plan));
     return [
       ...files,
       this.file(
-        `${this.packageDir}/_api/${names.fileName}.py`,
-        this.renderModule("api.py.eta", view, apiModule(plan, this.layout, extended)),
+        `${this.packageDir}/${modules.apiFile(plan)}.py`,
+        this.renderModule("api.py.eta", view, apiModule(plan, this.layout, extended, relocate)),
       ),
     ];
+  }
+
+  /**
+   * single_file: `_sdk.py`, the code of every module the other layouts write, in an order Python can run: data
+   * classes with their bases before them, then the select() steps, the APIs and the client. References between
+   * views are bound at its end, as data_classes/__init__.py binds them.
+   */
+  private singleModule(model: IRModel, plans: ViewPlan[], bases: ReadonlyMap<string, ClassBases>, modules: PackageLayout): GeneratedFile {
+    const nodePlans = plans.filter((plan) => plan.kind === "node");
+    const relocate = modules.relocateFromRoot;
+    const extended = new Set([...bases.values()].flatMap((classBases) => classBases.read));
+    const fragments: ModuleFragments[] = [
+      ...basesFirst(plans, bases).map((plan) =>
+        dataClassModule(plan, bases.get(plan.irClass.id) ?? FLAT, this.config, this.layout, modules.relocate(plan)),
+      ),
+      queryModule(plans, this.layout, modules.dataClassesFromRoot, relocate),
+      ...nodePlans.map((plan) => apiModule(plan, this.layout, extended.has(plan), modules.relocate(plan))),
+      this.clientFragments(model, nodePlans, modules),
+    ];
+    const imports = new ImportSet();
+    for (const { importSet } of fragments) imports.absorb(importSet);
+    const call = resolveReferences(plans);
+    if (call !== undefined) imports.add("local", "._runtime", "resolve_references");
+    const body = [...fragments.map(({ body }) => fragment(body)), ...(call === undefined ? [] : [call])].join("\n\n\n");
+    const summary = `The generated code of the SDK, one module (single_file); the package root exports it.`;
+    return this.file(
+      `${this.packageDir}/${SINGLE_MODULE}.py`,
+      this.render("module.py.eta", { summary, imports: lines(imports.render(this.layout)), body }),
+    );
   }
 
   private renderModule(template: string, view: string, fragments: { imports: string[]; body: string }): string {
@@ -144,7 +181,12 @@ export class PythonGenerator implements LanguageGenerator {
       .map((name) => this.file(`${this.packageDir}/_runtime/${name.slice(RUNTIME_TEMPLATES.length)}`, this.templates.read(name)));
   }
 
-  private packageFiles(model: IRModel, plans: ViewPlan[], skipped: { location: string; message: string }[] = []): GeneratedFile[] {
+  private packageFiles(
+    model: IRModel,
+    plans: ViewPlan[],
+    modules: PackageLayout,
+    skipped: { location: string; message: string }[],
+  ): GeneratedFile[] {
     const nodePlans = plans.filter((plan) => plan.kind === "node");
     const ids = model.modules.map((module) => idText(module.dataModel)).join(", ");
     const models = `${model.modules.length === 1 ? "data model" : "data models"} ${ids}`;
@@ -156,26 +198,34 @@ export class PythonGenerator implements LanguageGenerator {
       this.file("README.md", this.render("README.md.eta", { ...common, ...this.readmeData(model, nodePlans, plans), skipped })),
       ...this.parentPackageFiles(),
       this.file(`${dir}/py.typed`, ""),
-      this.file(`${dir}/__init__.py`, this.packageInit(plans, modelVersion, models)),
-      this.file(`${dir}/_client.py`, this.client(model, nodePlans, models, ids)),
-      this.file(
-        `${dir}/data_classes/__init__.py`,
-        this.exports(
-          plans.map((plan) => [`._${plan.irClass.names.fileName}`, this.dataClassExports(plan)]),
-          // Generated modules name each other's classes for type checkers only; bound here, once all are loaded.
-          plans.some((plan) => plan.connections.size > 0 || plan.kind === "edge") ? "resolve_references(globals())" : undefined,
-        ),
-      ),
-      this.file(`${dir}/_query.py`, this.queryFile(plans)),
-      this.file(
-        `${dir}/_api/__init__.py`,
-        this.exports(nodePlans.map((plan) => [`.${plan.irClass.names.fileName}`, [plan.irClass.names.apiClassName]])),
-      ),
+      this.file(`${dir}/__init__.py`, this.packageInit(plans, modules, modelVersion, models)),
+      ...(modules.single
+        ? []
+        : [
+            this.file(`${dir}/_client.py`, this.client(model, nodePlans, modules, models)),
+            this.file(`${dir}/_query.py`, this.queryFile(plans, modules)),
+          ]),
+      ...(modules.flat
+        ? []
+        : [
+            this.file(
+              `${dir}/data_classes/__init__.py`,
+              this.exports(
+                plans.map((plan) => [`._${plan.irClass.names.fileName}`, this.dataClassExports(plan)]),
+                "..",
+                resolveReferences(plans),
+              ),
+            ),
+            this.file(
+              `${dir}/_api/__init__.py`,
+              this.exports(nodePlans.map((plan) => [`.${plan.irClass.names.fileName}`, [plan.irClass.names.apiClassName]])),
+            ),
+          ]),
     ];
   }
 
-  private queryFile(plans: ViewPlan[]): string {
-    const { imports, body } = queryModule(plans, this.layout);
+  private queryFile(plans: ViewPlan[], modules: PackageLayout): string {
+    const { imports, body } = queryModule(plans, this.layout, modules.dataClassesFromRoot, modules.relocateFromRoot);
     const summary = "The steps of select(), one class per view: its filters and the connections it follows.";
     return this.render("module.py.eta", { summary, imports: lines(imports), body: fragment(body) });
   }
@@ -235,12 +285,12 @@ export class PythonGenerator implements LanguageGenerator {
 
   /**
    * `from .module import names` per entry, then `__all__`, then `call` (a runtime function called with the
-   * module's names); the form of data_classes/ and _api/ `__init__.py`.
+   * module's names, imported from the runtime `up` from here); the form of data_classes/ and _api/ `__init__.py`.
    */
-  private exports(entries: [string, string[]][], call?: string): string {
+  private exports(entries: [string, string[]][], up = "..", call?: string): string {
     const imports = new ImportSet();
     for (const [module, names] of entries) imports.add("local", module, ...names);
-    if (call !== undefined) imports.add("local", ".._runtime", call.slice(0, call.indexOf("(")));
+    if (call !== undefined) imports.add("local", `${up}_runtime`, call.slice(0, call.indexOf("(")));
     return this.render("exports.py.eta", {
       imports: lines(imports.render(this.layout)),
       all: this.allList(entries.flatMap(([, names]) => names)),
@@ -254,25 +304,37 @@ export class PythonGenerator implements LanguageGenerator {
     return lines(bracketed("__all__ = [", sorted, "]", 0, this.layout));
   }
 
-  private packageInit(plans: ViewPlan[], modelVersion: string, models: string): string {
-    const readExports = plans.flatMap((plan) => [
-      plan.irClass.names.className,
-      ...(plan.kind === "node" ? [plan.irClass.names.listClassName] : []),
-      ...(plan.writable ? [plan.irClass.names.writeClassName] : []),
-      ...(plan.writable && plan.kind === "node" ? [plan.irClass.names.writeListClassName] : []),
-      ...edgeClassNames(plan),
-    ]);
+  /**
+   * The package root: the client, what connecting takes, and the data classes — the read and write classes, or,
+   * in the flat layout (which has no data_classes/ to offer the rest), every data class name, bound to each other
+   * here once all are loaded.
+   */
+  private packageInit(plans: ViewPlan[], modules: PackageLayout, modelVersion: string, models: string): string {
+    const exported = (plan: ViewPlan) =>
+      modules.flat
+        ? this.dataClassExports(plan)
+        : [
+            plan.irClass.names.className,
+            ...(plan.kind === "node" ? [plan.irClass.names.listClassName] : []),
+            ...(plan.writable ? [plan.irClass.names.writeClassName] : []),
+            ...(plan.writable && plan.kind === "node" ? [plan.irClass.names.writeListClassName] : []),
+            ...edgeClassNames(plan),
+          ];
     const imports = new ImportSet()
-      .add("local", "._client", this.config.clientName)
-      .add("local", "._runtime", ...CONNECT_EXPORTS)
-      .add("local", ".data_classes", ...readExports);
+      .add("local", modules.clientFromRoot, this.config.clientName)
+      .add("local", "._runtime", ...CONNECT_EXPORTS);
+    for (const plan of plans) imports.add("local", modules.dataClassesFromRoot(plan), ...exported(plan));
+    // single_file binds the references in _sdk.py, where the classes are.
+    const call = modules.flat && !modules.single ? resolveReferences(plans) : undefined;
+    if (call !== undefined) imports.add("local", "._runtime", "resolve_references");
     return this.render("package_init.py.eta", {
       models,
       pygenVersion: this.config.pygenVersion,
       modelVersion,
       generatedAt: this.config.generatedAt,
       imports: lines(imports.render(this.layout)),
-      all: this.allList([this.config.clientName, ...CONNECT_EXPORTS, ...readExports]),
+      all: this.allList([this.config.clientName, ...CONNECT_EXPORTS, ...plans.flatMap(exported)]),
+      call,
     });
   }
 
@@ -281,11 +343,23 @@ export class PythonGenerator implements LanguageGenerator {
    * group per model (`client.<model>.<view>`; a view in several models is in each group). `models` names the
    * data models in prose (`data model X`), `ids` only gives their ids.
    */
-  private client(model: IRModel, plans: ViewPlan[], models: string, ids: string): string {
-    const imports = new ImportSet().add("local", "._runtime", "BaseClient", "DataModelId");
+  private client(model: IRModel, plans: ViewPlan[], modules: PackageLayout, models: string): string {
+    const { imports, body } = this.clientFragments(model, plans, modules);
+    return this.render("client.py.eta", {
+      clientName: this.config.clientName,
+      models,
+      grouped: model.modules.length > 1,
+      imports: lines(imports),
+      body: fragment(body),
+    });
+  }
+
+  private clientFragments(model: IRModel, plans: ViewPlan[], modules: PackageLayout): ModuleFragments {
+    const ids = model.modules.map((module) => idText(module.dataModel)).join(", ");
+    const imports = new ImportSet(modules.relocateFromRoot).add("local", "._runtime", "BaseClient", "DataModelId");
     const { defaultSpace, clientName } = this.config;
     const apis = (members: ViewPlan[]) => members.map(({ irClass: { names } }) => [names.clientAttribute, names.apiClassName] as const);
-    imports.add("local", "._api", ...plans.map((plan) => plan.irClass.names.apiClassName));
+    for (const plan of plans) imports.add("local", modules.apiFromRoot(plan), plan.irClass.names.apiClassName);
     const writer = new PythonWriter(this.layout);
     const grouped = model.modules.length > 1;
     if (grouped) imports.add("local", "._runtime", "DataModelAPIs");
@@ -308,13 +382,7 @@ export class PythonGenerator implements LanguageGenerator {
       // BaseClient.__init__ (config, arguments or environment) calls this: its signature is not repeated here.
       this.connectApis(body, grouped ? groups : apis(plans));
     });
-    return this.render("client.py.eta", {
-      clientName,
-      models,
-      grouped,
-      imports: lines(imports.render(this.layout)),
-      body: fragment(writer.toString()),
-    });
+    return { imports: imports.render(this.layout), body: writer.toString(), importSet: imports };
   }
 
   private dataModelLine(writer: PythonWriter, module: IRModule): void {
@@ -352,6 +420,28 @@ function lines(texts: readonly string[]): string {
 
 function fragment(code: string): string {
   return code.replace(/\n+$/, "");
+}
+
+/**
+ * Generated modules name each other's classes for type checkers only: the module that imports all of them binds
+ * the names once all are loaded (data_classes/__init__.py, or the package root in the flat layout).
+ */
+function resolveReferences(plans: readonly ViewPlan[]): string | undefined {
+  return plans.some((plan) => plan.connections.size > 0 || plan.kind === "edge") ? "resolve_references(globals())" : undefined;
+}
+
+/** The plans in IR order, except that a view's bases come before it: one module defines them in this order. */
+function basesFirst(plans: readonly ViewPlan[], bases: ReadonlyMap<string, ClassBases>): ViewPlan[] {
+  const ordered = new Set<ViewPlan>();
+  const visit = (plan: ViewPlan) => {
+    if (ordered.has(plan)) return;
+    const classBases = bases.get(plan.irClass.id);
+    // Inheritance has no cycles (the IR cuts them), so this ends.
+    for (const base of [...(classBases?.read ?? []), ...(classBases?.write ?? [])]) visit(base);
+    ordered.add(plan);
+  };
+  for (const plan of plans) visit(plan);
+  return [...ordered];
 }
 
 /** The edge classes of a view used for nodes and edges, beside its node classes. */

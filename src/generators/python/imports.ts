@@ -3,6 +3,9 @@
  */
 import type { Layout } from "../../emit/code-writer.ts";
 
+/** Where a layout puts a module the fragment builders import from; undefined: in the module being written. */
+export type Relocate = (module: string) => string | undefined;
+
 /** isort's sections, in the order ruff's `I` rules expect them. */
 export type ImportSection = "future" | "stdlib" | "thirdParty" | "local";
 const SECTIONS: readonly ImportSection[] = ["future", "stdlib", "thirdParty", "local"];
@@ -16,16 +19,31 @@ export class ImportSet {
   private readonly modules = new Map<string, { section: ImportSection; names: Set<string> }>();
   private readonly plainModules = new Map<string, ImportSection>();
 
+  /**
+   * `relocate` maps the local modules named to where the package layout puts them (package-layout.ts); none
+   * when the names are defined in the module being written (single_file), which then imports nothing for them.
+   */
+  constructor(private readonly relocate: Relocate = (module) => module) {}
+
   /** `import module`. */
   addModule(section: ImportSection, module: string): this {
     this.plainModules.set(module, section);
     return this;
   }
 
-  add(section: ImportSection, module: string, ...names: string[]): this {
+  add(section: ImportSection, named: string, ...names: string[]): this {
+    const module = section === "local" ? this.relocate(named) : named;
+    if (module === undefined) return this;
     const entry = this.modules.get(module) ?? { section, names: new Set<string>() };
     for (const name of names) entry.names.add(name);
     this.modules.set(module, entry);
+    return this;
+  }
+
+  /** Adds every import of `other`: one block for a module that holds several modules' code. */
+  absorb(other: ImportSet): this {
+    for (const [module, section] of other.plainModules) this.addModule(section, module);
+    for (const [module, { section, names }] of other.modules) this.add(section, module, ...names);
     return this;
   }
 

@@ -1,6 +1,7 @@
 /**
  * The generation options as Python reads them: its defaults (pygen v1's: the package is the model's externalId in
- * snake_case, the client its PascalCase with `Client`) and the options it refuses, with the reason.
+ * snake_case, the client its PascalCase with `Client`) and the options it refuses, with the reason. flat_structure
+ * and single_file are honoured by the generator's package layouts (package-layout.ts).
  */
 import { GenerationError } from "../../errors.ts";
 import { applyRule } from "../../ir/naming.ts";
@@ -31,8 +32,6 @@ export function checkPythonConfig(config: GeneratorConfig): void {
   const packageProblem = packageNameProblem(config.topLevelPackage);
   if (packageProblem !== undefined) refuse(packageProblem);
   if (!config.typeHints) refuse("type hints cannot be turned off: the generated data classes are pydantic models built from them");
-  if (config.singleFile) refuse("single_file is not supported yet: the SDK is generated as a package (data_classes/, _api/)");
-  if (config.flatStructure) refuse("flat_structure is not supported yet: data classes and APIs go to data_classes/ and _api/");
 }
 
 /** Why Python could not import a package of this name, if it could not: each dotted part is a package of its own. */

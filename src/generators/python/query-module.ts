@@ -9,7 +9,7 @@ import { locationOf } from "../../ir/issues.ts";
 import type { IRProperty, IRType } from "../../ir/types.ts";
 import type { GeneratorWarning } from "../generator.ts";
 import type { ModuleFragments } from "./data-class-module.ts";
-import { ImportSet } from "./imports.ts";
+import { ImportSet, type Relocate } from "./imports.ts";
 import { type Layout, PythonWriter, pythonString } from "./layout.ts";
 import { valueType } from "./types.ts";
 import type { ClassRef, ConnectionPlan, ViewPlan } from "./view-plan.ts";
@@ -144,15 +144,24 @@ export function stepRenames(plans: readonly ViewPlan[]): GeneratorWarning[] {
     );
 }
 
-export function queryModule(plans: ViewPlan[], layout: Layout): ModuleFragments {
+/**
+ * `dataClasses`: the module a view's data classes are imported from, `relocate` what the layout does with the
+ * modules this one imports (package-layout.ts).
+ */
+export function queryModule(
+  plans: ViewPlan[],
+  layout: Layout,
+  dataClasses: (plan: ViewPlan) => string,
+  relocate?: Relocate,
+): ModuleFragments {
   const nodePlans = plans.filter((plan) => plan.kind === "node");
   const queryClass = queryClasses(nodePlans);
-  const imports = new ImportSet().add("stdlib", "typing", "Any", "TypeVar").add("local", "._runtime", "NodeList");
+  const imports = new ImportSet(relocate).add("stdlib", "typing", "Any", "TypeVar").add("local", "._runtime", "NodeList");
   const writer = new PythonWriter(layout).line('_Root = TypeVar("_Root", bound=NodeList[Any])');
   for (const plan of nodePlans) {
     const { names } = plan.irClass;
     const name = plan.queryClass;
-    imports.add("local", ".data_classes", names.className, names.listClassName).add("local", "._runtime", "NodeQuery");
+    imports.add("local", dataClasses(plan), names.className, names.listClassName).add("local", "._runtime", "NodeQuery");
     writer.line().line();
     const bases = [names.className, names.listClassName, "_Root"];
     const declaration = `class ${name}(NodeQuery[${bases.join(", ")}]):`;
@@ -183,10 +192,10 @@ export function queryModule(plans: ViewPlan[], layout: Layout): ModuleFragments 
         for (const need of found.needs) imports.add("stdlib", "datetime", need);
         if (found.descriptor.includes("[NodeId]")) imports.add("local", "._runtime", "NodeId");
         const alias = plan.enumAliases.get(property.identifier);
-        if (alias && found.descriptor.includes(alias)) imports.add("local", ".data_classes", alias);
+        if (alias && found.descriptor.includes(alias)) imports.add("local", dataClasses(plan), alias);
         descriptorLine(body, member, property.name, found.descriptor, layout);
       }
     });
   }
-  return { imports: imports.render(layout), body: writer.toString() };
+  return { imports: imports.render(layout), body: writer.toString(), importSet: imports };
 }

@@ -31,6 +31,9 @@ for name, module in (
     ("used_for_all", "test_used_for_all_sdk.py"),
     ("WindTurbine", "test_windturbine_graph.py"),
     ("core_shaped", "test_core_shaped_sdk.py"),
+    ("example", "test_layouts.py"),
+    ("example_flat", "test_layouts.py"),
+    ("example_single", "test_layouts.py"),
 ):
     root = Path(GENERATED or "/nonexistent") / name
     if root.is_dir():

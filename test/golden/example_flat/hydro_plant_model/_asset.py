@@ -1,0 +1,71 @@
+"""Data classes of view pygen_example:Asset/1."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import ClassVar, Literal
+
+from ._runtime import (
+    Connection,
+    DirectRelation,
+    NodeFilters,
+    NodeId,
+    NodeList,
+    NodeRead,
+    NodeWrite,
+    NodeWriteList,
+    ViewId,
+)
+
+ASSET_VIEW = ViewId("pygen_example", "Asset", "1")
+
+AssetField = Literal["name", "description", "parent"]
+AssetTextField = Literal["name", "description"]
+
+_CONNECTIONS = {
+    "parent": Connection("direct", "parent", many=False),
+}
+
+
+class AssetFilters(NodeFilters, total=False):
+    name: str | Sequence[str] | None
+    name_prefix: str | None
+    description: str | Sequence[str] | None
+    description_prefix: str | None
+    parent: NodeId | Sequence[NodeId] | None
+
+
+class Asset(NodeRead):
+    """Anything with a name: the interface the other node views implement."""
+
+    _view: ClassVar[ViewId] = ASSET_VIEW
+    _connections: ClassVar[dict[str, Connection]] = _CONNECTIONS
+
+    name: str
+    description: str | None = None
+    tags: list[str] | None = None
+    parent: DirectRelation | None = None
+
+    def as_write(self) -> AssetWrite:
+        return self._to_write(AssetWrite)
+
+
+class AssetWrite(NodeWrite):
+    """Anything with a name: the interface the other node views implement."""
+
+    _view: ClassVar[ViewId] = ASSET_VIEW
+    _connections: ClassVar[dict[str, Connection]] = _CONNECTIONS
+
+    name: str
+    description: str | None = None
+    tags: list[str] | None = None
+    parent: DirectRelation | tuple[str, str] | None = None
+
+
+class AssetList(NodeList[Asset]):
+    def as_write(self) -> AssetWriteList:
+        return AssetWriteList(item.as_write() for item in self)
+
+
+class AssetWriteList(NodeWriteList[AssetWrite]):
+    pass

@@ -1,0 +1,91 @@
+"""API of view pygen_example:Asset/1."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+
+from typing_extensions import Unpack
+
+from ._asset import Asset, AssetField, AssetFilters, AssetList, AssetTextField
+from ._query import AssetQuery
+from ._runtime import (
+    DEFAULT_LIMIT,
+    AggregateName,
+    AggregateResult,
+    InstancesClient,
+    RawFilter,
+    RetrieveConnections,
+    SortDirection,
+    ViewAPI,
+)
+
+
+class AssetAPI(ViewAPI[Asset, AssetList]):
+    def __init__(self, instances: InstancesClient, default_space: str | None = None) -> None:
+        super().__init__(instances, Asset, AssetList, AssetFilters, default_space)
+
+    def list(
+        self,
+        *,
+        limit: int | None = DEFAULT_LIMIT,
+        sort_by: AssetField | Sequence[AssetField] | None = None,
+        direction: SortDirection = "ascending",
+        as_child_class: bool = False,
+        retrieve_connections: RetrieveConnections = "skip",
+        filter: RawFilter | None = None,
+        **filters: Unpack[AssetFilters],
+    ) -> AssetList:
+        return self._list(
+            filters,
+            limit=limit,
+            sort_by=sort_by,
+            direction=direction,
+            filter=filter,
+            as_child_class=as_child_class,
+            retrieve_connections=retrieve_connections,
+        )
+
+    def iterate(
+        self,
+        chunk_size: int = 1000,
+        *,
+        cursor: str | None = None,
+        filter: RawFilter | None = None,
+        **filters: Unpack[AssetFilters],
+    ) -> Iterator[AssetList]:
+        return self._iterate(filters, chunk_size=chunk_size, cursor=cursor, filter=filter)
+
+    def search(
+        self,
+        query: str | None = None,
+        properties: AssetTextField | Sequence[AssetTextField] | None = None,
+        *,
+        limit: int = DEFAULT_LIMIT,
+        sort_by: AssetField | Sequence[AssetField] | None = None,
+        direction: SortDirection = "ascending",
+        filter: RawFilter | None = None,
+        **filters: Unpack[AssetFilters],
+    ) -> AssetList:
+        return self._search(
+            filters,
+            query=query,
+            properties=properties,
+            limit=limit,
+            sort_by=sort_by,
+            direction=direction,
+            filter=filter,
+        )
+
+    def aggregate(
+        self,
+        aggregate: AggregateName,
+        property: AssetField | None = None,
+        *,
+        group_by: AssetField | Sequence[AssetField] | None = None,
+        filter: RawFilter | None = None,
+        **filters: Unpack[AssetFilters],
+    ) -> AggregateResult:
+        return self._aggregate(filters, aggregate=aggregate, property=property, group_by=group_by, filter=filter)
+
+    def select(self) -> AssetQuery[AssetList]:
+        return AssetQuery(self._instances)
