@@ -103,6 +103,8 @@ export async function compileBinary(options: CompileOptions): Promise<{ resigned
     loader: { ".zst": "file" },
     bytecode: true,
     format: "esm",
+    // The worker entry points share the main one's modules instead of each carrying its own copy (~8 MB).
+    splitting: true,
     minify: true,
     sourcemap: "none",
     plugins: [embedCompressedBiomeWasm(wasm)],
