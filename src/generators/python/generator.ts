@@ -28,6 +28,7 @@ import { pythonReservation } from "./keywords.ts";
 import { bracketed, type Layout, PythonWriter, pythonString } from "./layout.ts";
 import { checkPythonConfig } from "./options.ts";
 import { queryModule, stepRenames } from "./query-module.ts";
+import { type PythonFormat, pythonFormat } from "./template-format.ts";
 import { UniqueNames } from "./unique-names.ts";
 import { indexClasses, planView, type ViewPlan } from "./view-plan.ts";
 
@@ -46,12 +47,15 @@ const CONNECT_EXPORTS = ["ClientConfig", "EdgeId", "NodeId", "OAuthClientCredent
 export class PythonGenerator implements LanguageGenerator {
   private readonly config: GeneratorConfig;
   private readonly layout: Layout;
+  /** The string builder's helpers templates call as `it.fmt`. */
+  private readonly format: PythonFormat;
   private readonly templates: TemplateSet;
 
   constructor(config: GeneratorConfig) {
     this.config = checkConfig(config);
     checkPythonConfig(config);
     this.layout = { lineLength: config.lineLength, indent: " ".repeat(config.indent) };
+    this.format = pythonFormat(this.layout);
     this.templates = new TemplateSet(config.templateDir);
   }
 
@@ -121,7 +125,10 @@ export class PythonGenerator implements LanguageGenerator {
     const view = idText(plan.irClass.view);
     const dataClasses = dataClassModule(plan, bases.get(plan.irClass.id) ?? FLAT, this.config, this.layout);
     const files = [
-      this.file(`${this.packageDir}/data_classes/_${names.fileName}.py`, this.renderModule("data_class.py.eta", view, dataClasses)),
+      this.file(
+        `${this.packageDir}/data_classes/_${names.fileName}.py`,
+        this.render("data_class.py.eta", { ...dataClasses, view, imports: lines(dataClasses.imports), fmt: this.format }),
+      ),
     ];
     if (plan.kind === "edge") return files;
     const extended = [...bases.values()].some((classBases) => classBases.read.includes(plan));
