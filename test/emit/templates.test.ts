@@ -44,9 +44,10 @@ describe("templates", () => {
   test("a user's copy of an embedded template wins over the build's precompiled one, in includes too", () => {
     mkdirSync(join(userDir, "python"), { recursive: true });
     writeFileSync(join(userDir, "python", "module.py.eta"), "custom: <%= it.summary %>");
-    const data = { view: "sp:Pump/1", imports: "", body: "" };
-    expect(new TemplateSet(userDir).render("python/api.py.eta", data)).toBe("custom: API of view sp:Pump/1.");
-    expect(new TemplateSet().render("python/api.py.eta", data)).toStartWith('"""API of view sp:Pump/1.');
+    const data = { clientName: "PumpsClient", models: "sp:Pumps/1", grouped: false, imports: "", body: "" };
+    const summary = "PumpsClient: one attribute per view of sp:Pumps/1.";
+    expect(new TemplateSet(userDir).render("python/client.py.eta", data)).toBe(`custom: ${summary}`);
+    expect(new TemplateSet().render("python/client.py.eta", data)).toStartWith(`"""${summary}`);
     rmSync(join(userDir, "python"), { recursive: true });
   });
 

@@ -26,11 +26,6 @@ import type { ViewPlan } from "./view-plan.ts";
 
 export const RUNTIME = ".._runtime";
 
-export interface ModuleFragments {
-  imports: string[];
-  body: string;
-}
-
 /**
  * What templates/python/data_class.py.eta renders: the module's imports, its preamble (the view constant, the
  * literal aliases and the connections constant, laid out by the string builder) and its classes in order, each

@@ -125,10 +125,7 @@ export class PythonGenerator implements LanguageGenerator {
     const view = idText(plan.irClass.view);
     const dataClasses = dataClassModule(plan, bases.get(plan.irClass.id) ?? FLAT, this.config, this.layout);
     const files = [
-      this.file(
-        `${this.packageDir}/data_classes/_${names.fileName}.py`,
-        this.render("data_class.py.eta", { ...dataClasses, view, imports: lines(dataClasses.imports), fmt: this.format }),
-      ),
+      this.file(`${this.packageDir}/data_classes/_${names.fileName}.py`, this.renderModule("data_class.py.eta", view, dataClasses)),
     ];
     if (plan.kind === "edge") return files;
     const extended = [...bases.values()].some((classBases) => classBases.read.includes(plan));
@@ -141,8 +138,9 @@ export class PythonGenerator implements LanguageGenerator {
     ];
   }
 
-  private renderModule(template: string, view: string, fragments: { imports: string[]; body: string }): string {
-    return this.render(template, { view, imports: lines(fragments.imports), body: fragment(fragments.body) });
+  /** A view's module: its template gets the module's data, the imports as lines, and the string builder as `fmt`. */
+  private renderModule(template: string, view: string, module: { imports: string[] }): string {
+    return this.render(template, { ...module, view, imports: lines(module.imports), fmt: this.format });
   }
 
   private runtimeFiles(): GeneratedFile[] {

@@ -8,7 +8,6 @@
 import { locationOf } from "../../ir/issues.ts";
 import type { IRProperty, IRType } from "../../ir/types.ts";
 import type { GeneratorWarning } from "../generator.ts";
-import type { ModuleFragments } from "./data-class-module.ts";
 import { ImportSet } from "./imports.ts";
 import { type Layout, PythonWriter, pythonString } from "./layout.ts";
 import { valueType } from "./types.ts";
@@ -88,19 +87,6 @@ function descriptorLine(writer: PythonWriter, member: string, fieldName: string,
     .line(`](${argument})`);
 }
 
-/** `def name(self) -> Type[Argument]:`, split as ruff format splits a signature too long for one line. */
-export function methodHead(writer: PythonWriter, name: string, type: string, argument: string, layout: Layout): PythonWriter {
-  const returns = `${type}[${argument}]`;
-  const column = writer.prefix.length;
-  if (column + `def ${name}(self) -> ${returns}:`.length <= layout.lineLength) return writer.line(`def ${name}(self) -> ${returns}:`);
-  writer.line(`def ${name}(`).indented((parameters) => parameters.line("self,"));
-  if (column + `) -> ${returns}:`.length <= layout.lineLength) return writer.line(`) -> ${returns}:`);
-  return writer
-    .line(`) -> ${type}[`)
-    .indented((inner) => inner.line(argument))
-    .line("]:");
-}
-
 /** A member of a view's step: a filter descriptor or a traversal to the next step. */
 type StepMember =
   | { property: IRProperty; member: string; descriptor: { descriptor: string; needs: string[] } }
@@ -144,6 +130,12 @@ export function stepRenames(plans: readonly ViewPlan[]): GeneratorWarning[] {
     );
 }
 
+/** The imports and the body of `_query.py`, laid out by the string builder. */
+export interface ModuleFragments {
+  imports: string[];
+  body: string;
+}
+
 export function queryModule(plans: ViewPlan[], layout: Layout): ModuleFragments {
   const nodePlans = plans.filter((plan) => plan.kind === "node");
   const queryClass = queryClasses(nodePlans);
@@ -154,15 +146,7 @@ export function queryModule(plans: ViewPlan[], layout: Layout): ModuleFragments 
     const name = plan.queryClass;
     imports.add("local", ".data_classes", names.className, names.listClassName).add("local", "._runtime", "NodeQuery");
     writer.line().line();
-    const bases = [names.className, names.listClassName, "_Root"];
-    const declaration = `class ${name}(NodeQuery[${bases.join(", ")}]):`;
-    if (declaration.length <= layout.lineLength) writer.line(declaration);
-    // Too long for one line: as the API classes, the base on lines of its own, its type arguments split if need be.
-    else
-      writer
-        .line(`class ${name}(`)
-        .indented((base) => base.bracketed("NodeQuery[", bases, "],", { hug: true }))
-        .line("):");
+    writer.genericClass(name, "NodeQuery", [names.className, names.listClassName, "_Root"]);
     writer.indented((body) => {
       body.line(`_read_class = ${names.className}`).line(`_list_class = ${names.listClassName}`);
       let spacer = false;
@@ -170,9 +154,11 @@ export function queryModule(plans: ViewPlan[], layout: Layout): ModuleFragments 
         const { property, member } = step;
         if ("target" in step) {
           body.line().line("@property");
-          methodHead(body, member, step.target, "_Root", layout).indented((method) =>
-            method.bracketed(`return ${step.target}(`, ["self._instances", "self._step", pythonString(property.name)], ")"),
-          );
+          body
+            .methodHead(member, step.target, "_Root")
+            .indented((method) =>
+              method.bracketed(`return ${step.target}(`, ["self._instances", "self._step", pythonString(property.name)], ")"),
+            );
           continue;
         }
         const found = step.descriptor;

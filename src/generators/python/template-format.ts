@@ -11,6 +11,10 @@ export interface PythonFormat {
   bracketed(head: string, items: readonly string[], tail: string, depth: number, options?: { hug?: boolean }): string;
   /** `name: type suffix` (suffix like ` = None`), wrapped as ruff wraps a long annotation. */
   annotation(name: string, type: string, suffix: string, depth: number): string;
+  /** `class name(base[A, B]):`, its base on lines of its own when too long. */
+  genericClass(name: string, base: string, typeArguments: readonly string[], depth: number): string;
+  /** `def name(self) -> type[argument]:`, split when too long. */
+  methodHead(name: string, type: string, argument: string, depth: number): string;
   /** A triple-quoted docstring wrapped at word boundaries; empty when the text has no words. */
   docstring(text: string, depth: number): string;
   /** A Python string literal as ruff format spells it. */
@@ -32,6 +36,8 @@ export function pythonFormat(layout: Layout): PythonFormat {
   return {
     bracketed: (head, items, tail, depth, options) => at(depth, (writer) => writer.bracketed(head, items, tail, options)),
     annotation: (name, type, suffix, depth) => at(depth, (writer) => writer.annotation(name, type, suffix)),
+    genericClass: (name, base, typeArguments, depth) => at(depth, (writer) => writer.genericClass(name, base, typeArguments)),
+    methodHead: (name, type, argument, depth) => at(depth, (writer) => writer.methodHead(name, type, argument)),
     docstring: (text, depth) => at(depth, (writer) => writer.docstring(text)),
     string: pythonString,
     indent: (depth) => layout.indent.repeat(depth),
