@@ -33,6 +33,12 @@ export class CodeWriter {
     return this;
   }
 
+  /** Text already indented for where it goes (e.g. rendered by a template at the current depth), line by line. */
+  verbatim(text: string): this {
+    if (text !== "") this.lines.push(...text.replace(/\n$/, "").split("\n"));
+    return this;
+  }
+
   /** Writes `body` one level deeper. */
   indented(body: (writer: this) => void): this {
     this.depth++;

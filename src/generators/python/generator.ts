@@ -297,14 +297,14 @@ export class PythonGenerator implements LanguageGenerator {
     for (const module of grouped ? model.modules : []) {
       const members = new Set(module.classes);
       writer.line(`class ${module.names.moduleClassName}(DataModelAPIs):`).indented((group) => {
-        group.docstring(`The views of data model ${idText(module.dataModel)}.`).line();
+        this.docstring(group, `The views of data model ${idText(module.dataModel)}.`).line();
         this.dataModelLine(group, module);
         this.connectApis(group, apis(plans.filter((plan) => members.has(plan.irClass.id))));
       });
       writer.line().line();
     }
     writer.line(`class ${clientName}(BaseClient):`).indented((body) => {
-      body.docstring(`Typed access to ${ids}. Built from a config, arguments, or CDF_* variables.`).line();
+      this.docstring(body, `Typed access to ${ids}. Built from a config, arguments, or CDF_* variables.`).line();
       if (defaultSpace !== undefined) body.line(`default_space = ${pythonString(defaultSpace)}`);
       // GraphQL queries go to the first data model unless a call names another.
       const [first] = model.modules;
@@ -320,6 +320,12 @@ export class PythonGenerator implements LanguageGenerator {
       imports: lines(imports.render(this.layout)),
       body: fragment(writer.toString()),
     });
+  }
+
+  /** A class docstring at the writer's depth, through the `_docstring.eta` macro a user may override. */
+  private docstring(writer: PythonWriter, text: string): PythonWriter {
+    const depth = writer.prefix.length / this.layout.indent.length;
+    return writer.verbatim(this.render("_docstring.eta", { text, depth, fmt: this.format }));
   }
 
   private dataModelLine(writer: PythonWriter, module: IRModule): void {
