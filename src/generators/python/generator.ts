@@ -180,9 +180,8 @@ export class PythonGenerator implements LanguageGenerator {
   }
 
   private queryFile(plans: ViewPlan[]): string {
-    const { imports, body } = queryModule(plans, this.layout);
-    const summary = "The steps of select(), one class per view: its filters and the connections it follows.";
-    return this.render("module.py.eta", { summary, imports: lines(imports), body: fragment(body) });
+    const module = queryModule(plans, this.layout);
+    return this.render("query.py.eta", { ...module, imports: lines(module.imports), fmt: this.format });
   }
 
   private packageIdentity(): Record<string, unknown> {

@@ -66,6 +66,22 @@ export class PythonWriter extends CodeWriter {
       .line("]:");
   }
 
+  /**
+   * `target = callee(argument)` with a callee that may be subscripted (`RangeProperty[int]`), split as ruff splits
+   * it when too long: the call's brackets first, when the line up to them fits, else the subscript's.
+   */
+  assignCall(target: string, callee: string, argument: string): this {
+    const head = `${target} = ${callee}(`;
+    const subscript = callee.indexOf("[");
+    if (this.prefix.length + head.length + argument.length + 1 <= this.layout.lineLength || subscript < 0) {
+      return this.bracketed(head, [argument], ")");
+    }
+    if (this.prefix.length + head.length <= this.layout.lineLength) return this.bracketed(head, [argument], ")", { hug: true });
+    return this.line(`${target} = ${callee.slice(0, subscript + 1)}`)
+      .indented((inner) => inner.line(callee.slice(subscript + 1, -1)))
+      .line(`](${argument})`);
+  }
+
   docstring(text: string | undefined): this {
     if (text === undefined) return this;
     return this.block(docstring(text, this.prefix.length, this.layout.lineLength));

@@ -9,7 +9,7 @@ import { locationOf } from "../../ir/issues.ts";
 import type { IRProperty, IRType } from "../../ir/types.ts";
 import type { GeneratorWarning } from "../generator.ts";
 import { ImportSet } from "./imports.ts";
-import { type Layout, PythonWriter, pythonString } from "./layout.ts";
+import type { Layout } from "./layout.ts";
 import { valueType } from "./types.ts";
 import type { ClassRef, ConnectionPlan, ViewPlan } from "./view-plan.ts";
 
@@ -67,26 +67,6 @@ function followable(connection: ConnectionPlan | undefined): connection is Conne
   return connection.relationship.kind !== "reverse" || connection.relationship.through?.isList === false;
 }
 
-/** `member = Descriptor[Type]("field")`, split where ruff format splits it when too long. */
-function descriptorLine(writer: PythonWriter, member: string, fieldName: string, descriptor: string, layout: Layout): void {
-  const head = `${member} = ${descriptor}(`;
-  const argument = pythonString(fieldName);
-  const subscript = descriptor.indexOf("[");
-  if (writer.prefix.length + head.length + argument.length + 1 <= layout.lineLength || subscript < 0) {
-    writer.bracketed(head, [argument], ")");
-    return;
-  }
-  // ruff splits the last brackets first: the call's, when the line up to them fits.
-  if (writer.prefix.length + head.length <= layout.lineLength) {
-    writer.bracketed(head, [argument], ")", { hug: true });
-    return;
-  }
-  writer
-    .line(`${member} = ${descriptor.slice(0, subscript + 1)}`)
-    .indented((inner) => inner.line(descriptor.slice(subscript + 1, -1)))
-    .line(`](${argument})`);
-}
-
 /** A member of a view's step: a filter descriptor or a traversal to the next step. */
 type StepMember =
   | { property: IRProperty; member: string; descriptor: { descriptor: string; needs: string[] } }
@@ -130,49 +110,53 @@ export function stepRenames(plans: readonly ViewPlan[]): GeneratorWarning[] {
     );
 }
 
-/** The imports and the body of `_query.py`, laid out by the string builder. */
-export interface ModuleFragments {
-  imports: string[];
-  body: string;
+/** One step class of `select()`: what templates/python/_query_class.eta renders. */
+export interface QueryClassData {
+  name: string;
+  readClass: string;
+  listClass: string;
+  /** Filter descriptors: `member = descriptor("field")`. */
+  filters: { member: string; field: string; descriptor: string }[];
+  /** Connections the chain follows: a property `member` giving the step `target`. */
+  traversals: { member: string; field: string; target: string }[];
 }
 
-export function queryModule(plans: ViewPlan[], layout: Layout): ModuleFragments {
+/** What templates/python/query.py.eta renders: the imports of `_query.py` and its step classes. */
+export interface QueryModule {
+  imports: string[];
+  queries: QueryClassData[];
+}
+
+export function queryModule(plans: ViewPlan[], layout: Layout): QueryModule {
   const nodePlans = plans.filter((plan) => plan.kind === "node");
   const queryClass = queryClasses(nodePlans);
   const imports = new ImportSet().add("stdlib", "typing", "Any", "TypeVar").add("local", "._runtime", "NodeList");
-  const writer = new PythonWriter(layout).line('_Root = TypeVar("_Root", bound=NodeList[Any])');
-  for (const plan of nodePlans) {
+  const queries = nodePlans.map((plan): QueryClassData => {
     const { names } = plan.irClass;
-    const name = plan.queryClass;
     imports.add("local", ".data_classes", names.className, names.listClassName).add("local", "._runtime", "NodeQuery");
-    writer.line().line();
-    writer.genericClass(name, "NodeQuery", [names.className, names.listClassName, "_Root"]);
-    writer.indented((body) => {
-      body.line(`_read_class = ${names.className}`).line(`_list_class = ${names.listClassName}`);
-      let spacer = false;
-      for (const step of stepMembers(plan, queryClass)) {
-        const { property, member } = step;
-        if ("target" in step) {
-          body.line().line("@property");
-          body
-            .methodHead(member, step.target, "_Root")
-            .indented((method) =>
-              method.bracketed(`return ${step.target}(`, ["self._instances", "self._step", pythonString(property.name)], ")"),
-            );
-          continue;
-        }
-        const found = step.descriptor;
-        if (!spacer) body.line();
-        spacer = true;
-        const [descriptor] = found.descriptor.split("[");
-        imports.add("local", "._runtime", descriptor as string);
-        for (const need of found.needs) imports.add("stdlib", "datetime", need);
-        if (found.descriptor.includes("[NodeId]")) imports.add("local", "._runtime", "NodeId");
-        const alias = plan.enumAliases.get(property.identifier);
-        if (alias && found.descriptor.includes(alias)) imports.add("local", ".data_classes", alias);
-        descriptorLine(body, member, property.name, found.descriptor, layout);
+    const query: QueryClassData = {
+      name: plan.queryClass,
+      readClass: names.className,
+      listClass: names.listClassName,
+      filters: [],
+      traversals: [],
+    };
+    for (const step of stepMembers(plan, queryClass)) {
+      const { property, member } = step;
+      if ("target" in step) {
+        query.traversals.push({ member, field: property.name, target: step.target });
+        continue;
       }
-    });
-  }
-  return { imports: imports.render(layout), body: writer.toString() };
+      const found = step.descriptor;
+      const [descriptor] = found.descriptor.split("[");
+      imports.add("local", "._runtime", descriptor as string);
+      for (const need of found.needs) imports.add("stdlib", "datetime", need);
+      if (found.descriptor.includes("[NodeId]")) imports.add("local", "._runtime", "NodeId");
+      const alias = plan.enumAliases.get(property.identifier);
+      if (alias && found.descriptor.includes(alias)) imports.add("local", ".data_classes", alias);
+      query.filters.push({ member, field: property.name, descriptor: found.descriptor });
+    }
+    return query;
+  });
+  return { imports: imports.render(layout), queries };
 }

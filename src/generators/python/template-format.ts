@@ -15,6 +15,8 @@ export interface PythonFormat {
   genericClass(name: string, base: string, typeArguments: readonly string[], depth: number): string;
   /** `def name(self) -> type[argument]:`, split when too long. */
   methodHead(name: string, type: string, argument: string, depth: number): string;
+  /** `target = callee(argument)`, the callee possibly subscripted, split when too long. */
+  assignCall(target: string, callee: string, argument: string, depth: number): string;
   /** A triple-quoted docstring wrapped at word boundaries; empty when the text has no words. */
   docstring(text: string, depth: number): string;
   /** A Python string literal as ruff format spells it. */
@@ -38,6 +40,7 @@ export function pythonFormat(layout: Layout): PythonFormat {
     annotation: (name, type, suffix, depth) => at(depth, (writer) => writer.annotation(name, type, suffix)),
     genericClass: (name, base, typeArguments, depth) => at(depth, (writer) => writer.genericClass(name, base, typeArguments)),
     methodHead: (name, type, argument, depth) => at(depth, (writer) => writer.methodHead(name, type, argument)),
+    assignCall: (target, callee, argument, depth) => at(depth, (writer) => writer.assignCall(target, callee, argument)),
     docstring: (text, depth) => at(depth, (writer) => writer.docstring(text)),
     string: pythonString,
     indent: (depth) => layout.indent.repeat(depth),
