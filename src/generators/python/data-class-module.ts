@@ -10,8 +10,8 @@ import type { GeneratorConfig } from "../generator.ts";
 import {
   ClassImports,
   CONNECTIONS,
+  connectionEntries,
   connectionFieldType,
-  connectionsConstant,
   connectionsImports,
   edgeEndType,
   hasConnections,
@@ -20,21 +20,35 @@ import {
 import { ImportSet } from "./imports.ts";
 import { type ClassBases, FLAT } from "./inheritance.ts";
 import { isBaseField } from "./keywords.ts";
-import { type Layout, PythonWriter, pythonString } from "./layout.ts";
+import { type Layout, pythonString } from "./layout.ts";
 import { enumOf, fieldSpelling, filterValueSpelling, importSpelling, type Usage, valueType } from "./types.ts";
 import type { ViewPlan } from "./view-plan.ts";
 
 export const RUNTIME = ".._runtime";
 
 /**
- * What templates/python/data_class.py.eta renders: the module's imports, its preamble (the view constant, the
- * literal aliases and the connections constant, laid out by the string builder) and its classes in order, each
- * rendered by the partial `_<kind>_class.eta`.
+ * What templates/python/data_class.py.eta renders: the module's imports, its constants (`_constants.eta`) and its
+ * classes in order, each rendered by the partial `_<kind>_class.eta`.
  */
 export interface DataClassModule {
   imports: string[];
-  preamble: string;
+  constants: ModuleConstants;
   classes: DataClassData[];
+}
+
+/** `Name = Literal["a", "b"]`, or `Name = Never` without literals. The literals are Python strings. */
+export interface LiteralAlias {
+  name: string;
+  literals?: string[];
+}
+
+/** The module's constants: its view, the literal aliases of enums and field names, and `_CONNECTIONS`. */
+export interface ModuleConstants {
+  viewConstant: string;
+  /** The view's space, externalId and version as Python strings. */
+  viewId: string[];
+  aliases: LiteralAlias[];
+  connections?: { name: string; entries: { key: string; arguments: string[] }[] };
 }
 
 /** One field of a generated class: its Python name and type, its default, and its CDF name when that differs. */
@@ -72,24 +86,26 @@ export function dataClassModule(plan: ViewPlan, bases: ClassBases, config: Gener
   const edge = plan.kind === "edge";
   const imports = new ImportSet().add("stdlib", "typing", "ClassVar").add("local", RUNTIME, "ViewId");
   const classImports = new ClassImports(plan.irClass.names.fileName);
-  const top = new PythonWriter(layout);
-  top.bracketed(`${plan.viewConstant} = ViewId(`, [view.space, view.externalId, view.version].map(pythonString), ")");
-
-  top.line();
+  const aliases: LiteralAlias[] = [];
   for (const property of plan.fields) {
     const alias = plan.enumAliases.get(property.identifier);
     const values = enumOf(property)?.values.map((value) => pythonString(value.value));
     if (alias === undefined || values === undefined) continue;
     imports.add("stdlib", "typing", "Literal");
-    top.bracketed(`${alias} = Literal[`, values, "]", { hug: true });
+    aliases.push({ name: alias, literals: values });
   }
   if (!edge) {
-    literalAlias(top, imports, plan.fieldAlias, plan.sortable);
-    if (plan.hasSearch) literalAlias(top, imports, plan.textFieldAlias, plan.searchable);
+    aliases.push(literalAlias(imports, plan.fieldAlias, plan.sortable));
+    if (plan.hasSearch) aliases.push(literalAlias(imports, plan.textFieldAlias, plan.searchable));
   }
+  const constants: ModuleConstants = {
+    viewConstant: plan.viewConstant,
+    viewId: [view.space, view.externalId, view.version].map(pythonString),
+    aliases,
+  };
   if (plan.connections.size > 0) {
     imports.add("local", RUNTIME, ...connectionsImports(plan));
-    connectionsConstant(top.line(), plan);
+    constants.connections = { name: CONNECTIONS, entries: connectionEntries(plan) };
   }
 
   const context = { plan, bases, config, imports, classImports };
@@ -114,7 +130,7 @@ export function dataClassModule(plan: ViewPlan, bases: ClassBases, config: Gener
   }
   const typeOnly = classImports.render(layout);
   if (typeOnly.length > 0) imports.add("stdlib", "typing", "TYPE_CHECKING");
-  return { imports: [...imports.render(layout), ...typeOnly], preamble: top.toString().replace(/\n+$/, ""), classes };
+  return { imports: [...imports.render(layout), ...typeOnly], constants, classes };
 }
 
 /**
@@ -156,15 +172,14 @@ function listClasses(plan: ViewPlan, imports: ImportSet): DataClassData[] {
   ];
 }
 
-function literalAlias(writer: PythonWriter, imports: ImportSet, alias: string, fieldNames: readonly string[]): void {
+function literalAlias(imports: ImportSet, name: string, fieldNames: readonly string[]): LiteralAlias {
   if (fieldNames.length === 0) {
     // A view with nothing to sort by still needs the name; Never accepts no value at all.
     imports.add("thirdParty", "typing_extensions", "Never");
-    writer.line(`${alias} = Never`);
-    return;
+    return { name };
   }
   imports.add("stdlib", "typing", "Literal");
-  writer.bracketed(`${alias} = Literal[`, fieldNames.map(pythonString), "]", { hug: true });
+  return { name, literals: fieldNames.map(pythonString) };
 }
 
 /**
