@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { GenerationError, TemplateError, ValidationError } from "../../../src/errors.ts";
@@ -649,6 +649,32 @@ describe("a user's template directory", () => {
     expect(fileOf(custom, "README.md")).toBe("# hydro_plant_model (our build)\n");
     const others = (result: GenerationResult) => result.files.filter((file) => file.path !== "README.md");
     expect(others(custom)).toEqual(others(plain));
+  });
+
+  test("a user's macro is used by the embedded templates that include it, the others staying embedded", () => {
+    const macroDir = mkdtempSync(join(tmpdir(), "pygen-python-macro-"));
+    try {
+      mkdirSync(join(macroDir, "python"));
+      // _field.eta is included by _read_class.eta, _write_class.eta and _filters_class.eta, which stay embedded:
+      // this copy of it writes a comment above each field, then the field as the embedded macro does.
+      const embedded = readFileSync(join(import.meta.dir, "..", "..", "..", "templates", "python", "_field.eta"), "utf8");
+      const comment = "<%~ it.fmt.indent(it.depth) %># field <%= it.field.name %>\n";
+      writeFileSync(join(macroDir, "python", "_field.eta"), embedded.replace("<% if (field.cdfName", `${comment}<% if (field.cdfName`));
+      const plain = generate();
+      const custom = generate(undefined, { templateDir: macroDir });
+      const commentLine = /^ {4}# field \w+\n/gm;
+      let commented = 0;
+      for (const file of custom.files) {
+        commented += file.content.match(commentLine)?.length ?? 0;
+        expect(file.content.replace(commentLine, "")).toBe(fileOf(plain, file.path));
+      }
+      expect(fileOf(custom, "hydro_plant_model/data_classes/_generator.py")).toContain(
+        "    # field counters\n    counters: list[int] | None = None\n",
+      );
+      expect(commented).toBeGreaterThan(50);
+    } finally {
+      rmSync(macroDir, { recursive: true, force: true });
+    }
   });
 
   test("a template with Windows line endings still gives files with \\n line endings and a final newline", () => {
