@@ -13,9 +13,11 @@ export interface Layout {
 
 export class CodeWriter {
   private readonly lines: string[] = [];
-  private depth = 0;
-
-  constructor(protected readonly layout: Layout) {}
+  /** `depth`: the indentation the writer starts at, for code that goes inside code written elsewhere. */
+  constructor(
+    protected readonly layout: Layout,
+    private depth = 0,
+  ) {}
 
   /** The current indentation as text. */
   get prefix(): string {

@@ -27,9 +27,24 @@ export function embeddedTemplateNames(): string[] {
  * `./name` beside the including template (from the root at the top); nothing outside the root.
  */
 function resolveTemplatePath(name: string, options?: { filepath?: string }): string {
+  // Templates include partials once per class or field: the same few names, resolved once each.
+  const key = `${options?.filepath ?? ""}\0${name}`;
+  let path = RESOLVED_PATHS.get(key);
+  if (path === undefined) {
+    path = resolveUncached(name, options?.filepath);
+    // Names a template computes could be many; a long-running service keeps the cache small.
+    if (RESOLVED_PATHS.size >= 1000) RESOLVED_PATHS.clear();
+    RESOLVED_PATHS.set(key, path);
+  }
+  return path;
+}
+
+const RESOLVED_PATHS = new Map<string, string>();
+
+function resolveUncached(name: string, filepath: string | undefined): string {
   const withExtension = posix.extname(name) ? name : `${name}.eta`;
   const absolute = /^[\\/]/.test(withExtension);
-  const base = options?.filepath && !absolute ? posix.dirname(options.filepath) : VIRTUAL_ROOT;
+  const base = filepath && !absolute ? posix.dirname(filepath) : VIRTUAL_ROOT;
   const path = posix.join(base, withExtension.replace(/^[\\/]+/, ""));
   if (!path.startsWith(`${VIRTUAL_ROOT}/`)) throw new TemplateError(`template ${name} is outside the template folder`);
   return path;

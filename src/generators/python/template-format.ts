@@ -27,13 +27,9 @@ export interface PythonFormat {
 
 export function pythonFormat(layout: Layout): PythonFormat {
   const at = (depth: number, write: (writer: PythonWriter) => void): string => {
-    const writer = new PythonWriter(layout);
-    const nest = (level: number): void => {
-      if (level === 0) write(writer);
-      else writer.indented(() => nest(level - 1));
-    };
-    nest(depth);
-    return writer.toString().replace(/\n$/, "");
+    const writer = new PythonWriter(layout, depth);
+    write(writer);
+    return writer.toString().slice(0, -1);
   };
   return {
     bracketed: (head, items, tail, depth, options) => at(depth, (writer) => writer.bracketed(head, items, tail, options)),
