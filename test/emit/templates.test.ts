@@ -70,4 +70,18 @@ describe("templates", () => {
     writeFileSync(join(userDir, "broken.eta"), "<%= it.missing.field %>");
     expect(() => new TemplateSet(userDir).render("broken.eta", {})).toThrow(/template broken\.eta: /);
   });
+
+  test("an error in a user's partial names the partial, even when an embedded template includes it", () => {
+    mkdirSync(join(userDir, "python"), { recursive: true });
+    writeFileSync(join(userDir, "python", "_api_class.eta"), "<%= it.api.missing.field %>");
+    writeFileSync(join(userDir, "python", "_api_method.eta"), "<% if ( %>");
+    const templates = new TemplateSet(userDir);
+    const data = { view: "sp:Pump/1", imports: "", api: {} };
+    expect(() => templates.render("python/api.py.eta", data)).toThrow(/^template python\/_api_class\.eta: .*missing/);
+    // A syntax error says what is wrong, without the compiled code Eta appends.
+    expect(() => templates.render("python/_api_method.eta", data)).toThrow(
+      /^template python\/_api_method\.eta: Bad template syntax [^\n=]+$/,
+    );
+    rmSync(join(userDir, "python"), { recursive: true });
+  });
 });
