@@ -677,6 +677,32 @@ describe("a user's template directory", () => {
     }
   });
 
+  test("a user's _api_extra.eta adds members to every API class, the rest staying as embedded", () => {
+    const extraDir = mkdtempSync(join(tmpdir(), "pygen-python-extra-"));
+    try {
+      mkdirSync(join(extraDir, "python"));
+      const member = [
+        "",
+        "<%~ it.fmt.indent(1) %>def read_class_name(self) -> str:",
+        "<%~ it.fmt.indent(2) %>return <%~ it.fmt.string(it.api.readClass) %>",
+        "",
+      ];
+      writeFileSync(join(extraDir, "python", "_api_extra.eta"), member.join("\n"));
+      const plain = generate();
+      const custom = generate(undefined, { templateDir: extraDir });
+      const apiFiles = custom.files.filter((file) => /\/_api\/[^_][^/]*\.py$/.test(file.path));
+      expect(apiFiles.length).toBeGreaterThan(3);
+      for (const file of custom.files) {
+        if (!apiFiles.includes(file)) expect(file.content).toBe(fileOf(plain, file.path));
+      }
+      const generator = fileOf(custom, "hydro_plant_model/_api/generator.py");
+      const added = '\n    def read_class_name(self) -> str:\n        return "Generator"\n';
+      expect(generator).toBe(`${fileOf(plain, "hydro_plant_model/_api/generator.py")}${added}`);
+    } finally {
+      rmSync(extraDir, { recursive: true, force: true });
+    }
+  });
+
   test("a template with Windows line endings still gives files with \\n line endings and a final newline", () => {
     const crlfDir = mkdtempSync(join(tmpdir(), "pygen-python-crlf-"));
     try {
