@@ -13,9 +13,11 @@ export interface Layout {
 
 export class CodeWriter {
   private readonly lines: string[] = [];
-  private depth = 0;
-
-  constructor(protected readonly layout: Layout) {}
+  /** `depth`: the indentation the writer starts at, for code that goes inside code written elsewhere. */
+  constructor(
+    protected readonly layout: Layout,
+    private depth = 0,
+  ) {}
 
   /** The current indentation as text. */
   get prefix(): string {
@@ -30,6 +32,12 @@ export class CodeWriter {
   /** Lines already laid out for the current depth (their own relative indentation is kept). */
   block(texts: readonly string[]): this {
     for (const text of texts) this.line(text);
+    return this;
+  }
+
+  /** Text already indented for where it goes (e.g. rendered by a template at the current depth), line by line. */
+  verbatim(text: string): this {
+    if (text !== "") this.lines.push(...text.replace(/\n$/, "").split("\n"));
     return this;
   }
 

@@ -17,6 +17,8 @@ const EMBEDDED_TEMPLATES: Record<string, string> = embedDir("templates");
 const PRECOMPILED_TEMPLATES: Record<string, string> = precompileTemplates("templates");
 /** A virtual root: Eta resolves includes under it, and readFile maps it back to our two sources. */
 const VIRTUAL_ROOT = "/__templates__";
+/** Eta's own render, which the TemplateSet's Eta wraps (Eta sets it on each instance, not on its prototype). */
+const ETA_RENDER: Eta["render"] = new Eta(ETA_OPTIONS).render;
 
 export function embeddedTemplateNames(): string[] {
   return Object.keys(EMBEDDED_TEMPLATES).sort();
@@ -27,9 +29,24 @@ export function embeddedTemplateNames(): string[] {
  * `./name` beside the including template (from the root at the top); nothing outside the root.
  */
 function resolveTemplatePath(name: string, options?: { filepath?: string }): string {
+  // Templates include partials once per class or field: the same few names, resolved once each.
+  const key = `${options?.filepath ?? ""}\0${name}`;
+  let path = RESOLVED_PATHS.get(key);
+  if (path === undefined) {
+    path = resolveUncached(name, options?.filepath);
+    // Names a template computes could be many; a long-running service keeps the cache small.
+    if (RESOLVED_PATHS.size >= 1000) RESOLVED_PATHS.clear();
+    RESOLVED_PATHS.set(key, path);
+  }
+  return path;
+}
+
+const RESOLVED_PATHS = new Map<string, string>();
+
+function resolveUncached(name: string, filepath: string | undefined): string {
   const withExtension = posix.extname(name) ? name : `${name}.eta`;
   const absolute = /^[\\/]/.test(withExtension);
-  const base = options?.filepath && !absolute ? posix.dirname(options.filepath) : VIRTUAL_ROOT;
+  const base = filepath && !absolute ? posix.dirname(filepath) : VIRTUAL_ROOT;
   const path = posix.join(base, withExtension.replace(/^[\\/]+/, ""));
   if (!path.startsWith(`${VIRTUAL_ROOT}/`)) throw new TemplateError(`template ${name} is outside the template folder`);
   return path;
@@ -46,6 +63,15 @@ export class TemplateSet {
     this.eta = new (class extends Eta {
       override readFile = read;
       override resolvePath = resolveTemplatePath;
+      // Every template and partial is rendered through here: an error names the innermost template, the file to fix.
+      override render: Eta["render"] = function (this: Eta, template, data, meta) {
+        try {
+          return ETA_RENDER.call(this, template, data, meta);
+        } catch (error) {
+          if (error instanceof TemplateError || typeof template !== "string") throw error;
+          throw templateError(resolveTemplatePath(template, meta).slice(VIRTUAL_ROOT.length + 1), error);
+        }
+      };
     })(ETA_OPTIONS);
     // Eta looks in its cache before reading a template: the embedded ones the user does not override are there.
     for (const [name, body] of Object.entries(PRECOMPILED_TEMPLATES)) {
@@ -75,13 +101,16 @@ export class TemplateSet {
 
   /** Renders a template (path relative to templates/, e.g. `python/pyproject.toml.eta`) with data. */
   render(relativePath: string, data: Record<string, unknown>): string {
-    try {
-      return this.eta.render(`/${relativePath}`, data);
-    } catch (error) {
-      if (error instanceof TemplateError) throw error;
-      // Syntax errors (EtaError) and errors thrown by template code alike are the template's fault.
-      const reason = error instanceof Error ? error.message : String(error);
-      throw new TemplateError(`template ${relativePath}: ${reason}`, { cause: error });
-    }
+    return this.eta.render(`/${relativePath}`, data);
   }
+}
+
+/**
+ * Syntax errors (EtaError) and errors thrown by template code alike are the template's fault. A syntax error's
+ * message ends in the compiled function, which tells the user nothing: only what precedes it is kept.
+ */
+function templateError(relativePath: string, error: unknown): TemplateError {
+  const message = error instanceof Error ? error.message : String(error);
+  const reason = (message.split(/\n=+\n/)[0] ?? message).replace(/\s+/g, " ").trim();
+  return new TemplateError(`template ${relativePath}: ${reason}`, { cause: error });
 }

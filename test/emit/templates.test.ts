@@ -44,9 +44,10 @@ describe("templates", () => {
   test("a user's copy of an embedded template wins over the build's precompiled one, in includes too", () => {
     mkdirSync(join(userDir, "python"), { recursive: true });
     writeFileSync(join(userDir, "python", "module.py.eta"), "custom: <%= it.summary %>");
-    const data = { view: "sp:Pump/1", imports: "", body: "" };
-    expect(new TemplateSet(userDir).render("python/api.py.eta", data)).toBe("custom: API of view sp:Pump/1.");
-    expect(new TemplateSet().render("python/api.py.eta", data)).toStartWith('"""API of view sp:Pump/1.');
+    const data = { clientName: "PumpsClient", models: "sp:Pumps/1", grouped: false, imports: "", body: "" };
+    const summary = "PumpsClient: one attribute per view of sp:Pumps/1.";
+    expect(new TemplateSet(userDir).render("python/client.py.eta", data)).toBe(`custom: ${summary}`);
+    expect(new TemplateSet().render("python/client.py.eta", data)).toStartWith(`"""${summary}`);
     rmSync(join(userDir, "python"), { recursive: true });
   });
 
@@ -68,5 +69,19 @@ describe("templates", () => {
   test("template errors name the template", () => {
     writeFileSync(join(userDir, "broken.eta"), "<%= it.missing.field %>");
     expect(() => new TemplateSet(userDir).render("broken.eta", {})).toThrow(/template broken\.eta: /);
+  });
+
+  test("an error in a user's partial names the partial, even when an embedded template includes it", () => {
+    mkdirSync(join(userDir, "python"), { recursive: true });
+    writeFileSync(join(userDir, "python", "_api_class.eta"), "<%= it.api.missing.field %>");
+    writeFileSync(join(userDir, "python", "_api_method.eta"), "<% if ( %>");
+    const templates = new TemplateSet(userDir);
+    const data = { view: "sp:Pump/1", imports: "", api: {} };
+    expect(() => templates.render("python/api.py.eta", data)).toThrow(/^template python\/_api_class\.eta: .*missing/);
+    // A syntax error says what is wrong, without the compiled code Eta appends.
+    expect(() => templates.render("python/_api_method.eta", data)).toThrow(
+      /^template python\/_api_method\.eta: Bad template syntax [^\n=]+$/,
+    );
+    rmSync(join(userDir, "python"), { recursive: true });
   });
 });

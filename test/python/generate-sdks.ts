@@ -1,8 +1,9 @@
 /**
  * Generates the Python SDKs the Python checks run on (scripts/python-checks.sh): the bundled example and every
  * shared model (../shared/models, when present), each into `<out>/<name>/` as a complete package root, plus the
- * example laid out for a short line and two-space indents in a nested (dotted) package, the OmniMulti models together in one SDK,
- * and SDKs in the other layouts (`<name>_flat`: flat_structure, `<name>_single`: single_file). Prints one line per SDK: `<name> <package>`.
+ * example laid out for a short line and two-space indents in a nested (dotted) package, the example generated with
+ * examples/templates, the OmniMulti models together in one SDK, and SDKs in the other layouts (`<name>_flat`:
+ * flat_structure, `<name>_single`: single_file). Prints one line per SDK: `<name> <package>`.
  *
  *   bun test/python/generate-sdks.ts OUT_DIR
  */
@@ -46,6 +47,8 @@ const pumps = GOLDEN_MODELS.find((golden) => golden.name === "pumps");
 if (pumps?.file === undefined) throw new Error("GOLDEN_MODELS lists no pumps model");
 // Not "pumps": a shared model is called Pumps, and not every file system tells the two apart.
 await write("golden_pumps", await loadModelFile(join(REPOSITORY, pumps.file)), pumps.options);
+// With the user template override the README shows (examples/templates): its SDK must pass the same checks.
+await write("example_templates", loadExampleModel(), { templateDir: join(REPOSITORY, "examples", "templates") });
 // Also under a dotted package, pygen v1's nested packages: example_narrow/sdk/ inside example_narrow/.
 await write("example_narrow", loadExampleModel(), { lineLength: 80, indent: 2, topLevelPackage: "example_narrow.sdk" });
 // Names and shapes that stress the generator: reserved words, odd enum values, quotes in descriptions, a view

@@ -4,17 +4,17 @@
  * shared by every method, which is what keeps the generated SDK a fraction of pygen v1's size.
  */
 
-import type { ModuleFragments } from "./data-class-module.ts";
 import { RUNTIME } from "./data-class-module.ts";
 import { ImportSet, type Relocate } from "./imports.ts";
-import { type Layout, PythonWriter } from "./layout.ts";
-import { methodHead } from "./query-module.ts";
+import type { Layout } from "./layout.ts";
 import type { ViewPlan } from "./view-plan.ts";
 
 const DATA_CLASSES = "..data_classes";
 
-interface Method {
+/** One method of an API class: its signature, and the runtime method it forwards to. */
+export interface MethodData {
   name: string;
+  /** The parameters after `self`, each as written in the signature (`limit: int | None = DEFAULT_LIMIT`, `*`). */
   parameters: string[];
   returns: string;
   /** The runtime method and the arguments passed on after `filters`. */
@@ -25,12 +25,12 @@ interface Method {
 /** Keyword name=name arguments. */
 const passOn = (...names: string[]) => names.map((name) => `${name}=${name}`);
 
-function methodsOf(plan: ViewPlan, extended: boolean): Method[] {
+function methodsOf(plan: ViewPlan, extended: boolean): MethodData[] {
   const { names } = plan.irClass;
   const [field, text, list] = [plan.fieldAlias, plan.textFieldAlias, names.listClassName];
   const keywords = [`filter: RawFilter | None = None`, `**filters: Unpack[${plan.filtersClass}]`];
   const sorting = [`sort_by: ${field} | Sequence[${field}] | None = None`, `direction: SortDirection = "ascending"`];
-  const methods: Method[] = [
+  const methods: MethodData[] = [
     {
       name: "list",
       // Only a view whose classes others extend has child classes to read nodes as.
@@ -96,14 +96,31 @@ function methodsOf(plan: ViewPlan, extended: boolean): Method[] {
 }
 
 /**
+ * What templates/python/api.py.eta renders (through `_api_class.eta` and `_api_method.eta`): the module's imports
+ * and the API class, with the classes it is typed by and its methods.
+ */
+export interface ApiModule {
+  imports: string[];
+  /** The run-time imports as a set, for a module that holds several (single_file). */
+  importSet: ImportSet;
+  api: {
+    name: string;
+    readClass: string;
+    listClass: string;
+    filtersClass: string;
+    queryClass: string;
+    methods: MethodData[];
+  };
+}
+
+/**
  * `extended`: other generated classes extend this view's (inheritance.ts), so `list` offers `as_child_class`.
  * `relocate`: where the package layout puts the modules imported (package-layout.ts).
  */
-export function apiModule(plan: ViewPlan, layout: Layout, extended = false, relocate?: Relocate): ModuleFragments {
+export function apiModule(plan: ViewPlan, layout: Layout, extended = false, relocate?: Relocate): ApiModule {
   const { names } = plan.irClass;
-  const methods = methodsOf(plan, extended);
   const imports = new ImportSet(relocate)
-    .add("stdlib", "collections.abc", "Sequence")
+    .add("stdlib", "collections.abc", "Iterator", "Sequence")
     .add("thirdParty", "typing_extensions", "Unpack")
     .add(
       "local",
@@ -121,34 +138,16 @@ export function apiModule(plan: ViewPlan, layout: Layout, extended = false, relo
     .add("local", DATA_CLASSES, names.className, names.listClassName, plan.fieldAlias, plan.filtersClass);
   if (plan.hasSearch) imports.add("local", DATA_CLASSES, plan.textFieldAlias);
   if (plan.hasHistogram) imports.add("local", RUNTIME, "Histogram");
-  imports.add("stdlib", "collections.abc", "Iterator");
-
-  const writer = new PythonWriter(layout);
-  const declaration = `class ${names.apiClassName}(ViewAPI[${names.className}, ${names.listClassName}]):`;
-  if (declaration.length <= layout.lineLength) {
-    writer.line(declaration);
-  } else {
-    // Too long for one line: the base class goes on lines of its own, its type arguments split if need be.
-    writer
-      .line(`class ${names.apiClassName}(`)
-      .indented((base) => base.bracketed("ViewAPI[", [names.className, names.listClassName], "],", { hug: true }))
-      .line("):");
-  }
-  writer.indented((body) => {
-    body
-      .bracketed("def __init__(", ["self", "instances: InstancesClient", "default_space: str | None = None"], ") -> None:")
-      .indented((init) =>
-        init.bracketed("super().__init__(", ["instances", names.className, names.listClassName, plan.filtersClass, "default_space"], ")"),
-      );
-    for (const method of methods) {
-      body
-        .line()
-        .bracketed(`def ${method.name}(`, ["self", ...method.parameters], `) -> ${method.returns}:`)
-        .indented((code) => code.bracketed(`return self.${method.forward}(`, ["filters", ...method.arguments], ")"));
-    }
-    methodHead(body.line(), "select", plan.queryClass, names.listClassName, layout).indented((code) =>
-      code.line(`return ${plan.queryClass}(self._instances)`),
-    );
-  });
-  return { imports: imports.render(layout), body: writer.toString(), importSet: imports };
+  return {
+    imports: imports.render(layout),
+    importSet: imports,
+    api: {
+      name: names.apiClassName,
+      readClass: names.className,
+      listClass: names.listClassName,
+      filtersClass: plan.filtersClass,
+      queryClass: plan.queryClass,
+      methods: methodsOf(plan, extended),
+    },
+  };
 }

@@ -8,7 +8,7 @@
 
 import type { IRProperty, ViewId } from "../../ir/types.ts";
 import { ImportSet, type Relocate } from "./imports.ts";
-import { type Layout, type PythonWriter, pythonString } from "./layout.ts";
+import { type Layout, pythonString } from "./layout.ts";
 import type { Usage } from "./types.ts";
 import type { ClassRef, ConnectionPlan, ViewPlan } from "./view-plan.ts";
 
@@ -86,16 +86,16 @@ export function hasConnections(plan: ViewPlan, fields: readonly IRProperty[], us
   });
 }
 
-/** `_CONNECTIONS = {"field": Connection(...), ...}`: what the runtime knows of each connection field. */
-export function connectionsConstant(writer: PythonWriter, plan: ViewPlan): void {
+/**
+ * The entries of `_CONNECTIONS = {"field": Connection(...), ...}`, what the runtime knows of each connection field:
+ * each field's name as a Python string and the arguments of its `Connection(...)`.
+ */
+export function connectionEntries(plan: ViewPlan): { key: string; arguments: string[] }[] {
   const byIdentifier = new Map(plan.fields.map((property) => [property.identifier, property]));
-  writer.line(`${CONNECTIONS} = {`).indented((body) => {
-    for (const [identifier, connection] of plan.connections) {
-      const property = byIdentifier.get(identifier) as IRProperty;
-      body.bracketed(`${pythonString(property.name)}: Connection(`, connectionArguments(identifier, connection), "),");
-    }
-  });
-  writer.line("}");
+  return [...plan.connections].map(([identifier, connection]) => ({
+    key: pythonString((byIdentifier.get(identifier) as IRProperty).name),
+    arguments: connectionArguments(identifier, connection),
+  }));
 }
 
 function connectionArguments(identifier: string, connection: ConnectionPlan): string[] {

@@ -10,8 +10,8 @@ import type { GeneratorConfig } from "../generator.ts";
 import {
   ClassImports,
   CONNECTIONS,
+  connectionEntries,
   connectionFieldType,
-  connectionsConstant,
   connectionsImports,
   edgeEndType,
   hasConnections,
@@ -20,18 +20,68 @@ import {
 import { ImportSet, type Relocate } from "./imports.ts";
 import { type ClassBases, FLAT } from "./inheritance.ts";
 import { isBaseField } from "./keywords.ts";
-import { type Layout, PythonWriter, pythonString } from "./layout.ts";
+import { type Layout, pythonString } from "./layout.ts";
 import { enumOf, fieldSpelling, filterValueSpelling, importSpelling, type Usage, valueType } from "./types.ts";
 import type { ViewPlan } from "./view-plan.ts";
 
 export const RUNTIME = ".._runtime";
 
-export interface ModuleFragments {
+/**
+ * What templates/python/data_class.py.eta renders: the module's imports, its constants (`_constants.eta`) and its
+ * classes in order, each rendered by the partial `_<kind>_class.eta`.
+ */
+export interface DataClassModule {
   imports: string[];
-  body: string;
-  /** The run-time imports as a set, for a module that holds several fragments (single_file). */
+  /** The run-time imports as a set, for a module that holds several (single_file). */
   importSet: ImportSet;
+  constants: ModuleConstants;
+  classes: DataClassData[];
 }
+
+/** `Name = Literal["a", "b"]`, or `Name = Never` without literals. The literals are Python strings. */
+export interface LiteralAlias {
+  name: string;
+  literals?: string[];
+}
+
+/** The module's constants: its view, the literal aliases of enums and field names, and `_CONNECTIONS`. */
+export interface ModuleConstants {
+  viewConstant: string;
+  /** The view's space, externalId and version as Python strings. */
+  viewId: string[];
+  aliases: LiteralAlias[];
+  connections?: { name: string; entries: { key: string; arguments: string[] }[] };
+}
+
+/** One field of a generated class: its Python name and type, its default, and its CDF name when that differs. */
+export interface FieldData {
+  name: string;
+  type: string;
+  default?: string;
+  cdfName?: string;
+  /** The CDF name is another field's Python name, so the runtime reads it lifted (`cdf_name(..., lifted=True)`). */
+  lifted: boolean;
+}
+
+/** What a read or write class starts with: its declaration, its docstring and its view. */
+interface ClassHead {
+  name: string;
+  bases: string[];
+  docstring?: string;
+  viewConstant: string;
+  /** The module constant the class's `_connections` is (its connection fields and their targets), if it has any. */
+  connections?: string;
+  /** The type of an edge class's `end_node`. */
+  endNode?: string;
+  fields: FieldData[];
+}
+
+export type DataClassData =
+  | { kind: "filters"; name: string; bases: string[]; fields: FieldData[] }
+  | ({ kind: "read"; asWrite?: string } & ClassHead)
+  | ({ kind: "write"; nodeType?: string } & ClassHead)
+  | { kind: "list"; name: string; item: string; writeList?: string }
+  | { kind: "write_list"; name: string; item: string };
 
 /** `relocate`: where the package layout puts the modules imported (package-layout.ts); the nested paths by default. */
 export function dataClassModule(
@@ -40,32 +90,34 @@ export function dataClassModule(
   config: GeneratorConfig,
   layout: Layout,
   relocate?: Relocate,
-): ModuleFragments {
+): DataClassModule {
   const { view } = plan.irClass;
   const edge = plan.kind === "edge";
   const imports = new ImportSet(relocate).add("stdlib", "typing", "ClassVar").add("local", RUNTIME, "ViewId");
   const classImports = new ClassImports(plan.irClass.names.fileName, relocate);
-  const top = new PythonWriter(layout);
-  top.bracketed(`${plan.viewConstant} = ViewId(`, [view.space, view.externalId, view.version].map(pythonString), ")");
-
-  top.line();
+  const aliases: LiteralAlias[] = [];
   for (const property of plan.fields) {
     const alias = plan.enumAliases.get(property.identifier);
     const values = enumOf(property)?.values.map((value) => pythonString(value.value));
     if (alias === undefined || values === undefined) continue;
     imports.add("stdlib", "typing", "Literal");
-    top.bracketed(`${alias} = Literal[`, values, "]", { hug: true });
+    aliases.push({ name: alias, literals: values });
   }
   if (!edge) {
-    literalAlias(top, imports, plan.fieldAlias, plan.sortable);
-    if (plan.hasSearch) literalAlias(top, imports, plan.textFieldAlias, plan.searchable);
+    aliases.push(literalAlias(imports, plan.fieldAlias, plan.sortable));
+    if (plan.hasSearch) aliases.push(literalAlias(imports, plan.textFieldAlias, plan.searchable));
   }
+  const constants: ModuleConstants = {
+    viewConstant: plan.viewConstant,
+    viewId: [view.space, view.externalId, view.version].map(pythonString),
+    aliases,
+  };
   if (plan.connections.size > 0) {
     imports.add("local", RUNTIME, ...connectionsImports(plan));
-    connectionsConstant(top.line(), plan);
+    constants.connections = { name: CONNECTIONS, entries: connectionEntries(plan) };
   }
 
-  const context = { plan, bases, config, imports, classImports, layout };
+  const context = { plan, bases, config, imports, classImports };
   const { names } = plan.irClass;
   const own: ClassShape = {
     edge,
@@ -74,10 +126,10 @@ export function dataClassModule(
     fields: edge ? edgeFields(plan) : plan.fields,
     bases,
   };
-  const classes: (PythonWriter | string)[] = edge ? [] : [filtersClass(context)];
+  const classes: DataClassData[] = edge ? [] : [filtersClass(context)];
   classes.push(readClass(context, own));
   if (own.write !== undefined) classes.push(writeClass(context, { ...own, write: own.write }));
-  if (!edge) classes.push(...listClasses(plan, imports, layout));
+  if (!edge) classes.push(...listClasses(plan, imports));
   if (plan.edgeClass !== undefined) {
     // The same view as the properties of edges: its stored values beside `end_node`, flat as edge classes are.
     const { read, write } = plan.edgeClass;
@@ -85,10 +137,9 @@ export function dataClassModule(
     classes.push(readClass(context, edgeShape));
     if (write !== undefined) classes.push(writeClass(context, { ...edgeShape, write }));
   }
-  const body = [top.toString().replace(/\n+$/, "\n"), ...classes.map(String)].join("\n\n");
   const typeOnly = classImports.render(layout);
   if (typeOnly.length > 0) imports.add("stdlib", "typing", "TYPE_CHECKING");
-  return { imports: [...imports.render(layout), ...typeOnly], body, importSet: imports };
+  return { imports: [...imports.render(layout), ...typeOnly], importSet: imports, constants, classes };
 }
 
 /**
@@ -115,39 +166,29 @@ interface ModuleContext {
   config: GeneratorConfig;
   imports: ImportSet;
   classImports: ClassImports;
-  layout: Layout;
 }
 
 /** `XList` (with `as_write()` when the view is writable) and, for writable views, `XWriteList`. */
-function listClasses(plan: ViewPlan, imports: ImportSet, layout: Layout): PythonWriter[] {
+function listClasses(plan: ViewPlan, imports: ImportSet): DataClassData[] {
   const { names } = plan.irClass;
   imports.add("local", RUNTIME, "NodeList");
-  const list = new PythonWriter(layout).bracketed(`class ${names.listClassName}(`, [`NodeList[${names.className}]`], "):");
-  if (!plan.writable) return [list.indented((body) => body.line("pass"))];
-  list.indented((body) =>
-    body
-      .line(`def as_write(self) -> ${names.writeListClassName}:`)
-      // A lone generator argument takes no trailing comma, so it can only be hugged.
-      .indented((method) =>
-        method.bracketed(`return ${names.writeListClassName}(`, ["item.as_write() for item in self"], ")", { hug: true }),
-      ),
-  );
+  const list: DataClassData = { kind: "list", name: names.listClassName, item: names.className };
+  if (!plan.writable) return [list];
   imports.add("local", RUNTIME, "NodeWriteList");
-  const writeList = new PythonWriter(layout)
-    .bracketed(`class ${names.writeListClassName}(`, [`NodeWriteList[${names.writeClassName}]`], "):")
-    .indented((body) => body.line("pass"));
-  return [list, writeList];
+  return [
+    { ...list, writeList: names.writeListClassName },
+    { kind: "write_list", name: names.writeListClassName, item: names.writeClassName },
+  ];
 }
 
-function literalAlias(writer: PythonWriter, imports: ImportSet, alias: string, fieldNames: readonly string[]): void {
+function literalAlias(imports: ImportSet, name: string, fieldNames: readonly string[]): LiteralAlias {
   if (fieldNames.length === 0) {
     // A view with nothing to sort by still needs the name; Never accepts no value at all.
     imports.add("thirdParty", "typing_extensions", "Never");
-    writer.line(`${alias} = Never`);
-    return;
+    return { name };
   }
   imports.add("stdlib", "typing", "Literal");
-  writer.bracketed(`${alias} = Literal[`, fieldNames.map(pythonString), "]", { hug: true });
+  return { name, literals: fieldNames.map(pythonString) };
 }
 
 /**
@@ -174,25 +215,23 @@ function baseList(
  * keys (`space` from NodeFilters, or a common interface's) are refused by mypy 1.x ("Overwriting TypedDict
  * field while merging"), and a TypedDict is structural, so the other parents' keys are declared here instead.
  */
-function filtersClass(context: ModuleContext): PythonWriter {
-  const { plan, bases, imports, layout } = context;
+function filtersClass(context: ModuleContext): DataClassData {
+  const { plan, bases, imports } = context;
   const parents = bases.read.slice(0, 1);
   const baseNames = baseList(context, parents, "NodeFilters", (parent) => parent.filtersClass);
   const inherited = new Set(parents.flatMap((parent) => parent.fields.map((field) => field.identifier)));
-  const own = plan.filters.filter((filter) => !inherited.has(filter.property.identifier));
-  const writer = new PythonWriter(layout).bracketed(`class ${plan.filtersClass}(`, [...baseNames, "total=False"], "):", { hug: true });
-  return writer.indented((body) => {
-    if (own.length === 0) body.line("pass");
-    for (const { name, operator, property } of own) {
-      const spelling = filterValueSpelling(property.type, plan.enumAliases.get(property.identifier));
-      if (spelling === undefined) continue;
-      importSpelling(imports, spelling, RUNTIME);
-      // Equality also takes several values (an `in` filter); ranges and prefixes take one.
-      const several = operator === "equals" && !isBoolean(property);
-      if (several) imports.add("stdlib", "collections.abc", "Sequence");
-      body.annotation(name, `${spelling.type}${several ? ` | Sequence[${spelling.type}]` : ""} | None`);
-    }
-  });
+  const fields: FieldData[] = [];
+  for (const { name, operator, property } of plan.filters) {
+    if (inherited.has(property.identifier)) continue;
+    const spelling = filterValueSpelling(property.type, plan.enumAliases.get(property.identifier));
+    if (spelling === undefined) continue;
+    importSpelling(imports, spelling, RUNTIME);
+    // Equality also takes several values (an `in` filter); ranges and prefixes take one.
+    const several = operator === "equals" && !isBoolean(property);
+    if (several) imports.add("stdlib", "collections.abc", "Sequence");
+    fields.push({ name, type: `${spelling.type}${several ? ` | Sequence[${spelling.type}]` : ""} | None`, lifted: false });
+  }
+  return { kind: "filters", name: plan.filtersClass, bases: [...baseNames, "total=False"], fields };
 }
 
 function isBoolean(property: IRProperty): boolean {
@@ -200,90 +239,59 @@ function isBoolean(property: IRProperty): boolean {
   return type.kind === "primitive" && type.primitive === "boolean";
 }
 
-function classHeader(writer: PythonWriter, plan: ViewPlan, config: GeneratorConfig, name: string, bases: string[]): void {
-  writer.bracketed(`class ${name}(`, bases, "):", { hug: true }).indented((body) => {
-    if (config.docstrings && plan.irClass.description) body.docstring(plan.irClass.description).line();
-    body.line(`_view: ClassVar[ViewId] = ${plan.viewConstant}`);
-  });
+/** The head every read and write class shares; `usage` picks the field and end-node spellings. */
+function classHead(context: ModuleContext, shape: ClassShape, usage: Usage, name: string, bases: string[]): ClassHead {
+  const { plan, config, imports, classImports } = context;
+  const inherited = usage === "read" ? shape.bases.inheritedRead : shape.bases.inheritedWrite;
+  const head: ClassHead = {
+    name,
+    bases,
+    viewConstant: plan.viewConstant,
+    connections: hasConnections(plan, shape.fields, usage) ? CONNECTIONS : undefined,
+    fields: fieldList(plan, shape, usage, inherited, imports, classImports),
+  };
+  if (config.docstrings && plan.irClass.description) head.docstring = plan.irClass.description;
+  if (shape.edge) {
+    imports.add("stdlib", "typing", "Annotated").add("local", RUNTIME, "DirectRelation", "edge_end");
+    head.endNode = edgeEndType(plan, usage, classImports);
+  }
+  return head;
 }
 
-function readClass(context: ModuleContext, shape: ClassShape): string {
-  const { plan, config, imports, classImports, layout } = context;
+function readClass(context: ModuleContext, shape: ClassShape): DataClassData {
   const { edge, read, write, bases } = shape;
-  const writer = new PythonWriter(layout);
   const baseNames = baseList(context, bases.read, edge ? "EdgeRead" : "NodeRead", (parent) => parent.irClass.names.className);
-  classHeader(writer, plan, config, read, baseNames);
-  writer.indented((body) => {
-    connectionsLine(body, plan, shape, "read");
-    body.line();
-    if (edge) endNodeLine(body, edgeEndType(plan, "read", classImports), imports);
-    fieldLines(body, plan, shape, "read", bases.inheritedRead, imports, classImports);
-    if (write !== undefined) {
-      body
-        .line()
-        .line(`def as_write(self) -> ${write}:`)
-        .indented((method) => method.line(`return self._to_write(${write})`));
-    }
-  });
-  return trimmed(writer);
+  return { kind: "read", ...classHead(context, shape, "read", read, baseNames), asWrite: write };
 }
 
-function writeClass(context: ModuleContext, shape: ClassShape & { write: string }): string {
-  const { plan, config, imports, classImports, layout } = context;
+function writeClass(context: ModuleContext, shape: ClassShape & { write: string }): DataClassData {
+  const { plan, imports } = context;
   const { edge, bases } = shape;
-  const writer = new PythonWriter(layout);
   const baseNames = baseList(context, bases.write, edge ? "EdgeWrite" : "NodeWrite", (parent) => parent.irClass.names.writeClassName);
-  classHeader(writer, plan, config, shape.write, baseNames);
-  return trimmed(
-    writer.indented((body) => {
-      connectionsLine(body, plan, shape, "write");
-      body.line();
-      if (edge) endNodeLine(body, edgeEndType(plan, "write", classImports), imports);
-      if (plan.nodeType !== undefined && !edge) {
-        // The type the view's filter selects, so that what is written through the view can be read through it.
-        imports.add("local", RUNTIME, "DirectRelation", "NodeId");
-        const { space, externalId } = plan.nodeType;
-        body.line(`node_type: DirectRelation | None = NodeId(${pythonString(space)}, ${pythonString(externalId)})`);
-      } else if (bases.inheritsNodeType) {
-        // A parent's default type is not this view's.
-        imports.add("local", RUNTIME, "DirectRelation");
-        body.line("node_type: DirectRelation | None = None");
-      }
-      fieldLines(body, plan, shape, "write", bases.inheritedWrite, imports, classImports);
-    }),
-  );
-}
-
-function connectionsLine(writer: PythonWriter, plan: ViewPlan, shape: ClassShape, usage: Usage): void {
-  if (hasConnections(plan, shape.fields, usage)) writer.line(`_connections: ClassVar[dict[str, Connection]] = ${CONNECTIONS}`);
-}
-
-function endNodeLine(writer: PythonWriter, type: string, imports: ImportSet): void {
-  imports.add("stdlib", "typing", "Annotated").add("local", RUNTIME, "DirectRelation", "edge_end");
-  writer.bracketed("end_node: Annotated[", [type, "edge_end()"], "]");
-}
-
-/**
- * A class body as ruff formats it: the blank line that opens the field section is written before knowing whether
- * any field follows, so a section left empty must not leave two blank lines, or one at the end.
- */
-function trimmed(writer: PythonWriter): string {
-  return writer
-    .toString()
-    .replace(/\n{3,}/g, "\n\n")
-    .replace(/\n\n+$/, "\n");
+  const head = classHead(context, shape, "write", shape.write, baseNames);
+  let nodeType: string | undefined;
+  if (plan.nodeType !== undefined && !edge) {
+    // The type the view's filter selects, so that what is written through the view can be read through it.
+    imports.add("local", RUNTIME, "DirectRelation", "NodeId");
+    nodeType = `NodeId(${pythonString(plan.nodeType.space)}, ${pythonString(plan.nodeType.externalId)})`;
+  } else if (bases.inheritsNodeType) {
+    // A parent's default type is not this view's.
+    imports.add("local", RUNTIME, "DirectRelation");
+    nodeType = "None";
+  }
+  return { kind: "write", ...head, nodeType };
 }
 
 /** The fields of the view's properties, but those a base class already declares. */
-function fieldLines(
-  writer: PythonWriter,
+function fieldList(
   plan: ViewPlan,
   { fields, edge }: Pick<ClassShape, "fields" | "edge">,
   usage: Usage,
   inherited: ReadonlySet<string>,
   imports: ImportSet,
   classImports: ClassImports,
-): void {
+): FieldData[] {
+  const list: FieldData[] = [];
   for (const property of fields) {
     if (inherited.has(property.identifier)) continue;
     const connection = plan.connections.get(property.identifier);
@@ -300,15 +308,15 @@ function fieldLines(
     }
     // A connection to an edge class holds no ids of its own.
     if (/\bDirectRelation\b/.test(field.type)) imports.add("local", RUNTIME, "DirectRelation");
-    const suffix = field.assigned === undefined ? "" : ` = ${field.assigned}`;
-    if (property.name === property.identifier) {
-      writer.annotation(property.name, field.type, suffix);
-      continue;
+    const data: FieldData = { name: property.name, type: field.type, default: field.assigned, lifted: false };
+    if (property.name !== property.identifier) {
+      imports.add("stdlib", "typing", "Annotated").add("local", RUNTIME, "cdf_name");
+      data.cdfName = property.identifier;
+      data.lifted = spelledLikeAField(property, plan);
     }
-    imports.add("stdlib", "typing", "Annotated").add("local", RUNTIME, "cdf_name");
-    const lifted = spelledLikeAField(property, plan) ? ", lifted=True" : "";
-    writer.bracketed(`${property.name}: Annotated[`, [field.type, `cdf_name(${pythonString(property.identifier)}${lifted})`], `]${suffix}`);
+    list.push(data);
   }
+  return list;
 }
 
 /**

@@ -24,7 +24,7 @@ import {
   type LanguageGenerator,
 } from "../generator.ts";
 import { apiModule } from "./api-module.ts";
-import { dataClassModule, type ModuleFragments } from "./data-class-module.ts";
+import { dataClassModule } from "./data-class-module.ts";
 import { ImportSet } from "./imports.ts";
 import { type ClassBases, FLAT, planBases } from "./inheritance.ts";
 import { pythonReservation } from "./keywords.ts";
@@ -32,6 +32,7 @@ import { bracketed, type Layout, PythonWriter, pythonString } from "./layout.ts"
 import { checkPythonConfig } from "./options.ts";
 import { flatLayout, NESTED, type PackageLayout, SINGLE, SINGLE_MODULE } from "./package-layout.ts";
 import { queryModule, stepRenames } from "./query-module.ts";
+import { type PythonFormat, pythonFormat } from "./template-format.ts";
 import { UniqueNames } from "./unique-names.ts";
 import { indexClasses, planView, type ViewPlan } from "./view-plan.ts";
 
@@ -50,12 +51,15 @@ const CONNECT_EXPORTS = ["ClientConfig", "EdgeId", "NodeId", "OAuthClientCredent
 export class PythonGenerator implements LanguageGenerator {
   private readonly config: GeneratorConfig;
   private readonly layout: Layout;
+  /** The string builder's helpers templates call as `it.fmt`. */
+  private readonly format: PythonFormat;
   private readonly templates: TemplateSet;
 
   constructor(config: GeneratorConfig) {
     this.config = checkConfig(config);
     checkPythonConfig(config);
     this.layout = { lineLength: config.lineLength, indent: " ".repeat(config.indent) };
+    this.format = pythonFormat(this.layout);
     this.templates = new TemplateSet(config.templateDir);
   }
 
@@ -145,34 +149,43 @@ export class PythonGenerator implements LanguageGenerator {
   /**
    * single_file: `_sdk.py`, the code of every module the other layouts write, in an order Python can run: data
    * classes with their bases before them, then the select() steps, the APIs and the client. References between
-   * views are bound at its end, as data_classes/__init__.py binds them.
+   * views are bound at its end, as data_classes/__init__.py binds them. Each module's body is rendered by the
+   * template that renders it in the other layouts, so template overrides reach it too.
    */
   private singleModule(model: IRModel, plans: ViewPlan[], bases: ReadonlyMap<string, ClassBases>, modules: PackageLayout): GeneratedFile {
     const nodePlans = plans.filter((plan) => plan.kind === "node");
     const relocate = modules.relocateFromRoot;
     const extended = new Set([...bases.values()].flatMap((classBases) => classBases.read));
-    const fragments: ModuleFragments[] = [
+    const body = (partial: string, module: { importSet: ImportSet }) => ({
+      importSet: module.importSet,
+      body: this.render(partial, { ...module, fmt: this.format }).replace(/\n+$/, ""),
+    });
+    const fragments: { importSet: ImportSet; body: string }[] = [
       ...basesFirst(plans, bases).map((plan) =>
-        dataClassModule(plan, bases.get(plan.irClass.id) ?? FLAT, this.config, this.layout, modules.relocate(plan)),
+        body(
+          "_data_class_body.eta",
+          dataClassModule(plan, bases.get(plan.irClass.id) ?? FLAT, this.config, this.layout, modules.relocate(plan)),
+        ),
       ),
-      queryModule(plans, this.layout, modules.dataClassesFromRoot, relocate),
-      ...nodePlans.map((plan) => apiModule(plan, this.layout, extended.has(plan), modules.relocate(plan))),
+      body("_query_body.eta", queryModule(plans, this.layout, modules.dataClassesFromRoot, relocate)),
+      ...nodePlans.map((plan) => body("_api_class.eta", apiModule(plan, this.layout, extended.has(plan), modules.relocate(plan)))),
       this.clientFragments(model, nodePlans, modules),
     ];
     const imports = new ImportSet();
     for (const { importSet } of fragments) imports.absorb(importSet);
     const call = resolveReferences(plans);
     if (call !== undefined) imports.add("local", "._runtime", "resolve_references");
-    const body = [...fragments.map(({ body }) => fragment(body)), ...(call === undefined ? [] : [call])].join("\n\n\n");
+    const joined = [...fragments.map(({ body }) => fragment(body)), ...(call === undefined ? [] : [call])].join("\n\n\n");
     const summary = `The generated code of the SDK, one module (single_file); the package root exports it.`;
     return this.file(
       `${this.packageDir}/${SINGLE_MODULE}.py`,
-      this.render("module.py.eta", { summary, imports: lines(imports.render(this.layout)), body }),
+      this.render("module.py.eta", { summary, imports: lines(imports.render(this.layout)), body: joined }),
     );
   }
 
-  private renderModule(template: string, view: string, fragments: { imports: string[]; body: string }): string {
-    return this.render(template, { view, imports: lines(fragments.imports), body: fragment(fragments.body) });
+  /** A view's module: its template gets the module's data, the imports as lines, and the string builder as `fmt`. */
+  private renderModule(template: string, view: string, module: { imports: string[] }): string {
+    return this.render(template, { ...module, view, imports: lines(module.imports), fmt: this.format });
   }
 
   private runtimeFiles(): GeneratedFile[] {
@@ -225,9 +238,8 @@ export class PythonGenerator implements LanguageGenerator {
   }
 
   private queryFile(plans: ViewPlan[], modules: PackageLayout): string {
-    const { imports, body } = queryModule(plans, this.layout, modules.dataClassesFromRoot, modules.relocateFromRoot);
-    const summary = "The steps of select(), one class per view: its filters and the connections it follows.";
-    return this.render("module.py.eta", { summary, imports: lines(imports), body: fragment(body) });
+    const module = queryModule(plans, this.layout, modules.dataClassesFromRoot, modules.relocateFromRoot);
+    return this.render("query.py.eta", { ...module, imports: lines(module.imports), fmt: this.format });
   }
 
   private packageIdentity(): Record<string, unknown> {
@@ -354,7 +366,7 @@ export class PythonGenerator implements LanguageGenerator {
     });
   }
 
-  private clientFragments(model: IRModel, plans: ViewPlan[], modules: PackageLayout): ModuleFragments {
+  private clientFragments(model: IRModel, plans: ViewPlan[], modules: PackageLayout): ClientModule {
     const ids = model.modules.map((module) => idText(module.dataModel)).join(", ");
     const imports = new ImportSet(modules.relocateFromRoot).add("local", "._runtime", "BaseClient", "DataModelId");
     const { defaultSpace, clientName } = this.config;
@@ -366,14 +378,14 @@ export class PythonGenerator implements LanguageGenerator {
     for (const module of grouped ? model.modules : []) {
       const members = new Set(module.classes);
       writer.line(`class ${module.names.moduleClassName}(DataModelAPIs):`).indented((group) => {
-        group.docstring(`The views of data model ${idText(module.dataModel)}.`).line();
+        this.docstring(group, `The views of data model ${idText(module.dataModel)}.`).line();
         this.dataModelLine(group, module);
         this.connectApis(group, apis(plans.filter((plan) => members.has(plan.irClass.id))));
       });
       writer.line().line();
     }
     writer.line(`class ${clientName}(BaseClient):`).indented((body) => {
-      body.docstring(`Typed access to ${ids}. Built from a config, arguments, or CDF_* variables.`).line();
+      this.docstring(body, `Typed access to ${ids}. Built from a config, arguments, or CDF_* variables.`).line();
       if (defaultSpace !== undefined) body.line(`default_space = ${pythonString(defaultSpace)}`);
       // GraphQL queries go to the first data model unless a call names another.
       const [first] = model.modules;
@@ -383,6 +395,12 @@ export class PythonGenerator implements LanguageGenerator {
       this.connectApis(body, grouped ? groups : apis(plans));
     });
     return { imports: imports.render(this.layout), body: writer.toString(), importSet: imports };
+  }
+
+  /** A class docstring at the writer's depth, through the `_docstring.eta` macro a user may override. */
+  private docstring(writer: PythonWriter, text: string): PythonWriter {
+    const depth = writer.prefix.length / this.layout.indent.length;
+    return writer.verbatim(this.render("_docstring.eta", { text, depth, fmt: this.format }));
   }
 
   private dataModelLine(writer: PythonWriter, module: IRModule): void {
@@ -411,6 +429,14 @@ export class PythonGenerator implements LanguageGenerator {
         }
       });
   }
+}
+
+/** The client's module: still built as a string (a template per concern for it is the next step). */
+interface ClientModule {
+  imports: string[];
+  body: string;
+  /** The run-time imports as a set, for single_file's one module. */
+  importSet: ImportSet;
 }
 
 /** Lines as one fragment; templates put fragments on lines of their own, so fragments end without a newline. */

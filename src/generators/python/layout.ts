@@ -42,6 +42,46 @@ export class PythonWriter extends CodeWriter {
       .line(`)${suffix}`);
   }
 
+  /**
+   * `class name(base[A, B]):`, or, too long for one line, the base on lines of its own with its type arguments
+   * split if need be, as ruff lays out a long class declaration.
+   */
+  genericClass(name: string, base: string, typeArguments: readonly string[]): this {
+    const declaration = `class ${name}(${base}[${typeArguments.join(", ")}]):`;
+    if (this.prefix.length + declaration.length <= this.layout.lineLength) return this.line(declaration);
+    return this.line(`class ${name}(`)
+      .indented((inside) => inside.bracketed(`${base}[`, typeArguments, "],", { hug: true }))
+      .line("):");
+  }
+
+  /** `def name(self) -> type[argument]:`, split as ruff splits it when too long. */
+  methodHead(name: string, type: string, argument: string): this {
+    const returns = `${type}[${argument}]`;
+    const fits = (text: string) => this.prefix.length + text.length <= this.layout.lineLength;
+    if (fits(`def ${name}(self) -> ${returns}:`)) return this.line(`def ${name}(self) -> ${returns}:`);
+    this.line(`def ${name}(`).indented((parameters) => parameters.line("self,"));
+    if (fits(`) -> ${returns}:`)) return this.line(`) -> ${returns}:`);
+    return this.line(`) -> ${type}[`)
+      .indented((inner) => inner.line(argument))
+      .line("]:");
+  }
+
+  /**
+   * `target = callee(argument)` with a callee that may be subscripted (`RangeProperty[int]`), split as ruff splits
+   * it when too long: the call's brackets first, when the line up to them fits, else the subscript's.
+   */
+  assignCall(target: string, callee: string, argument: string): this {
+    const head = `${target} = ${callee}(`;
+    const subscript = callee.indexOf("[");
+    if (this.prefix.length + head.length + argument.length + 1 <= this.layout.lineLength || subscript < 0) {
+      return this.bracketed(head, [argument], ")");
+    }
+    if (this.prefix.length + head.length <= this.layout.lineLength) return this.bracketed(head, [argument], ")", { hug: true });
+    return this.line(`${target} = ${callee.slice(0, subscript + 1)}`)
+      .indented((inner) => inner.line(callee.slice(subscript + 1, -1)))
+      .line(`](${argument})`);
+  }
+
   docstring(text: string | undefined): this {
     if (text === undefined) return this;
     return this.block(docstring(text, this.prefix.length, this.layout.lineLength));

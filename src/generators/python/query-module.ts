@@ -8,9 +8,8 @@
 import { locationOf } from "../../ir/issues.ts";
 import type { IRProperty, IRType } from "../../ir/types.ts";
 import type { GeneratorWarning } from "../generator.ts";
-import type { ModuleFragments } from "./data-class-module.ts";
 import { ImportSet, type Relocate } from "./imports.ts";
-import { type Layout, PythonWriter, pythonString } from "./layout.ts";
+import type { Layout } from "./layout.ts";
 import { valueType } from "./types.ts";
 import type { ClassRef, ConnectionPlan, ViewPlan } from "./view-plan.ts";
 
@@ -68,39 +67,6 @@ function followable(connection: ConnectionPlan | undefined): connection is Conne
   return connection.relationship.kind !== "reverse" || connection.relationship.through?.isList === false;
 }
 
-/** `member = Descriptor[Type]("field")`, split where ruff format splits it when too long. */
-function descriptorLine(writer: PythonWriter, member: string, fieldName: string, descriptor: string, layout: Layout): void {
-  const head = `${member} = ${descriptor}(`;
-  const argument = pythonString(fieldName);
-  const subscript = descriptor.indexOf("[");
-  if (writer.prefix.length + head.length + argument.length + 1 <= layout.lineLength || subscript < 0) {
-    writer.bracketed(head, [argument], ")");
-    return;
-  }
-  // ruff splits the last brackets first: the call's, when the line up to them fits.
-  if (writer.prefix.length + head.length <= layout.lineLength) {
-    writer.bracketed(head, [argument], ")", { hug: true });
-    return;
-  }
-  writer
-    .line(`${member} = ${descriptor.slice(0, subscript + 1)}`)
-    .indented((inner) => inner.line(descriptor.slice(subscript + 1, -1)))
-    .line(`](${argument})`);
-}
-
-/** `def name(self) -> Type[Argument]:`, split as ruff format splits a signature too long for one line. */
-export function methodHead(writer: PythonWriter, name: string, type: string, argument: string, layout: Layout): PythonWriter {
-  const returns = `${type}[${argument}]`;
-  const column = writer.prefix.length;
-  if (column + `def ${name}(self) -> ${returns}:`.length <= layout.lineLength) return writer.line(`def ${name}(self) -> ${returns}:`);
-  writer.line(`def ${name}(`).indented((parameters) => parameters.line("self,"));
-  if (column + `) -> ${returns}:`.length <= layout.lineLength) return writer.line(`) -> ${returns}:`);
-  return writer
-    .line(`) -> ${type}[`)
-    .indented((inner) => inner.line(argument))
-    .line("]:");
-}
-
 /** A member of a view's step: a filter descriptor or a traversal to the next step. */
 type StepMember =
   | { property: IRProperty; member: string; descriptor: { descriptor: string; needs: string[] } }
@@ -144,58 +110,59 @@ export function stepRenames(plans: readonly ViewPlan[]): GeneratorWarning[] {
     );
 }
 
+/** One step class of `select()`: what templates/python/_query_class.eta renders. */
+export interface QueryClassData {
+  name: string;
+  readClass: string;
+  listClass: string;
+  /** Filter descriptors: `member = descriptor("field")`. */
+  filters: { member: string; field: string; descriptor: string }[];
+  /** Connections the chain follows: a property `member` giving the step `target`. */
+  traversals: { member: string; field: string; target: string }[];
+}
+
+/** What templates/python/query.py.eta renders: the imports of `_query.py` and its step classes. */
+export interface QueryModule {
+  imports: string[];
+  /** The run-time imports as a set, for a module that holds several (single_file). */
+  importSet: ImportSet;
+  queries: QueryClassData[];
+}
+
 /**
  * `dataClasses`: the module a view's data classes are imported from, `relocate` what the layout does with the
  * modules this one imports (package-layout.ts).
  */
-export function queryModule(
-  plans: ViewPlan[],
-  layout: Layout,
-  dataClasses: (plan: ViewPlan) => string,
-  relocate?: Relocate,
-): ModuleFragments {
+export function queryModule(plans: ViewPlan[], layout: Layout, dataClasses: (plan: ViewPlan) => string, relocate?: Relocate): QueryModule {
   const nodePlans = plans.filter((plan) => plan.kind === "node");
   const queryClass = queryClasses(nodePlans);
   const imports = new ImportSet(relocate).add("stdlib", "typing", "Any", "TypeVar").add("local", "._runtime", "NodeList");
-  const writer = new PythonWriter(layout).line('_Root = TypeVar("_Root", bound=NodeList[Any])');
-  for (const plan of nodePlans) {
+  const queries = nodePlans.map((plan): QueryClassData => {
     const { names } = plan.irClass;
-    const name = plan.queryClass;
     imports.add("local", dataClasses(plan), names.className, names.listClassName).add("local", "._runtime", "NodeQuery");
-    writer.line().line();
-    const bases = [names.className, names.listClassName, "_Root"];
-    const declaration = `class ${name}(NodeQuery[${bases.join(", ")}]):`;
-    if (declaration.length <= layout.lineLength) writer.line(declaration);
-    // Too long for one line: as the API classes, the base on lines of its own, its type arguments split if need be.
-    else
-      writer
-        .line(`class ${name}(`)
-        .indented((base) => base.bracketed("NodeQuery[", bases, "],", { hug: true }))
-        .line("):");
-    writer.indented((body) => {
-      body.line(`_read_class = ${names.className}`).line(`_list_class = ${names.listClassName}`);
-      let spacer = false;
-      for (const step of stepMembers(plan, queryClass)) {
-        const { property, member } = step;
-        if ("target" in step) {
-          body.line().line("@property");
-          methodHead(body, member, step.target, "_Root", layout).indented((method) =>
-            method.bracketed(`return ${step.target}(`, ["self._instances", "self._step", pythonString(property.name)], ")"),
-          );
-          continue;
-        }
-        const found = step.descriptor;
-        if (!spacer) body.line();
-        spacer = true;
-        const [descriptor] = found.descriptor.split("[");
-        imports.add("local", "._runtime", descriptor as string);
-        for (const need of found.needs) imports.add("stdlib", "datetime", need);
-        if (found.descriptor.includes("[NodeId]")) imports.add("local", "._runtime", "NodeId");
-        const alias = plan.enumAliases.get(property.identifier);
-        if (alias && found.descriptor.includes(alias)) imports.add("local", dataClasses(plan), alias);
-        descriptorLine(body, member, property.name, found.descriptor, layout);
+    const query: QueryClassData = {
+      name: plan.queryClass,
+      readClass: names.className,
+      listClass: names.listClassName,
+      filters: [],
+      traversals: [],
+    };
+    for (const step of stepMembers(plan, queryClass)) {
+      const { property, member } = step;
+      if ("target" in step) {
+        query.traversals.push({ member, field: property.name, target: step.target });
+        continue;
       }
-    });
-  }
-  return { imports: imports.render(layout), body: writer.toString(), importSet: imports };
+      const found = step.descriptor;
+      const [descriptor] = found.descriptor.split("[");
+      imports.add("local", "._runtime", descriptor as string);
+      for (const need of found.needs) imports.add("stdlib", "datetime", need);
+      if (found.descriptor.includes("[NodeId]")) imports.add("local", "._runtime", "NodeId");
+      const alias = plan.enumAliases.get(property.identifier);
+      if (alias && found.descriptor.includes(alias)) imports.add("local", dataClasses(plan), alias);
+      query.filters.push({ member, field: property.name, descriptor: found.descriptor });
+    }
+    return query;
+  });
+  return { imports: imports.render(layout), importSet: imports, queries };
 }

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { GenerationError, TemplateError, ValidationError } from "../../../src/errors.ts";
@@ -8,6 +8,7 @@ import { viewText } from "../../../src/ir/issues.ts";
 import { writeGeneratedFiles } from "../../../src/output/writer.ts";
 import { type GenerationResult, generateSdk, type PipelineOptions } from "../../../src/pipeline.ts";
 import { loadExampleModel, loadModelFile } from "../../../src/sources.ts";
+import { folderWith } from "../../support/binary.ts";
 import { direct, edge, enumOf, mapped, model, primitive, reverse, text, view } from "../../support/model-builder.ts";
 import { describeShared, sharedModelNames, sharedModelPath } from "../../support/shared-models.ts";
 
@@ -641,6 +642,17 @@ describe("a user's template directory", () => {
   });
   afterAll(() => rmSync(userDir, { recursive: true, force: true }));
 
+  /** The example generated with a template folder of its own holding `python/<name>` files. */
+  function generateWith(pythonTemplates: Record<string, string>): GenerationResult {
+    const dir = mkdtempSync(join(tmpdir(), "pygen-python-templates-"));
+    try {
+      folderWith(join(dir, "python"), pythonTemplates);
+      return generate(undefined, { templateDir: dir });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+
   test("overrides one template and leaves the others embedded", () => {
     const plain = generate();
     const custom = generate(undefined, { templateDir: userDir });
@@ -649,15 +661,47 @@ describe("a user's template directory", () => {
     expect(others(custom)).toEqual(others(plain));
   });
 
-  test("a template with Windows line endings still gives files with \\n line endings and a final newline", () => {
-    const crlfDir = mkdtempSync(join(tmpdir(), "pygen-python-crlf-"));
-    try {
-      mkdirSync(join(crlfDir, "python"));
-      writeFileSync(join(crlfDir, "python", "README.md.eta"), "# <%= it.package %>\r\nbuilt here");
-      expect(fileOf(generate(undefined, { templateDir: crlfDir }), "README.md")).toBe("# hydro_plant_model\nbuilt here\n");
-    } finally {
-      rmSync(crlfDir, { recursive: true, force: true });
+  test("a user's macro is used by the embedded templates that include it, the others staying embedded", () => {
+    // _field.eta is included by _read_class.eta, _write_class.eta and _filters_class.eta, which stay embedded:
+    // this copy of it writes a comment above each field, then the field as the embedded macro does.
+    const embedded = readFileSync(join(import.meta.dir, "..", "..", "..", "templates", "python", "_field.eta"), "utf8");
+    const comment = "<%~ it.fmt.indent(it.depth) %># field <%= it.field.name %>\n";
+    const custom = generateWith({ "_field.eta": embedded.replace("<% if (field.cdfName", `${comment}<% if (field.cdfName`) });
+    const plain = generate();
+    const commentLine = /^ {4}# field \w+\n/gm;
+    let commented = 0;
+    for (const file of custom.files) {
+      commented += file.content.match(commentLine)?.length ?? 0;
+      expect(file.content.replace(commentLine, "")).toBe(fileOf(plain, file.path));
     }
+    expect(fileOf(custom, "hydro_plant_model/data_classes/_generator.py")).toContain(
+      "    # field counters\n    counters: list[int] | None = None\n",
+    );
+    expect(commented).toBeGreaterThan(50);
+  });
+
+  test("a user's _api_extra.eta adds members to every API class, the rest staying as embedded", () => {
+    const member = [
+      "",
+      "<%~ it.fmt.indent(1) %>def read_class_name(self) -> str:",
+      "<%~ it.fmt.indent(2) %>return <%~ it.fmt.string(it.api.readClass) %>",
+      "",
+    ];
+    const plain = generate();
+    const custom = generateWith({ "_api_extra.eta": member.join("\n") });
+    const apiFiles = custom.files.filter((file) => /\/_api\/[^_][^/]*\.py$/.test(file.path));
+    expect(apiFiles.length).toBeGreaterThan(3);
+    for (const file of custom.files) {
+      if (!apiFiles.includes(file)) expect(file.content).toBe(fileOf(plain, file.path));
+    }
+    const generator = fileOf(custom, "hydro_plant_model/_api/generator.py");
+    const added = '\n    def read_class_name(self) -> str:\n        return "Generator"\n';
+    expect(generator).toBe(`${fileOf(plain, "hydro_plant_model/_api/generator.py")}${added}`);
+  });
+
+  test("a template with Windows line endings still gives files with \\n line endings and a final newline", () => {
+    const custom = generateWith({ "README.md.eta": "# <%= it.package %>\r\nbuilt here" });
+    expect(fileOf(custom, "README.md")).toBe("# hydro_plant_model\nbuilt here\n");
   });
 
   test("a missing template directory is a TemplateError", () => {
