@@ -35,7 +35,7 @@ const LAYERS: readonly (readonly string[])[] = [
   ["validate/"],
   ["ir/"],
   ["client/", "emit/", "output/", "sources.ts", "config.ts", "view-filter.ts"],
-  ["data-formats.ts", "errors.ts", "version.ts", "text-file.ts", "printable.ts"],
+  ["data-formats.ts", "errors.ts", "version.ts", "text-file.ts", "printable.ts", "number-option.ts", "compiled.ts"],
 ];
 
 function sourceFiles(dir: string): string[] {

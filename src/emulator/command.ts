@@ -3,6 +3,7 @@
  * serves until the process is interrupted.
  */
 import { UsageError } from "../errors.ts";
+import { numberOption } from "../number-option.ts";
 import { type EmulatorOptions, type RunningEmulator, startEmulator } from "./server.ts";
 
 /** The flags as typed (the command line keeps every value text); the numeric ones are parsed here. */
@@ -24,16 +25,6 @@ export interface EmulateFlags {
   concurrencyLimits?: boolean;
 }
 
-/** Plain decimal notation only: `0x50`, `1e3`, ` 80` or `Infinity` are typos here, not numbers. */
-const DECIMAL = /^-?\d+(\.\d+)?$/;
-
-function numberFlag(name: string, value: string | undefined, check: (n: number) => boolean, expectation: string): number | undefined {
-  if (value === undefined) return undefined;
-  const number = Number(value);
-  if (!DECIMAL.test(value) || !check(number)) throw new UsageError(`--${name} must be ${expectation}, not "${value}"`);
-  return number;
-}
-
 function emulatorOptionsFromFlags(flags: EmulateFlags): EmulatorOptions {
   if ((flags.clientId === undefined) !== (flags.clientSecret === undefined)) {
     throw new UsageError("--client-id and --client-secret go together");
@@ -45,7 +36,7 @@ function emulatorOptionsFromFlags(flags: EmulateFlags): EmulatorOptions {
           .split(",")
           .map(
             (code) =>
-              numberFlag(
+              numberOption(
                 "fault-status",
                 code.trim(),
                 (n) => Number.isInteger(n) && n >= 400 && n <= 599,
@@ -53,7 +44,7 @@ function emulatorOptionsFromFlags(flags: EmulateFlags): EmulatorOptions {
               ) as number,
           );
   return {
-    port: numberFlag("port", flags.port, (n) => Number.isInteger(n) && n >= 0 && n <= 65535, "a port number (0 picks a free port)") ?? 0,
+    port: numberOption("port", flags.port, (n) => Number.isInteger(n) && n >= 0 && n <= 65535, "a port number (0 picks a free port)") ?? 0,
     db: flags.db,
     project: flags.project,
     modelFiles: flags.model,
@@ -61,14 +52,14 @@ function emulatorOptionsFromFlags(flags: EmulateFlags): EmulatorOptions {
     token: flags.token,
     clientId: flags.clientId,
     clientSecret: flags.clientSecret,
-    tokenTtlSeconds: numberFlag("token-ttl", flags.tokenTtl, (n) => n > 0, "a positive number of seconds"),
+    tokenTtlSeconds: numberOption("token-ttl", flags.tokenTtl, (n) => n > 0, "a positive number of seconds"),
     faults: {
-      rate: numberFlag("fault-rate", flags.faultRate, (n) => n >= 0 && n <= 1, "a share between 0 and 1"),
-      afterApplyRate: numberFlag("fault-after-apply", flags.faultAfterApply, (n) => n >= 0 && n <= 1, "a share between 0 and 1"),
+      rate: numberOption("fault-rate", flags.faultRate, (n) => n >= 0 && n <= 1, "a share between 0 and 1"),
+      afterApplyRate: numberOption("fault-after-apply", flags.faultAfterApply, (n) => n >= 0 && n <= 1, "a share between 0 and 1"),
       statuses,
-      seed: numberFlag("seed", flags.seed, Number.isInteger, "an integer"),
+      seed: numberOption("seed", flags.seed, Number.isInteger, "an integer"),
     },
-    latencyMs: numberFlag("latency-ms", flags.latencyMs, (n) => n >= 0, "a non-negative number of milliseconds"),
+    latencyMs: numberOption("latency-ms", flags.latencyMs, (n) => n >= 0, "a non-negative number of milliseconds"),
     concurrencyLimits: flags.concurrencyLimits ?? false,
   };
 }

@@ -6,41 +6,34 @@ import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import type { CliIO } from "../cli/reporter.ts";
 import { UsageError } from "../errors.ts";
+import { numberOption } from "../number-option.ts";
 import { jsonLog } from "./log.ts";
 import { DEFAULT_ALLOWED_HOSTS, parseKeyList } from "./security.ts";
 import { type ServiceOptions, startService } from "./server.ts";
 
 export interface ServeFlags {
-  port?: number | string;
+  port?: string;
   host?: string;
   queue?: string;
-  workers?: number | string;
+  workers?: string;
   data?: string;
   apiKeysFile?: string;
   /** cac turns --no-auth into auth: false. */
   auth?: boolean;
-  rateLimit?: number | string;
-  maxBodyMb?: number | string;
-  maxModelMb?: number | string;
-  jobTimeout?: number | string;
-  resultTtl?: number | string;
+  rateLimit?: string;
+  maxBodyMb?: string;
+  maxModelMb?: string;
+  jobTimeout?: string;
+  resultTtl?: string;
   allowCdfUrl?: string | string[];
   allowLoopbackCdf?: boolean;
-  lockSeconds?: number | string;
-  shutdownGrace?: number | string;
+  lockSeconds?: string;
+  shutdownGrace?: string;
 }
 
-function numberFlag(
-  name: string,
-  value: number | string | undefined,
-  fallback: number,
-  check: (n: number) => boolean,
-  expectation: string,
-): number {
-  if (value === undefined) return fallback;
-  const number = Number(value);
-  if (!Number.isFinite(number) || !check(number)) throw new UsageError(`--${name} must be ${expectation}, not "${value}"`);
-  return number;
+/** A numeric option, or its default when it was not given. */
+function numberFlag(name: string, value: string | undefined, fallback: number, check: (n: number) => boolean, expectation: string): number {
+  return numberOption(name, value, check, expectation) ?? fallback;
 }
 
 const positive = (n: number) => n > 0;

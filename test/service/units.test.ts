@@ -53,6 +53,9 @@ describe("serve flags", () => {
       [{ jobTimeout: "-1" }, "--job-timeout"],
       [{ rateLimit: "lots" }, "--rate-limit"],
       [{ lockSeconds: "0" }, "--lock-seconds"],
+      // Plain decimals only, as every command's numeric options: these parse as numbers in JavaScript.
+      [{ port: "0x50" }, "--port"],
+      [{ maxBodyMb: "1e3" }, "--max-body-mb"],
     ];
     for (const [flags, name] of cases) {
       expect(() => serviceOptionsFromFlags({ auth: false, ...flags }, {})).toThrow(UsageError);
