@@ -8,6 +8,7 @@
  * start, so a signal waits no longer than the worker would cost.
  */
 import { statSync } from "node:fs";
+import { insideCompiledBinary } from "../compiled.ts";
 import { PygenError } from "../errors.ts";
 import { type GeneratedSdk, type GenerationJob, runGenerationJob } from "./generation-job.ts";
 
@@ -57,12 +58,10 @@ function revive(failure: Failure): Error {
 
 /**
  * The worker's module. In the compiled binary it is an entry point of its own (build.ts), found by its path
- * below src/ inside the binary's embedded file system (`/$bunfs/root/` on Linux and macOS, `~BUN` on Windows);
- * from source, next to this file.
+ * below src/ inside the binary's embedded file system; from source, next to this file.
  */
 function workerModule(): string {
-  const embedded = import.meta.url.includes("/$bunfs/") || import.meta.url.includes("~BUN");
-  return embedded ? "./cli/generation-worker.ts" : new URL("./generation-worker.ts", import.meta.url).href;
+  return insideCompiledBinary(import.meta.url) ? "./cli/generation-worker.ts" : new URL("./generation-worker.ts", import.meta.url).href;
 }
 
 function isLarge(job: GenerationJob): boolean {

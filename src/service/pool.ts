@@ -2,6 +2,7 @@
  * A pool of generation threads (generation-worker.ts), one job each at a time. A job past the timeout has its
  * thread terminated and replaced; a thread that crashes fails its job and is replaced the same way.
  */
+import { insideCompiledBinary } from "../compiled.ts";
 import type { JobOutcome, JobPayload } from "./jobs.ts";
 
 interface Task {
@@ -21,8 +22,7 @@ interface Slot {
  * (/$bunfs/root/pygen, B:/~BUN/root/ on Windows) and build.ts's second entry point sits under the same root as
  * src/main.ts, so at service/generation-worker.js.
  */
-const COMPILED = /[/\\](\$bunfs|~BUN)[/\\]/.test(import.meta.url);
-const WORKER_URL = COMPILED
+const WORKER_URL = insideCompiledBinary(import.meta.url)
   ? new URL("./service/generation-worker.js", import.meta.url)
   : new URL("./generation-worker.ts", import.meta.url);
 
