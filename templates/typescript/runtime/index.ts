@@ -2,6 +2,7 @@
 export * from "./auth.js";
 export * from "./client.js";
 export * from "./config.js";
+export * from "./connections.js";
 export * from "./errors.js";
 export * from "./filters.js";
 export * from "./graph.js";

@@ -13,7 +13,7 @@
 import { and, equals, type Filter, hasData } from "./filters.js";
 import { instanceKey, nodeId, type ViewId } from "./ids.js";
 import type { InstancesClient, RawInstance } from "./instances.js";
-import { readProperties, type ViewMeta } from "./view.js";
+import { readEdge, readProperties, type ViewMeta } from "./view.js";
 
 // Per-set page size and the number of result sets per request.
 const MAX_QUERY_LIMIT = 10_000;
@@ -28,7 +28,7 @@ interface Step {
   limit?: number | undefined;
 }
 
-interface ResultSet {
+export interface ResultSet {
   expression: Record<string, unknown>;
   select: Record<string, unknown>;
   parent: string | undefined;
@@ -37,7 +37,7 @@ interface ResultSet {
 
 /** The result set of the edges an edge hop walks to reach its step's nodes. */
 const edgeSetOf = (step: Step) => `${step.name}_edges`;
-const selectView = (view: ViewId) => ({ sources: [{ source: { type: "view", ...view }, properties: ["*"] }] });
+export const selectView = (view: ViewId) => ({ sources: [{ source: { type: "view", ...view }, properties: ["*"] }] });
 
 export class NodeQuery<Root> {
   readonly #steps: Step[];
@@ -120,7 +120,9 @@ export class NodeQuery<Root> {
       const child = children.get(instanceKey("node", there));
       if (!child) continue;
       const key = instanceKey("node", here);
-      reached.set(key, [...(reached.get(key) ?? []), child]);
+      // An edge with properties comes as an edge object holding them and the node reached.
+      const value = edge?.edgeView ? readEdge(edge.edgeView(), item, child) : child;
+      reached.set(key, [...(reached.get(key) ?? []), value]);
     }
     for (const [key, parent] of parents) {
       const found = reached.get(key) ?? [];
@@ -169,7 +171,7 @@ export class NodeQuery<Root> {
               nodeFilter,
             },
           },
-          select: {},
+          select: edge?.edgeView ? selectView(edge.edgeView().view) : {},
           parent: hop.parent,
           limit: undefined,
         });
@@ -200,7 +202,7 @@ export class NodeQuery<Root> {
 }
 
 /** The raw items of every set, each instance once per set, read page by page. */
-async function runQuery(instances: InstancesClient, sets: Map<string, ResultSet>): Promise<Map<string, RawInstance[]>> {
+export async function runQuery(instances: InstancesClient, sets: Map<string, ResultSet>): Promise<Map<string, RawInstance[]>> {
   const collected = new Map<string, Map<string, RawInstance>>([...sets.keys()].map((name) => [name, new Map()]));
   const children = new Map<string | undefined, string[]>();
   for (const [name, set] of sets) children.set(set.parent, [...(children.get(set.parent) ?? []), name]);

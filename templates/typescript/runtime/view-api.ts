@@ -8,12 +8,13 @@
  * Reads come back as typed objects (timestamps as Date, int64 as bigint); filters are typed keyword arguments
  * (see keyword-filters.ts) and/or a raw Filter.
  */
+import { asChildClass, fillConnections } from "./connections.js";
 import { allOf, type Filter, hasData } from "./filters.js";
 import { type NodeRef, nodeId } from "./ids.js";
 import { type AggregateSpec, type InstancesClient, MAX_PAGE_SIZE, type RawInstance } from "./instances.js";
 import { keywordFilter } from "./keyword-filters.js";
 import { NodeQuery } from "./select.js";
-import { identifierOf, readProperties, type ViewMeta } from "./view.js";
+import { type Connections, identifierOf, readProperties, readViewOf, type ViewMeta } from "./view.js";
 
 export const DEFAULT_LIMIT = 25;
 
@@ -30,7 +31,22 @@ export interface ReadOptions<K> {
   filter?: Filter;
 }
 
-export interface ListOptions<K, F extends string> extends ReadOptions<K> {
+/** What a read does after the nodes came back (connections.ts). */
+export interface FollowOptions<C extends Connections> {
+  /** Fill the connection fields: "skip" (default), "identifier" (NodeIds) or "full" (the connected nodes). */
+  retrieveConnections?: C;
+  /** Read each node through the most specific view below this one it has data in (one request per such view). */
+  asChildClass?: boolean;
+}
+
+/** A view's read type per `retrieveConnections` mode. */
+export interface ReadsByMode {
+  skip: unknown;
+  identifier: unknown;
+  full: unknown;
+}
+
+export interface ListOptions<K, F extends string, C extends Connections = "skip"> extends ReadOptions<K>, FollowOptions<C> {
   /** At most this many (default 25); -1 or Infinity for all of them. */
   limit?: number;
   sort?: SortBy<F> | readonly SortBy<F>[];
@@ -62,20 +78,25 @@ export interface Bucket {
   count: number;
 }
 
-export class ViewAPI<T, K = Record<string, unknown>, F extends string = string> {
+export class ViewAPI<
+  T,
+  K = Record<string, unknown>,
+  F extends string = string,
+  R extends ReadsByMode = { skip: T; identifier: T; full: T },
+> {
   constructor(
     protected readonly instances: InstancesClient,
     readonly meta: ViewMeta,
     protected readonly defaultSpace: string,
   ) {}
 
-  /** Up to `limit` nodes (default 25), read page by page. */
-  async list(options: ListOptions<K, F> = {}): Promise<T[]> {
-    const { limit = DEFAULT_LIMIT, ...rest } = options;
+  /** Up to `limit` nodes (default 25), read page by page; `retrieveConnections` and `asChildClass` as in `retrieve`. */
+  async list<C extends Connections = "skip">(options: ListOptions<K, F, C> = {}): Promise<R[C][]> {
+    const { limit = DEFAULT_LIMIT, retrieveConnections, asChildClass, ...rest } = options;
     const unbounded = limit < 0 || limit === Number.POSITIVE_INFINITY;
     const result: T[] = [];
     for await (const page of this.#pages(unbounded ? rest : { ...rest, limit })) result.push(...page.items);
-    return result;
+    return this.#follow(result, { retrieveConnections, asChildClass }) as Promise<R[C][]>;
   }
 
   /** Pages of at most `chunkSize` nodes, one request each, holding one page at a time; each carries its cursor. */
@@ -83,10 +104,16 @@ export class ViewAPI<T, K = Record<string, unknown>, F extends string = string> 
     return this.#pages(options);
   }
 
-  /** One node (undefined when missing) or several (missing ones left out), by external id or NodeId. */
-  retrieve(id: NodeRef): Promise<T | undefined>;
-  retrieve(ids: readonly NodeRef[]): Promise<T[]>;
-  async retrieve(ids: NodeRef | readonly NodeRef[]): Promise<T | T[] | undefined> {
+  /**
+   * One node (undefined when missing) or several (missing ones left out), by external id or NodeId.
+   * `retrieveConnections` fills the connection fields: "identifier" with NodeIds, "full" with the connected nodes
+   * (edges with properties: edge objects ending in either); "skip" (default) leaves edge fields out and direct
+   * relations as NodeIds. `asChildClass` reads each node through the most specific view below this one that it has
+   * data in (tell them apart with `is`).
+   */
+  retrieve<C extends Connections = "skip">(id: NodeRef, options?: FollowOptions<C>): Promise<R[C] | undefined>;
+  retrieve<C extends Connections = "skip">(ids: readonly NodeRef[], options?: FollowOptions<C>): Promise<R[C][]>;
+  async retrieve(ids: NodeRef | readonly NodeRef[], options: FollowOptions<Connections> = {}): Promise<unknown> {
     const list = Array.isArray(ids) ? (ids as readonly NodeRef[]) : [ids as NodeRef];
     const found = (
       await this.instances.retrieve(
@@ -94,7 +121,19 @@ export class ViewAPI<T, K = Record<string, unknown>, F extends string = string> 
         this.meta.view,
       )
     ).map((raw) => this.parse(raw));
-    return Array.isArray(ids) ? found : found[0];
+    const followed = await this.#follow(found, options);
+    return Array.isArray(ids) ? followed : followed[0];
+  }
+
+  /** Whether `item` was read through this view or one below it (as `asChildClass` reads them). */
+  is<I extends object>(item: I): item is I & T {
+    const read = readViewOf(item);
+    const stack = [this.meta];
+    for (let view = stack.pop(); view !== undefined && read !== undefined; view = stack.pop()) {
+      if (view === read) return true;
+      stack.push(...(view.children?.() ?? []));
+    }
+    return false;
   }
 
   /** Full-text search over the view's text properties (or `properties`). */
@@ -139,6 +178,13 @@ export class ViewAPI<T, K = Record<string, unknown>, F extends string = string> 
   /** A query that follows connections; see select.ts. */
   select(): NodeQuery<T> {
     return new NodeQuery<T>(this.instances, this.meta, this.defaultSpace);
+  }
+
+  async #follow(items: T[], options: FollowOptions<Connections>): Promise<T[]> {
+    const records = items as Record<string, unknown>[];
+    const read = options.asChildClass ? await asChildClass(this.instances, this.meta, records) : records;
+    await fillConnections(this.instances, this.meta, read, options.retrieveConnections ?? "skip");
+    return read as T[];
   }
 
   protected parse(raw: RawInstance): T {

@@ -51,6 +51,8 @@ export interface ViewMeta {
   properties: Readonly<Record<string, PropertyMeta>>;
   /** Edge fields, by TypeScript field name. */
   edges: Readonly<Record<string, EdgeMeta>>;
+  /** The views in the SDK that implement this one directly, for reading a node as its most specific view. */
+  children?: () => readonly ViewMeta[];
 }
 
 /** The fields every node read object has besides its view's properties. */
@@ -62,6 +64,22 @@ export interface InstanceFields {
   lastUpdatedTime: Date;
   deletedTime?: Date;
 }
+
+/**
+ * How far a read follows connections (`retrieveConnections`): "skip" leaves edge fields out and direct relations
+ * as NodeIds, "identifier" fills edge fields with the NodeIds at their other end, "full" with the nodes there (their
+ * own connections skipped). Edges with properties come as edge objects (EdgeRead) ending in the same.
+ */
+export type Connections = "skip" | "identifier" | "full";
+
+/** A connected node as read with `C`: the node itself with "full", its NodeId otherwise; both when `C` is open. */
+export type Linked<C extends Connections, N> = C extends "full" ? N : NodeId;
+
+/** An edge field's value as read with `C`: undefined when skipped, else `V`. */
+export type Followed<C extends Connections, V> = C extends "skip" ? undefined : V;
+
+/** An edge with properties as read: the edge's own fields (its view's properties) and the node at its other end. */
+export type EdgeRead<P, N> = P & InstanceFields & { endNode: N };
 
 interface ReadPlan {
   space: string;
@@ -79,6 +97,21 @@ function readPlan(meta: ViewMeta): ReadPlan {
     readPlans.set(meta, plan);
   }
   return plan;
+}
+
+// The view each read object was read through, so asChildClass results can be told apart (ViewAPI.is).
+const readViews = new WeakMap<object, ViewMeta>();
+
+/** The view `item` was read through; undefined for objects the runtime did not read. */
+export function readViewOf(item: object): ViewMeta | undefined {
+  return readViews.get(item);
+}
+
+/** An edge with its edge view's properties, ending at `end` (the node at the other end, or its id). */
+export function readEdge(meta: ViewMeta, raw: Record<string, unknown>, end: unknown): Record<string, unknown> {
+  const edge = readProperties(meta, raw);
+  edge.endNode = end;
+  return edge;
 }
 
 /** A view's properties of one raw instance, as typed values keyed by TypeScript field name. */
@@ -102,6 +135,7 @@ export function readProperties(meta: ViewMeta, raw: Record<string, unknown>): Re
           ? value.map((one) => readValue(one, property.type))
           : readValue(value, property.type);
   }
+  readViews.set(out, meta);
   return out;
 }
 
