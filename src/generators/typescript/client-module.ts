@@ -4,7 +4,9 @@
  */
 import type { ViewDecisions } from "../../plan/sdk-plan.ts";
 import type { GeneratorConfig } from "../generator.ts";
+import { isGenericRead } from "./inheritance.ts";
 import { argumentLines, INDENT, valueLines } from "./layout.ts";
+import { TYPESCRIPT_LINE_LENGTH } from "./options.ts";
 import { ImportSet, joinBlocks, RUNTIME_MODULE, type SdkNames } from "./view-module.ts";
 
 export interface ClientContext {
@@ -27,7 +29,11 @@ export function clientDeclarations(context: ClientContext): string {
     const typeOf = (name: string) => imports.add(moduleOf(view), name, true);
     const [read, filters, field] = [typeOf(names.className), typeOf(names.listClassName), typeOf(names.writeListClassName)];
     const heritage = `export declare class ${names.apiClassName} extends ${runtime("ViewAPI", false)}`;
-    const head = argumentLines(heritage, [read, filters, field], view.writable ? " {" : " {}", 0, "<>");
+    const tail = view.writable ? " {" : " {}";
+    // A read type without connections to follow reads the same in every mode: ViewAPI's default.
+    const head = isGenericRead(view, context.names)
+      ? apiHeritage(heritage, [read, filters, field], read, tail)
+      : argumentLines(heritage, [read, filters, field], tail, 0, "<>");
     if (!view.writable) return head;
     const write = imports.add(moduleOf(view), names.writeClassName, true);
     const parameters = [`items: ${write} | readonly ${write}[]`, `options?: ${runtime("UpsertOptions")}`];
@@ -49,6 +55,20 @@ export function clientDeclarations(context: ClientContext): string {
     "}",
   ];
   return joinBlocks([context.header, imports.lines(), ...classes, client]);
+}
+
+/**
+ * `ViewAPI<Read, Filters, Field, { skip: Read<"skip">; … }>` laid out as Biome does: on one line when it fits,
+ * else one type argument a line, the read types by `retrieveConnections` mode expanded when they do not fit either.
+ */
+function apiHeritage(head: string, args: readonly string[], read: string, tail: string): string[] {
+  const modes = ["skip", "identifier", "full"].map((mode) => `${mode}: ${read}<"${mode}">`);
+  const single = argumentLines(head, [...args, `{ ${modes.join("; ")} }`], tail, 0, "<>");
+  if (single.length === 1) return single;
+  const byMode = `${INDENT}{ ${modes.join("; ")} }`;
+  const modeLines =
+    byMode.length <= TYPESCRIPT_LINE_LENGTH ? [byMode] : [`${INDENT}{`, ...modes.map((mode) => `${INDENT}${INDENT}${mode};`), `${INDENT}}`];
+  return [`${head}<`, ...args.map((arg) => `${INDENT}${arg},`), ...modeLines, `>${tail}`];
 }
 
 export function clientImplementation(context: ClientContext): string {

@@ -55,6 +55,9 @@ const CLIENT_MEMBERS = new Set([
   "constructor",
 ]);
 
+/** The type parameter of every read type (`Pump<C extends Connections>`): a view type of that name would be hidden by it. */
+export const READ_TYPE_PARAMETER = "C";
+
 /** Files the SDK writes besides the view modules. */
 const MODULES = new Set(["index", "client", "_runtime", "package", "readme"]);
 
@@ -64,7 +67,7 @@ export function typescriptReservation(name: string, namespace: Namespace): Reser
     case "type":
       if (KEYWORDS.has(name)) return "keyword";
       if (GLOBALS.has(name)) return "builtin";
-      return RUNTIME_EXPORTS.has(name) ? "generated" : undefined;
+      return RUNTIME_EXPORTS.has(name) || name === READ_TYPE_PARAMETER ? "generated" : undefined;
     case "field":
     case "parameter":
       return INSTANCE_FIELDS.has(name) ? "generated" : undefined;
@@ -84,6 +87,7 @@ export function explainTypescriptReservation(name: string, namespace: Namespace)
     case "builtin":
       return `the JavaScript global ${name}, which it would shadow`;
     case "generated":
+      if (namespace === "type" && name === READ_TYPE_PARAMETER) return "the type parameter of the SDK's read types";
       if (namespace === "type") return `a name the SDK's runtime exports`;
       if (namespace === "client") return "a member of the generated client";
       if (namespace === "module") return "a file the SDK generates";

@@ -12,6 +12,8 @@ export interface TypeImports {
   runtime(name: string): string;
   /** The read type of a class, or its write type; undefined when the class is not a node class of the SDK. */
   view(classId: string, which: "read" | "write"): string | undefined;
+  /** The read type's connections parameter (`C`): a followed direct relation reads as `Linked<C, Target>`. */
+  readonly connections?: string | undefined;
 }
 
 const PRIMITIVE_TYPES: Record<IRPrimitive, string> = {
@@ -49,6 +51,9 @@ function elementType(type: IRType, imports: TypeImports, mode: "read" | "write")
       return "string";
     case "nodeReference": {
       const target = type.target === undefined ? undefined : imports.view(type.target, mode);
+      if (mode === "read" && target !== undefined && imports.connections !== undefined) {
+        return `${imports.runtime("Linked")}<${imports.connections}, ${target}>`;
+      }
       const reference = imports.runtime(mode === "read" ? "NodeId" : "NodeRef");
       return target === undefined ? reference : `${reference} | ${target}`;
     }

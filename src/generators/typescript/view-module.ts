@@ -3,16 +3,21 @@
  * fields and metadata constant, and `<file>.js` with the metadata the runtime reads and writes it by (view.ts's
  * ViewMeta). Edge views (usedFor=edge) get their property types and metadata only.
  */
-import type { IRProperty } from "../../ir/types.ts";
 import type { ViewDecisions } from "../../plan/sdk-plan.ts";
-import { docLines, INDENT, type JsValue, unionLines, valueLines } from "./layout.ts";
-import { arrayOf, filterValueType, metaValueType, splitUnion, type TypeImports, valueTypeMembers } from "./types.ts";
+import { interfaceBases, isGenericRead } from "./inheritance.ts";
+import { READ_TYPE_PARAMETER } from "./keywords.ts";
+import { argumentLines, docLines, INDENT, type JsValue, unionLines, valueLines } from "./layout.ts";
+import { type InterfaceKind, interfaceKinds, interfaceMembers, interfaceName } from "./members.ts";
+import { TYPESCRIPT_LINE_LENGTH } from "./options.ts";
+import { metaValueType } from "./types.ts";
 
 /** What a view module needs to know about the SDK: the names of other classes, by class id. */
 export interface SdkNames {
   view(classId: string): ViewDecisions | undefined;
   /** The metadata constant of a class, e.g. `HYDRO_PLANT_META`. */
   metaName(classId: string): string;
+  /** The node views of the SDK that implement the class directly. */
+  children(classId: string): ViewDecisions[];
   /** JSDoc comments from the model's descriptions (the `docstrings` option). */
   docstrings: boolean;
 }
@@ -60,116 +65,55 @@ export function byCode(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-function moduleOf(view: ViewDecisions): string {
+export function moduleOf(view: ViewDecisions): string {
   return `./${view.irClass.names.fileName}.js`;
 }
 
-function typeImportsFor(self: ViewDecisions, names: SdkNames, imports: ImportSet): TypeImports {
-  return {
-    runtime: (name) => imports.add(RUNTIME_MODULE, name, true),
-    view: (classId, which) => {
-      const target = names.view(classId);
-      if (target === undefined || target.kind !== "node") return undefined;
-      if (which === "write" && !target.writable) return undefined;
-      const name = which === "read" ? target.irClass.names.className : target.irClass.names.writeClassName;
-      return target === self ? name : imports.add(moduleOf(target), name, true);
-    },
+/** The `.d.ts` of a view module: its interfaces (each extending its parents' where it can), fields and metadata. */
+export function viewDeclarations(view: ViewDecisions, names: SdkNames, header: string[]): string {
+  const imports = new ImportSet();
+  const runtime = (name: string) => imports.add(RUNTIME_MODULE, name, true);
+  const blocks = interfaceKinds(view).map((kind) => interfaceLines(view, kind, names, imports));
+  if (view.kind === "node") blocks.push(fieldUnion(view));
+  blocks.push([`export declare const ${names.metaName(view.irClass.id)}: ${runtime("ViewMeta")};`]);
+  return joinBlocks([header, imports.lines(), ...blocks]);
+}
+
+/** One interface: its heading (the parents it extends, or the runtime's base), then the members it declares itself. */
+function interfaceLines(view: ViewDecisions, kind: InterfaceKind, names: SdkNames, imports: ImportSet): string[] {
+  const typeOf = (target: ViewDecisions) => {
+    const name = interfaceName(target, kind);
+    return target === view ? name : imports.add(moduleOf(target), name, true);
   };
-}
-
-/** A field of an interface; on write, its doc says the default the container fills in when it is left out. */
-function fieldLines(property: IRProperty, optional: boolean, members: string[], docs: Docs, mode: "read" | "write"): string[] {
-  const fallback = mode === "write" && property.defaultValue !== undefined && property.defaultValue !== null;
-  const text = [property.description, fallback ? `Defaults to ${JSON.stringify(property.defaultValue)} when left out.` : undefined];
-  return [
-    ...docs(text.filter((line) => line !== undefined).join("\n\n"), 1),
-    ...unionLines(`${property.name}${optional ? "?" : ""}:`, members, ";", 1),
-  ];
-}
-
-type Docs = (text: string | undefined, depth: number) => string[];
-
-/** The read interface: stored values as the container says (null when unset), connections when followed. */
-function readInterface(view: ViewDecisions, types: TypeImports, docs: Docs): string[] {
-  const { irClass } = view;
-  const base = view.kind === "node" ? ` extends ${types.runtime("InstanceFields")}` : "";
-  const lines = [...docs(irClass.description, 0), `export interface ${irClass.names.className}${base} {`];
-  for (const property of irClass.properties) {
-    const connection = view.connections.get(property.identifier);
-    if (connection === undefined || property.kind === "data") {
-      lines.push(...fieldLines(property, false, valueTypeMembers(property.type, types, "read"), docs, "read"));
-      continue;
-    }
-    // Edges and reverse relations are read through select().through(field): absent unless followed.
-    const target = connection.target === undefined ? undefined : types.view(connection.target, "read");
-    const element = target ?? types.runtime("NodeId");
-    lines.push(...fieldLines(property, true, connection.many ? [arrayOf(element)] : [element, "null"], docs, "read"));
+  const runtime = (name: string) => imports.add(RUNTIME_MODULE, name, true);
+  // Node views' read types are generic in how far connections were followed (members.ts).
+  const generic = kind === "read" && isGenericRead(view, names);
+  const bases = interfaceBases(view, kind, names);
+  const parents = bases.map((base) => `${typeOf(base)}${kind === "read" && isGenericRead(base, names) ? `<${READ_TYPE_PARAMETER}>` : ""}`);
+  const runtimeBase = view.kind === "node" ? { read: "InstanceFields", write: "NodeWrite", filters: undefined }[kind] : undefined;
+  if (parents.length === 0 && runtimeBase !== undefined) parents.push(runtime(runtimeBase));
+  const parameters = generic ? `<${READ_TYPE_PARAMETER} extends ${runtime("Connections")} = Connections>` : "";
+  const docs = kind === "read" && names.docstrings ? docLines(view.irClass.description, 0) : [];
+  const inherited = new Set(bases.flatMap((base) => [...interfaceMembers(base, kind, names).keys()]));
+  const declared = [...interfaceMembers(view, kind, names)].filter(([key]) => !inherited.has(key)).map(([, member]) => member);
+  const heading = headingLines(`export interface ${interfaceName(view, kind)}${parameters}`, parents);
+  // An interface adding nothing to its parents closes on its heading's line, as Biome writes `{}`.
+  if (declared.length === 0) return [...docs, ...heading.slice(0, -1), `${heading.at(-1)}}`];
+  const lines = [...docs, ...heading];
+  for (const member of declared) {
+    for (const [module, name] of member.imports) imports.add(module, name, true);
+    lines.push(...(names.docstrings ? member.docs : []), ...member.lines);
   }
   lines.push("}");
   return lines;
 }
 
-/** The write interface: required values must be given, the rest may be left out; edges written with their nodes. */
-function writeInterface(
-  view: ViewDecisions,
-  types: TypeImports,
-  docs: Docs,
-  edgeWriteName: (classId: string) => string | undefined,
-): string[] {
-  const { irClass } = view;
-  const idLines = view.kind === "node" ? [`${INDENT}externalId: string;`, `${INDENT}space?: string;`] : [];
-  const base = view.kind === "node" ? ` extends ${types.runtime("NodeWrite")}` : "";
-  const lines = [`export interface ${irClass.names.writeClassName}${base} {`, ...idLines];
-  for (const property of irClass.properties) {
-    const connection = view.connections.get(property.identifier);
-    if (connection === undefined || property.kind === "data") {
-      lines.push(...fieldLines(property, !property.requiredOnWrite, valueTypeMembers(property.type, types, "write"), docs, "write"));
-      continue;
-    }
-    if (connection.relationship.kind !== "edge") continue; // reverse relations are written from the other side
-    const target = connection.target === undefined ? undefined : types.view(connection.target, "write");
-    let node = target === undefined ? types.runtime("NodeRef") : `${target} | ${types.runtime("NodeRef")}`;
-    const edgeView = connection.edgeClass === undefined ? undefined : edgeWriteName(connection.edgeClass.classId);
-    if (edgeView !== undefined) node = `${types.runtime("EdgeWith")}<${edgeView}, ${node}>`;
-    lines.push(...fieldLines(property, true, connection.many ? [arrayOf(node)] : [...splitUnion(node), "null"], docs, "write"));
-  }
-  lines.push("}");
-  return lines;
-}
-
-const NODE_FILTERS = ["space?: string | string[];", "externalId?: string | string[];", "externalIdPrefix?: string;"];
-
-/** The typed filter arguments the runtime reads (keyword-filters.ts): `name`, `namePrefix`, `minName`, `maxName`. */
-function filtersInterface(view: ViewDecisions, types: TypeImports): string[] {
-  const { irClass } = view;
-  const fieldNames = new Set(irClass.properties.map((property) => property.name));
-  const lines = [`export interface ${irClass.names.listClassName} {`, ...NODE_FILTERS.map((line) => `${INDENT}${line}`)];
-  const taken = new Set(["space", "externalId", "externalIdPrefix"]);
-  const add = (key: string, members: string[]) => {
-    // A key named like a field always means that field (keyword-filters.ts): such a filter cannot be offered.
-    if (taken.has(key) || fieldNames.has(key)) return;
-    taken.add(key);
-    lines.push(...unionLines(`${key}?:`, members, ";", 1));
-  };
-  for (const property of irClass.properties) {
-    if (property.kind !== "data") continue;
-    const operators = new Set(property.filters.map((filter) => filter.operator));
-    const field = property.name;
-    const capitalised = field.charAt(0).toUpperCase() + field.slice(1);
-    const equals = filterValueType(property.type, types, "equals");
-    if (operators.has("equals") && equals !== undefined) {
-      taken.add(field);
-      lines.push(...unionLines(`${field}?:`, [...splitUnion(equals), arrayOf(equals)], ";", 1));
-    }
-    if (operators.has("prefix")) add(`${field}Prefix`, ["string"]);
-    const range = filterValueType(property.type, types, "range");
-    if (range !== undefined) {
-      if (operators.has("min")) add(`min${capitalised}`, range.split(" | "));
-      if (operators.has("max")) add(`max${capitalised}`, range.split(" | "));
-    }
-  }
-  lines.push("}");
-  return lines;
+/** `head extends A, B {` on one line when it fits, else as Biome breaks it: `extends` on the next line, one parent a line. */
+function headingLines(head: string, parents: readonly string[]): string[] {
+  const single = `${head}${parents.length > 0 ? ` extends ${parents.join(", ")}` : ""} {`;
+  if (single.length <= TYPESCRIPT_LINE_LENGTH || parents.length === 0) return [single];
+  const last = parents.length - 1;
+  return [head, ...parents.map((parent, index) => `${INDENT}${index === 0 ? "extends " : INDENT}${parent}${index === last ? " {" : ","}`)];
 }
 
 function fieldUnion(view: ViewDecisions): string[] {
@@ -177,35 +121,16 @@ function fieldUnion(view: ViewDecisions): string[] {
   return unionLines(`export type ${view.irClass.names.writeListClassName} =`, fields.length > 0 ? fields : ["never"], ";", 0);
 }
 
-/** The `.d.ts` of a view module. */
-export function viewDeclarations(view: ViewDecisions, names: SdkNames, header: string[]): string {
-  const imports = new ImportSet();
-  const types = typeImportsFor(view, names, imports);
-  // The write type of the class holding an edge's properties (an edge view's, or a node view's used for both).
-  const edgeWriteName = (classId: string) => {
-    const edge = names.view(classId);
-    if (edge === undefined) return undefined;
-    const name = edge.irClass.names.writeClassName;
-    return edge === view ? name : imports.add(moduleOf(edge), name, true);
-  };
-  const docs: Docs = names.docstrings ? docLines : () => [];
-  const blocks: string[][] = [readInterface(view, types, docs)];
-  if (view.writable) blocks.push(writeInterface(view, types, docs, edgeWriteName));
-  if (view.kind === "node") blocks.push(filtersInterface(view, types), fieldUnion(view));
-  blocks.push([`export declare const ${names.metaName(view.irClass.id)}: ${types.runtime("ViewMeta")};`]);
-  return joinBlocks([header, imports.lines(), ...blocks]);
-}
-
 /** The `.js` of a view module: the view's metadata. */
 export function viewMetadata(view: ViewDecisions, names: SdkNames, header: string[]): string {
   const imports = new ImportSet();
   const { irClass } = view;
-  const metaOf = (classId: string): JsValue => {
+  const metaName = (classId: string): string => {
     const target = names.view(classId);
     const name = names.metaName(classId);
-    if (target !== view && target !== undefined) imports.add(moduleOf(target), name, false);
-    return { code: `() => ${name}` };
+    return target !== view && target !== undefined ? imports.add(moduleOf(target), name, false) : name;
   };
+  const metaOf = (classId: string): JsValue => ({ code: `() => ${metaName(classId)}` });
   const properties: Record<string, JsValue> = {};
   const edges: Record<string, JsValue> = {};
   for (const property of irClass.properties) {
@@ -233,7 +158,11 @@ export function viewMetadata(view: ViewDecisions, names: SdkNames, header: strin
   const meta: Record<string, JsValue> = { view: { space, externalId, version } };
   if (view.nodeType !== undefined) meta.nodeType = { space: view.nodeType.space, externalId: view.nodeType.externalId };
   Object.assign(meta, { properties, edges });
+
   const body = valueLines(`export const ${names.metaName(irClass.id)} = `, meta, ";", 0, true);
+  // The views implementing this one directly, for asChildClass; a list, which valueLines does not lay out.
+  const children = names.children(irClass.id).map((child) => metaName(child.irClass.id));
+  if (children.length > 0) body.splice(-1, 0, ...argumentLines("children: () => ", children, ",", 1, "[]"));
   return joinBlocks([header, imports.lines(), body]);
 }
 

@@ -78,7 +78,9 @@ async function fillEdges(instances: InstancesClient, meta: ViewMeta, chunk: read
         ? (raw.get(`n${index}`) ?? []).map((node) => [instanceKey("node", node), readProperties(target, node)])
         : [],
     );
-    attachEdges(chunk, field, edge, raw.get(`e${index}`) ?? [], (end) => (mode === "full" ? nodes.get(instanceKey("node", end)) : end));
+    attachEdges(chunk, field, edge, raw.get(`e${index}`) ?? [], (end) =>
+      mode === "full" && target ? nodes.get(instanceKey("node", end)) : end,
+    );
   });
 }
 
