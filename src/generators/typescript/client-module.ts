@@ -5,21 +5,23 @@
 import type { ViewDecisions } from "../../plan/sdk-plan.ts";
 import type { GeneratorConfig } from "../generator.ts";
 import { isGenericRead } from "./inheritance.ts";
-import { argumentLines, INDENT, valueLines } from "./layout.ts";
+import { argumentLines, docLines, INDENT, valueLines } from "./layout.ts";
 import { TYPESCRIPT_LINE_LENGTH } from "./options.ts";
-import { ImportSet, joinBlocks, RUNTIME_MODULE, type SdkNames } from "./view-module.ts";
+import { moduleOf, RUNTIME_MODULE, type SdkNames } from "./sdk-names.ts";
+import { ImportSet, joinBlocks } from "./view-module.ts";
 
 export interface ClientContext {
   config: GeneratorConfig;
   names: SdkNames;
   /** Node views, which get an API, in plan order. */
   views: readonly ViewDecisions[];
+  /** The data model GraphQL runs against: the first of the SDK's. */
   model: { space: string; externalId: string; version: string };
+  /** Every data model of the SDK, as `space/externalId/version`. */
+  modelIds: readonly string[];
   defaultSpace: string;
   header: string[];
 }
-
-const moduleOf = (view: ViewDecisions) => `./${view.irClass.names.fileName}.js`;
 
 export function clientDeclarations(context: ClientContext): string {
   const imports = new ImportSet();
@@ -46,7 +48,9 @@ export function clientDeclarations(context: ClientContext): string {
   });
   const clientName = context.config.clientName;
   const client = [
-    `/** The ${context.model.externalId} data model's views, each as a typed API. */`,
+    ...(context.modelIds.length > 1
+      ? docLines(`The views of the data models ${context.modelIds.join(", ")}, each as a typed API.\ngraphql() queries the first.`, 0)
+      : [`/** The ${context.model.externalId} data model's views, each as a typed API. */`]),
     `export declare class ${clientName} extends ${runtime("CDFClient", false)} {`,
     ...context.views.map((view) => `${INDENT}readonly ${view.irClass.names.clientAttribute}: ${view.irClass.names.apiClassName};`),
     `${INDENT}constructor(config: ${runtime("ClientConfig")} | ${runtime("ClientConfigOptions")});`,

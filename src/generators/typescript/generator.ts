@@ -6,9 +6,10 @@
 import type { SdkPlan, ViewDecisions } from "../../plan/sdk-plan.ts";
 import type { GeneratedFile, GeneratorConfig, GeneratorOutput, LanguageGenerator } from "../generator.ts";
 import { clientDeclarations, clientImplementation } from "./client-module.ts";
-import { packageJson, readme } from "./package-files.ts";
+import { modelIds, packageJson, readme } from "./package-files.ts";
 import { RUNTIME_FILES, RUNTIME_FOLDER } from "./runtime.ts";
-import { byCode, joinBlocks, RUNTIME_MODULE, type SdkNames, viewDeclarations, viewMetadata } from "./view-module.ts";
+import { RUNTIME_MODULE, type SdkNames } from "./sdk-names.ts";
+import { byCode, joinBlocks, viewDeclarations, viewMetadata } from "./view-module.ts";
 
 export class TypescriptGenerator implements LanguageGenerator {
   constructor(private readonly config: GeneratorConfig) {}
@@ -36,6 +37,7 @@ export class TypescriptGenerator implements LanguageGenerator {
       names,
       views: nodeViews,
       model,
+      modelIds: modelIds(plan),
       defaultSpace: this.config.defaultSpace ?? model.space,
       header,
     };

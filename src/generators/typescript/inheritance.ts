@@ -10,7 +10,7 @@
  */
 import type { ViewDecisions } from "../../plan/sdk-plan.ts";
 import { type InterfaceKind, interfaceMembers } from "./members.ts";
-import type { SdkNames } from "./view-module.ts";
+import type { SdkNames } from "./sdk-names.ts";
 
 /** The views whose interface of `kind` the view's extends, in the model's order of its parents. */
 export function interfaceBases(view: ViewDecisions, kind: InterfaceKind, names: SdkNames): ViewDecisions[] {

@@ -12,8 +12,8 @@ import type { IRProperty } from "../../ir/types.ts";
 import type { ViewDecisions } from "../../plan/sdk-plan.ts";
 import { READ_TYPE_PARAMETER } from "./keywords.ts";
 import { argumentLines, docLines, INDENT, unionLines } from "./layout.ts";
+import { RUNTIME_MODULE, type SdkNames } from "./sdk-names.ts";
 import { arrayOf, filterValueType, splitUnion, type TypeImports, valueTypeMembers } from "./types.ts";
-import { RUNTIME_MODULE, type SdkNames } from "./view-module.ts";
 
 export type InterfaceKind = "read" | "write" | "filters";
 

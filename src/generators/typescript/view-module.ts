@@ -9,20 +9,8 @@ import { READ_TYPE_PARAMETER } from "./keywords.ts";
 import { argumentLines, docLines, INDENT, type JsValue, unionLines, valueLines } from "./layout.ts";
 import { type InterfaceKind, interfaceKinds, interfaceMembers, interfaceName } from "./members.ts";
 import { TYPESCRIPT_LINE_LENGTH } from "./options.ts";
+import { moduleOf, RUNTIME_MODULE, type SdkNames } from "./sdk-names.ts";
 import { metaValueType } from "./types.ts";
-
-/** What a view module needs to know about the SDK: the names of other classes, by class id. */
-export interface SdkNames {
-  view(classId: string): ViewDecisions | undefined;
-  /** The metadata constant of a class, e.g. `HYDRO_PLANT_META`. */
-  metaName(classId: string): string;
-  /** The node views of the SDK that implement the class directly. */
-  children(classId: string): ViewDecisions[];
-  /** JSDoc comments from the model's descriptions (the `docstrings` option). */
-  docstrings: boolean;
-}
-
-export const RUNTIME_MODULE = "./_runtime/index.js";
 
 /** Imports gathered while a module is written: type names by module, values by module. */
 export class ImportSet {
@@ -63,10 +51,6 @@ export function byCode(a: string, b: string): number {
   }
   if (left.length !== right.length) return left.length - right.length;
   return a < b ? -1 : a > b ? 1 : 0;
-}
-
-export function moduleOf(view: ViewDecisions): string {
-  return `./${view.irClass.names.fileName}.js`;
 }
 
 /** The `.d.ts` of a view module: its interfaces (each extending its parents' where it can), fields and metadata. */

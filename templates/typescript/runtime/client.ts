@@ -85,9 +85,15 @@ export class CDFClient {
     return this.instances.delete(refs);
   }
 
-  /** Runs a GraphQL query against the SDK's data model; returns `data`. Errors raise CDFGraphQLError. */
-  async graphql<T = Record<string, unknown>>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
-    const model = this.#model;
+  /**
+   * Runs a GraphQL query against the SDK's data model (the first, in an SDK of several) or `model`; returns `data`.
+   * Errors raise CDFGraphQLError.
+   */
+  async graphql<T = Record<string, unknown>>(
+    query: string,
+    variables: Record<string, unknown> = {},
+    model: DataModelId | undefined = this.#model,
+  ): Promise<T> {
     if (!model) throw new TypeError("this client was generated without a data model, so it has no GraphQL endpoint");
     const path = `/userapis/spaces/${encodeURIComponent(model.space)}/datamodels/${encodeURIComponent(model.externalId)}/versions/${encodeURIComponent(model.version)}/graphql`;
     let response: unknown;
