@@ -102,7 +102,7 @@ function attachEdges(
   }
   for (const item of chunk) {
     const found = reached.get(instanceKey("node", idOf(item))) ?? [];
-    item[field] = edge.list === false ? (found[0] ?? null) : found;
+    item[field] = edge.list ? found : (found[0] ?? null);
   }
 }
 

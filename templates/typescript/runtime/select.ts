@@ -75,7 +75,7 @@ export class NodeQuery<Root> {
     const step: Step = {
       name: `s${this.#steps.length}`,
       meta: target(),
-      hop: { parent: from.name, field, kind: edge ? "edge" : "direct", list: edge ? edge.list !== false : direct?.list === true },
+      hop: { parent: from.name, field, kind: edge ? "edge" : "direct", list: edge ? edge.list === true : direct?.list === true },
     };
     return new NodeQuery<Root>(this.instances, this.#steps[0]?.meta as ViewMeta, this.defaultSpace, [...this.#steps, step], step);
   }

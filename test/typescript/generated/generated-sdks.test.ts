@@ -168,6 +168,20 @@ function expectedScenario(tag: string): Record<string, unknown> {
     deletedEdges: 4,
     deletedNodes: 5,
     gone: true,
+    idGenerators: [`generator-${tag}-1`, `generator-${tag}-2`],
+    idOperator: `inspector-${tag}`,
+    idReservoir: `reservoir-${tag}`,
+    fullGenerators: ["G1", "G2"],
+    fullOperator: "Ida",
+    fullReservoir: "Lake",
+    edgeScore: 0.5,
+    edgePassed: true,
+    edgeEnd: "Ida",
+    idEdgeEnd: `inspector-${tag}`,
+    idEdgeScore: 0.5,
+    noInspections: [],
+    selectedEdge: [0.5, `generator-${tag}-1:inspector-${tag}`],
+    assets: ["generator:2", "plant:operating", "reservoir"],
   };
 }
 

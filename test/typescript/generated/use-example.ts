@@ -1,6 +1,8 @@
 // A TypeScript user of the SDK pygen generates for the bundled example (examples/hydro-plant.model.yaml): type-checked
 // under tsc --strict (nodenext and bundler) and run by Bun against the emulator. It prints one JSON line of what it saw.
 import {
+  type Asset,
+  equals,
   type GeneratorWrite,
   HYDRO_PLANT_META,
   type HydroPlant,
@@ -63,11 +65,43 @@ for await (const page of client.generator.iterate({ chunkSize: 1, filters: { ext
   pages++;
   iterated += page.items.length;
 }
+// Connections followed one level: ids, then the nodes; edges with properties as edge objects.
+const withIds = await client.hydroPlant.retrieve(`plant-${tag}`, { retrieveConnections: "identifier" });
+const withNodes = await client.hydroPlant.retrieve(`plant-${tag}`, { retrieveConnections: "full" });
+const inspectedIds = await client.generator.retrieve([`generator-${tag}-1`], { retrieveConnections: "identifier" });
+const inspected = await client.generator.list({
+  filters: { externalIdPrefix: `generator-${tag}` },
+  sort: { field: "name" },
+  retrieveConnections: "full",
+});
+const selected = await client.generator
+  .select()
+  .where(equals(["node", "externalId"], `generator-${tag}-1`))
+  .through("inspections")
+  .list();
+// Read through Asset, each node as its most specific view.
+const assets = await client.asset.list({
+  filters: { externalId: [`plant-${tag}`, `generator-${tag}-2`, `reservoir-${tag}`] },
+  asChildClass: true,
+  limit: -1,
+});
+const kindOf = (asset: Asset) =>
+  client.generator.is(asset)
+    ? `generator:${asset.serialNumber}`
+    : client.hydroPlant.is(asset)
+      ? `plant:${asset.status}`
+      : client.reservoir.is(asset)
+        ? "reservoir"
+        : "asset";
+const firstEdge = inspected[0]?.inspections?.[0];
+const idEdge = inspectedIds[0]?.inspections?.[0];
+const selectedEdge = selected[0]?.inspections?.[0];
+
 const deleted = await client.delete(plant, { recursive: true, meta: HYDRO_PLANT_META });
 const after = await client.hydroPlant.retrieve(`plant-${tag}`);
 
 // Never called: each line must fail to type-check, which proves the SDK's types are real, not `any`.
-export function typeErrors(): void {
+export function typeErrors(plain: HydroPlant<"skip">): void {
   // @ts-expect-error int64 filters take bigint.
   void client.generator.list({ filters: { minSerialNumber: 3 } });
   // @ts-expect-error lists cannot be sorted by.
@@ -78,6 +112,12 @@ export function typeErrors(): void {
   // @ts-expect-error int32 values are numbers.
   const count: string = read?.unitCount ?? "";
   void count;
+  // @ts-expect-error with "identifier", edge fields hold ids, which have no name.
+  void withIds?.generators[0]?.name;
+  // @ts-expect-error read without retrieveConnections, edge fields are left out.
+  void plain.generators.length;
+  // @ts-expect-error with "identifier", direct relations are ids.
+  void withIds?.reservoir?.name;
 }
 
 const reservoir = read?.reservoir;
@@ -100,5 +140,19 @@ console.log(
     deletedEdges: deleted.filter((item) => item.instanceType === "edge").length,
     deletedNodes: deleted.filter((item) => item.instanceType === "node").length,
     gone: after === undefined,
+    idGenerators: withIds?.generators.map((one) => one.externalId).sort(),
+    idOperator: withIds?.operator?.externalId,
+    idReservoir: withIds?.reservoir?.externalId,
+    fullGenerators: withNodes?.generators.map((one) => one.name).sort(),
+    fullOperator: withNodes?.operator?.name,
+    fullReservoir: withNodes?.reservoir?.name,
+    edgeScore: firstEdge?.score,
+    edgePassed: firstEdge?.passed,
+    edgeEnd: firstEdge?.endNode.name,
+    idEdgeEnd: idEdge?.endNode.externalId,
+    idEdgeScore: idEdge?.score,
+    noInspections: inspected[1]?.inspections,
+    selectedEdge: selectedEdge && "score" in selectedEdge ? [selectedEdge.score, selectedEdge.externalId] : null,
+    assets: assets.map(kindOf).sort(),
   }),
 );
