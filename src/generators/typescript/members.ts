@@ -132,18 +132,19 @@ function readMembers(view: ViewDecisions, builder: MemberBuilder, members: Map<s
     }
     const target = connection.target === undefined ? undefined : builder.view(connection.target, "read");
     if (connection.relationship.kind !== "edge" || !builder.generic) {
-      // Reverse relations are filled by select().through(field) only: absent unless followed. Edge fields are
-    // declared whatever the mode: `Edges<"skip", …>` is undefined.
+      // Reverse relations are filled by select().through(field) only: absent unless followed.
       const element = target ?? builder.runtime("NodeId");
       const lines = unionLines(fieldHead(property, true), connection.many ? [arrayOf(element)] : [element, "null"], ";", 1);
       members.set(property.name, builder.member(lines, docs));
       continue;
     }
+    // An edge field is declared whatever the mode (`Edges<"skip", …>` is undefined), so a followed one is not optional.
     const edgeView = connection.edgeClass === undefined ? undefined : builder.sdkView(connection.edgeClass.classId);
     const args = [builder.connections ?? READ_TYPE_PARAMETER, target ?? builder.runtime("NodeId")];
     if (edgeView !== undefined) args.push(builder.classType(edgeView, "read"));
     const generic = builder.runtime(connection.many ? "Edges" : "OneEdge");
-    members.set(property.name, builder.member(argumentLines(`${INDENT}${fieldHead(property, false)} ${generic}`, args, ";", 0, "<>"), docs));
+    const lines = argumentLines(`${fieldHead(property, false)} ${generic}`, args, ";", 1, "<>");
+    members.set(property.name, builder.member(lines, docs));
   }
 }
 
