@@ -3,8 +3,9 @@
  * the core-shaped fixture and every shared model (when ../shared is present) are generated through the pipeline,
  * `biome check` passes on the emitted modules, `npm install <folder>` installs them into a fresh project, a user file
  * per SDK type-checks under `tsc --strict` with nodenext and with bundler resolution, Node and Bun import them, and
- * the example's SDK runs a connected-graph scenario against the emulator (use-example.ts) under Bun and, compiled by
- * tsc, under Node.
+ * the example's SDK runs a connected-graph scenario against the emulator (use-example.ts: retrieveConnections,
+ * edges with properties, asChildClass too) under Bun and, compiled by tsc, under Node, and so does the SDK of the
+ * shared OmniMulti models generated together (use-multi.ts).
  */
 import { afterAll, beforeAll, expect, test } from "bun:test";
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -16,13 +17,15 @@ import { writeGeneratedFiles } from "../../../src/output/writer.ts";
 import { generateSdk } from "../../../src/pipeline.ts";
 import { loadExampleModel, loadModelFile } from "../../../src/sources.ts";
 import { hostileGroupModel, hostileModel, longIdModel } from "../../support/hostile-model.ts";
-import { sharedModelNames, sharedModelPath } from "../../support/shared-models.ts";
+import { hasSharedModels, sharedModelNames, sharedModelPath } from "../../support/shared-models.ts";
 import { REPO, tsc } from "../compile.ts";
 import { CLIENT_ID, CLIENT_SECRET, e2eConnection } from "../e2e/model.ts";
 
 const BUN = join(REPO, "node_modules", ".bin", "bun");
 const BIOME = join(REPO, "node_modules", ".bin", "biome");
 const EXAMPLE_FILE = join(REPO, "examples", "hydro-plant.model.yaml");
+/** Shared models generated into one SDK (views of A, B and C on one client; GraphQL on A). */
+const MULTI_MODELS = ["OmniMultiA", "OmniMultiB", "OmniMultiC"];
 
 interface Sdk {
   label: string;
@@ -70,6 +73,10 @@ beforeAll(async () => {
   for (const [index, name] of sharedModelNames().entries()) {
     await generate(name, (await loadModelFile(sharedModelPath(name))).models, `shared-sdk-${index}`);
   }
+  if (hasSharedModels) {
+    const models = await Promise.all(MULTI_MODELS.map(async (name) => (await loadModelFile(sharedModelPath(name))).models));
+    await generate("several data models", models.flat());
+  }
 
   consumer = join(directory, "consumer");
   mkdirSync(consumer);
@@ -78,8 +85,8 @@ beforeAll(async () => {
   await run(["npm", "install", "--offline", "--no-audit", "--no-fund", ...sdks.map((sdk) => sdk.folder)], consumer, env);
 
   // One user file per SDK: its client constructed, and its index's names imported.
-  const users = ["use-example.ts"];
-  copyFileSync(join(import.meta.dir, "use-example.ts"), join(consumer, "use-example.ts"));
+  const users = ["use-example.ts", ...(hasSharedModels ? ["use-multi.ts"] : [])];
+  for (const user of users) copyFileSync(join(import.meta.dir, user), join(consumer, user));
   for (const [index, sdk] of sdks.entries()) {
     if (index === 0) continue;
     const file = `use-${index}.ts`;
@@ -193,3 +200,32 @@ test("the example's SDK writes a connected graph, lists with filters, retrieves,
   // tsc's output of the same file (the type-check test compiled it), run by Node.
   expect(lastLine(await run(["node", join("out", "use-example.js"), "node"], consumer, env))).toEqual(expectedScenario("node"));
 }, 120_000);
+
+test.skipIf(!hasSharedModels)(
+  "the SDK of several data models writes and reads views of each, reads through an interface as child views, and runs GraphQL on the first model or another, from Bun and Node",
+  async () => {
+    const modelFiles = MULTI_MODELS.map((name) => sharedModelPath(name));
+    const multi = await startEmulator({ modelFiles, clientId: CLIENT_ID, clientSecret: CLIENT_SECRET });
+    try {
+      const env = { ...process.env, PYGEN_E2E_CONNECTION: e2eConnection(multi) };
+      for (const [runner, file] of [
+        [BUN, "use-multi.ts"],
+        ["node", join("out", "use-multi.js")],
+      ] as const) {
+        const tag = runner === BUN ? "bun" : "node";
+        const printed = JSON.parse((await run([runner, file, tag], consumer, env)).trim().split("\n").at(-1) ?? "");
+        expect(printed).toEqual({
+          written: 2,
+          mains: [[`b-${tag}`, "two"]],
+          v2: "sub",
+          v1: "one",
+          graphqlA: true,
+          graphqlC: true,
+        });
+      }
+    } finally {
+      await multi.stop();
+    }
+  },
+  120_000,
+);
