@@ -12,8 +12,22 @@ import type { ViewDecisions } from "../../plan/sdk-plan.ts";
 import { type InterfaceKind, interfaceMembers } from "./members.ts";
 import type { SdkNames } from "./sdk-names.ts";
 
+// Worked out once per view and kind: each view's interfaces, its children's and the client ask again.
+const basesCache = new WeakMap<ViewDecisions, Map<InterfaceKind, ViewDecisions[]>>();
+const genericCache = new WeakMap<ViewDecisions, boolean>();
+
 /** The views whose interface of `kind` the view's extends, in the model's order of its parents. */
 export function interfaceBases(view: ViewDecisions, kind: InterfaceKind, names: SdkNames): ViewDecisions[] {
+  const byKind = basesCache.get(view) ?? new Map<InterfaceKind, ViewDecisions[]>();
+  basesCache.set(view, byKind);
+  const known = byKind.get(kind);
+  if (known !== undefined) return known;
+  const bases = decideBases(view, kind, names);
+  byKind.set(kind, bases);
+  return bases;
+}
+
+function decideBases(view: ViewDecisions, kind: InterfaceKind, names: SdkNames): ViewDecisions[] {
   if (view.kind === "edge") return [];
   const parentsOf = (of: ViewDecisions) =>
     of.irClass.parents
@@ -32,9 +46,14 @@ export function interfaceBases(view: ViewDecisions, kind: InterfaceKind, names: 
  * edge to a node view) or extends a read type that takes it.
  */
 export function isGenericRead(view: ViewDecisions, names: SdkNames): boolean {
-  if (view.kind !== "node") return false;
+  const known = genericCache.get(view);
+  if (known !== undefined) return known;
   const members = [...interfaceMembers(view, "read", names).values()];
-  return members.some((member) => member.generic) || interfaceBases(view, "read", names).some((base) => isGenericRead(base, names));
+  const generic =
+    view.kind === "node" &&
+    (members.some((member) => member.generic) || interfaceBases(view, "read", names).some((base) => isGenericRead(base, names)));
+  genericCache.set(view, generic);
+  return generic;
 }
 
 function sameLines(a: readonly string[] | undefined, b: readonly string[]): boolean {
