@@ -8,6 +8,7 @@
  * `implements` cycles; parents that are not generated are not bases.
  */
 import type { IRProperty } from "../../ir/types.ts";
+import { withoutAncestors } from "../ancestors.ts";
 import type { ViewPlan } from "./view-plan.ts";
 
 export interface ClassBases {
@@ -80,23 +81,6 @@ function writeOwners(plan: ViewPlan, basesOf: (plan: ViewPlan) => ClassBases): V
 
 function unique<T>(items: T[]): T[] {
   return [...new Set(items)];
-}
-
-/** The plans that are no ancestor (through `parentsOf`) of another of them. */
-function withoutAncestors(plans: ViewPlan[], parentsOf: (plan: ViewPlan) => ViewPlan[]): ViewPlan[] {
-  return plans.filter((candidate) => !plans.some((other) => other !== candidate && isAncestor(candidate, other, parentsOf)));
-}
-
-function isAncestor(candidate: ViewPlan, of: ViewPlan, parentsOf: (plan: ViewPlan) => ViewPlan[]): boolean {
-  const seen = new Set<ViewPlan>();
-  const stack = [...parentsOf(of)];
-  for (let plan = stack.pop(); plan !== undefined; plan = stack.pop()) {
-    if (plan === candidate) return true;
-    if (seen.has(plan)) continue;
-    seen.add(plan);
-    stack.push(...parentsOf(plan));
-  }
-  return false;
 }
 
 /** Every field of the parent is on the child, generated alike: same name, type, write default and filters. */

@@ -9,6 +9,7 @@
  * stay flat. The IR has already cut `implements` cycles; parents that are not in the SDK are not extended.
  */
 import type { ViewDecisions } from "../../plan/sdk-plan.ts";
+import { withoutAncestors } from "../ancestors.ts";
 import { type InterfaceKind, interfaceMembers } from "./members.ts";
 import type { SdkNames } from "./sdk-names.ts";
 
@@ -34,7 +35,7 @@ function decideBases(view: ViewDecisions, kind: InterfaceKind, names: SdkNames):
       .flatMap((id) => names.view(id) ?? [])
       .filter((parent) => parent.kind === "node" && (kind !== "write" || parent.writable));
   const parents = parentsOf(view);
-  const direct = parents.filter((candidate) => !parents.some((other) => other !== candidate && isAncestor(candidate, other, parentsOf)));
+  const direct = withoutAncestors(parents, parentsOf);
   const own = interfaceMembers(view, kind, names);
   const alike = (parent: ViewDecisions) =>
     [...interfaceMembers(parent, kind, names)].every(([key, member]) => sameLines(own.get(key)?.lines, member.lines));
@@ -58,16 +59,4 @@ export function isGenericRead(view: ViewDecisions, names: SdkNames): boolean {
 
 function sameLines(a: readonly string[] | undefined, b: readonly string[]): boolean {
   return a !== undefined && a.length === b.length && a.every((line, index) => line === b[index]);
-}
-
-function isAncestor(candidate: ViewDecisions, of: ViewDecisions, parentsOf: (view: ViewDecisions) => ViewDecisions[]): boolean {
-  const seen = new Set<ViewDecisions>();
-  const stack = parentsOf(of);
-  for (let view = stack.pop(); view !== undefined; view = stack.pop()) {
-    if (view === candidate) return true;
-    if (seen.has(view)) continue;
-    seen.add(view);
-    stack.push(...parentsOf(view));
-  }
-  return false;
 }

@@ -86,7 +86,7 @@ beforeAll(async () => {
 
   // One user file per SDK: its client constructed, and its index's names imported.
   const users = ["use-example.ts", ...(hasSharedModels ? ["use-multi.ts"] : [])];
-  for (const user of users) copyFileSync(join(import.meta.dir, user), join(consumer, user));
+  for (const user of [...users, "e2e-env.ts"]) copyFileSync(join(import.meta.dir, user), join(consumer, user));
   for (const [index, sdk] of sdks.entries()) {
     if (index === 0) continue;
     const file = `use-${index}.ts`;

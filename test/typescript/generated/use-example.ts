@@ -11,24 +11,9 @@ import {
   type InspectorWrite,
   OAuthClientCredentials,
 } from "hydro-plant-model";
+import { emulatorOptions, tag } from "./e2e-env.js";
 
-declare const process: { env: Record<string, string | undefined>; argv: string[] };
-
-const connection = JSON.parse(process.env.PYGEN_E2E_CONNECTION ?? "{}") as {
-  url: string;
-  project: string;
-  tokenUrl: string;
-  clientId: string;
-  clientSecret: string;
-};
-const tag = process.argv[2] ?? "ts";
-const credentials = new OAuthClientCredentials({
-  tokenUrl: connection.tokenUrl,
-  clientId: connection.clientId,
-  clientSecret: connection.clientSecret,
-  scopes: [`${connection.url}/.default`],
-});
-const client = new HydroPlantModelClient({ baseUrl: connection.url, project: connection.project, credentials });
+const client = new HydroPlantModelClient(emulatorOptions((options) => new OAuthClientCredentials(options)));
 
 const big = 2n ** 60n + 1n;
 const inspector: InspectorWrite = { externalId: `inspector-${tag}`, name: "Ida", certifiedUntil: "2027-01-31" };

@@ -8,24 +8,9 @@ import {
   OAuthClientCredentials,
   OmniMultiAClient,
 } from "omni-multi-a";
+import { emulatorOptions, tag } from "./e2e-env.js";
 
-declare const process: { env: Record<string, string | undefined>; argv: string[] };
-
-const connection = JSON.parse(process.env.PYGEN_E2E_CONNECTION ?? "{}") as {
-  url: string;
-  project: string;
-  tokenUrl: string;
-  clientId: string;
-  clientSecret: string;
-};
-const tag = process.argv[2] ?? "ts";
-const credentials = new OAuthClientCredentials({
-  tokenUrl: connection.tokenUrl,
-  clientId: connection.clientId,
-  clientSecret: connection.clientSecret,
-  scopes: [`${connection.url}/.default`],
-});
-const client = new OmniMultiAClient({ baseUrl: connection.url, project: connection.project, credentials });
+const client = new OmniMultiAClient(emulatorOptions((options) => new OAuthClientCredentials(options)));
 
 const fromB: Implementation1V2Write = { externalId: `b-${tag}`, mainValue: "main", subValue: "sub", value2: "two" };
 const fromC: Implementation1V1Write = { externalId: `c-${tag}`, mainValue: "other", value1: "one", value2: "two" };
