@@ -16,8 +16,8 @@ import type { InstancesClient, RawInstance } from "./instances.js";
 import { type ResultSet, runQuery, selectView } from "./select.js";
 import { type Connections, type EdgeMeta, readEdge, readProperties, readViewOf, type ViewMeta } from "./view.js";
 
-/** Nodes per query: the API's limit on the values of one `instanceReferences` filter. */
-const NODES_PER_QUERY = 100;
+/** Nodes per query: the API's limit on the values of one filter (`instanceReferences` here), as in the Python runtime. */
+const NODES_PER_QUERY = 1000;
 
 type Item = Record<string, unknown>;
 
