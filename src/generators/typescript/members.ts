@@ -12,7 +12,7 @@ import type { IRProperty } from "../../ir/types.ts";
 import type { ViewDecisions } from "../../plan/sdk-plan.ts";
 import { READ_TYPE_PARAMETER } from "./keywords.ts";
 import { argumentLines, docLines, INDENT, unionLines } from "./layout.ts";
-import { RUNTIME_MODULE, type SdkNames } from "./sdk-names.ts";
+import { moduleOf, RUNTIME_MODULE, type SdkNames } from "./sdk-names.ts";
 import { arrayOf, filterValueType, splitUnion, type TypeImports, valueTypeMembers } from "./types.ts";
 
 export type InterfaceKind = "read" | "write" | "filters";
@@ -99,7 +99,7 @@ class MemberBuilder implements TypeImports {
   /** The read or write type of any class of the SDK (edge classes included). */
   classType(target: ViewDecisions, which: "read" | "write"): string {
     const name = which === "read" ? target.irClass.names.className : target.irClass.names.writeClassName;
-    if (target !== this.self) this.imports.push([`./${target.irClass.names.fileName}.js`, name]);
+    if (target !== this.self) this.imports.push([moduleOf(target), name]);
     return name;
   }
 
