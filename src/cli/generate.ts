@@ -15,7 +15,7 @@ import type { GeneratedSdk, GenerationJob } from "./generation-job.ts";
 import { type GenerateFlags, generationSettings } from "./generation-settings.ts";
 import { InterruptGuard } from "./interrupt.ts";
 import { describeSource, loadModels } from "./model-source.ts";
-import { startGeneration } from "./off-thread.ts";
+import { type RunningGeneration, startGeneration } from "./off-thread.ts";
 import { type CliIO, groupDigits, type Reporter } from "./reporter.ts";
 import { openSession } from "./session.ts";
 import { withSourceOptions } from "./source-options.ts";
@@ -80,13 +80,9 @@ async function runGenerate(flags: GenerateFlags, io: CliIO): Promise<void> {
 
   const outputDir = settings.output ?? resolve(result.config.topLevelPackage);
   const check = flags.check ?? false;
-  // The SDK records when it was generated: --check compares as if generated at the time the output records,
-  // so only real changes count.
-  const recorded = check ? recordedGenerationTime(outputDir) : undefined;
-  const compared =
-    recorded && recorded !== result.config.generatedAt
-      ? await startGeneration({ ...job, options: { ...options, generatedAt: recorded } }).generated
-      : result;
+  const compared = await keepRecordedTimeIfUnchanged(outputDir, result, check, flags.overwrite ?? false, (generatedAt) =>
+    startGeneration({ ...job, options: { ...options, generatedAt } }),
+  );
   const dryRun = (flags.dryRun ?? false) || check;
   const report = await reporter.step(
     check ? "check the output folder" : dryRun ? "dry run: compare with the output folder" : `write ${displayPath(outputDir)}`,
@@ -113,7 +109,7 @@ async function runGenerate(flags: GenerateFlags, io: CliIO): Promise<void> {
     reporter.result(changeLines(report, true).join("\n"));
     reporter.note(`Dry run: nothing was written to ${displayPath(outputDir)}.`);
   } else {
-    const changes = `${report.written.length} written, ${report.unchanged.length} unchanged, ${report.removed.length} removed`;
+    const changes = `${report.written.length} files written, ${report.unchanged.length} unchanged, ${report.removed.length} removed`;
     reporter.result(`${result.config.clientName} (package ${result.config.topLevelPackage}) in ${displayPath(outputDir)}: ${changes}`);
   }
   const changed = report.written.length + report.removed.length;
@@ -122,6 +118,30 @@ async function runGenerate(flags: GenerateFlags, io: CliIO): Promise<void> {
       `${displayPath(outputDir)} is out of date: generating would write ${report.written.length} and remove ${report.removed.length} files; run the same command without --check to update it`,
     );
   }
+}
+
+/**
+ * The SDK records when it was generated (the manifest, `__init__.py`, TypeScript headers). An output that would
+ * differ only in that time keeps the time it records, so regenerating an unchanged model writes nothing and churns
+ * no git history; `--check` always compares as if generated at the recorded time, so only real changes count.
+ */
+async function keepRecordedTimeIfUnchanged(
+  outputDir: string,
+  fresh: GeneratedSdk,
+  check: boolean,
+  overwrite: boolean,
+  generateAt: (generatedAt: string) => RunningGeneration,
+): Promise<GeneratedSdk> {
+  const recorded = recordedGenerationTime(outputDir);
+  if (recorded === undefined || recorded === fresh.config.generatedAt) return fresh;
+  const atRecordedTime = await generateAt(recorded).generated;
+  if (check) return atRecordedTime;
+  const { written, removed } = await writeGeneratedFiles(outputDir, atRecordedTime.files, {
+    overwrite,
+    dryRun: true,
+    generatedAt: recorded,
+  });
+  return written.length + removed.length === 0 ? atRecordedTime : fresh;
 }
 
 /** One line per file: what generating would do to it (unchanged files only when asked). */
