@@ -80,7 +80,7 @@ async function runGenerate(flags: GenerateFlags, io: CliIO): Promise<void> {
 
   const outputDir = settings.output ?? resolve(result.config.topLevelPackage);
   const check = flags.check ?? false;
-  const compared = await keepRecordedTimeIfUnchanged(outputDir, result, check, flags.overwrite ?? false, (generatedAt) =>
+  const compared = await keepRecordedTimeIfUnchanged(outputDir, result, check, settings.overwrite, (generatedAt) =>
     startGeneration({ ...job, options: { ...options, generatedAt } }),
   );
   const dryRun = (flags.dryRun ?? false) || check;
@@ -89,7 +89,7 @@ async function runGenerate(flags: GenerateFlags, io: CliIO): Promise<void> {
     () =>
       interrupts.whileWriting((checkpoint) =>
         writeGeneratedFiles(outputDir, compared.files, {
-          overwrite: flags.overwrite ?? false,
+          overwrite: settings.overwrite,
           dryRun,
           generatedAt: compared.config.generatedAt,
           checkpoint,
