@@ -13,6 +13,7 @@ import type { GenerationWarning } from "../pipeline.ts";
 import { displayPath } from "./display-path.ts";
 import type { GeneratedSdk, GenerationJob } from "./generation-job.ts";
 import { type GenerateFlags, generationSettings } from "./generation-settings.ts";
+import { explained } from "./help.ts";
 import { InterruptGuard } from "./interrupt.ts";
 import { describeSource, loadModels } from "./model-source.ts";
 import { type RunningGeneration, startGeneration } from "./off-thread.ts";
@@ -155,8 +156,15 @@ function changeLines(report: WriteReport, withUnchanged: boolean): string[] {
 
 export function registerGenerate(cli: CAC, io: CliIO): void {
   withSourceOptions(
-    cli
-      .command("generate", "Generate a typed Python SDK from a data model")
+    explained(
+      cli.command("generate", "Generate a typed SDK (Python or TypeScript) from a data model"),
+      [
+        "Reads the data model (a model file, a model in CDF, or with neither the bundled example), validates it and",
+        "writes a typed SDK for it into the output folder. The folder is replaced as a whole once everything is",
+        "generated, so a failure leaves the previous output; regenerating an unchanged model writes nothing.",
+        "Parts of the model with errors are left out (and listed); --strict stops instead.",
+      ].join("\n"),
+    )
       .option("-o, --output <dir>", "Output folder (default: ./<top-level package>)")
       .option("--language <language>", `Target language: ${languageKeys().join(", ")} (default: ${DEFAULT_LANGUAGE.key})`)
       .option("--top-level-package <name>", "package of the SDK (default: the model's externalId in the language's convention)")

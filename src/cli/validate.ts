@@ -11,6 +11,7 @@ import { runPipeline } from "../pipeline.ts";
 import { colorAllowed, formatSummary, toFailureReport, toJsonReport } from "../validate/index.ts";
 import { selectViews } from "../view-filter.ts";
 import { generationSettings } from "./generation-settings.ts";
+import { explained } from "./help.ts";
 import { loadModelsForReading } from "./model-source.ts";
 import type { CliIO } from "./reporter.ts";
 import { openSession } from "./session.ts";
@@ -22,8 +23,14 @@ interface ValidateFlags extends SourceFlags {
 
 export function registerValidate(cli: CAC, io: CliIO): void {
   withSourceOptions(
-    cli
-      .command("validate", "Check a data model for what would block or degrade generation")
+    explained(
+      cli.command("validate", "Check a data model for what would block or degrade generation"),
+      [
+        "Loads the data model as generate does and lists each finding: what is wrong, where, and how to fix it.",
+        "Errors are what CDF refuses or what generate would leave out; warnings change the SDK. Exits 0 when the",
+        `model has no errors, ${EXIT_CODES.validation} when it has some (warnings count with --strict); generate reports the same findings.`,
+      ].join("\n"),
+    )
       .option("--strict", "Treat warnings as errors")
       .option("--json", "Print the report as JSON (also when the model cannot be loaded)"),
   )
