@@ -55,8 +55,19 @@ export function parseYaml(text: string, fileName: string): unknown {
   } catch (error) {
     if (error instanceof module.YAMLException) {
       const { mark, reason } = error as YamlException;
-      const location = mark ? `${fileName}:${mark.line + 1}:${mark.column + 1}` : fileName;
-      throw new ParseError(`invalid YAML: ${reason}`, {
+      // An unclosed [ or { is what the user must fix, but js-yaml stops later and names what it found there
+      // ("deficient indentation"): name the bracket, where it opened, and where the parser gave up.
+      const unclosed = mark ? unclosedBrackets(text, mark.position) : [];
+      const [innermost] = unclosed;
+      const location = innermost
+        ? `${fileName}:${innermost.line}:${innermost.column}`
+        : mark
+          ? `${fileName}:${mark.line + 1}:${mark.column + 1}`
+          : fileName;
+      const message = innermost
+        ? `${unclosed.map((bracket) => `"${bracket.char}" opened at line ${bracket.line}, column ${bracket.column}`).join(" and ")} ${unclosed.length === 1 ? "is" : "are"} never closed: close ${unclosed.length === 1 ? "it" : "them"} with ${unclosed.map((bracket) => `"${CLOSING[bracket.char]}"`).join(" and ")} (the parser stopped at line ${(mark?.line ?? 0) + 1}: ${reason})`
+        : reason;
+      throw new ParseError(`invalid YAML: ${message}`, {
         location,
         cause: error,
         // One detail per line: details are printed one line each, with any line break in them escaped.
@@ -65,6 +76,55 @@ export function parseYaml(text: string, fileName: string): unknown {
     }
     throw error;
   }
+}
+
+const CLOSING: Record<string, string> = { "[": "]", "{": "}" };
+
+interface OpenBracket {
+  char: string;
+  /** 1-based, as editors count. */
+  line: number;
+  column: number;
+}
+
+/**
+ * The flow collections (`[` and `{`) still open at `end`, innermost first. A bracket counts where YAML reads one:
+ * where a value starts (after `:`, `- `, `,` or another bracket, or at the start of a line) or inside one;
+ * quoted text and comments are skipped, and so are quotes inside plain text (`it's`).
+ */
+function unclosedBrackets(text: string, end: number): OpenBracket[] {
+  const open: OpenBracket[] = [];
+  let line = 1;
+  let lineStart = 0;
+  let quote: string | undefined;
+  let previous = "\n";
+  for (let index = 0; index < end && index < text.length; index++) {
+    const char = text[index] as string;
+    if (char === "\n") {
+      line++;
+      lineStart = index + 1;
+    }
+    if (quote !== undefined) {
+      if (quote === '"' && char === "\\") index++;
+      else if (char === quote) {
+        quote = undefined;
+        previous = char;
+      }
+      continue;
+    }
+    const startsValue = previous === "\n" || ":-,[{".includes(previous);
+    if (char === "#" && /\s/.test(text[index - 1] ?? "\n")) {
+      const next = text.indexOf("\n", index);
+      index = (next === -1 ? text.length : next) - 1;
+      continue;
+    }
+    if ((char === '"' || char === "'") && (startsValue || open.length > 0)) quote = char;
+    else if ((char === "[" || char === "{") && (startsValue || open.length > 0)) open.push({ char, line, column: index - lineStart + 1 });
+    else if ((char === "]" || char === "}") && open.length > 0) open.pop();
+    if (!/\s/.test(char)) previous = char;
+    else if (char === "\n") previous = "\n";
+  }
+  return open.reverse();
 }
 
 /**

@@ -183,7 +183,12 @@ function unknownTypeOf(issues: v.BaseIssue<unknown>[], raw: unknown): string | u
 }
 
 function problemLines(issues: v.BaseIssue<unknown>[], at: PathText): string[] {
-  return issues.map((issue) => `${at(issuePath(issue))}: ${issue.message}`);
+  return issues.map((issue) => `${at(issuePath(issue))}: ${readableMessage(issue)}`);
+}
+
+/** valibot's words for a missing key ('Invalid key: Expected "x" but received undefined') said plainly; the path names the key. */
+function readableMessage(issue: v.BaseIssue<unknown>): string {
+  return /^Invalid key: Expected "[^"]*" but received undefined$/.test(issue.message) ? "is missing" : issue.message;
 }
 
 /** The ParseError for input that is not a data model, with the first issues and where they are. */

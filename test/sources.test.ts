@@ -61,6 +61,22 @@ describe("document shapes", () => {
     ]);
   });
 
+  test("a missing key reads by its meaning: an edge without type names the edge type, not a data type", () => {
+    const edge = { connectionType: "multi_edge_connection", source: { space: "sp", externalId: "Pump", version: "1" } };
+    const document = { ...model("A"), views: [{ space: "sp", externalId: "Pump", version: "1", properties: { feeds: edge, ok: text } }] };
+    const [loaded] = parseModelDocument(JSON.stringify(document), "m.yaml");
+    const [problem] = loaded?.rejected?.[0]?.problems ?? [];
+    expect(problem).toStartWith("views[0] (Pump).properties.feeds.type: the edge type is missing: an edge connection names");
+    expect(problem).toContain("a node reference such as { space: my_space, externalId: Pump.feeds }, not a data type");
+    expect(problem).not.toContain("Invalid key");
+    // Elsewhere a missing key is said plainly, at its path.
+    const { container: _container, ...noContainer } = text;
+    const mapped = { ...model("A"), views: [{ space: "sp", externalId: "Pump", version: "1", properties: { flow: noContainer } }] };
+    expect(parseModelDocument(JSON.stringify(mapped), "m.yaml")[0]?.rejected?.[0]?.problems).toEqual([
+      "views[0] (Pump).properties.flow.container: is missing",
+    ]);
+  });
+
   test("a view that cannot be read is left out whole; identifiers CDF refuses are loaded for the validator", () => {
     const document = {
       ...model("A"),
