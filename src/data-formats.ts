@@ -279,3 +279,59 @@ export function stringifyJson(value: unknown, indent?: number): string {
 export function parseDocument(text: string, fileName: string): unknown {
   return fileName.toLowerCase().endsWith(".json") ? parseJson(text, fileName) : parseYaml(text, fileName);
 }
+
+/**
+ * The 1-based line of each mapping key and sequence item of a YAML (or JSON) text down to `depth` levels, by
+ * path: `views/0` is the first item of `views`, `views/0/properties/flow` the key `flow` in it. For messages that
+ * point into the file; text that is not valid YAML has no lines.
+ */
+export function sourceLines(text: string, depth: number): Map<string, number> {
+  const { module } = loadJsYaml();
+  const lines = new Map<string, number>();
+  let events: ReturnType<JsYaml["parseEvents"]>;
+  try {
+    events = module.parseEvents(text, {});
+  } catch {
+    return lines;
+  }
+  const lineStarts = [0];
+  for (let index = text.indexOf("\n"); index !== -1; index = text.indexOf("\n", index + 1)) lineStarts.push(index + 1);
+  const lineAt = (offset: number) => {
+    let low = 0;
+    let high = lineStarts.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if ((lineStarts[middle] as number) <= offset) low = middle;
+      else high = middle - 1;
+    }
+    return low + 1;
+  };
+  const { MAPPING, SEQUENCE, SCALAR, POP } = module.EVENT_ID;
+  let next = 0;
+  /** Walks the node starting at `events[next]`, recording its children under `path`; leaves `next` after it. */
+  const walk = (path: string[]): void => {
+    const event = events[next++];
+    if (event?.type === MAPPING) {
+      while (events[next] !== undefined && events[next]?.type !== POP) {
+        const key = events[next];
+        const name = key?.type === SCALAR ? module.getScalarValue(text, key) : undefined;
+        if (name !== undefined && key?.type === SCALAR && path.length < depth) lines.set([...path, name].join("/"), lineAt(key.valueStart));
+        walk([]); // the key itself
+        walk(name === undefined ? ["?"] : [...path, name]);
+      }
+      next++;
+    } else if (event?.type === SEQUENCE) {
+      for (let item = 0; events[next] !== undefined && events[next]?.type !== POP; item++) {
+        const start = events[next];
+        const offset = start?.type === MAPPING || start?.type === SEQUENCE ? start.start : start?.type === SCALAR ? start.valueStart : -1;
+        if (offset >= 0 && path.length < depth) lines.set([...path, String(item)].join("/"), lineAt(offset));
+        walk([...path, String(item)]);
+      }
+      next++;
+    }
+  };
+  // The stream: a document event, its content, its pop; only the first document is a model file.
+  if (events[next]?.type === module.EVENT_ID.DOCUMENT) next++;
+  walk([]);
+  return lines;
+}

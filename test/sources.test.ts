@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { ParseError } from "../src/errors.ts";
-import { loadExampleModel, loadModelFile, parseModelDocument } from "../src/sources.ts";
+import { loadExampleModel, loadModelFile, modelFileLines, parseModelDocument } from "../src/sources.ts";
 import { rejected, thrown } from "./support/failures.ts";
 
 const model = (externalId: string) => ({
@@ -189,5 +189,41 @@ describe("bundled example", () => {
     expect(properties.some((property) => property.kind === "edge" && property.direction === "inwards")).toBe(true);
     expect(example?.views.some((view) => view.implements.length > 0)).toBe(true);
     expect(example?.views.some((view) => view.usedFor === "edge")).toBe(true);
+  });
+});
+
+describe("where each part of a model file is", () => {
+  test("the line of each data model, view and property, in YAML and in JSON, in an {items} wrapper too", () => {
+    const yaml = [
+      "items:",
+      "  - space: sp",
+      "    externalId: M",
+      "    version: '1'",
+      "    views:",
+      "      - space: sp",
+      "        externalId: Pump",
+      "        version: '1'",
+      "        properties:",
+      "          flow: {}",
+      "          'odd name': {}",
+      "",
+    ].join("\n");
+    expect(modelFileLines(yaml, "m.yaml")).toEqual([
+      { space: "sp", externalId: "M", line: 3 },
+      { space: "sp", externalId: "Pump", line: 6 },
+      { space: "sp", externalId: "Pump", property: "flow", line: 10 },
+      { space: "sp", externalId: "Pump", property: "odd name", line: 11 },
+    ]);
+    const json = [
+      '{"space": "sp", "externalId": "A", "version": "1", "views": [',
+      '  {"space": "sp", "externalId": "Pump", "version": "1",',
+      '   "properties": {"flow": {}}}',
+      "]}",
+    ].join("\n");
+    expect(modelFileLines(json, "m.json")).toEqual([
+      { space: "sp", externalId: "A", line: 1 },
+      { space: "sp", externalId: "Pump", line: 2 },
+      { space: "sp", externalId: "Pump", property: "flow", line: 3 },
+    ]);
   });
 });

@@ -11,6 +11,7 @@ import { DEFAULT_LANGUAGE, languageKeys } from "../generators/registry.ts";
 import { recordedGenerationTime, type WriteReport, writeGeneratedFiles } from "../output/writer.ts";
 import type { GenerationWarning } from "../pipeline.ts";
 import { displayPath } from "./display-path.ts";
+import { withFileLines } from "./file-lines.ts";
 import type { GeneratedSdk, GenerationJob } from "./generation-job.ts";
 import { type GenerateFlags, generationSettings } from "./generation-settings.ts";
 import { explained } from "./help.ts";
@@ -28,11 +29,11 @@ const FINDINGS_SHOWN = 10;
  * Errors first (their parts are left out of the SDK), then warnings: the same findings, with the same severities,
  * as `pygen validate` reports for the model.
  */
-function reportFindings(warnings: GenerationWarning[], reporter: Reporter): void {
+function reportFindings(warnings: GenerationWarning[], modelFiles: readonly string[], reporter: Reporter): void {
   const errors = warnings.filter((warning) => warning.severity === "error");
   const ordered = [...errors, ...warnings.filter((warning) => warning.severity !== "error")];
-  for (const finding of ordered.slice(0, FINDINGS_SHOWN)) {
-    const text = `${finding.code} ${finding.location}: ${finding.message}`;
+  for (const finding of withFileLines(ordered.slice(0, FINDINGS_SHOWN), modelFiles)) {
+    const text = `${finding.code} ${finding.location}${finding.fileLine ? ` (${finding.fileLine})` : ""}: ${finding.message}`;
     if (finding.severity === "error") reporter.error(text);
     else reporter.warn(text);
   }
@@ -77,7 +78,7 @@ async function runGenerate(flags: GenerateFlags, io: CliIO): Promise<void> {
     : generation.loaded);
   for (const pattern of unmatched) reporter.warn(`the view pattern "${pattern}" matches no view`);
   const result = await reporter.step(countText, () => generation.generated);
-  reportFindings(result.warnings, reporter);
+  reportFindings(result.warnings, modelSource.kind === "files" ? modelSource.paths : [], reporter);
 
   const outputDir = settings.output ?? resolve(result.config.topLevelPackage);
   const check = flags.check ?? false;
