@@ -8,6 +8,7 @@
 import { existsSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import * as v from "valibot";
+import { readableIssueMessage } from "./client/models.ts";
 import { parseYaml } from "./data-formats.ts";
 import { ParseError } from "./errors.ts";
 import { readTextFile } from "./text-file.ts";
@@ -160,7 +161,7 @@ function interpolate(value: unknown, env: Record<string, string | undefined>, fi
 function validate(raw: unknown, file: string): PygenConfig {
   const result = v.safeParse(PygenConfigSchema, raw);
   if (result.success) return result.output;
-  const issues = result.issues.map((issue) => `${v.getDotPath(issue) ?? "(top level)"}: ${issue.message}`);
+  const issues = result.issues.map((issue) => `${v.getDotPath(issue) ?? "(top level)"}: ${readableIssueMessage(issue)}`);
   throw new ParseError(`invalid configuration at ${issues[0]}`, { location: file, details: issues.slice(1) });
 }
 

@@ -13,6 +13,7 @@ import {
   ModelFileViewPropertySchema,
   ModelFileViewSchema,
   type RejectedPart,
+  readableIssueMessage,
   type View,
   type ViewProperty,
 } from "./client/models.ts";
@@ -222,19 +223,14 @@ function unknownTypeOf(issues: v.BaseIssue<unknown>[], raw: unknown): string | u
 }
 
 function problemLines(issues: v.BaseIssue<unknown>[], at: PathText): string[] {
-  return issues.map((issue) => `${at(issuePath(issue))}: ${readableMessage(issue)}`);
-}
-
-/** valibot's words for a missing key ('Invalid key: Expected "x" but received undefined') said plainly; the path names the key. */
-function readableMessage(issue: v.BaseIssue<unknown>): string {
-  return /^Invalid key: Expected "[^"]*" but received undefined$/.test(issue.message) ? "is missing" : issue.message;
+  return issues.map((issue) => `${at(issuePath(issue))}: ${readableIssueMessage(issue)}`);
 }
 
 /** The ParseError for input that is not a data model, with the first issues and where they are. */
 function notADataModel(issues: v.BaseIssue<unknown>[], input: unknown, fileName: string, prefix: (string | number)[]): ParseError {
   const lines = issues.slice(0, 10).map((issue) => {
     const path = formatPath([...prefix, ...issuePath(issue)], input, prefix.length);
-    return `${path || "(document)"}: ${issue.message}`;
+    return `${path || "(document)"}: ${readableIssueMessage(issue)}`;
   });
   if (issues.length > 10) lines.push(`… and ${issues.length - 10} more`);
   const first = lines[0] ?? "invalid data model";

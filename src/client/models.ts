@@ -344,6 +344,16 @@ function missingKey(issue: v.BaseIssue<unknown>): string | undefined {
   return issue.input === undefined && issue.expected?.startsWith('"') ? issue.expected.slice(1, -1) : undefined;
 }
 
+/**
+ * valibot's words for a key said plainly, after the path that names it: 'Invalid key: Expected "x" but received
+ * undefined' is "is missing", 'Expected never but received "x"' (a strict object's unknown key) "is not a known key".
+ */
+export function readableIssueMessage(issue: v.BaseIssue<unknown>): string {
+  if (/^Invalid key: Expected "[^"]*" but received undefined$/.test(issue.message)) return "is missing";
+  if (/^Invalid key: Expected never but received /.test(issue.message)) return "is not a known key (check its spelling)";
+  return issue.message;
+}
+
 const EdgeConnectionSchema = v.pipe(
   v.object(
     {
