@@ -6,6 +6,7 @@ import { type CAC, cac } from "cac";
 import { registerDoctor } from "./cli/doctor.ts";
 import { registerEmulate } from "./cli/emulate.ts";
 import { registerGenerate } from "./cli/generate.ts";
+import { commandHelp } from "./cli/help.ts";
 import { registerInspect } from "./cli/inspect.ts";
 import { markNumericValues, rejectEmptyValues, unmarkValues } from "./cli/option-values.ts";
 import type { CliIO } from "./cli/reporter.ts";
@@ -38,7 +39,7 @@ export function commandLine(io: CliIO): CAC {
   registerServe(cli, io);
   registerDoctor(cli, io);
   cli.option("-v, --version", "Show pygen's version (a data model's version is --model-version)");
-  cli.help();
+  cli.help(commandHelp(cli));
   return cli;
 }
 

@@ -8,6 +8,7 @@
 import { existsSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import * as v from "valibot";
+import { readableIssueMessage } from "./client/models.ts";
 import { parseYaml } from "./data-formats.ts";
 import { ParseError } from "./errors.ts";
 import { readTextFile } from "./text-file.ts";
@@ -40,6 +41,8 @@ export const PygenConfigSchema = v.strictObject({
       tokenUrl: v.optional(nonEmpty),
       tenantId: v.optional(nonEmpty),
       scopes: v.optional(stringList),
+      /** The `audience` form field some identity providers want in the token request. */
+      audience: v.optional(nonEmpty),
       clientName: v.optional(nonEmpty),
       timeoutMs: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1))),
       maxRetries: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))),
@@ -64,6 +67,8 @@ export const PygenConfigSchema = v.strictObject({
       includeViews: v.optional(stringList),
       excludeViews: v.optional(stringList),
       strict: v.optional(v.boolean()),
+      /** Write into a non-empty folder pygen did not create (as --overwrite). */
+      overwrite: v.optional(v.boolean()),
       templates: v.optional(nonEmpty),
       /** The layout options of GeneratorConfig; each language says what they mean for it, or refuses them. */
       flatStructure: v.optional(v.boolean()),
@@ -156,7 +161,7 @@ function interpolate(value: unknown, env: Record<string, string | undefined>, fi
 function validate(raw: unknown, file: string): PygenConfig {
   const result = v.safeParse(PygenConfigSchema, raw);
   if (result.success) return result.output;
-  const issues = result.issues.map((issue) => `${v.getDotPath(issue) ?? "(top level)"}: ${issue.message}`);
+  const issues = result.issues.map((issue) => `${v.getDotPath(issue) ?? "(top level)"}: ${readableIssueMessage(issue)}`);
   throw new ParseError(`invalid configuration at ${issues[0]}`, { location: file, details: issues.slice(1) });
 }
 
@@ -173,17 +178,26 @@ function resolvePaths(config: PygenConfig, base: string): PygenConfig {
 
 // ── pygen v1: [tool.pygen] in pyproject.toml, client_secret in .secret.toml ────────────────────────────────
 
-/** pygen v1's keys and where each lands in PygenConfig. */
+/**
+ * pygen v1's `[tool.pygen]` settings (those of cognite-pygen 1.4.2's PygenSettings) and where each lands in
+ * PygenConfig. Settings without a meaning here have a note instead: what pygen does in their place.
+ */
 const V1_KEYS: Record<string, (config: MutableConfig, value: unknown) => void> = {
   cdf_cluster: (config, value) => (config.client.cluster = value),
   cdf_project: (config, value) => (config.client.project = value),
+  cdf_url: (config, value) => (config.client.baseUrl = value),
   tenant_id: (config, value) => (config.client.tenantId = value),
+  token_url: (config, value) => (config.client.tokenUrl = value),
+  // v1 takes the scopes as one string; several are separated by spaces or commas, as in --scopes.
+  scopes: (config, value) => (config.client.scopes = typeof value === "string" ? value.split(/[\s,]+/).filter(Boolean) : value),
+  audience: (config, value) => (config.client.audience = value),
   client_id: (config, value) => (config.client.clientId = value),
   client_secret: (config, value) => (config.client.clientSecret = value),
   top_level_package: (config, value) => (config.generation.topLevelPackage = value),
   client_name: (config, value) => (config.generation.clientName = value),
   instance_space: (config, value) => (config.generation.instanceSpace = value),
   output_dir: (config, value) => (config.generation.output = value),
+  overwrite: (config, value) => (config.generation.overwrite = v1Boolean(value)),
   data_models: (config, value) =>
     (config.model.ids = Array.isArray(value)
       ? value.map((id) => (Array.isArray(id) ? { space: id[0], externalId: id[1], version: id[2] } : id))
@@ -192,6 +206,21 @@ const V1_KEYS: Record<string, (config: MutableConfig, value: unknown) => void> =
   external_id: (config, value) => (config.v1Single.externalId = value),
   version: (config, value) => (config.v1Single.version = value),
 };
+
+/** v1 read its settings as text, so `overwrite = "true"` is as valid there as `overwrite = true`. */
+function v1Boolean(value: unknown): unknown {
+  const text = typeof value === "string" ? value.trim().toLowerCase() : undefined;
+  return text === "true" ? true : text === "false" ? false : value;
+}
+
+const ALWAYS_FORMATTED = "pygen always formats the SDK it generates (ruff-format clean, with the formatter inside the binary)";
+
+/** v1 settings, and spellings of them, that mean nothing here: each is read, warned about and left out. */
+const V1_KEYS_WITHOUT_MEANING: Record<string, string> = {
+  format_code: ALWAYS_FORMATTED,
+  skip_formatting: ALWAYS_FORMATTED,
+};
+
 type MutableConfig = {
   client: Record<string, unknown>;
   generation: Record<string, unknown>;
@@ -212,16 +241,16 @@ async function loadPyproject(path: string): Promise<LoadedConfig> {
   if (section === null || typeof section !== "object") throw new ParseError("[tool.pygen] must be a table", { location: path });
 
   const mutable: MutableConfig = { client: {}, generation: {}, model: {}, v1Single: {} };
+  const warnings: string[] = [];
   for (const [key, value] of Object.entries(section)) {
     const apply = V1_KEYS[key];
-    if (!apply)
-      throw new ParseError(`[tool.pygen] has an unknown key "${key}"; known: ${Object.keys(V1_KEYS).join(", ")}`, { location: path });
-    apply(mutable, value);
+    if (apply) apply(mutable, value);
+    else if (key in V1_KEYS_WITHOUT_MEANING) warnings.push(`${path}: [tool.pygen] ${key} is ignored: ${V1_KEYS_WITHOUT_MEANING[key]}`);
+    // pygen v1 ignored keys it did not know, so a v1 config may hold some: named, not fatal.
+    else warnings.push(`${path}: [tool.pygen] has an unknown key "${key}", which is ignored; known: ${Object.keys(V1_KEYS).join(", ")}`);
   }
-  const warnings =
-    "client_secret" in section
-      ? [`${path}: client_secret is written into [tool.pygen]; move it to .secret.toml or set CDF_CLIENT_SECRET`]
-      : [];
+  if ("client_secret" in section)
+    warnings.push(`${path}: client_secret is written into [tool.pygen]; move it to .secret.toml or set CDF_CLIENT_SECRET`);
   if (Object.keys(mutable.v1Single).length > 0) mutable.model.ids = [...((mutable.model.ids as unknown[]) ?? []), mutable.v1Single];
 
   const secretPath = join(dirname(path), ".secret.toml");

@@ -55,8 +55,19 @@ export function parseYaml(text: string, fileName: string): unknown {
   } catch (error) {
     if (error instanceof module.YAMLException) {
       const { mark, reason } = error as YamlException;
-      const location = mark ? `${fileName}:${mark.line + 1}:${mark.column + 1}` : fileName;
-      throw new ParseError(`invalid YAML: ${reason}`, {
+      // An unclosed [ or { is what the user must fix, but js-yaml stops later and names what it found there
+      // ("deficient indentation"): name the bracket, where it opened, and where the parser gave up.
+      const unclosed = mark ? unclosedBrackets(text, mark.position) : [];
+      const [innermost] = unclosed;
+      const location = innermost
+        ? `${fileName}:${innermost.line}:${innermost.column}`
+        : mark
+          ? `${fileName}:${mark.line + 1}:${mark.column + 1}`
+          : fileName;
+      const message = innermost
+        ? `${unclosed.map((bracket) => `"${bracket.char}" opened at line ${bracket.line}, column ${bracket.column}`).join(" and ")} ${unclosed.length === 1 ? "is" : "are"} never closed: close ${unclosed.length === 1 ? "it" : "them"} with ${unclosed.map((bracket) => `"${CLOSING[bracket.char]}"`).join(" and ")} (the parser stopped at line ${(mark?.line ?? 0) + 1}: ${reason})`
+        : reason;
+      throw new ParseError(`invalid YAML: ${message}`, {
         location,
         cause: error,
         // One detail per line: details are printed one line each, with any line break in them escaped.
@@ -65,6 +76,55 @@ export function parseYaml(text: string, fileName: string): unknown {
     }
     throw error;
   }
+}
+
+const CLOSING: Record<string, string> = { "[": "]", "{": "}" };
+
+interface OpenBracket {
+  char: string;
+  /** 1-based, as editors count. */
+  line: number;
+  column: number;
+}
+
+/**
+ * The flow collections (`[` and `{`) still open at `end`, innermost first. A bracket counts where YAML reads one:
+ * where a value starts (after `:`, `- `, `,` or another bracket, or at the start of a line) or inside one;
+ * quoted text and comments are skipped, and so are quotes inside plain text (`it's`).
+ */
+function unclosedBrackets(text: string, end: number): OpenBracket[] {
+  const open: OpenBracket[] = [];
+  let line = 1;
+  let lineStart = 0;
+  let quote: string | undefined;
+  let previous = "\n";
+  for (let index = 0; index < end && index < text.length; index++) {
+    const char = text[index] as string;
+    if (char === "\n") {
+      line++;
+      lineStart = index + 1;
+    }
+    if (quote !== undefined) {
+      if (quote === '"' && char === "\\") index++;
+      else if (char === quote) {
+        quote = undefined;
+        previous = char;
+      }
+      continue;
+    }
+    const startsValue = previous === "\n" || ":-,[{".includes(previous);
+    if (char === "#" && /\s/.test(text[index - 1] ?? "\n")) {
+      const next = text.indexOf("\n", index);
+      index = (next === -1 ? text.length : next) - 1;
+      continue;
+    }
+    if ((char === '"' || char === "'") && (startsValue || open.length > 0)) quote = char;
+    else if ((char === "[" || char === "{") && (startsValue || open.length > 0)) open.push({ char, line, column: index - lineStart + 1 });
+    else if ((char === "]" || char === "}") && open.length > 0) open.pop();
+    if (!/\s/.test(char)) previous = char;
+    else if (char === "\n") previous = "\n";
+  }
+  return open.reverse();
 }
 
 /**
@@ -218,4 +278,60 @@ export function stringifyJson(value: unknown, indent?: number): string {
 /** Parses a document by its file name: `.json` as JSON, everything else as YAML (a superset of JSON). */
 export function parseDocument(text: string, fileName: string): unknown {
   return fileName.toLowerCase().endsWith(".json") ? parseJson(text, fileName) : parseYaml(text, fileName);
+}
+
+/**
+ * The 1-based line of each mapping key and sequence item of a YAML (or JSON) text down to `depth` levels, by
+ * path: `views/0` is the first item of `views`, `views/0/properties/flow` the key `flow` in it. For messages that
+ * point into the file; text that is not valid YAML has no lines.
+ */
+export function sourceLines(text: string, depth: number): Map<string, number> {
+  const { module } = loadJsYaml();
+  const lines = new Map<string, number>();
+  let events: ReturnType<JsYaml["parseEvents"]>;
+  try {
+    events = module.parseEvents(text, {});
+  } catch {
+    return lines;
+  }
+  const lineStarts = [0];
+  for (let index = text.indexOf("\n"); index !== -1; index = text.indexOf("\n", index + 1)) lineStarts.push(index + 1);
+  const lineAt = (offset: number) => {
+    let low = 0;
+    let high = lineStarts.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if ((lineStarts[middle] as number) <= offset) low = middle;
+      else high = middle - 1;
+    }
+    return low + 1;
+  };
+  const { MAPPING, SEQUENCE, SCALAR, POP } = module.EVENT_ID;
+  let next = 0;
+  /** Walks the node starting at `events[next]`, recording its children under `path`; leaves `next` after it. */
+  const walk = (path: string[]): void => {
+    const event = events[next++];
+    if (event?.type === MAPPING) {
+      while (events[next] !== undefined && events[next]?.type !== POP) {
+        const key = events[next];
+        const name = key?.type === SCALAR ? module.getScalarValue(text, key) : undefined;
+        if (name !== undefined && key?.type === SCALAR && path.length < depth) lines.set([...path, name].join("/"), lineAt(key.valueStart));
+        walk([]); // the key itself
+        walk(name === undefined ? ["?"] : [...path, name]);
+      }
+      next++;
+    } else if (event?.type === SEQUENCE) {
+      for (let item = 0; events[next] !== undefined && events[next]?.type !== POP; item++) {
+        const start = events[next];
+        const offset = start?.type === MAPPING || start?.type === SEQUENCE ? start.start : start?.type === SCALAR ? start.valueStart : -1;
+        if (offset >= 0 && path.length < depth) lines.set([...path, String(item)].join("/"), lineAt(offset));
+        walk([...path, String(item)]);
+      }
+      next++;
+    }
+  };
+  // The stream: a document event, its content, its pop; only the first document is a model file.
+  if (events[next]?.type === module.EVENT_ID.DOCUMENT) next++;
+  walk([]);
+  return lines;
 }

@@ -12,30 +12,46 @@ import type { LoadedModels } from "./sources.ts";
 import { loadExampleModel } from "./sources.ts";
 import { versionLine } from "./version.ts";
 
-export async function runDoctor(): Promise<string> {
+export interface DoctorReport {
+  /** One line per check, ready to print. */
+  lines: string[];
+  /** The checks that failed, by name. */
+  failed: string[];
+}
+
+export async function runDoctor(): Promise<DoctorReport> {
   const example = loadExampleModel();
   const started = performance.now();
   const formatted = await formatTypeScript("const  answer={value:42}", "check.ts");
   const formatMs = performance.now() - started;
   const formatterOk = formatted.trim() === "const answer = { value: 42 };";
-  return [
-    versionLine(),
-    `templates: ${embeddedTemplateNames().length} embedded`,
-    `example model: ${example.origin}, ${example.models.reduce((count, model) => count + model.views.length, 0)} views`,
-    `formatter: ${formatterOk ? "ok" : "unexpected output"} (loaded and ran in ${formatMs.toFixed(0)} ms)`,
-    ...LANGUAGES.map(
-      (language) => `language ${language.key}: ${languageCheck(language.key, example)}; its SDKs pass ${language.outputChecks.join(", ")}`,
-    ),
-  ].join("\n");
+  const languages = LANGUAGES.map((language) => ({
+    key: language.key,
+    checks: language.outputChecks,
+    ...languageCheck(language.key, example),
+  }));
+  return {
+    lines: [
+      versionLine(),
+      `templates: ${embeddedTemplateNames().length} embedded`,
+      `example model: ${example.origin}, ${example.models.reduce((count, model) => count + model.views.length, 0)} views`,
+      `formatter: ${formatterOk ? "ok" : "unexpected output"} (loaded and ran in ${formatMs.toFixed(0)} ms)`,
+      ...languages.map((language) => `language ${language.key}: ${language.text}; its SDKs pass ${language.checks.join(", ")}`),
+    ],
+    failed: [
+      ...(formatterOk ? [] : ["formatter"]),
+      ...languages.filter((language) => !language.ok).map((language) => `language ${language.key}`),
+    ],
+  };
 }
 
 /** Generates the example in the language (nothing written): proves its templates and generator run in this binary. */
-function languageCheck(key: string, example: LoadedModels): string {
+function languageCheck(key: string, example: LoadedModels): { ok: boolean; text: string } {
   const started = performance.now();
   try {
     const result = generateSdk(example, { language: key });
-    return `ok, the example generates ${result.files.length} files in ${(performance.now() - started).toFixed(0)} ms`;
+    return { ok: true, text: `ok, the example generates ${result.files.length} files in ${(performance.now() - started).toFixed(0)} ms` };
   } catch (error) {
-    return `failed: ${error instanceof Error ? error.message : String(error)}`;
+    return { ok: false, text: `failed: ${error instanceof Error ? error.message : String(error)}` };
   }
 }

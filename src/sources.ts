@@ -13,11 +13,12 @@ import {
   ModelFileViewPropertySchema,
   ModelFileViewSchema,
   type RejectedPart,
+  readableIssueMessage,
   type View,
   type ViewProperty,
 } from "./client/models.ts";
 import type { RetryPolicy } from "./client/retry.ts";
-import { parseDocument } from "./data-formats.ts";
+import { parseDocument, sourceLines } from "./data-formats.ts";
 import { ParseError, ResourceNotFoundError } from "./errors.ts";
 import { readTextFile } from "./text-file.ts";
 
@@ -93,6 +94,45 @@ export function parseModelDocument(text: string, fileName: string, options: Pars
   const { items, pathPrefix } = unwrapItems(document, fileName);
   const parse = options.strict ? parseDataModel : parseDataModelByParts;
   return items.map((item, index) => parse(item, fileName, pathPrefix === undefined ? [] : [pathPrefix, index]));
+}
+
+/** A data model, view or property of a model file, and the line it starts on. */
+export interface PartLine {
+  space: string;
+  externalId: string;
+  /** Set for a property: its identifier. */
+  property?: string;
+  line: number;
+}
+
+/**
+ * The line of each data model, view and property of a model file (its `externalId`, its list item, its key), for
+ * findings that say where to look. Parts whose identity is not text are skipped.
+ */
+export function modelFileLines(text: string, fileName: string): PartLine[] {
+  const { items, pathPrefix } = unwrapItems(parseDocument(text, fileName), fileName);
+  // items/0/views/0/properties/name is the deepest path asked for.
+  const lines = sourceLines(text, 6);
+  const found: PartLine[] = [];
+  const add = (owner: unknown, path: (string | number)[], property?: string) => {
+    const { space, externalId } = (owner ?? {}) as { space?: unknown; externalId?: unknown };
+    const line = lines.get(path.join("/"));
+    if (typeof space !== "string" || typeof externalId !== "string" || line === undefined) return;
+    found.push({ space, externalId, ...(property === undefined ? {} : { property }), line });
+  };
+  items.forEach((model, index) => {
+    const base = pathPrefix === undefined ? [] : pathPrefix === "" ? [index] : [pathPrefix, index];
+    add(model, [...base, "externalId"]);
+    const views = (model as { views?: unknown } | null)?.views;
+    if (!Array.isArray(views)) return;
+    views.forEach((view, viewIndex) => {
+      add(view, [...base, "views", viewIndex]);
+      const properties = (view as { properties?: unknown } | null)?.properties;
+      if (properties === null || typeof properties !== "object") return;
+      for (const property of Object.keys(properties)) add(view, [...base, "views", viewIndex, "properties", property], property);
+    });
+  });
+  return found;
 }
 
 /** Accepts a single data model, `{items: [...]}` as list endpoints return it, or a bare list. */
@@ -183,14 +223,14 @@ function unknownTypeOf(issues: v.BaseIssue<unknown>[], raw: unknown): string | u
 }
 
 function problemLines(issues: v.BaseIssue<unknown>[], at: PathText): string[] {
-  return issues.map((issue) => `${at(issuePath(issue))}: ${issue.message}`);
+  return issues.map((issue) => `${at(issuePath(issue))}: ${readableIssueMessage(issue)}`);
 }
 
 /** The ParseError for input that is not a data model, with the first issues and where they are. */
 function notADataModel(issues: v.BaseIssue<unknown>[], input: unknown, fileName: string, prefix: (string | number)[]): ParseError {
   const lines = issues.slice(0, 10).map((issue) => {
     const path = formatPath([...prefix, ...issuePath(issue)], input, prefix.length);
-    return `${path || "(document)"}: ${issue.message}`;
+    return `${path || "(document)"}: ${readableIssueMessage(issue)}`;
   });
   if (issues.length > 10) lines.push(`… and ${issues.length - 10} more`);
   const first = lines[0] ?? "invalid data model";

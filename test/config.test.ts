@@ -18,7 +18,7 @@ describe("pygen.yaml", () => {
   test("unknown keys are refused with their path", async () => {
     write("pygen.yaml", "generation:\n  output: ./sdk\n  note: x\n");
     const error = await rejected(loadConfig({ cwd: dir }));
-    expect(error.message).toContain('generation.note: Invalid key: Expected never but received "note"');
+    expect(error.message).toContain("generation.note: is not a known key (check its spelling)");
   });
 
   test("sections are read, ${ENV} is interpolated, $$ escapes, relative paths resolved", async () => {
@@ -97,9 +97,42 @@ describe("pygen v1 pyproject.toml", () => {
     expect((await loadConfig({ cwd: dir })).config.model?.ids).toEqual([{ space: "sp", externalId: "Movie", version: "2" }]);
   });
 
-  test("unknown keys and broken TOML are reported; a pyproject without [tool.pygen] is ignored", async () => {
-    write("pyproject.toml", '[tool.pygen]\nclient_nam = "x"\n');
-    expect((await rejected(loadConfig({ cwd: dir }))).message).toContain('[tool.pygen] has an unknown key "client_nam"');
+  test("every setting of v1 1.4.2 is read: the rest of the connection, overwrite; format_code is named and ignored", async () => {
+    write(
+      "pyproject.toml",
+      [
+        "[tool.pygen]",
+        'cdf_url = "https://plink.example.com"',
+        'token_url = "https://idp.example.com/token"',
+        'scopes = "https://x/.default, offline_access"',
+        'audience = "https://x"',
+        'overwrite = "true"',
+        "format_code = true",
+      ].join("\n"),
+    );
+    const loaded = await loadConfig({ cwd: dir });
+    expect(loaded.config).toEqual({
+      client: {
+        baseUrl: "https://plink.example.com",
+        tokenUrl: "https://idp.example.com/token",
+        scopes: ["https://x/.default", "offline_access"],
+        audience: "https://x",
+      },
+      generation: { overwrite: true },
+    });
+    expect(loaded.warnings).toEqual([
+      `${join(dir, "pyproject.toml")}: [tool.pygen] format_code is ignored: pygen always formats the SDK it generates (ruff-format clean, with the formatter inside the binary)`,
+    ]);
+  });
+
+  test("a key v1 did not know either is ignored with a warning that names it; broken TOML is an error", async () => {
+    write("pyproject.toml", '[tool.pygen]\nclient_nam = "x"\nskip_formatting = true\n');
+    const loaded = await loadConfig({ cwd: dir });
+    expect(loaded.config).toEqual({});
+    expect(loaded.warnings[1]).toContain("[tool.pygen] skip_formatting is ignored: pygen always formats");
+    expect(loaded.warnings[0]).toContain('[tool.pygen] has an unknown key "client_nam", which is ignored; known: cdf_cluster,');
+    write("pyproject.toml", '[tool.pygen]\noverwrite = "maybe"\n');
+    expect((await rejected(loadConfig({ cwd: dir }))).message).toContain("generation.overwrite");
     write("pyproject.toml", "[tool.pygen\n");
     expect((await rejected(loadConfig({ cwd: dir }))).message).toContain("invalid TOML");
     write("pyproject.toml", '[project]\nname = "x"\n');

@@ -62,6 +62,25 @@ describe("syntax errors", () => {
     expect(error.details.join("\n")).toContain("3 |   version: 1");
   });
 
+  test("an unclosed [ or { is named where it opened, with where the parser gave up", () => {
+    const text = ["views:", "  - externalId: Pump", "    implements: [Asset, Base", "    properties: {}", ""].join("\n");
+    const error = thrown(() => parseYaml(text, "model.yaml"), ParseError);
+    expect(error.message).toStartWith('model.yaml:3:17: invalid YAML: "[" opened at line 3, column 17 is never closed: close it with "]"');
+    expect(error.message).toMatch(/\(the parser stopped at line 4: .+\)$/);
+    expect(error.message).not.toStartWith("model.yaml:4");
+    // Nested ones are all named, innermost first.
+    const nested = thrown(() => parseYaml("a: [ { b: 1\nc: 2\n", "m.yaml"), ParseError);
+    expect(nested.message).toContain('"{" opened at line 1, column 6 and "[" opened at line 1, column 4 are never closed');
+  });
+
+  test("brackets inside quotes, comments and plain text do not count", () => {
+    const text = ["a: 'it''s [not' # [ nor this", 'b: "[\\"x"', "c: it's [fine]", "d: [1, 2", "e: 3", ""].join("\n");
+    const error = thrown(() => parseYaml(text, "m.yaml"), ParseError);
+    expect(error.message).toStartWith('m.yaml:4:4: invalid YAML: "[" opened at line 4, column 4 is never closed');
+    const other = thrown(() => parseYaml("space: a\nexternalId: b\n  version: 1\n", "m.yaml"), ParseError);
+    expect(other.message).not.toContain("never closed");
+  });
+
   test("JSON errors name the file", () => {
     expect(thrown(() => parseJson('{"space": "s",, }', "model.json")).message).toStartWith("model.json: invalid JSON:");
   });

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { ParseError } from "../src/errors.ts";
-import { loadExampleModel, loadModelFile, parseModelDocument } from "../src/sources.ts";
+import { loadExampleModel, loadModelFile, modelFileLines, parseModelDocument } from "../src/sources.ts";
 import { rejected, thrown } from "./support/failures.ts";
 
 const model = (externalId: string) => ({
@@ -58,6 +58,22 @@ describe("document shapes", () => {
         problems: [expect.stringMatching(/^items\[1\]\.views\[0\] \(Pump\)\.properties\.p\.type\.type: unknown property type/)],
         unknownType: "float",
       },
+    ]);
+  });
+
+  test("a missing key reads by its meaning: an edge without type names the edge type, not a data type", () => {
+    const edge = { connectionType: "multi_edge_connection", source: { space: "sp", externalId: "Pump", version: "1" } };
+    const document = { ...model("A"), views: [{ space: "sp", externalId: "Pump", version: "1", properties: { feeds: edge, ok: text } }] };
+    const [loaded] = parseModelDocument(JSON.stringify(document), "m.yaml");
+    const [problem] = loaded?.rejected?.[0]?.problems ?? [];
+    expect(problem).toStartWith("views[0] (Pump).properties.feeds.type: the edge type is missing: an edge connection names");
+    expect(problem).toContain("a node reference such as { space: my_space, externalId: Pump.feeds }, not a data type");
+    expect(problem).not.toContain("Invalid key");
+    // Elsewhere a missing key is said plainly, at its path.
+    const { container: _container, ...noContainer } = text;
+    const mapped = { ...model("A"), views: [{ space: "sp", externalId: "Pump", version: "1", properties: { flow: noContainer } }] };
+    expect(parseModelDocument(JSON.stringify(mapped), "m.yaml")[0]?.rejected?.[0]?.problems).toEqual([
+      "views[0] (Pump).properties.flow.container: is missing",
     ]);
   });
 
@@ -173,5 +189,41 @@ describe("bundled example", () => {
     expect(properties.some((property) => property.kind === "edge" && property.direction === "inwards")).toBe(true);
     expect(example?.views.some((view) => view.implements.length > 0)).toBe(true);
     expect(example?.views.some((view) => view.usedFor === "edge")).toBe(true);
+  });
+});
+
+describe("where each part of a model file is", () => {
+  test("the line of each data model, view and property, in YAML and in JSON, in an {items} wrapper too", () => {
+    const yaml = [
+      "items:",
+      "  - space: sp",
+      "    externalId: M",
+      "    version: '1'",
+      "    views:",
+      "      - space: sp",
+      "        externalId: Pump",
+      "        version: '1'",
+      "        properties:",
+      "          flow: {}",
+      "          'odd name': {}",
+      "",
+    ].join("\n");
+    expect(modelFileLines(yaml, "m.yaml")).toEqual([
+      { space: "sp", externalId: "M", line: 3 },
+      { space: "sp", externalId: "Pump", line: 6 },
+      { space: "sp", externalId: "Pump", property: "flow", line: 10 },
+      { space: "sp", externalId: "Pump", property: "odd name", line: 11 },
+    ]);
+    const json = [
+      '{"space": "sp", "externalId": "A", "version": "1", "views": [',
+      '  {"space": "sp", "externalId": "Pump", "version": "1",',
+      '   "properties": {"flow": {}}}',
+      "]}",
+    ].join("\n");
+    expect(modelFileLines(json, "m.json")).toEqual([
+      { space: "sp", externalId: "A", line: 1 },
+      { space: "sp", externalId: "Pump", line: 2 },
+      { space: "sp", externalId: "Pump", property: "flow", line: 3 },
+    ]);
   });
 });

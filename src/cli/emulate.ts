@@ -1,6 +1,7 @@
 /** `pygen emulate`: registers the command; the work is in emulator/command.ts. */
 import type { CAC } from "cac";
 import type { EmulateFlags } from "../emulator/command.ts";
+import { explained } from "./help.ts";
 import type { CliIO } from "./reporter.ts";
 import { type RepeatableFlag, repeatedFlag } from "./source-options.ts";
 
@@ -11,8 +12,14 @@ type EmulateOptions = Omit<EmulateFlags, "model" | "instances"> & {
 };
 
 export function registerEmulate(cli: CAC, io: CliIO): void {
-  cli
-    .command("emulate", "Run a local emulator of CDF's data-modeling API (in memory, or --db FILE)")
+  explained(
+    cli.command("emulate", "Run a local emulator of CDF's data-modeling API (in memory, or --db FILE)"),
+    [
+      "Serves spaces, containers, views, data models, instances (list, query, sync, search, aggregate) and GraphQL",
+      "on 127.0.0.1, so SDKs and scripts are tested without a CDF project. Seed it with model and instance files;",
+      "it prints its URL and project, and runs until Ctrl-C.",
+    ].join("\n"),
+  )
     .option("--port <port>", "Port on 127.0.0.1; 0 (the default) picks a free one")
     .option("--db <file>", "SQLite file that keeps the state across restarts")
     .option("--project <name>", "Project that --model-file and --instances seed (default emulator)")

@@ -11,11 +11,13 @@ import { DEFAULT_LANGUAGE, languageKeys } from "../generators/registry.ts";
 import { recordedGenerationTime, type WriteReport, writeGeneratedFiles } from "../output/writer.ts";
 import type { GenerationWarning } from "../pipeline.ts";
 import { displayPath } from "./display-path.ts";
+import { withFileLines } from "./file-lines.ts";
 import type { GeneratedSdk, GenerationJob } from "./generation-job.ts";
 import { type GenerateFlags, generationSettings } from "./generation-settings.ts";
+import { explained } from "./help.ts";
 import { InterruptGuard } from "./interrupt.ts";
 import { describeSource, loadModels } from "./model-source.ts";
-import { startGeneration } from "./off-thread.ts";
+import { type RunningGeneration, startGeneration } from "./off-thread.ts";
 import { type CliIO, groupDigits, type Reporter } from "./reporter.ts";
 import { openSession } from "./session.ts";
 import { withSourceOptions } from "./source-options.ts";
@@ -27,11 +29,11 @@ const FINDINGS_SHOWN = 10;
  * Errors first (their parts are left out of the SDK), then warnings: the same findings, with the same severities,
  * as `pygen validate` reports for the model.
  */
-function reportFindings(warnings: GenerationWarning[], reporter: Reporter): void {
+function reportFindings(warnings: GenerationWarning[], modelFiles: readonly string[], reporter: Reporter): void {
   const errors = warnings.filter((warning) => warning.severity === "error");
   const ordered = [...errors, ...warnings.filter((warning) => warning.severity !== "error")];
-  for (const finding of ordered.slice(0, FINDINGS_SHOWN)) {
-    const text = `${finding.code} ${finding.location}: ${finding.message}`;
+  for (const finding of withFileLines(ordered.slice(0, FINDINGS_SHOWN), modelFiles)) {
+    const text = `${finding.code} ${finding.location}${finding.fileLine ? ` (${finding.fileLine})` : ""}: ${finding.message}`;
     if (finding.severity === "error") reporter.error(text);
     else reporter.warn(text);
   }
@@ -76,24 +78,20 @@ async function runGenerate(flags: GenerateFlags, io: CliIO): Promise<void> {
     : generation.loaded);
   for (const pattern of unmatched) reporter.warn(`the view pattern "${pattern}" matches no view`);
   const result = await reporter.step(countText, () => generation.generated);
-  reportFindings(result.warnings, reporter);
+  reportFindings(result.warnings, modelSource.kind === "files" ? modelSource.paths : [], reporter);
 
   const outputDir = settings.output ?? resolve(result.config.topLevelPackage);
   const check = flags.check ?? false;
-  // The SDK records when it was generated: --check compares as if generated at the time the output records,
-  // so only real changes count.
-  const recorded = check ? recordedGenerationTime(outputDir) : undefined;
-  const compared =
-    recorded && recorded !== result.config.generatedAt
-      ? await startGeneration({ ...job, options: { ...options, generatedAt: recorded } }).generated
-      : result;
+  const compared = await keepRecordedTimeIfUnchanged(outputDir, result, check, settings.overwrite, (generatedAt) =>
+    startGeneration({ ...job, options: { ...options, generatedAt } }),
+  );
   const dryRun = (flags.dryRun ?? false) || check;
   const report = await reporter.step(
     check ? "check the output folder" : dryRun ? "dry run: compare with the output folder" : `write ${displayPath(outputDir)}`,
     () =>
       interrupts.whileWriting((checkpoint) =>
         writeGeneratedFiles(outputDir, compared.files, {
-          overwrite: flags.overwrite ?? false,
+          overwrite: settings.overwrite,
           dryRun,
           generatedAt: compared.config.generatedAt,
           checkpoint,
@@ -113,7 +111,7 @@ async function runGenerate(flags: GenerateFlags, io: CliIO): Promise<void> {
     reporter.result(changeLines(report, true).join("\n"));
     reporter.note(`Dry run: nothing was written to ${displayPath(outputDir)}.`);
   } else {
-    const changes = `${report.written.length} written, ${report.unchanged.length} unchanged, ${report.removed.length} removed`;
+    const changes = `${report.written.length} files written, ${report.unchanged.length} unchanged, ${report.removed.length} removed`;
     reporter.result(`${result.config.clientName} (package ${result.config.topLevelPackage}) in ${displayPath(outputDir)}: ${changes}`);
   }
   const changed = report.written.length + report.removed.length;
@@ -122,6 +120,30 @@ async function runGenerate(flags: GenerateFlags, io: CliIO): Promise<void> {
       `${displayPath(outputDir)} is out of date: generating would write ${report.written.length} and remove ${report.removed.length} files; run the same command without --check to update it`,
     );
   }
+}
+
+/**
+ * The SDK records when it was generated (the manifest, `__init__.py`, TypeScript headers). An output that would
+ * differ only in that time keeps the time it records, so regenerating an unchanged model writes nothing and churns
+ * no git history; `--check` always compares as if generated at the recorded time, so only real changes count.
+ */
+async function keepRecordedTimeIfUnchanged(
+  outputDir: string,
+  fresh: GeneratedSdk,
+  check: boolean,
+  overwrite: boolean,
+  generateAt: (generatedAt: string) => RunningGeneration,
+): Promise<GeneratedSdk> {
+  const recorded = recordedGenerationTime(outputDir);
+  if (recorded === undefined || recorded === fresh.config.generatedAt) return fresh;
+  const atRecordedTime = await generateAt(recorded).generated;
+  if (check) return atRecordedTime;
+  const { written, removed } = await writeGeneratedFiles(outputDir, atRecordedTime.files, {
+    overwrite,
+    dryRun: true,
+    generatedAt: recorded,
+  });
+  return written.length + removed.length === 0 ? atRecordedTime : fresh;
 }
 
 /** One line per file: what generating would do to it (unchanged files only when asked). */
@@ -135,8 +157,15 @@ function changeLines(report: WriteReport, withUnchanged: boolean): string[] {
 
 export function registerGenerate(cli: CAC, io: CliIO): void {
   withSourceOptions(
-    cli
-      .command("generate", "Generate a typed Python SDK from a data model")
+    explained(
+      cli.command("generate", "Generate a typed SDK (Python or TypeScript) from a data model"),
+      [
+        "Reads the data model (a model file, a model in CDF, or with neither the bundled example), validates it and",
+        "writes a typed SDK for it into the output folder. The folder is replaced as a whole once everything is",
+        "generated, so a failure leaves the previous output; regenerating an unchanged model writes nothing.",
+        "Parts of the model with errors are left out (and listed); --strict stops instead.",
+      ].join("\n"),
+    )
       .option("-o, --output <dir>", "Output folder (default: ./<top-level package>)")
       .option("--language <language>", `Target language: ${languageKeys().join(", ")} (default: ${DEFAULT_LANGUAGE.key})`)
       .option("--top-level-package <name>", "package of the SDK (default: the model's externalId in the language's convention)")

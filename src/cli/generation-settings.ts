@@ -39,6 +39,8 @@ export interface GenerationSettings {
   instanceSpace: string | undefined;
   views: ViewSelection;
   strict: boolean;
+  /** Write into a non-empty folder pygen did not create. */
+  overwrite: boolean;
   templates: string | undefined;
   /** The package layout (GeneratorConfig): the chosen language honours or refuses them. */
   flatStructure: boolean;
@@ -125,6 +127,7 @@ export function generationSettings(flags: GenerateFlags, config: PygenConfig): G
       exclude: patterns("--exclude-views <globs>", flags.excludeViews, file.excludeViews),
     },
     strict: flags.strict ?? file.strict ?? false,
+    overwrite: flags.overwrite ?? file.overwrite ?? false,
     templates: path(flags.templates, "--templates", file.templates, checkTemplateFolder),
     flatStructure: flags.flatStructure ?? file.flatStructure ?? false,
     singleFile: flags.singleFile ?? file.singleFile ?? false,

@@ -6,6 +6,7 @@ import { renderMermaid } from "../inspect/mermaid.ts";
 import { type ModelOutline, outlineModel } from "../inspect/outline.ts";
 import { renderTable } from "../inspect/table.ts";
 import { renderTree } from "../inspect/tree.ts";
+import { explained } from "./help.ts";
 import { loadModelsForReading } from "./model-source.ts";
 import type { CliIO } from "./reporter.ts";
 import { openSession } from "./session.ts";
@@ -34,8 +35,13 @@ function chooseFormat(flags: InspectFlags): Format {
 
 export function registerInspect(cli: CAC, io: CliIO): void {
   withSourceOptions(
-    cli
-      .command("inspect", "Show a data model's views, properties, types and relations")
+    explained(
+      cli.command("inspect", "Show a data model's views, properties, types and relations"),
+      [
+        "Loads the data model as generate does and prints it: as a tree of views (the default), a table, JSON, or a",
+        "Mermaid class diagram.",
+      ].join("\n"),
+    )
       .option("--format <format>", "tree (default), table, json or mermaid (a classDiagram)")
       .option("--json", "Same as --format json"),
   )

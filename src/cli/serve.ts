@@ -1,11 +1,18 @@
 /** `pygen serve`: registers the command; the work is in service/command.ts, loaded only when it runs. */
 import type { CAC } from "cac";
 import type { ServeFlags } from "../service/command.ts";
+import { explained } from "./help.ts";
 import type { CliIO } from "./reporter.ts";
 
 export function registerServe(cli: CAC, io: CliIO): void {
-  const command = cli
-    .command("serve", "Run the SDK generation service (HTTP API and a web page); embedded queue, or shared on Redis")
+  const command = explained(
+    cli.command("serve", "Run the SDK generation service (HTTP API and a web page); embedded queue, or shared on Redis"),
+    [
+      "Generates SDKs over HTTP: post a model (or a CDF model id with credentials) and download the SDK as a zip,",
+      "or use the web page at /. Jobs run on --workers threads from a queue kept in --data, or on Redis (--queue) so",
+      "several instances share the work. API keys are required unless --no-auth.",
+    ].join("\n"),
+  )
     .option("--port <port>", "Port to listen on; 0 picks a free one", { default: 8000 })
     .option("--host <host>", "Address to listen on", { default: "127.0.0.1" })
     .option("--queue <url>", "redis://host:port/db to share one job queue between instances (default: embedded, in --data)")

@@ -10,7 +10,9 @@ import { EXIT_CODES, exitCodeFamily, exitCodeOf, PygenError, ValidationError } f
 import { runPipeline } from "../pipeline.ts";
 import { colorAllowed, formatSummary, toFailureReport, toJsonReport } from "../validate/index.ts";
 import { selectViews } from "../view-filter.ts";
+import { withFileLines } from "./file-lines.ts";
 import { generationSettings } from "./generation-settings.ts";
+import { explained } from "./help.ts";
 import { loadModelsForReading } from "./model-source.ts";
 import type { CliIO } from "./reporter.ts";
 import { openSession } from "./session.ts";
@@ -22,8 +24,14 @@ interface ValidateFlags extends SourceFlags {
 
 export function registerValidate(cli: CAC, io: CliIO): void {
   withSourceOptions(
-    cli
-      .command("validate", "Check a data model for what would block or degrade generation")
+    explained(
+      cli.command("validate", "Check a data model for what would block or degrade generation"),
+      [
+        "Loads the data model as generate does and lists each finding: what is wrong, where, and how to fix it.",
+        "Errors are what CDF refuses or what generate would leave out; warnings change the SDK. Exits 0 when the",
+        `model has no errors, ${EXIT_CODES.validation} when it has some (warnings count with --strict); generate reports the same findings.`,
+      ].join("\n"),
+    )
       .option("--strict", "Treat warnings as errors")
       .option("--json", "Print the report as JSON (also when the model cannot be loaded)"),
   )
@@ -50,9 +58,16 @@ export function registerValidate(cli: CAC, io: CliIO): void {
         },
       );
       const exitCode = verdict.isValid ? 0 : EXIT_CODES.validation;
+      const files = session.modelSource.kind === "files" ? session.modelSource.paths : [];
+      const located = {
+        ...verdict,
+        errors: withFileLines(verdict.errors, files),
+        warnings: withFileLines(verdict.warnings, files),
+        infos: withFileLines(verdict.infos, files),
+      };
       // The summary makes the model's text printable itself, before colouring it.
-      if (flags.json) session.reporter.result(stringifyJson(toJsonReport(verdict, exitCode), 2));
-      else session.reporter.result(formatSummary(verdict, { color: colorAllowed() }), { painted: true });
+      if (flags.json) session.reporter.result(stringifyJson(toJsonReport(located, exitCode), 2));
+      else session.reporter.result(formatSummary(located, { color: colorAllowed() }), { painted: true });
       if (!verdict.isValid) {
         const count = verdict.errors.length;
         const message = `${loaded.origin} has ${count} ${count === 1 ? "error" : "errors"}${settings.strict ? " (--strict)" : ""}`;

@@ -330,15 +330,42 @@ export type MappedProperty = v.InferOutput<ReturnType<typeof mappedPropertySchem
 export const EDGE_CONNECTION_TYPES = ["single_edge_connection", "multi_edge_connection"] as const;
 export const REVERSE_CONNECTION_TYPES = ["single_reverse_direct_relation", "multi_reverse_direct_relation"] as const;
 
+/**
+ * What a missing key of an edge connection means. Its `type` is the edge type (the node that names the kind of
+ * edge), which a bare "type is missing" would have read as the data type of a property.
+ */
+const MISSING_EDGE_KEYS: Record<string, string> = {
+  type: "the edge type is missing: an edge connection names the kind of its edges with type: { space, externalId }, a node reference such as { space: my_space, externalId: Pump.feeds }, not a data type",
+  source: "the view at the other end of the edges is missing: add source: { space, externalId, version }",
+};
+
+/** A missing key's issue (the object schema reports it with the key, quoted, as what it expected). */
+function missingKey(issue: v.BaseIssue<unknown>): string | undefined {
+  return issue.input === undefined && issue.expected?.startsWith('"') ? issue.expected.slice(1, -1) : undefined;
+}
+
+/**
+ * valibot's words for a key said plainly, after the path that names it: 'Invalid key: Expected "x" but received
+ * undefined' is "is missing", 'Expected never but received "x"' (a strict object's unknown key) "is not a known key".
+ */
+export function readableIssueMessage(issue: v.BaseIssue<unknown>): string {
+  if (/^Invalid key: Expected "[^"]*" but received undefined$/.test(issue.message)) return "is missing";
+  if (/^Invalid key: Expected never but received /.test(issue.message)) return "is not a known key (check its spelling)";
+  return issue.message;
+}
+
 const EdgeConnectionSchema = v.pipe(
-  v.object({
-    connectionType: v.optional(v.picklist(EDGE_CONNECTION_TYPES), "multi_edge_connection"),
-    type: DirectRelationReferenceSchema,
-    source: ViewReferenceSchema,
-    edgeSource: maybe(ViewReferenceSchema),
-    direction: orDefault(v.picklist(["outwards", "inwards"]), "outwards"),
-    ...naming,
-  }),
+  v.object(
+    {
+      connectionType: v.optional(v.picklist(EDGE_CONNECTION_TYPES), "multi_edge_connection"),
+      type: DirectRelationReferenceSchema,
+      source: ViewReferenceSchema,
+      edgeSource: maybe(ViewReferenceSchema),
+      direction: orDefault(v.picklist(["outwards", "inwards"]), "outwards"),
+      ...naming,
+    },
+    (issue) => MISSING_EDGE_KEYS[missingKey(issue) ?? ""] ?? issue.message,
+  ),
   v.transform((edge) => ({ ...edge, kind: "edge" as const, direction: edge.direction ?? "outwards" })),
 );
 export type EdgeConnection = v.InferOutput<typeof EdgeConnectionSchema>;

@@ -179,6 +179,9 @@ export async function writeGeneratedFiles(
   const removed = (manifest?.files ?? []).filter((path) => !contents.has(path) && lstatOrUndefined(join(root, path)) !== undefined);
   const report = { outputDir: root, written, unchanged, removed, dryRun: options.dryRun ?? false };
   if (options.dryRun) return report;
+  // Nothing to change: the folder is left alone, so every file and folder keeps its modification time.
+  const manifestNow = manifestText(contents, options.generatedAt);
+  if (written.length + removed.length === 0 && readExisting(join(root, MANIFEST_NAME)) === manifestNow) return report;
 
   for (const path of written) {
     // Only files (or links) are ever replaced: a folder in the way may hold the user's work.
@@ -194,7 +197,7 @@ export async function writeGeneratedFiles(
     mkdirSync(staging);
     if (rootStat) chmodSync(staging, rootStat.mode & 0o7777);
     await stageFiles(staging, written, contents, options.checkpoint);
-    writeManifest(staging, contents, options.generatedAt);
+    writeFileSync(join(staging, MANIFEST_NAME), manifestNow);
     if (entries.length > 0) await carryOver(root, staging, "", new Set([...written, ...removed, MANIFEST_NAME]), options.checkpoint);
     await options.checkpoint?.();
     swapIn(staging, root, rootStat !== undefined, `.${basename(root)}.pygen-previous-${stamp}`);
@@ -275,13 +278,13 @@ async function stageFiles(staging: string, paths: string[], contents: Map<string
   }
 }
 
-function writeManifest(folder: string, contents: Map<string, string>, generatedAt: string | undefined): void {
+function manifestText(contents: Map<string, string>, generatedAt: string | undefined): string {
   const manifest: Manifest = {
     generator: `pygen ${PYGEN_VERSION}`,
     ...(generatedAt ? { generatedAt } : {}),
     files: [...contents.keys()].sort(),
   };
-  writeFileSync(join(folder, MANIFEST_NAME), `${JSON.stringify(manifest, null, 2)}\n`);
+  return `${JSON.stringify(manifest, null, 2)}\n`;
 }
 
 /**

@@ -11,6 +11,8 @@ export interface ReportedIssue extends Omit<ValidationIssue, "code"> {
   code: string;
   /** Absent for the validator's issues. */
   source?: "validation" | "generator";
+  /** `file:line` of the part in the model file it came from, where known. */
+  fileLine?: string;
 }
 
 /**
@@ -68,7 +70,8 @@ export function formatSummary(result: Verdict, options: SummaryOptions = {}): st
       lines.push(`  ${safe(view)}`);
       for (const issue of viewIssues) {
         const property = issue.location.slice(view.length + 1);
-        lines.push(`    ${paint(tone, issue.code)}${property ? ` ${safe(property)}` : ""}: ${safe(issue.message)}`);
+        const where = issue.fileLine ? ` (${safe(issue.fileLine)})` : "";
+        lines.push(`    ${paint(tone, issue.code)}${property ? ` ${safe(property)}` : ""}${where}: ${safe(issue.message)}`);
         lines.push(`      ${paint("dim", `→ ${safe(issue.suggestion)}`)}`);
       }
     }

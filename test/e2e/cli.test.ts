@@ -34,7 +34,8 @@ describe("pygen validate", () => {
   test("a model with errors exits with the validation code, the issues on stdout, one error line on stderr", () => {
     const result = run(["validate", "--model-file", "broken.model.yaml"]);
     expect(result.exitCode).toBe(EXIT_CODES.validation);
-    expect(result.stdout).toContain("MISSING_REVERSE_RELATION plants");
+    // Each finding says where it is in the file.
+    expect(result.stdout).toContain("MISSING_REVERSE_RELATION plants (broken.model.yaml:15): reverse relation plants");
     expect(result.stdout).toContain("The model is not valid: the parts with errors are left out of the SDK: errors 1, warnings 1");
     expect(result.stderr).toBe("error: broken.model.yaml has 1 error\n");
   });
@@ -51,6 +52,7 @@ describe("pygen validate", () => {
     expect(report.isValid).toBe(false);
     expect(report.counts).toEqual({ errors: 1, warnings: 1, infos: 0 });
     expect(report.issues.map((issue: { code: string }) => issue.code)).toEqual(["MISSING_REVERSE_RELATION", "RESERVED_WORD"]);
+    expect(report.issues.map((issue: { fileLine: string }) => issue.fileLine)).toEqual(["broken.model.yaml:15", "broken.model.yaml:11"]);
   });
 
   test("--strict turns a warning into a failure; so does generation.strict in the config", () => {

@@ -3,7 +3,7 @@
  * generates?" — exit 0 when it is, exit 9 with the files that would change when not; never writes.
  */
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
-import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { EXIT_CODES } from "../../src/errors.ts";
 import { MANIFEST_NAME } from "../../src/output/writer.ts";
@@ -70,5 +70,52 @@ describe("pygen generate --check", () => {
     expect(result.exitCode).toBe(EXIT_CODES.outOfDate);
     expect(result.stdout).toContain("write      hydro_plant_model/__init__.py\n");
     expect(existsSync(join(cwd, "sdk"))).toBe(false);
+  });
+});
+
+/** Every file's and folder's modification time under `root`, by relative path. */
+function modificationTimes(root: string): Map<string, number> {
+  const times = new Map<string, number>([[".", statSync(root).mtimeMs]]);
+  for (const entry of readdirSync(root, { recursive: true, withFileTypes: true })) {
+    const path = join(entry.parentPath, entry.name);
+    times.set(path.slice(root.length + 1), statSync(path).mtimeMs);
+  }
+  return times;
+}
+
+describe("regenerating an unchanged model", () => {
+  const layouts: [string, string[]][] = [
+    ["python", []],
+    ["python --flat-structure", ["--flat-structure"]],
+    ["python --single-file", ["--single-file"]],
+    ["typescript", ["--language", "typescript"]],
+  ];
+  test.each(layouts)("%s: writes 0 files, keeps every modification time and the recorded generation time", (_name, layout) => {
+    const cwd = workspace();
+    // The first run is at a fixed time in the past, the second now: only the generation time could differ.
+    expect(generate(cwd, [...layout, "-q"], { SOURCE_DATE_EPOCH: "1700000000" }).exitCode).toBe(0);
+    const root = join(cwd, "sdk");
+    const files = snapshot(root);
+    const times = modificationTimes(root);
+
+    const again = generate(cwd, [...layout, "-q"]);
+    expect(again.stderr).toBe("");
+    expect(again.stdout).toEndWith(`: 0 files written, ${files.size - 1} unchanged, 0 removed\n`);
+    expect(snapshot(root)).toEqual(files);
+    expect(modificationTimes(root)).toEqual(times);
+    expect(generate(cwd, [...layout, "--check", "-q"]).exitCode).toBe(0);
+  });
+
+  test("a real change writes the changed files with a new generation time, and --check agrees beforehand", () => {
+    const cwd = workspace();
+    expect(generate(cwd, ["-q"], { SOURCE_DATE_EPOCH: "1700000000" }).exitCode).toBe(0);
+    expect(generate(cwd, ["--client-name", "RenamedClient", "--check", "-q"]).exitCode).toBe(EXIT_CODES.outOfDate);
+
+    const changed = generate(cwd, ["--client-name", "RenamedClient", "-q"]);
+    expect(changed.exitCode).toBe(0);
+    expect(changed.stdout).not.toContain(": 0 files written");
+    const manifest = JSON.parse(readFileSync(join(cwd, "sdk", MANIFEST_NAME), "utf8"));
+    expect(manifest.generatedAt).not.toBe("2023-11-14T22:13:20+00:00");
+    expect(generate(cwd, ["--client-name", "RenamedClient", "--check", "-q"]).exitCode).toBe(0);
   });
 });

@@ -48,7 +48,7 @@ describe("pygen generate", () => {
     const result = run(cwd, []);
     expect(result.exitCode).toBe(0);
     expect(result.stdout).toBe(
-      "HydroPlantModelClient (package hydro_plant_model) in ./hydro_plant_model: 41 written, 0 unchanged, 0 removed\n",
+      "HydroPlantModelClient (package hydro_plant_model) in ./hydro_plant_model: 41 files written, 0 unchanged, 0 removed\n",
     );
     expect(result.stderr).toContain("No model given: using the bundled example");
     expect(result.stderr).toMatch(/^load the bundled example … \d+ ms$/m);
@@ -92,9 +92,9 @@ describe("pygen generate", () => {
     const cwd = workspace({
       "pygen.yaml": "generation:\n  output: ./from-config\n  topLevelPackage: plant_sdk\n  clientName: ConfigClient\n",
     });
-    expect(run(cwd, ["-q"]).stdout).toBe("ConfigClient (package plant_sdk) in ./from-config: 41 written, 0 unchanged, 0 removed\n");
+    expect(run(cwd, ["-q"]).stdout).toBe("ConfigClient (package plant_sdk) in ./from-config: 41 files written, 0 unchanged, 0 removed\n");
     const flagged = run(cwd, ["-q", "--client-name", "FlagClient", "--output", "from-flag"]);
-    expect(flagged.stdout).toBe("FlagClient (package plant_sdk) in ./from-flag: 41 written, 0 unchanged, 0 removed\n");
+    expect(flagged.stdout).toBe("FlagClient (package plant_sdk) in ./from-flag: 41 files written, 0 unchanged, 0 removed\n");
   });
 
   test("pygen v1's [tool.pygen] names the package, client and output folder", () => {
@@ -102,8 +102,23 @@ describe("pygen generate", () => {
       "pyproject.toml": '[tool.pygen]\ntop_level_package = "v1_plant"\nclient_name = "V1Client"\noutput_dir = "v1-out"\n',
     });
     const result = run(cwd, ["-q", "--model-file", EXAMPLE_PATH]);
-    expect(result.stdout).toBe("V1Client (package v1_plant) in ./v1-out: 41 written, 0 unchanged, 0 removed\n");
+    expect(result.stdout).toBe("V1Client (package v1_plant) in ./v1-out: 41 files written, 0 unchanged, 0 removed\n");
     expect(existsSync(join(cwd, "v1-out/v1_plant/_client.py"))).toBe(true);
+  });
+
+  test("a v1 project's overwrite = true replaces v1's output; format_code is ignored with a warning that says why", () => {
+    const cwd = workspace({
+      "pyproject.toml": '[tool.pygen]\ntop_level_package = "v1_plant"\noutput_dir = "v1-out"\noverwrite = true\nformat_code = true\n',
+    });
+    mkdirSync(join(cwd, "v1-out/v1_plant"), { recursive: true });
+    writeFileSync(join(cwd, "v1-out/v1_plant/__init__.py"), "# written by pygen v1\n");
+    const result = run(cwd, ["-q", "--model-file", EXAMPLE_PATH]);
+    expect(result.exitCode).toBe(0);
+    expect(result.stderr).toBe(
+      `warning: ${join(cwd, "pyproject.toml")}: [tool.pygen] format_code is ignored: pygen always formats the SDK it generates (ruff-format clean, with the formatter inside the binary)\n`,
+    );
+    expect(result.stdout).toContain("in ./v1-out: 41 files written, 0 unchanged, 0 removed");
+    expect(readFileSync(join(cwd, "v1-out/v1_plant/__init__.py"), "utf8")).not.toContain("written by pygen v1");
   });
 
   test("generation.flatStructure or --flat-structure lays the package out flat; --single-file puts the code in _sdk.py", () => {
@@ -213,7 +228,7 @@ describe("a model from CDF", () => {
     const result = await runBinaryAsync(binary, ["generate", "--model", "pygen_example:HydroPlantModel/1"], cwd, environment());
     expect(result.exitCode).toBe(0);
     expect(result.stderr).toMatch(/^fetch pygen_example:HydroPlantModel\/1 from CDF … \d+ ms$/m);
-    expect(result.stdout).toContain("in ./hydro_plant_model: 41 written");
+    expect(result.stdout).toContain("in ./hydro_plant_model: 41 files written");
     expect(result.stderr).not.toContain("generate-secret");
   });
 

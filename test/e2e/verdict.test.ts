@@ -85,8 +85,8 @@ describe("a model file with a few bad parts", () => {
     const output = join(dir, "bad-parts-sdk");
     const result = run(["generate", "--model-file", "bad-parts.model.yaml", "-o", output]);
     expect(result.exitCode).toBe(0);
-    expect(result.stderr).toContain("error: INVALID_IDENTIFIER shop/..%2F..%2Fetc%2Fpasswd:");
-    expect(result.stderr).toContain("error: INVALID_ENUM_VALUE shop/Tank/state:");
+    expect(result.stderr).toContain("error: INVALID_IDENTIFIER shop/..%2F..%2Fetc%2Fpasswd (bad-parts.model.yaml:20):");
+    expect(result.stderr).toContain("error: INVALID_ENUM_VALUE shop/Tank/state (bad-parts.model.yaml:36):");
     expect(result.stderr).toContain("3 errors: their parts are left out of the SDK; the rest is generated");
     const readme = readFileSync(join(output, "README.md"), "utf8");
     expect(readme).toContain("## Not generated yet");
@@ -154,7 +154,7 @@ describe("validate and generate agree", () => {
   test("an identifier CDF refuses is never called valid: a warning, with exit 0, not 'The model is valid'", () => {
     const result = run(["validate", "--model-file", "reserved.model.yaml"]);
     expect(result.exitCode).toBe(0);
-    expect(result.stdout).toContain('RESERVED_IDENTIFIER space: property identifier "space" is reserved by CDF');
+    expect(result.stdout).toContain('RESERVED_IDENTIFIER space (reserved.model.yaml:9): property identifier "space" is reserved by CDF');
     expect(result.stdout).not.toContain("The model is valid");
     expect(result.stdout).toContain("The model has no errors, but warnings");
     const report = JSON.parse(run(["validate", "--model-file", "reserved.model.yaml", "--json"]).stdout);

@@ -50,6 +50,20 @@ describe("writing", () => {
     expect(read("notes.txt")).toBe("mine");
   });
 
+  test("nothing changed: the folder is left alone, its inode and every modification time kept", async () => {
+    const sdk = files({ "pkg/a.py": "a\n", "keep.py": "k\n" });
+    await writeGeneratedFiles(out, sdk, { generatedAt: "2026-01-01T00:00:00+00:00" });
+    const stamp = (path: string) => statSync(join(out, path), { bigint: true });
+    const before = [".", "pkg", "pkg/a.py", MANIFEST_NAME].map((path) => [stamp(path).ino, stamp(path).mtimeNs]);
+    const report = await writeGeneratedFiles(out, sdk, { generatedAt: "2026-01-01T00:00:00+00:00" });
+    expect(report).toMatchObject({ written: [], removed: [], unchanged: ["pkg/a.py", "keep.py"] });
+    expect([".", "pkg", "pkg/a.py", MANIFEST_NAME].map((path) => [stamp(path).ino, stamp(path).mtimeNs])).toEqual(before);
+    // Only the recorded time differs: the manifest is rewritten, the generated files stay as they are.
+    await writeGeneratedFiles(out, sdk, { generatedAt: "2026-02-01T00:00:00+00:00" });
+    expect(JSON.parse(read(MANIFEST_NAME)).generatedAt).toBe("2026-02-01T00:00:00+00:00");
+    expect(stamp("pkg/a.py").mtimeNs).toBe(before[2]?.[1] as bigint);
+  });
+
   test("a non-empty folder pygen did not create is refused without overwrite, and untouched", async () => {
     mkdirSync(out);
     writeFileSync(join(out, "main.py"), "print('mine')");

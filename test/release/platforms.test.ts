@@ -55,7 +55,7 @@ describe("cross-compiled binaries", () => {
       // The same files as the native binary writes.
       const native = runBinary(join(release, "bin", "linux-x64", "pygen"), ["generate", "-o", "sdk-native", "-q"], work);
       expect(generated.stdout).toBe(native.stdout.replace("./sdk-native", "./sdk"));
-      expect(generated.stdout).toMatch(/: \d+ written, 0 unchanged, 0 removed/);
+      expect(generated.stdout).toMatch(/: \d+ files written, 0 unchanged, 0 removed/);
       expect(existsSync(join(work, "sdk", "hydro_plant_model", "_client.py"))).toBe(true);
       expect(emulate("validate", "-q").exitCode).toBe(0);
       expect(emulate("generate", "-o", "sdk", "--check", "-q").exitCode).toBe(0);
