@@ -26,8 +26,8 @@ def to_row(view: ViewSpec, item: Mapping[str, Any], columns: Sequence[str]) -> t
         elif column in ("createdTime", "lastUpdatedTime"):
             row.append(datetime.fromtimestamp(item[column] / 1000, tz=timezone.utc))
         else:
-            prop = view.by_identifier[column]
-            value = values.get(column)
+            prop = view.by_column[column]
+            value = values.get(prop.identifier)
             if value is None:
                 row.append(None)
             elif prop.is_list:
@@ -65,16 +65,16 @@ def to_node(view: ViewSpec, row: Row, schema: StructType, instance_space: str | 
         )
     properties: dict[str, Any] = {}
     for name in schema.names:
-        prop = view.by_identifier.get(name)
+        prop = view.by_column.get(name)
         if prop is None:  # a node column: space and externalId are read above, the times are the API's own
             continue
         value = data[name]
         if value is None:
-            properties[name] = None
+            properties[prop.identifier] = None
         elif prop.is_list:
-            properties[name] = [_write(prop, element) for element in value]
+            properties[prop.identifier] = [_write(prop, element) for element in value]
         else:
-            properties[name] = _write(prop, value)
+            properties[prop.identifier] = _write(prop, value)
     node: dict[str, Any] = {"instanceType": "node", "space": space, "externalId": external_id}
     if view.node_type is not None:
         node["type"] = {"space": view.node_type[0], "externalId": view.node_type[1]}

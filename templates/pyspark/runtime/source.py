@@ -135,13 +135,13 @@ def range_filters(view: ViewSpec, options: dict[str, str]) -> list[dict[str, Any
     if column in ("createdTime", "lastUpdatedTime"):
         kind, reference, nullable = "epoch", ["node", column], False
     else:
-        prop = view.by_identifier.get(column)
+        prop = view.by_column.get(column)
         if prop is None or prop.is_list or prop.kind not in _PARTITION_KINDS:
             raise ValueError(
                 f"{view.name}: partitionColumn {column!r} must be a number, timestamp or date property of "
                 f"{view.external_id}, or createdTime/lastUpdatedTime"
             )
-        kind, reference, nullable = prop.kind, view.view_id.property_ref(column), True
+        kind, reference, nullable = prop.kind, view.view_id.property_ref(prop.identifier), True
     lower, upper = _bound(kind, options["lowerbound"]), _bound(kind, options["upperbound"])
     if not lower < upper:
         raise ValueError(f"{view.name}: lowerBound must be below upperBound")

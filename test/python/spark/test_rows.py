@@ -6,7 +6,8 @@ import dataclasses
 from datetime import datetime, timezone
 
 import pytest
-from pygen_spark_check._spark.rows import to_node
+from pygen_spark_check._spark.metadata import PropertySpec, ViewSpec
+from pygen_spark_check._spark.rows import to_node, to_row
 from pyspark.sql import Row
 from pyspark.sql.types import StringType, StructField, StructType, TimestampType
 
@@ -46,3 +47,28 @@ def test_a_row_without_space_or_external_id_is_refused() -> None:
         to_node(UNIT, row, SCHEMA, None)
     with pytest.raises(ValueError, match="needs an externalId"):
         to_node(UNIT, Row(externalId=None, name="x", startedAt=None, settings=None), SCHEMA, "space")
+
+
+def test_a_property_named_like_a_node_column_is_read_and_written_under_its_own_column() -> None:
+    # The generator renames such a column (`space` → `spaceProperty`); values still go to and come from `space`.
+    view = ViewSpec("t_renamed", "t", "Renamed", "1", (PropertySpec("space", "text", column="spaceProperty"),))
+    assert view.schema().names == ["space", "externalId", "createdTime", "lastUpdatedTime", "spaceProperty"]
+    item = {
+        "space": "inst",
+        "externalId": "r_1",
+        "createdTime": 0,
+        "lastUpdatedTime": 0,
+        "properties": {"t": {"Renamed/1": {"space": "orbit"}}},
+    }
+    assert to_row(view, item, ["space", "spaceProperty"]) == ("inst", "orbit")
+    schema = StructType([StructField("externalId", StringType()), StructField("spaceProperty", StringType())])
+    node = to_node(view, Row(externalId="r_1", spaceProperty="orbit"), schema, "inst")
+    assert node["space"] == "inst"
+    assert node["sources"][0]["properties"] == {"space": "orbit"}
+
+
+def test_a_column_named_like_a_node_column_is_refused() -> None:
+    with pytest.raises(ValueError, match="column 'space' collides with the node column"):
+        PropertySpec("space", "text")
+    with pytest.raises(ValueError, match="columns declared twice: a"):
+        ViewSpec("t_twice", "t", "Twice", "1", (PropertySpec("a", "text"), PropertySpec("b", "text", column="a")))
