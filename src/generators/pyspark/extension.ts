@@ -39,6 +39,7 @@ export function sparkExtension(config: GeneratorConfig): PackageExtension {
         ...common,
         ...module,
         pygenVersion: config.pygenVersion,
+        indent: layout.indent,
         example: specs[0]?.name,
         specImport: `from ._spark import ${specs.some((spec) => spec.columns.length > 0) ? "PropertySpec, " : ""}ViewSpec`,
       });

@@ -43,7 +43,10 @@ function viewSpec(spec: ViewSpecPlan, layout: Layout): string[] {
   const propertyLines = spec.columns
     .flatMap((column) => bracket("PropertySpec(", propertyArguments(column), "),", indent.repeat(2), layout))
     .map((line) => `${indent}${line}`);
-  const properties = spec.columns.length === 0 ? ["properties=(),"] : ["properties=(", ...propertyLines, "),"];
+  // A one-element tuple's comma is no request to explode it: ruff joins it when it fits, as it joins any bracket.
+  const joined = `properties=(${propertyLines.map((line) => line.trim()).join(" ")}),`;
+  const fits = propertyLines.length === 1 && indent.length + joined.length <= layout.lineLength;
+  const properties = spec.columns.length === 0 ? ["properties=(),"] : fits ? [joined] : ["properties=(", ...propertyLines, "),"];
   const filterKeys = bracket("filter_keys=(", tuple(spec.filterKeys.map(literal)), "),", indent, layout);
   const nodeType =
     spec.nodeType === undefined ? [] : [`node_type=(${literal(spec.nodeType.space)}, ${literal(spec.nodeType.externalId)}),`];
