@@ -1,11 +1,11 @@
 """What the PySpark runtime knows about one view: its id, its properties with their CDF types, and the keyword
 filters of its generated SDK. Generated code declares one `ViewSpec` per view; everything else is derived here.
 
-Column names are the views' property identifiers (a property named like a node column gets another), beside the node's own `space`, `externalId`, `createdTime` and
-`lastUpdatedTime`. CDF types map to exact Spark types: int64 → bigint, int32 → int, float32 → float, float64 →
-double, timestamp → timestamp (UTC), date → date, json → string (the JSON text), enum → string, boolean, text →
-string, lists → arrays of those, direct relations → struct<space, externalId>, time series, file and sequence
-references → string (their external ids).
+Column names are the views' property identifiers (a property named like a node column gets another), beside the
+node's own `space`, `externalId`, `createdTime` and `lastUpdatedTime`. CDF types map to exact Spark types: int64 →
+bigint, int32 → int, float32 → float, float64 → double, timestamp → timestamp (UTC), date → date, json → string (the
+JSON text), enum → string, boolean, text → string, lists → arrays of those, direct relations → struct<space,
+externalId>, time series, file and sequence references → string (their external ids).
 """
 
 from __future__ import annotations

@@ -25,6 +25,7 @@ pytestmark = pytest.mark.filterwarnings("ignore:Exception ignored in.*socket:pyt
 SPACE = "spark_generated"
 ROWS = 120
 START = datetime(2024, 5, 1, 8, 30, tzinfo=timezone.utc)
+LAST_MILLISECOND = datetime(2024, 12, 31, 23, 59, 59, 999000, tzinfo=timezone.utc)
 FORMATS = {spec.external_id: spec.name for spec in VIEWS}
 
 
@@ -36,13 +37,20 @@ def example(spark: SparkSession) -> Iterator[EmulatorConnection]:
         sdk = HydroPlantModelClient(**connection)
         sdk.spaces.apply(SPACE)
         register_all(
-            spark, pushdown="true", baseUrl=connection["base_url"], project=connection["project"], token=connection["token"]
+            spark,
+            pushdown="true",
+            baseUrl=connection["base_url"],
+            project=connection["project"],
+            token=connection["token"],
         )
         yield connection
 
 
 def node(prefix: str, index: Column) -> list[Column]:
-    return [F.lit(SPACE).alias("space"), F.concat(F.lit(prefix), F.lpad(index.cast("string"), 4, "0")).alias("externalId")]
+    return [
+        F.lit(SPACE).alias("space"),
+        F.concat(F.lit(prefix), F.lpad(index.cast("string"), 4, "0")).alias("externalId"),
+    ]
 
 
 def reference(external_id: Column) -> Column:
@@ -73,7 +81,9 @@ def frames(spark: SparkSession) -> dict[str, DataFrame]:
             (i * 2.25).alias("capacityMw"),
             (i % 7).cast("int").alias("unitCount"),
             (F.lit(START) + F.make_dt_interval(F.lit(0), i.cast("int"), F.lit(0), i / 1000)).alias("commissionedAt"),
-            F.when(i % 5 == 0, None).otherwise(F.date_add(F.lit(date(2025, 2, 1)), i.cast("int"))).alias("lastInspectedOn"),
+            F.when(i % 5 == 0, None)
+            .otherwise(F.date_add(F.lit(date(2025, 2, 1)), i.cast("int")))
+            .alias("lastInspectedOn"),
             (i % 2 == 0).alias("isOperational"),
             F.to_json(F.struct(i.alias("turbines"), F.lit("kaplan").alias("kind"))).alias("settings"),
             F.element_at(F.array(F.lit("operating"), F.lit("maintenance")), (i % 2 + 1).cast("int")).alias("status"),
@@ -96,7 +106,9 @@ def frames(spark: SparkSession) -> dict[str, DataFrame]:
             F.array(F.lit(0.5).cast("float")).alias("efficiencies"),
             F.array(i % 2 == 0, F.lit(True)).alias("inService"),
             F.array(F.lit(date(2024, 2, 29)), F.date_add(F.lit(date(2024, 1, 1)), i.cast("int"))).alias("serviceDates"),
-            F.array(F.lit(START), F.lit(datetime(2024, 12, 31, 23, 59, 59, 999000, tzinfo=timezone.utc))).alias("alarms"),
+            F.array(F.lit(START), F.lit(datetime(2024, 12, 31, 23, 59, 59, 999000, tzinfo=timezone.utc))).alias(
+                "alarms"
+            ),
             F.array(F.to_json(F.struct(i.alias("code"))), F.lit('{"a":[1,null]}')).alias("logs"),
             F.array(F.lit("sensor_1")).alias("sensors"),
             F.when(i % 2 == 0, None).otherwise(F.lit("drawing")).alias("drawings"),
@@ -123,7 +135,8 @@ def test_the_package_registers_every_node_view_of_the_example(spark: SparkSessio
     for spec in VIEWS:
         assert spark.read.format(spec.name).load().schema == spec.schema()
         # Planned, not run: the table function's columns are the data source's.
-        assert spark.sql(f"SELECT * FROM {spec.name}_udtf()").schema.simpleString() == spec.schema().simpleString()
+        planned = spark.sql(f"SELECT * FROM {spec.name}_udtf()")  # noqa: S608 - a name from the package's specs
+        assert planned.schema.simpleString() == spec.schema().simpleString()
 
 
 def test_every_view_reads_back_exactly_what_was_written(spark: SparkSession, written: dict[str, DataFrame]) -> None:
@@ -151,18 +164,20 @@ def test_every_view_reads_with_filters(spark: SparkSession, written: dict[str, D
     assert [row["externalId"] for row in generators.collect()] == ["generator_0007"]
 
 
-def test_table_functions_take_the_sdk_keyword_filters_in_sql(spark: SparkSession, written: dict[str, DataFrame]) -> None:
-    name = FORMATS["HydroPlant"]
+def test_table_functions_take_the_sdk_keyword_filters(spark: SparkSession, written: dict[str, DataFrame]) -> None:
     rows = spark.sql(
-        f"SELECT externalId, settings FROM {name}_udtf(min_capacity_mw => 250, status => 'operating', space => '{SPACE}')"
+        "SELECT externalId, settings FROM pygen_example_hydro_plant_udtf("
+        "min_capacity_mw => 250, status => 'operating', space => 'spark_generated')"
     ).collect()
     assert sorted(row["externalId"] for row in rows) == [f"plant_{n:04d}" for n in range(112, ROWS, 2)]
     assert json.loads(rows[0]["settings"])["kind"] == "kaplan"
-    inspectors = spark.sql(f"SELECT count(*) AS n FROM {FORMATS['Inspector']}_udtf(name_prefix => 'inspector 1')")
-    assert inspectors.first()["n"] == 31  # 1, 10-19, 100-119
+    inspectors = spark.sql("SELECT count(*) AS n FROM pygen_example_inspector_udtf(name_prefix => 'inspector 1')")
+    assert inspectors.collect()[0]["n"] == 31  # 1, 10-19, 100-119
 
 
-def test_the_package_python_sdk_reads_what_spark_wrote(written: dict[str, DataFrame], example: EmulatorConnection) -> None:
+def test_the_package_python_sdk_reads_what_spark_wrote(
+    written: dict[str, DataFrame], example: EmulatorConnection
+) -> None:
     sdk = HydroPlantModelClient(**example)
     plant = sdk.hydro_plant.retrieve("plant_0042", space=SPACE)
     assert plant is not None
