@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import dataclasses
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
 
 import pytest
 from pygen_spark_check._spark.metadata import PropertySpec, ViewSpec
-from pygen_spark_check._spark.rows import to_node, to_row
+from pygen_spark_check._spark.rows import arrow_schema, to_batch, to_node, to_row
 from pyspark.sql import Row
 from pyspark.sql.types import StringType, StructField, StructType, TimestampType
 
@@ -72,3 +72,60 @@ def test_a_column_named_like_a_node_column_is_refused() -> None:
         PropertySpec("space", "text")
     with pytest.raises(ValueError, match="columns declared twice: a"):
         ViewSpec("t_twice", "t", "Twice", "1", (PropertySpec("a", "text"), PropertySpec("b", "text", column="a")))
+
+
+def test_a_page_becomes_one_arrow_batch_with_exact_values() -> None:
+    pa = pytest.importorskip("pyarrow")
+    view = ViewSpec(
+        "t_kinds",
+        "t",
+        "Kinds",
+        "1",
+        (
+            PropertySpec("big", "int64"),
+            PropertySpec("at", "timestamp"),
+            PropertySpec("on", "date"),
+            PropertySpec("ratio", "float32"),
+            PropertySpec("blob", "json"),
+            PropertySpec("next", "direct", is_list=True),
+            PropertySpec("tags", "text", is_list=True),
+        ),
+    )
+    values = {
+        "big": 2**62 + 1,
+        "at": "2024-02-29T23:59:59.999+01:00",
+        "on": "2024-02-29",
+        "ratio": 0.1,
+        "blob": {"a": [1, None]},
+        "next": [{"space": "s", "externalId": "n1"}],
+        "tags": ["x", "y"],
+    }
+    items = [
+        {
+            "space": "s",
+            "externalId": "k1",
+            "createdTime": 1,
+            "lastUpdatedTime": 2,
+            "properties": {"t": {"Kinds/1": values}},
+        },
+        {"space": "s", "externalId": "k2", "createdTime": 1, "lastUpdatedTime": 2, "properties": {}},
+    ]
+    schema = view.schema()
+    batch = to_batch(view, items, schema.names, arrow_schema(schema))
+    assert batch.schema.field("big").type == pa.int64()
+    assert batch.schema.field("at").type == pa.timestamp("us", tz="UTC")
+    first, second = batch.to_pylist()
+    assert first["big"] == 2**62 + 1
+    assert first["at"] == datetime(2024, 2, 29, 22, 59, 59, 999000, tzinfo=timezone.utc)
+    assert first["on"] == date(2024, 2, 29)
+    assert first["ratio"] == pytest.approx(0.1)
+    assert first["blob"] == '{"a":[1,null]}'
+    assert first["next"] == [{"space": "s", "externalId": "n1"}]
+    assert first["tags"] == ["x", "y"]
+    assert first["createdTime"] == datetime(1970, 1, 1, 0, 0, 0, 1000, tzinfo=timezone.utc)
+    assert {key: value for key, value in second.items() if value is not None} == {
+        "space": "s",
+        "externalId": "k2",
+        "createdTime": first["createdTime"],
+        "lastUpdatedTime": first["lastUpdatedTime"],
+    }
