@@ -7,29 +7,15 @@
  */
 import { locationOf } from "../../ir/issues.ts";
 import { joinWords, splitWords } from "../../ir/naming.ts";
-import type { IRClass, IRType } from "../../ir/types.ts";
+import type { IRClass, IRPrimitive, IRType } from "../../ir/types.ts";
 import type { SdkPlan } from "../../plan/sdk-plan.ts";
 import type { ExtendedView, GeneratorWarning } from "../generator.ts";
 
 /** The node's own columns, before the view's properties (metadata.py's NODE_COLUMNS). */
 const NODE_COLUMNS = ["space", "externalId", "createdTime", "lastUpdatedTime"];
 
-/** A property's type as PropertySpec takes it. */
-export type PropertyKind =
-  | "text"
-  | "boolean"
-  | "int32"
-  | "int64"
-  | "float32"
-  | "float64"
-  | "timestamp"
-  | "date"
-  | "json"
-  | "enum"
-  | "direct"
-  | "timeseries"
-  | "file"
-  | "sequence";
+/** A property's type as PropertySpec takes it (metadata.py's PropertyKind): CDF's own names. */
+export type PropertyKind = Exclude<IRPrimitive, "string"> | "text" | "enum" | "direct" | "timeseries" | "file" | "sequence";
 
 export interface ColumnSpec {
   /** The CDF property identifier. */
