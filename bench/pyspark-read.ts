@@ -6,7 +6,8 @@
  * Starts the emulator with the bundled example model and runs bench/pyspark_read_probe.py with .venv/bin/python
  * (made by scripts/python-checks.sh, which installs pyspark; Spark needs Java 17). The probe seeds --nodes Generator
  * nodes and measures rows/s of the Python runtime's plain iteration beside a read into a Spark DataFrame (local[2],
- * every column converted), and the time a pushed-down selective filter saves over the same filter left to Spark.
+ * every column converted), the time a pushed-down selective filter saves over the same filter left to Spark, and
+ * the Python worker's conversion of the pages alone: Arrow batches beside tuples through Spark's own conversion.
  */
 import { join } from "node:path";
 import { parseArgs } from "node:util";
@@ -29,6 +30,8 @@ interface Report {
   selective_rows: number;
   selective_pushed_s: number;
   selective_not_pushed_s: number;
+  convert_arrow_s: number;
+  convert_tuples_s: number;
 }
 
 const emulator = await spawnEmulator(["--token", TOKEN, "--model", "examples/hydro-plant.model.yaml", "--project", PROJECT]);
@@ -57,6 +60,8 @@ try {
     row("Spark DataFrame, 2 range partitions", report.spark_two_partitions_s),
     row("selective filter, pushed down", report.selective_pushed_s, report.selective_rows),
     row("selective filter, left to Spark", report.selective_not_pushed_s, report.selective_rows),
+    row("worker conversion: pages → Arrow batches (reads now)", report.convert_arrow_s),
+    row("worker conversion: pages → tuples → Spark's Arrow (before)", report.convert_tuples_s),
   ]);
   const saved = report.selective_not_pushed_s - report.selective_pushed_s;
   console.log(

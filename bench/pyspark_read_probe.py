@@ -5,8 +5,9 @@
 Seeds N nodes of the bundled example's Generator view (examples/hydro-plant.model.yaml) through the Python
 runtime, then times: the Python runtime's own iteration (raw pages, the plain SDK's transport); a full read into a
 DataFrame (every column converted, materialized with Spark's `noop` sink), in one and in two range partitions; a
-selective filter on serialNumber with pushdown, and the same filter without (option `pushdown`).
-Prints one JSON object.
+selective filter on serialNumber with pushdown, and the same filter without (option `pushdown`); and, without Spark
+running, the Python worker's conversion of the listed pages: Arrow batches (`to_batch`, what reads yield) beside
+tuples handed to Spark's own tuple-to-Arrow conversion (what they yielded before). Prints one JSON object.
 """
 
 from __future__ import annotations
@@ -55,6 +56,38 @@ def timed(work: Callable[[], object]) -> float:
     started = time.perf_counter()
     work()
     return time.perf_counter() - started
+
+
+def conversions(view: Any, options: dict[str, str]) -> dict[str, float]:
+    """Seconds (best of three) to turn the view's pages into Arrow batches: ours per page, and Spark's from tuples."""
+    from pygen_spark_bench._spark import instances_client  # noqa: PLC0415
+    from pygen_spark_bench._spark.rows import arrow_schema, to_batch, to_row  # noqa: PLC0415
+    from pygen_spark_bench._spark.source import view_data_source  # noqa: PLC0415
+    from pyspark.sql.worker.plan_data_source_read import records_to_arrow_batches  # noqa: PLC0415
+
+    client = instances_client(options)
+    try:
+        pages = [page.items for page in client.iterate(view.view_id)]
+    finally:
+        client.http.close()
+
+    schema = view.schema()
+    columns, arrow = schema.names, arrow_schema(schema)
+    source = view_data_source(view)({})
+
+    def ours() -> None:
+        for items in pages:
+            to_batch(view, items, columns, arrow)
+
+    def sparks() -> None:
+        rows = (to_row(view, item, columns) for items in pages for item in items)
+        for _ in records_to_arrow_batches(rows, 10_000, schema, source):
+            pass
+
+    return {
+        "convert_arrow_s": min(timed(ours) for _ in range(3)),
+        "convert_tuples_s": min(timed(sparks) for _ in range(3)),
+    }
 
 
 def main() -> None:
@@ -163,6 +196,7 @@ def main() -> None:
                 "selective_rows": count,
                 "selective_pushed_s": pushed,
                 "selective_not_pushed_s": hidden,
+                **conversions(view, options),
             }
         )
         + "\n"

@@ -17,8 +17,8 @@ generated=$(mktemp -d)
 trap 'rm -rf "$generated"' EXIT
 echo "== generate SDKs"
 sdks=$(node_modules/.bin/bun test/python/generate-sdks.ts "$generated/sdks")
-while read -r name package; do
-  echo "== $name ($package): ruff check, ruff format --check, mypy --strict, pip install, import"
+while read -r name package language; do
+  echo "== $name ($package, $language): ruff check, ruff format --check, mypy --strict, pip install, import"
   (
     cd "$generated/sdks/$name"
     "$OLDPWD/.venv/bin/ruff" check --quiet --no-cache .
@@ -29,11 +29,18 @@ while read -r name package; do
   .venv/bin/python -m pip install --quiet --disable-pip-version-check --no-build-isolation --no-deps \
     --target "$generated/site/$name" "$generated/sdks/$name"
   PYTHONPATH="$generated/site/$name" .venv/bin/python -c "import $package, sys; sys.exit(not $package.__all__)"
+  # A PySpark package's Spark module imports pyspark (the venv has it) and declares the views it registers.
+  if [ "$language" = pyspark ]; then
+    PYTHONPATH="$generated/site/$name" .venv/bin/python -c "import $package.spark as s, sys; sys.exit(s.VIEWS is None)"
+  fi
 done <<< "$sdks"
+# The example's PySpark package as pip installed it: test/python/spark/test_generated_package.py runs it in Spark.
+export PYGEN_PYSPARK_EXAMPLE="$generated/site/example_pyspark"
 export PYGEN_GENERATED_SDKS="$generated/sdks"
 # mypy and pytest see the generated SDKs the tests use (test/python/e2e/conftest.py adds them too): the unit tests
 # import the pumps SDK as generated now, not as recorded in test/golden (the golden test compares the two).
-e2e_sdks=(golden_pumps example example_flat example_single hostile Omni oddities OmniMultiAll used_for_all WindTurbine core_shaped)
+e2e_sdks=(golden_pumps example example_flat example_single hostile Omni oddities OmniMultiAll used_for_all WindTurbine core_shaped
+  example_pyspark)
 MYPYPATH=$(printf "$generated/sdks/%s:" "${e2e_sdks[@]}")
 export MYPYPATH=${MYPYPATH%:}
 

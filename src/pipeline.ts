@@ -68,6 +68,8 @@ const GENERATOR_SUGGESTIONS: Record<GeneratorWarning["code"], string> = {
   FILTER_SKIPPED: "Filter on the property with a raw filter (filter=...), or rename it to get a keyword filter",
   EDGE_PROPERTIES_SKIPPED: "Hold the edge properties in a view used for edges (usedFor edge or all)",
   RENAMED: "Rename the view or property in the data model to choose the name yourself",
+  DATA_SOURCE_SKIPPED: "Read edges and reverse relations with the package's Python SDK, or from a node view's direct relations",
+  COLUMN_RENAMED: "Rename the property in the data model to keep its identifier as the column name",
 };
 
 /**

@@ -22,6 +22,31 @@ export interface LanguageGenerator {
   generate(plan: SdkPlan): GeneratorOutput;
 }
 
+/** One view as the SDK a package extension builds on generated it. */
+export interface ExtendedView {
+  classId: string;
+  /** node: the SDK reads it as nodes (it has an API); edge: as edges only. */
+  kind: "node" | "edge";
+  /** The keyword filters the SDK's API takes for the view, in its spelling (`min_capacity`), beyond the node's own. */
+  keywordFilters: string[];
+}
+
+/**
+ * What a language built on another one's SDK adds to that SDK's package (PySpark on Python: `spark.py`, the
+ * vendored `_spark/`, a `spark` extra and a README section). The base language's generator (language.ts,
+ * `extend`) asks it for its part once it has planned its views, so the two never decide a name twice.
+ */
+export interface PackageExtension {
+  /** Module and folder names it adds at the package root; the base SDK's own modules keep clear of them. */
+  readonly modules: readonly string[];
+  /** Of those, the folders copied verbatim (vendored), which the package's linters leave alone. */
+  readonly vendored: readonly string[];
+  /** Optional dependency groups the package declares for it. */
+  readonly extras: readonly { name: string; comment: string; requirements: readonly string[] }[];
+  /** Its files (paths inside the package folder), its warnings and its section of the package's README. */
+  contribute(sdk: SdkPlan, views: readonly ExtendedView[]): { files: GeneratedFile[]; warnings: GeneratorWarning[]; readme: string };
+}
+
 const NAME_CASES = ["pascal", "camel", "snake"] as const;
 export type NameCase = (typeof NAME_CASES)[number];
 

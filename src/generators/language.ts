@@ -5,7 +5,7 @@
  * (docs/adding-a-language.md).
  */
 import type { LanguageNaming } from "../ir/naming.ts";
-import type { GeneratorConfig, LanguageGenerator } from "./generator.ts";
+import type { GeneratorConfig, LanguageGenerator, PackageExtension } from "./generator.ts";
 
 /** The options a language chooses its own defaults for. */
 export type LanguageDefaults = Pick<GeneratorConfig, "topLevelPackage" | "clientName" | "naming" | "lineLength" | "indent">;
@@ -27,6 +27,11 @@ export interface LanguageDescription {
   checkConfig(config: GeneratorConfig): void;
   /** The generator for one run. */
   createGenerator(config: GeneratorConfig): LanguageGenerator;
+  /**
+   * A language whose SDK others build on: its generator with an extension's part added to the package (a
+   * language such as PySpark is this one's SDK plus its own files; the registry composes the two).
+   */
+  extend?(config: GeneratorConfig, extension: PackageExtension): LanguageGenerator;
   /** The checks every SDK it emits passes in CI (`ruff check`, …), for `doctor` and the docs. */
   readonly outputChecks: readonly string[];
 }

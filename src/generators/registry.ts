@@ -4,10 +4,11 @@
  */
 import { GenerationError } from "../errors.ts";
 import type { LanguageDescription } from "./language.ts";
+import { pysparkOn } from "./pyspark/index.ts";
 import { python } from "./python/index.ts";
 import { typescript } from "./typescript/index.ts";
 
-export const LANGUAGES: readonly LanguageDescription[] = [python, typescript];
+export const LANGUAGES: readonly LanguageDescription[] = [python, typescript, pysparkOn(python)];
 
 /** The language generated when none is named. */
 export const DEFAULT_LANGUAGE: LanguageDescription = python;

@@ -11,8 +11,11 @@ import type { IRClass, IRModel, IRProperty, IRRelationship, IRType } from "../ir
 
 /** Something the SDK leaves out or degrades, for the pipeline's warnings (never silently dropped). */
 export interface GeneratorWarning {
-  /** `_SKIPPED`: a part left out of the SDK; `RENAMED`: a generated name changed because another has it. */
-  code: "EDGE_PROPERTIES_SKIPPED" | "FILTER_SKIPPED" | "RENAMED";
+  /**
+   * `_SKIPPED`: a part left out of the SDK (`DATA_SOURCE_SKIPPED`: of a PySpark package's data sources); `RENAMED`:
+   * a generated name changed because another has it (`COLUMN_RENAMED`: a Spark column named like a node column).
+   */
+  code: "EDGE_PROPERTIES_SKIPPED" | "FILTER_SKIPPED" | "RENAMED" | "DATA_SOURCE_SKIPPED" | "COLUMN_RENAMED";
   /** `space/View` or `space/View/property`, as validation issues locate things. */
   location: string;
   message: string;

@@ -151,7 +151,7 @@ describe("pygen generate", () => {
     expect(existsSync(join(cwd, "hydro-plant-model", "_runtime", "index.js"))).toBe(true);
     const cobol = run(cwd, ["--language", "cobol"]);
     expect(cobol.exitCode).toBe(EXIT_CODES.usage);
-    expect(cobol.stderr).toMatch(/^error: .*cobol.*python, typescript/);
+    expect(cobol.stderr).toMatch(/^error: .*cobol.*python, typescript, pyspark/);
   });
 });
 

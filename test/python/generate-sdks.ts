@@ -3,7 +3,9 @@
  * shared model (../shared/models, when present), each into `<out>/<name>/` as a complete package root, plus the
  * example laid out for a short line and two-space indents in a nested (dotted) package, the example generated with
  * examples/templates, the OmniMulti models together in one SDK, and SDKs in the other layouts (`<name>_flat`:
- * flat_structure, `<name>_single`: single_file). Prints one line per SDK: `<name> <package>`.
+ * flat_structure, `<name>_single`: single_file) and PySpark packages (`<name>_pyspark`: the Python SDK with Spark data
+ * sources) of the example, the core-shaped model and the shared models. Prints one line per SDK:
+ * `<name> <package> <language>`.
  *
  *   bun test/python/generate-sdks.ts OUT_DIR
  */
@@ -23,6 +25,7 @@ const INSTANCE_SPACES: Record<string, string> = {
   example: "example_instances",
   example_flat: "example_instances",
   example_single: "example_instances",
+  example_pyspark: "example_instances",
   Omni: "sp_omni_instances",
   WindTurbine: "windfarm",
   used_for_all: "all_instances",
@@ -38,7 +41,7 @@ const snake = (name: string) => name.replace(/([a-z0-9])([A-Z])/g, "$1_$2").toLo
 async function write(name: string, input: GenerationInput, options: PipelineOptions = {}): Promise<void> {
   const result = generateSdk(input, { topLevelPackage: `sdk_${snake(name)}`, defaultSpace: INSTANCE_SPACES[name], ...options });
   await writeGeneratedFiles(join(outDir, name), result.files, { overwrite: true });
-  console.log(`${name} ${result.config.topLevelPackage}`);
+  console.log(`${name} ${result.config.topLevelPackage} ${result.language.key}`);
 }
 
 await write("example", loadExampleModel());
@@ -151,13 +154,28 @@ const coreShaped = await loadModelFile(join(import.meta.dir, "..", "fixtures", "
 await write("core_shaped", coreShaped);
 await write("core_shaped_flat", coreShaped, { flatStructure: true });
 
+// PySpark packages: the Python SDK plus Spark data sources (test/python/spark/test_generated_package.py runs the
+// example's in Spark local mode); the shared models' below.
+await write("example_pyspark", loadExampleModel(), { language: "pyspark" });
+await write("core_shaped_pyspark", coreShaped, { language: "pyspark" });
+// Names spelled like everything the SDK spells, on short lines with two-space indents.
+await write(
+  "hostile_pyspark",
+  { models: [hostileModel, hostileGroupModel, longIdModel], origin: "generate-sdks.ts" },
+  { language: "pyspark", lineLength: 80, indent: 2 },
+);
+
 // A ring of 300 views, each connected to the next and the one before (test_large_sdk.py imports it). Written, not
 // listed: ruff and mypy on it would take minutes of CI for nothing the small SDKs do not check.
 const ring = generateSdk({ models: [syntheticModel(300)], origin: "generate-sdks.ts" }, { topLevelPackage: "sdk_ring" });
 await writeGeneratedFiles(join(outDir, "ring"), ring.files, { overwrite: true });
 
 const shared = sharedModelNames();
-for (const name of shared) await write(name, await loadModelFile(sharedModelPath(name)));
+for (const name of shared) {
+  const loaded = await loadModelFile(sharedModelPath(name));
+  await write(name, loaded);
+  await write(`${name}_pyspark`, loaded, { language: "pyspark" });
+}
 if (shared.includes("Omni")) {
   await write("Omni_flat", await loadModelFile(sharedModelPath("Omni")), { flatStructure: true });
   await write("Omni_single", await loadModelFile(sharedModelPath("Omni")), { singleFile: true });

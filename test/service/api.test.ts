@@ -18,7 +18,7 @@ describe("open endpoints", () => {
 
   test("GET /version lists the languages and formats", async () => {
     const answer = await call(`${running.url}/version`, { key: null });
-    expect(answer.body.languages).toEqual(["python", "typescript"]);
+    expect(answer.body.languages).toEqual(["python", "typescript", "pyspark"]);
     expect(answer.body.output_formats).toEqual(["zip", "tarball", "code"]);
     expect(answer.body.version).toMatch(/^\d+\.\d+\.\d+/);
   });

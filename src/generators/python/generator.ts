@@ -22,6 +22,7 @@ import {
   type GeneratorOutput,
   type GeneratorWarning,
   type LanguageGenerator,
+  type PackageExtension,
 } from "../generator.ts";
 import { apiModule } from "./api-module.ts";
 import { dataClassModule } from "./data-class-module.ts";
@@ -45,6 +46,14 @@ function idText(id: { space: string; externalId: string; version: string }): str
 /** Version of the generated distribution; the model version is recorded as `__model_version__`. */
 const PACKAGE_VERSION = "0.1.0";
 
+/** What a plain Python SDK adds: nothing. */
+const NO_EXTENSION: PackageExtension = {
+  modules: [],
+  vendored: [],
+  extras: [],
+  contribute: () => ({ files: [], warnings: [], readme: "" }),
+};
+
 /** Names the package root exports besides the generated classes: what a user needs to connect and to name instances. */
 const CONNECT_EXPORTS = ["ClientConfig", "EdgeId", "NodeId", "OAuthClientCredentials", "Token"];
 
@@ -55,7 +64,11 @@ export class PythonGenerator implements LanguageGenerator {
   private readonly format: PythonFormat;
   private readonly templates: TemplateSet;
 
-  constructor(config: GeneratorConfig) {
+  /** `extension`: what a language built on this SDK adds to its package (language.ts, `extend`). */
+  constructor(
+    config: GeneratorConfig,
+    private readonly extension: PackageExtension = NO_EXTENSION,
+  ) {
     this.config = checkConfig(config);
     checkPythonConfig(config);
     this.layout = { lineLength: config.lineLength, indent: " ".repeat(config.indent) };
@@ -73,18 +86,24 @@ export class PythonGenerator implements LanguageGenerator {
   generate(sdk: SdkPlan): GeneratorOutput {
     const { model } = sdk;
     const { plans, bases, warnings } = this.plan(sdk);
-    const modules = this.config.singleFile ? SINGLE : this.config.flatStructure ? flatLayout(plans) : NESTED;
-    // The README lists what is left out, by the validator and here; a renamed part is generated.
+    const modules = this.config.singleFile ? SINGLE : this.config.flatStructure ? flatLayout(plans, this.extension.modules) : NESTED;
+    const extended = this.extension.contribute(
+      sdk,
+      plans.map((plan) => ({ classId: plan.irClass.id, kind: plan.kind, keywordFilters: plan.filters.map((filter) => filter.name) })),
+    );
+    // The README lists what is left out, by the validator and here; a renamed part is generated. The extension's
+    // README section says what it leaves out.
     const skipped = [...(model.leftOut ?? []), ...warnings.filter((warning) => warning.code !== "RENAMED")];
     const files = [
-      ...this.packageFiles(model, plans, modules, skipped),
+      ...this.packageFiles(model, plans, modules, skipped, extended.readme),
+      ...extended.files.map(({ path, content }) => this.file(`${this.packageDir}/${path}`, content)),
       ...(modules.single
         ? [this.singleModule(model, plans, bases, modules)]
         : plans.flatMap((plan) => this.classFiles(plan, bases, modules))),
       ...this.runtimeFiles(),
     ].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
     const classes = plans.reduce((count, plan) => count + (plan.writable ? 2 : 1) + edgeClassNames(plan).length, 0);
-    return { files, warnings: [...warnings, ...stepRenames(plans)], classes };
+    return { files, warnings: [...warnings, ...stepRenames(plans), ...extended.warnings], classes };
   }
 
   // ── Planning ──────────────────────────────────────────────────────────────────────────────────────────────
@@ -199,6 +218,7 @@ export class PythonGenerator implements LanguageGenerator {
     plans: ViewPlan[],
     modules: PackageLayout,
     skipped: { location: string; message: string }[],
+    extensionReadme: string,
   ): GeneratedFile[] {
     const nodePlans = plans.filter((plan) => plan.kind === "node");
     const ids = model.modules.map((module) => idText(module.dataModel)).join(", ");
@@ -208,7 +228,10 @@ export class PythonGenerator implements LanguageGenerator {
     const common = { models, pygenVersion: this.config.pygenVersion, clientName: this.config.clientName };
     return [
       this.file("pyproject.toml", this.render("pyproject.toml.eta", { ...common, ...this.packageIdentity() })),
-      this.file("README.md", this.render("README.md.eta", { ...common, ...this.readmeData(model, nodePlans, plans), skipped })),
+      this.file(
+        "README.md",
+        this.render("README.md.eta", { ...common, ...this.readmeData(model, nodePlans, plans), skipped, extension: extensionReadme }),
+      ),
       ...this.parentPackageFiles(),
       this.file(`${dir}/py.typed`, ""),
       this.file(`${dir}/__init__.py`, this.packageInit(plans, modules, modelVersion, models)),
@@ -252,6 +275,8 @@ export class PythonGenerator implements LanguageGenerator {
       packageVersion: PACKAGE_VERSION,
       lineLength: this.config.lineLength,
       indent: this.config.indent,
+      extras: this.extension.extras,
+      vendored: ["_runtime", ...this.extension.vendored],
     };
   }
 

@@ -13,5 +13,6 @@ export const python: LanguageDescription = {
   packageNameProblem,
   checkConfig: checkPythonConfig,
   createGenerator: (config) => new PythonGenerator(config),
+  extend: (config, extension) => new PythonGenerator(config, extension),
   outputChecks: ["ruff check", "ruff format --check", "mypy --strict", "import", "end to end against the emulator"],
 };

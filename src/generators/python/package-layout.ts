@@ -75,9 +75,12 @@ export const SINGLE: PackageLayout = {
   single: true,
 };
 
-/** flat_structure: every view's modules directly in the package, names planned against each other. */
-export function flatLayout(plans: readonly ViewPlan[]): PackageLayout {
-  const names = new UniqueNames(PACKAGE_MODULES);
+/**
+ * flat_structure: every view's modules directly in the package, names planned against each other and against
+ * the modules a package extension adds (PySpark's `_spark`).
+ */
+export function flatLayout(plans: readonly ViewPlan[], extensionModules: readonly string[] = []): PackageLayout {
+  const names = new UniqueNames([...PACKAGE_MODULES, ...extensionModules]);
   // Data-class modules first: their names depend only on the views, never on which views have an API.
   const dataModules = new Map(plans.map((plan) => [plan.irClass.names.fileName, names.claim(`_${plan.irClass.names.fileName}`)]));
   const apiModules = new Map(

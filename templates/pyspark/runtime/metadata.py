@@ -1,11 +1,11 @@
 """What the PySpark runtime knows about one view: its id, its properties with their CDF types, and the keyword
 filters of its generated SDK. Generated code declares one `ViewSpec` per view; everything else is derived here.
 
-Column names are the views' property identifiers, beside the node's own `space`, `externalId`, `createdTime` and
-`lastUpdatedTime`. CDF types map to exact Spark types: int64 → bigint, int32 → int, float32 → float, float64 →
-double, timestamp → timestamp (UTC), date → date, json → string (the JSON text), enum → string, boolean, text →
-string, lists → arrays of those, direct relations → struct<space, externalId>, time series, file and sequence
-references → string (their external ids).
+Column names are the views' property identifiers (a property named like a node column gets another), beside the
+node's own `space`, `externalId`, `createdTime` and `lastUpdatedTime`. CDF types map to exact Spark types: int64 →
+bigint, int32 → int, float32 → float, float64 → double, timestamp → timestamp (UTC), date → date, json → string (the
+JSON text), enum → string, boolean, text → string, lists → arrays of those, direct relations → struct<space,
+externalId>, time series, file and sequence references → string (their external ids).
 """
 
 from __future__ import annotations
@@ -76,8 +76,9 @@ _SCALAR_TYPES: Mapping[str, DataType] = {
 
 @dataclass(frozen=True)
 class PropertySpec:
-    """One property of a view: `identifier` is its CDF identifier and its column name; `field` the snake-case name
-    the generated Python SDK gives it (and its keyword filters use).
+    """One property of a view: `identifier` is its CDF identifier; `column` its column name, the identifier unless
+    that is a node column's (`space`, ...: the generator renames it); `field` the snake-case name the generated
+    Python SDK gives it (and its keyword filters use).
     """
 
     identifier: str
@@ -85,12 +86,17 @@ class PropertySpec:
     field: str = ""
     is_list: bool = False
     nullable: bool = True
+    column: str = ""
 
     def __post_init__(self) -> None:
         if self.kind not in _SCALAR_TYPES:
             raise ValueError(f"property {self.identifier!r}: unknown kind {self.kind!r}")
-        if self.identifier in NODE_COLUMNS:
-            raise ValueError(f"property {self.identifier!r} collides with the node column of the same name")
+        if not self.column:
+            object.__setattr__(self, "column", self.identifier)
+        if self.column in NODE_COLUMNS:
+            raise ValueError(
+                f"property {self.identifier!r}: column {self.column!r} collides with the node column of that name"
+            )
         if not self.field:
             object.__setattr__(self, "field", self.identifier)
 
@@ -118,14 +124,17 @@ class ViewSpec:
     properties: tuple[PropertySpec, ...]
     filter_keys: tuple[str, ...] = ()
     node_type: tuple[str, str] | None = None
-    by_identifier: Mapping[str, PropertySpec] = field(init=False, repr=False, compare=False)
+    by_column: Mapping[str, PropertySpec] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        identifiers = [prop.identifier for prop in self.properties]
-        duplicates = sorted({name for name in identifiers if identifiers.count(name) > 1})
-        if duplicates:
-            raise ValueError(f"view {self.external_id}: properties declared twice: {', '.join(duplicates)}")
-        object.__setattr__(self, "by_identifier", {prop.identifier: prop for prop in self.properties})
+        for what, names in (
+            ("properties", [prop.identifier for prop in self.properties]),
+            ("columns", [prop.column for prop in self.properties]),
+        ):
+            duplicates = sorted({name for name in names if names.count(name) > 1})
+            if duplicates:
+                raise ValueError(f"view {self.external_id}: {what} declared twice: {', '.join(duplicates)}")
+        object.__setattr__(self, "by_column", {prop.column: prop for prop in self.properties})
 
     @property
     def view_id(self) -> ViewId:
@@ -139,4 +148,4 @@ class ViewSpec:
             StructField("createdTime", TimestampType(), nullable=True),
             StructField("lastUpdatedTime", TimestampType(), nullable=True),
         ]
-        return StructType(node + [StructField(p.identifier, p.spark_type, p.nullable) for p in self.properties])
+        return StructType(node + [StructField(p.column, p.spark_type, p.nullable) for p in self.properties])

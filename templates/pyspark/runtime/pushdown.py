@@ -153,7 +153,7 @@ def _column(view: ViewSpec, attribute: Any) -> Column | None:
     (name,) = attribute
     if name in _NODE_KINDS:
         return Column(["node", name], _NODE_KINDS[name], is_property=False)
-    prop = view.by_identifier.get(name)
+    prop = view.by_column.get(name)
     if prop is None or prop.is_list:
         return None
     return Column(view.view_id.property_ref(prop.identifier), prop.kind, is_property=True)

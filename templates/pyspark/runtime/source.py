@@ -41,7 +41,7 @@ from .._runtime.values import parse_date, parse_timestamp
 from .connection import instances_client, lower_keys
 from .metadata import ViewSpec
 from .pushdown import push_filters
-from .rows import to_node, to_row
+from .rows import arrow_schema, to_batch, to_node
 
 # Rows held before they are sent: four 1000-item chunks, the runtime's write concurrency.
 WRITE_BATCH = 4000
@@ -90,6 +90,7 @@ class ViewReader(DataSourceReader):
         self.view = view
         self.options = lower_keys(options)
         self.columns = list(schema.names)
+        self.schema = schema
         unknown = [name for name in self.columns if name not in view.schema().names]
         if unknown:
             raise ValueError(f"{view.name}: no such columns in view {view.external_id}: {', '.join(unknown)}")
@@ -98,13 +99,15 @@ class ViewReader(DataSourceReader):
     def partitions(self) -> Sequence[InputPartition]:
         return [InputPartition(item) for item in range_filters(self.view, self.options)]
 
-    def read(self, partition: InputPartition) -> Iterator[tuple[Any, ...]]:
+    def read(self, partition: InputPartition) -> Iterator[Any]:
+        """One Arrow record batch per page (pyarrow.RecordBatch, which has no type information for mypy)."""
         parts = [dms.Filter.load(part) for part in (self.pushed, partition.value) if part is not None]
+        schema = arrow_schema(self.schema)
         client = instances_client(self.options)
         try:
             for page in client.iterate(self.view.view_id, filter=dms.all_of(*parts)):
-                for item in page.items:
-                    yield to_row(self.view, item, self.columns)
+                if page.items:
+                    yield to_batch(self.view, page.items, self.columns, schema)
         finally:
             client.http.close()
 
@@ -135,13 +138,13 @@ def range_filters(view: ViewSpec, options: dict[str, str]) -> list[dict[str, Any
     if column in ("createdTime", "lastUpdatedTime"):
         kind, reference, nullable = "epoch", ["node", column], False
     else:
-        prop = view.by_identifier.get(column)
+        prop = view.by_column.get(column)
         if prop is None or prop.is_list or prop.kind not in _PARTITION_KINDS:
             raise ValueError(
                 f"{view.name}: partitionColumn {column!r} must be a number, timestamp or date property of "
                 f"{view.external_id}, or createdTime/lastUpdatedTime"
             )
-        kind, reference, nullable = prop.kind, view.view_id.property_ref(column), True
+        kind, reference, nullable = prop.kind, view.view_id.property_ref(prop.identifier), True
     lower, upper = _bound(kind, options["lowerbound"]), _bound(kind, options["upperbound"])
     if not lower < upper:
         raise ValueError(f"{view.name}: lowerBound must be below upperBound")

@@ -37,6 +37,14 @@ def _package_root() -> Path:
 
 PACKAGE_ROOT = _package_root()
 sys.path.insert(0, str(PACKAGE_ROOT))
+# The example's generated PySpark package, pip-installed by scripts/python-checks.sh: test_generated_package.py runs
+# it, and is not collected without it.
+GENERATED_EXAMPLE = os.environ.get("PYGEN_PYSPARK_EXAMPLE")
+collect_ignore: list[str] = []
+if GENERATED_EXAMPLE and Path(GENERATED_EXAMPLE).is_dir():
+    sys.path.insert(0, GENERATED_EXAMPLE)
+else:
+    collect_ignore.append("test_generated_package.py")
 os.environ["PYTHONPATH"] = os.pathsep.join([str(PACKAGE_ROOT), *sys.path])
 os.environ["PYSPARK_PYTHON"] = sys.executable
 os.environ["PYSPARK_DRIVER_PYTHON"] = sys.executable

@@ -92,7 +92,7 @@ def test_unknown_columns_are_refused(spark: SparkSession) -> None:
     rows = spark.createDataFrame([(SPACE, "w_bad", 1)], "space string, externalId string, nonsense int")
     with pytest.raises(Exception, match="no such properties in view Unit: nonsense"):
         rows.write.format("test_unit").mode("append").save()
-    assert UNIT.by_identifier.get("nonsense") is None
+    assert UNIT.by_column.get("nonsense") is None
 
 
 @pytest.mark.parametrize(("mode", "spelled"), [("errorifexists", "ErrorIfExists"), ("ignore", "Ignore")])
