@@ -3,15 +3,15 @@
  *
  *   bun run bench/startup.ts [--runs 20] [--compare path/to/another/pygen]
  *
- * Measures: binary size and what it is made of (Bun's runtime, Biome's wasm as embedded, pygen itself);
+ * Measures: binary size and what it is made of (Bun's runtime, each part embedded compressed, pygen itself);
  * `pygen --version` wall time (also of --compare's binary, e.g. an older release, side by side) (median, min, max of --runs runs, from a folder with no
  * node_modules); `pygen inspect --model-file` on every shared model; and, in-process, parsing plus schema
  * validation of each shared model (median of --runs, after one warm-up).
  */
-import { copyFileSync, existsSync, readdirSync, statSync } from "node:fs";
-import { createRequire } from "node:module";
-import { dirname, join } from "node:path";
+import { copyFileSync, existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { join } from "node:path";
 import { parseArgs } from "node:util";
+import { compressedParts } from "../release/compile.ts";
 import { parseModelDocument } from "../src/sources.ts";
 import { isolatedBinary } from "../test/support/binary.ts";
 import { SHARED_MODELS_DIR } from "../test/support/shared-models.ts";
@@ -42,19 +42,30 @@ const row = (label: string, samples: number[]) => {
 
 const megabytes = (bytes: number) => `${(bytes / 1e6).toFixed(1)} MB`;
 
-/** What the binary is made of: the runtime it was compiled onto (this very Bun), the wasm as embedded, the rest. */
+/** How the breakdown names each compressed part a build embeds (release/compile.ts), by its cached file's stem. */
+const PART_NAMES: Record<string, string> = {
+  biome_wasm_bg: "Biome wasm",
+  "redis-libraries": "BullMQ + ioredis, for serve --queue",
+};
+
+/**
+ * What the binary is made of: the runtime it was compiled onto (this very Bun), each part embedded compressed
+ * (as the last build left them in dist/.cache), the rest.
+ */
 function sizeBreakdown(binary: string): Record<string, string>[] {
   const total = statSync(binary).size;
   const runtime = statSync(process.execPath).size;
-  const wasmFolder = dirname(createRequire(import.meta.url).resolve("@biomejs/wasm-nodejs/package.json"));
-  const wasm = statSync(join(wasmFolder, "biome_wasm_bg.wasm")).size;
-  const cacheDir = join(import.meta.dir, "..", "dist", ".cache");
-  const compressed = existsSync(cacheDir) ? readdirSync(cacheDir).find((name) => name.endsWith(".wasm.zst")) : undefined;
-  const embedded = compressed ? statSync(join(cacheDir, compressed)).size : wasm;
+  const compressed = compressedParts(join(import.meta.dir, "..", "dist", ".cache")).map((part) => {
+    const size = statSync(part.path).size;
+    const original = Bun.zstdDecompressSync(readFileSync(part.path)).length;
+    const name = PART_NAMES[part.stem] ?? part.stem;
+    return { part: `${name} (${megabytes(original)}, embedded zstd-compressed)`, size, sizeText: megabytes(size) };
+  });
+  const embedded = compressed.reduce((sum, part) => sum + part.size, 0);
   return [
     { part: "Bun runtime", size: megabytes(runtime) },
-    { part: `Biome wasm (${megabytes(wasm)}, embedded ${compressed ? "zstd-compressed" : "as is"})`, size: megabytes(embedded) },
-    { part: "pygen: code, templates, example model", size: megabytes(total - runtime - embedded) },
+    ...compressed.map(({ part, sizeText }) => ({ part, size: sizeText })),
+    { part: "pygen: code as bytecode, templates, example model", size: megabytes(total - runtime - embedded) },
     { part: "total", size: megabytes(total) },
   ];
 }
