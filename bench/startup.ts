@@ -4,9 +4,11 @@
  *   bun run bench/startup.ts [--runs 20] [--compare path/to/another/pygen]
  *
  * Measures: binary size and what it is made of (Bun's runtime, each part embedded compressed, pygen itself);
- * `pygen --version` wall time (also of --compare's binary, e.g. an older release, side by side) (median, min, max of --runs runs, from a folder with no
- * node_modules); `pygen inspect --model-file` on every shared model; and, in-process, parsing plus schema
- * validation of each shared model (median of --runs, after one warm-up).
+ * `pygen --version` wall time (also of --compare's binary, e.g. an older release, side by side) (median, min, max
+ * of --runs runs, from a folder with no node_modules); `pygen serve` until it listens, with its SQLite queue and
+ * (where Redis is at hand, see test/support/redis.ts) with a Redis one, which loads BullMQ; `pygen inspect
+ * --model-file` on every shared model; and, in-process, parsing plus schema validation of each shared model
+ * (median of --runs, after one warm-up).
  */
 import { copyFileSync, existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
@@ -14,6 +16,7 @@ import { parseArgs } from "node:util";
 import { compressedParts } from "../release/compile.ts";
 import { parseModelDocument } from "../src/sources.ts";
 import { isolatedBinary } from "../test/support/binary.ts";
+import { HAVE_REDIS, startRedis } from "../test/support/redis.ts";
 import { SHARED_MODELS_DIR } from "../test/support/shared-models.ts";
 
 const { values } = parseArgs({ options: { runs: { type: "string", default: "20" }, compare: { type: "string" } } });
@@ -74,10 +77,58 @@ const { binary, dir } = isolatedBinary();
 console.log(`binary: ${megabytes(statSync(binary).size)}, ${runs} runs each`);
 console.table(sizeBreakdown(binary));
 const rows = [row("pygen --version", timeCommand([binary, "--version"], dir))];
+/** The binaries the start-up rows cover: this build's, and --compare's (its rows say so). */
+const binaries = [{ path: binary, suffix: "" }];
 if (values.compare) {
   const other = join(dir, "pygen-compare");
   copyFileSync(values.compare, other);
+  binaries.push({ path: other, suffix: ` of ${values.compare}` });
   rows.push(row(`pygen --version of ${values.compare} (${megabytes(statSync(other).size)})`, timeCommand([other, "--version"], dir)));
+}
+
+/** Wall time from starting `pygen serve` to its "listening" line (then stopped with SIGTERM). */
+async function timeServeStart(pygen: string, args: string[]): Promise<number[]> {
+  const samples: number[] = [];
+  for (let run = 0; run < runs; run++) {
+    const started = performance.now();
+    const child = Bun.spawn([pygen, "serve", "--port", "0", "--no-auth", "--data", join(dir, "data"), ...args], {
+      cwd: dir,
+      stdout: "ignore",
+      stderr: "pipe",
+    });
+    let log = "";
+    let listening: number | undefined;
+    const decoder = new TextDecoder();
+    // Read to the end: a closed pipe would fail the log lines of its shutdown.
+    for await (const chunk of child.stderr) {
+      log += decoder.decode(chunk);
+      if (listening === undefined && log.includes('"msg":"listening"')) {
+        listening = performance.now() - started;
+        child.kill("SIGTERM");
+      }
+    }
+    // The exit code is not checked: a SIGTERM this early may land before serve installs its handler.
+    await child.exited;
+    if (listening === undefined) throw new Error(`pygen serve ${args.join(" ")} did not start:\n${log}`);
+    samples.push(listening);
+  }
+  return samples;
+}
+
+for (const { path, suffix } of binaries) {
+  rows.push(row(`pygen serve, until listening (SQLite queue)${suffix}`, await timeServeStart(path, [])));
+}
+if (HAVE_REDIS) {
+  const redis = await startRedis();
+  try {
+    for (const { path, suffix } of binaries) {
+      rows.push(row(`pygen serve --queue redis://… (loads BullMQ)${suffix}`, await timeServeStart(path, ["--queue", redis.url])));
+    }
+  } finally {
+    await redis.stop();
+  }
+} else {
+  console.log("no Redis (PYGEN_TEST_REDIS_URL or redis-server): the serve --queue rows are skipped");
 }
 
 const models = existsSync(SHARED_MODELS_DIR)
