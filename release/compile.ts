@@ -8,8 +8,9 @@
  *
  * Modules only one rarely used command needs (BullMQ and ioredis, for `serve --queue redis://…`) stay out of the
  * bytecode too: each is bundled on its own, minified, embedded zstd-compressed and evaluated from memory when
- * first imported. As bytecode they cost 4 MB of every binary; this way about 0.2 MB, and some 50 ms once when
- * that command starts. Start-up stays on bytecode: without it `pygen --version` takes 40 ms instead of 12.
+ * first imported. As bytecode they cost 4 MB of every binary; this way about 0.2 MB, and some 20-40 ms more once,
+ * when that command starts (bench/startup.ts). Start-up stays on bytecode: without it `pygen --version` takes
+ * 40 ms instead of 12.
  */
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
