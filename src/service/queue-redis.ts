@@ -4,13 +4,12 @@
  * BullMQ's stalled-job check hands the job to another instance. Only the lock holder can complete a job, and a
  * job's files are fixed by its payload (generatedAt included), so a job completes once, with one result.
  */
-import { Queue, Worker } from "bullmq";
-import IORedis from "ioredis";
 import { parseJson, stringifyJson } from "../data-formats.ts";
 import { UsageError } from "../errors.ts";
 import type { JobOutcome, JobPayload, JobRecord } from "./jobs.ts";
 import type { ServiceLog } from "./log.ts";
 import { isHandedBack, type JobQueue, type QueueSettings } from "./queue.ts";
+import { Queue, Redis, Worker } from "./redis-libraries.ts";
 import type { JobState } from "./schemas.ts";
 
 const QUEUE_NAME = "pygen-generate";
@@ -34,10 +33,10 @@ export class RedisQueue implements JobQueue {
   readonly backend = "redis";
 
   private constructor(
-    private readonly connection: IORedis,
+    private readonly connection: Redis,
     private readonly queue: Queue<JobData, string>,
     private readonly worker: Worker<JobData, string>,
-    private readonly workerConnection: IORedis,
+    private readonly workerConnection: Redis,
     private readonly resultTtlMs: number,
   ) {}
 
@@ -45,7 +44,7 @@ export class RedisQueue implements JobQueue {
     if (!/^rediss?:\/\//.test(url))
       throw new UsageError(`--queue must be a redis:// or rediss:// URL, not "${url.replace(/\/\/[^@/]*@/, "//…@")}"`);
     // BullMQ's workers block on Redis, so requests must wait for a reconnect rather than fail (maxRetriesPerRequest: null).
-    const connection = new IORedis(url, { maxRetriesPerRequest: null, lazyConnect: true });
+    const connection = new Redis(url, { maxRetriesPerRequest: null, lazyConnect: true });
     let lastError = "";
     connection.on("error", (error: Error) => {
       // ioredis retries by itself; one line per distinct error instead of one per retry.

@@ -43,7 +43,7 @@ describe("cross-compiled binaries", () => {
   });
 
   test.skipIf(!canEmulateArm64)(
-    "the arm64 binary runs under qemu: --version, then generate, validate and check the bundled example",
+    "the arm64 binary runs under qemu: --version, then generate, validate and check the bundled example, and loads BullMQ",
     () => {
       const emulate = (...args: string[]) => runBinary(QEMU ?? "", [join(release, "bin", "linux-arm64", "pygen"), ...args], work);
       const version = emulate("--version");
@@ -59,6 +59,10 @@ describe("cross-compiled binaries", () => {
       expect(existsSync(join(work, "sdk", "hydro_plant_model", "_client.py"))).toBe(true);
       expect(emulate("validate", "-q").exitCode).toBe(0);
       expect(emulate("generate", "-o", "sdk", "--check", "-q").exitCode).toBe(0);
+      // The compressed BullMQ bundle (release/compile.ts) loads on arm64 too: ioredis tries to connect.
+      const queue = emulate("serve", "--port", "0", "--no-auth", "--queue", "redis://127.0.0.1:1");
+      expect(queue.exitCode).toBe(2);
+      expect(queue.stderr).toContain('"msg":"redis error","error":"connect ECONNREFUSED 127.0.0.1:1"');
     },
     PROCESS_TIMEOUT,
   );

@@ -5,21 +5,15 @@
  * reaches Redis or a log.
  */
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { Subprocess } from "bun";
 import { syntheticModel } from "../../bench/synthetic-model.ts";
 import { type RunningEmulator, startEmulator } from "../../src/emulator/server.ts";
 import { EXAMPLE_MODEL_NAME } from "../../src/sources.ts";
 import { isolatedBinary } from "../support/binary.ts";
+import { HAVE_REDIS, startRedis, type TestRedis } from "../support/redis.ts";
 import { API_KEY, call, post, submitExample, waitForJob } from "./harness.ts";
 import { jobIdsLogged, type ServiceProcess, spawnService } from "./process.ts";
 
-/** A Redis that .ci/run started, or a redis-server binary to start one from, or neither (then the test skips). */
-const GIVEN_REDIS_URL = process.env.PYGEN_TEST_REDIS_URL;
-const REDIS_SERVER = process.env.PYGEN_TEST_REDIS_SERVER ?? Bun.which("redis-server");
-const HAVE_REDIS = Boolean(GIVEN_REDIS_URL || REDIS_SERVER);
 if (!HAVE_REDIS && process.env.PYGEN_REQUIRE_SERVICE_DEPS === "1") {
   throw new Error("the Redis test must run here (PYGEN_REQUIRE_SERVICE_DEPS=1) but there is no PYGEN_TEST_REDIS_URL and no redis-server");
 }
@@ -29,51 +23,26 @@ const LARGE_MODEL = syntheticModel(60);
 /** Generating it takes long enough (a second or more) that SIGTERM lands while the job runs, even on a busy machine. */
 const SLOW_MODEL = syntheticModel(400);
 
-async function freePort(): Promise<number> {
-  const server = Bun.listen({ hostname: "127.0.0.1", port: 0, socket: { data() {} } });
-  const port = server.port;
-  server.stop(true);
-  return port;
-}
-
 describe.skipIf(!HAVE_REDIS)("a shared Redis queue", () => {
-  let redis: Subprocess | undefined;
+  let redis: TestRedis | undefined;
   let redisUrl: string;
   let emulator: RunningEmulator;
-  const dir = mkdtempSync(join(tmpdir(), "pygen-redis-"));
   const instances: ServiceProcess[] = [];
 
-  // The instances are the compiled binary, as shipped: BullMQ, ioredis and the generation threads inside it.
+  // The instances are the compiled binary, as shipped: the generation threads inside it, BullMQ and ioredis
+  // evaluated from its compressed bundle (binary.test.ts checks that the binary holds them no other way).
   let binary: string;
   beforeAll(async () => {
     binary = isolatedBinary().binary;
-    if (GIVEN_REDIS_URL) {
-      redisUrl = GIVEN_REDIS_URL;
-    } else {
-      const port = await freePort();
-      redis = Bun.spawn(
-        [REDIS_SERVER as string, "--bind", "127.0.0.1", "--port", String(port), "--save", "", "--appendonly", "no", "--dir", dir],
-        {
-          stdout: "ignore",
-          stderr: "ignore",
-        },
-      );
-      redisUrl = `redis://127.0.0.1:${port}`;
-    }
-    // Ready once it answers; emptied, so the searches below see only this test's keys.
-    const { default: IORedis } = await import("ioredis");
-    const client = new IORedis(redisUrl, { retryStrategy: (times) => (times > 50 ? null : 100) });
-    await client.flushdb();
-    client.disconnect();
+    redis = await startRedis();
+    redisUrl = redis.url;
     emulator = await startEmulator({ token: TOKEN, project: "plant", modelFiles: [join(import.meta.dir, "..", "..", EXAMPLE_MODEL_NAME)] });
   });
 
   afterAll(async () => {
     for (const instance of instances) if (instance.child.exitCode === null) await instance.kill9();
     await emulator?.stop();
-    redis?.kill();
-    await redis?.exited;
-    rmSync(dir, { recursive: true, force: true });
+    await redis?.stop();
   });
 
   const start = async (...extra: string[]) => {
