@@ -93,6 +93,12 @@ export async function runServeCommand(flags: ServeFlags, io: CliIO): Promise<voi
   if (options.noAuth)
     log.warn("authentication is off (--no-auth): anyone who can reach the port can generate SDKs", { host: options.host });
   if (options.urls.allowLoopback) log.warn("cdf_url may point at this machine (--allow-loopback-cdf): for tests only");
+  // The handlers are in place before the service says it listens: a signal that arrives in between still
+  // stops it gracefully instead of killing the process.
+  const signalled = new Promise<string>((received) => {
+    process.once("SIGINT", () => received("SIGINT"));
+    process.once("SIGTERM", () => received("SIGTERM"));
+  });
   let service: Awaited<ReturnType<typeof startService>>;
   try {
     service = await startService({ ...options, log });
@@ -102,14 +108,9 @@ export async function runServeCommand(flags: ServeFlags, io: CliIO): Promise<voi
     throw error;
   }
   io.stdout(service.url);
-  await new Promise<void>((done) => {
-    const stop = (signal: string) => {
-      log.info("signal received", { signal });
-      void service.stop(graceMs).then(done);
-    };
-    process.once("SIGINT", () => stop("SIGINT"));
-    process.once("SIGTERM", () => stop("SIGTERM"));
-  });
+  const signal = await signalled;
+  log.info("signal received", { signal });
+  await service.stop(graceMs);
   // Everything is closed; a socket a library keeps half-open must not keep the process alive after "stopped".
   process.exit(0);
 }
