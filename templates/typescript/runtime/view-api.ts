@@ -10,12 +10,10 @@
  */
 import { allOf, type Filter, hasData } from "./filters.js";
 import { type NodeRef, nodeId } from "./ids.js";
-import { type AggregateSpec, type InstancesClient, MAX_PAGE_SIZE, type RawInstance } from "./instances.js";
+import { type AggregateSpec, DEFAULT_LIMIT, type InstancesClient, MAX_PAGE_SIZE, type RawInstance } from "./instances.js";
 import { keywordFilter } from "./keyword-filters.js";
 import { NodeQuery } from "./select.js";
 import { identifierOf, readProperties, type ViewMeta } from "./view.js";
-
-export const DEFAULT_LIMIT = 25;
 
 export interface SortBy<F extends string> {
   field: F;
@@ -62,7 +60,8 @@ export interface Bucket {
   count: number;
 }
 
-export class ViewAPI<T, K = Record<string, unknown>, F extends string = string> {
+/** `Q` is the type select() is handed out as: a generated SDK's typed `Select` step, by default the untyped query. */
+export class ViewAPI<T, K = Record<string, unknown>, F extends string = string, Q = NodeQuery> {
   constructor(
     protected readonly instances: InstancesClient,
     readonly meta: ViewMeta,
@@ -136,9 +135,10 @@ export class ViewAPI<T, K = Record<string, unknown>, F extends string = string> 
       : [];
   }
 
-  /** A query that follows connections; see select.ts. */
-  select(): NodeQuery<T> {
-    return new NodeQuery<T>(this.instances, this.meta, this.defaultSpace);
+  /** A query that starts at this view and follows connections; see select.ts. */
+  select(): Q {
+    // Q is the typed face of this very object (select.ts's Select), declared by the generated SDK.
+    return new NodeQuery(this.instances, this.meta, this.defaultSpace) as Q;
   }
 
   protected parse(raw: RawInstance): T {

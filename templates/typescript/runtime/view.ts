@@ -43,6 +43,18 @@ export interface EdgeMeta {
   list?: boolean;
 }
 
+/** A reverse relation: the nodes whose direct relation `through` (a property of another view) points at this node. */
+export interface ReverseMeta {
+  /** The CDF identifier of the reverse relation field. */
+  identifier: string;
+  /** The view holding the direct relation, and that relation's CDF identifier there. */
+  through: { source: ViewId; identifier: string; list?: boolean };
+  /** The view of the nodes holding the relation. */
+  target: () => ViewMeta;
+  /** Many nodes (multi_reverse_direct_relation) rather than at most one. */
+  list?: boolean;
+}
+
 export interface ViewMeta {
   view: ViewId;
   /** The node type written nodes get: the one the view's filter selects, so they are found through the view. */
@@ -51,6 +63,8 @@ export interface ViewMeta {
   properties: Readonly<Record<string, PropertyMeta>>;
   /** Edge fields, by TypeScript field name. */
   edges: Readonly<Record<string, EdgeMeta>>;
+  /** Reverse relations select() can follow, by TypeScript field name. */
+  reverse?: Readonly<Record<string, ReverseMeta>>;
 }
 
 /** The fields every node read object has besides its view's properties. */

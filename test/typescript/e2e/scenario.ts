@@ -29,6 +29,15 @@ export function viewMetas(): { station: Runtime.ViewMeta; pump: Runtime.ViewMeta
     edges: {
       pumps: { identifier: "pumps", edgeType: { space: SPACE, externalId: "type_Pump" }, direction: "outwards", target: () => pump },
     },
+    reverse: {
+      pumpsOnSite: { identifier: "pumpsOnSite", through: { source: PUMP_VIEW, identifier: "station" }, target: () => pump, list: true },
+      backups: {
+        identifier: "backups",
+        through: { source: PUMP_VIEW, identifier: "backupFor", list: true },
+        target: () => pump,
+        list: true,
+      },
+    },
   };
   const pump: Runtime.ViewMeta = {
     view: PUMP_VIEW,
@@ -39,6 +48,7 @@ export function viewMetas(): { station: Runtime.ViewMeta; pump: Runtime.ViewMeta
       installed: { identifier: "installed", type: "timestamp" },
       serviced: { identifier: "serviced", type: "date" },
       station: { identifier: "station", type: "direct", target: () => station },
+      backupFor: { identifier: "backupFor", type: "direct", list: true, target: () => station },
     },
     edges: {},
   };
@@ -59,6 +69,8 @@ interface Station {
   externalId: string;
   name: string;
   pumps?: Pump[];
+  pumpsOnSite?: Pump[];
+  backups?: Pump[];
 }
 
 export async function runScenario(rt: typeof Runtime, connection: Connection, check: Check): Promise<void> {
@@ -84,7 +96,7 @@ export async function runScenario(rt: typeof Runtime, connection: Connection, ch
   // same station object, and the same pump object listed twice: every instance is written once.
   const station: Record<string, unknown> & { externalId: string } = { externalId: "st1", name: "Station one" };
   const p1 = { externalId: "p1", name: "Pump one", flowRate: 1.5, serial: BIG_SERIAL, installed, serviced: "2024-02-29", station };
-  const p2 = { externalId: "p2", name: "Pump two", flowRate: 7.25, serial: 5n, station: "st1" };
+  const p2 = { externalId: "p2", name: "Pump two", flowRate: 7.25, serial: 5n, station: "st1", backupFor: ["st1"] };
   station.pumps = [p1, p2, p1];
   const written = await client.upsert(station, metas.station);
   check(
@@ -128,22 +140,61 @@ export async function runScenario(rt: typeof Runtime, connection: Connection, ch
   );
 
   // Traversal: stations with their pumps.
-  const withPumps = await stations.select().through("pumps").list();
+  const withPumps = (await stations.select().through("pumps").listRoot()) as Station[];
   check(
     withPumps.map((item) => [item.externalId, (item.pumps ?? []).map((pump) => pump.externalId).sort()]),
     [["st1", ["p1", "p2"]]],
     "select().through follows the edges",
   );
 
-  const pumpWithStation = await pumps
+  const pumpWithStation = (await pumps
     .select()
-    .where(rt.equals(rt.viewPropertyRef(PUMP_VIEW, "name"), "Pump one"))
+    .filter(rt.equals(rt.viewPropertyRef(PUMP_VIEW, "name"), "Pump one"))
     .through("station")
-    .list();
+    .listRoot()) as Pump[];
   check(
     pumpWithStation.map((item) => [item.externalId, (item.station as Station | null)?.name]),
     [["p1", "Station one"]],
-    "select().where().through follows a direct relation",
+    "select().filter().through follows a direct relation",
+  );
+  const stationsOfPumps = await pumps.select().where({ namePrefix: "Pump" }).through("station").list();
+  check(
+    stationsOfPumps.map((item) => item.externalId),
+    ["st1"],
+    "list() returns the last step's nodes, each once",
+  );
+
+  // Reverse relations: through a single direct relation in one query; through a list of them (which CDF cannot
+  // follow inwards) seeded from the stations found; and on to a third step from there.
+  const onSite = (await stations.select().through("pumpsOnSite").where({ minFlowRate: 2 }).listRoot()) as Station[];
+  check(
+    onSite.map((item) => [item.externalId, (item.pumpsOnSite ?? []).map((pump) => pump.externalId)]),
+    [["st1", ["p2"]]],
+    "select() follows a reverse relation through a direct relation, with the step's filter",
+  );
+  const backups = (await stations.select().through("backups").through("station").listRoot()) as (Station & {
+    backups: (Pump & { station: Station | null })[];
+  })[];
+  check(
+    backups.map((item) => [item.externalId, item.backups.map((pump) => [pump.externalId, pump.station?.name])]),
+    [["st1", [["p2", "Station one"]]]],
+    "select() follows a reverse relation through a list of direct relations, and a hop beyond it",
+  );
+  check(
+    (await stations.select().through("backups").list()).map((item) => item.externalId),
+    ["p2"],
+    "list() after a reverse relation through a list",
+  );
+  let refused = "";
+  try {
+    stations.select().through("name");
+  } catch (error) {
+    refused = (error as Error).message;
+  }
+  check(
+    refused,
+    "Station.name is not a connection select() can follow; it follows backups, pumps, pumpsOnSite",
+    "an unknown hop is refused",
   );
 
   // Search, aggregate, histogram.
