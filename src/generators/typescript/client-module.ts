@@ -5,6 +5,7 @@
 import type { ViewDecisions } from "../../plan/sdk-plan.ts";
 import type { GeneratorConfig } from "../generator.ts";
 import { argumentLines, INDENT, valueLines } from "./layout.ts";
+import { SELECT_MODULE, SELECT_SCHEMA, selectStepType } from "./select-module.ts";
 import { ImportSet, joinBlocks, RUNTIME_MODULE, type SdkNames } from "./view-module.ts";
 
 export interface ClientContext {
@@ -27,7 +28,8 @@ export function clientDeclarations(context: ClientContext): string {
     const typeOf = (name: string) => imports.add(moduleOf(view), name, true);
     const [read, filters, field] = [typeOf(names.className), typeOf(names.listClassName), typeOf(names.writeListClassName)];
     const heritage = `export declare class ${names.apiClassName} extends ${runtime("ViewAPI", false)}`;
-    const head = argumentLines(heritage, [read, filters, field], view.writable ? " {" : " {}", 0, "<>");
+    const step = selectStepType(view, runtime, imports.add(SELECT_MODULE, SELECT_SCHEMA, true));
+    const head = argumentLines(heritage, [read, filters, field, step], view.writable ? " {" : " {}", 0, "<>");
     if (!view.writable) return head;
     const write = imports.add(moduleOf(view), names.writeClassName, true);
     const parameters = [`items: ${write} | readonly ${write}[]`, `options?: ${runtime("UpsertOptions")}`];

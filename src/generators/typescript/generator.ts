@@ -8,6 +8,7 @@ import type { GeneratedFile, GeneratorConfig, GeneratorOutput, LanguageGenerator
 import { clientDeclarations, clientImplementation } from "./client-module.ts";
 import { packageJson, readme } from "./package-files.ts";
 import { RUNTIME_FILES, RUNTIME_FOLDER } from "./runtime.ts";
+import { SELECT_MODULE, selectDeclarations, selectImplementation } from "./select-module.ts";
 import { byCode, joinBlocks, RUNTIME_MODULE, type SdkNames, viewDeclarations, viewMetadata } from "./view-module.ts";
 
 export class TypescriptGenerator implements LanguageGenerator {
@@ -38,6 +39,8 @@ export class TypescriptGenerator implements LanguageGenerator {
       defaultSpace: this.config.defaultSpace ?? model.space,
       header,
     };
+    files.push({ path: "select.d.ts", content: selectDeclarations(nodeViews, names, header) });
+    files.push({ path: "select.js", content: selectImplementation(header) });
     files.push({ path: "client.d.ts", content: clientDeclarations(context) });
     files.push({ path: "client.js", content: clientImplementation(context) });
     const index = indexModule(plan.views, header);
@@ -53,6 +56,6 @@ export class TypescriptGenerator implements LanguageGenerator {
 
 /** The package's entry: the runtime (filters, errors, config), the client and every view's types and metadata. */
 function indexModule(views: readonly ViewDecisions[], header: string[]): string {
-  const modules = [RUNTIME_MODULE, "./client.js", ...views.map((view) => `./${view.irClass.names.fileName}.js`)];
+  const modules = [RUNTIME_MODULE, "./client.js", SELECT_MODULE, ...views.map((view) => `./${view.irClass.names.fileName}.js`)];
   return joinBlocks([header, modules.sort(byCode).map((module) => `export * from "${module}";`)]);
 }

@@ -165,13 +165,25 @@ function expectedScenario(tag: string): Record<string, unknown> {
     operating: [`plant-${tag}`],
     pages: 2,
     iterated: 2,
+    twoHops: [
+      [
+        `plant-${tag}`,
+        [
+          [`generator-${tag}-1`, ["Ida"]],
+          [`generator-${tag}-2`, []],
+        ],
+      ],
+    ],
+    inspectorsReached: [`inspector-${tag}`],
+    units: [[`plant-${tag}`, [`generator-${tag}-1`]]],
+    reservoirPlant: [[`reservoir-${tag}`, "Plant"]],
     deletedEdges: 4,
     deletedNodes: 5,
     gone: true,
   };
 }
 
-test("the example's SDK writes a connected graph, lists with filters, retrieves, iterates and deletes against the emulator, from Bun and Node", async () => {
+test("the example's SDK writes a connected graph, lists with filters, retrieves, iterates, selects across two hops and reverse relations, and deletes against the emulator, from Bun and Node", async () => {
   emulator = await startEmulator({ modelFiles: [EXAMPLE_FILE], clientId: CLIENT_ID, clientSecret: CLIENT_SECRET });
   const env = { ...process.env, PYGEN_E2E_CONNECTION: e2eConnection(emulator) };
   const lastLine = (stdout: string) => JSON.parse(stdout.trim().split("\n").at(-1) ?? "");
