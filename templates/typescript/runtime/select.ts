@@ -325,7 +325,7 @@ function hopOf(from: Step, field: string): { hop: Hop; target: () => ViewMeta } 
     return { hop: { parent: from.name, field, kind: "direct", list: direct.list === true }, target: direct.target };
   }
   const edge = meta.edges[field];
-  if (edge?.target) return { hop: { parent: from.name, field, kind: "edge", list: edge.list !== false }, target: edge.target };
+  if (edge?.target) return { hop: { parent: from.name, field, kind: "edge", list: edge.list === true }, target: edge.target };
   const reverse = meta.reverse?.[field];
   if (reverse) {
     const through = { source: reverse.through.source, identifier: reverse.through.identifier, seeded: reverse.through.list === true };

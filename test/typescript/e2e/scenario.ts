@@ -27,7 +27,13 @@ export function viewMetas(): { station: Runtime.ViewMeta; pump: Runtime.ViewMeta
     view: STATION_VIEW,
     properties: { name: { identifier: "name", type: "text" } },
     edges: {
-      pumps: { identifier: "pumps", edgeType: { space: SPACE, externalId: "type_Pump" }, direction: "outwards", target: () => pump },
+      pumps: {
+        identifier: "pumps",
+        edgeType: { space: SPACE, externalId: "type_Pump" },
+        direction: "outwards",
+        target: () => pump,
+        list: true,
+      },
     },
     reverse: {
       pumpsOnSite: { identifier: "pumpsOnSite", through: { source: PUMP_VIEW, identifier: "station" }, target: () => pump, list: true },

@@ -175,6 +175,7 @@ function expectedScenario(tag: string): Record<string, unknown> {
       ],
     ],
     inspectorsReached: [`inspector-${tag}`],
+    operator: [[`plant-${tag}`, "Ida"]],
     units: [[`plant-${tag}`, [`generator-${tag}-1`]]],
     reservoirPlant: [[`reservoir-${tag}`, "Plant"]],
     deletedEdges: 4,

@@ -73,6 +73,7 @@ const twoHops = await client.hydroPlant
   .through("inspections")
   .listRoot();
 const inspectorsReached = await client.hydroPlant.select().where(mine).through("generators").through("inspections").list();
+const operators = await client.hydroPlant.select().where(mine).through("operator").listRoot();
 const units = await client.hydroPlant.select().where(mine).through("units").listRoot();
 const reservoirs = await client.reservoir
   .select()
@@ -133,6 +134,7 @@ console.log(
         .sort((a, b) => String(a[0]).localeCompare(String(b[0]))),
     ]),
     inspectorsReached: inspectorsReached.map((one) => one.externalId),
+    operator: operators.map((one) => [one.externalId, one.operator?.name ?? null]),
     units: units.map((one) => [one.externalId, one.units.map((unit) => unit.externalId)]),
     reservoirPlant: reservoirs.map((one) => [one.externalId, one.plant?.name ?? null]),
     deletedEdges: deleted.filter((item) => item.instanceType === "edge").length,
