@@ -5,6 +5,7 @@
 import type { ViewDecisions } from "../../plan/sdk-plan.ts";
 import type { GeneratorConfig } from "../generator.ts";
 import { argumentLines, INDENT, valueLines } from "./layout.ts";
+import type { TypescriptPartials } from "./partials.ts";
 import { SELECT_MODULE, SELECT_SCHEMA, selectStepType } from "./select-module.ts";
 import { ImportSet, joinBlocks, RUNTIME_MODULE, type SdkNames } from "./view-module.ts";
 
@@ -15,7 +16,28 @@ export interface ClientContext {
   views: readonly ViewDecisions[];
   model: { space: string; externalId: string; version: string };
   defaultSpace: string;
-  header: string[];
+  /** The header lines of a module, by its path. */
+  header: (module: string) => string[];
+  partials: TypescriptPartials;
+}
+
+/** What the client partials get: the node views, by the names the client uses. */
+function clientData(context: ClientContext, runtime: (name: string, typeOnly: boolean) => string): Record<string, unknown> {
+  const views = context.views.map((view) => ({
+    attribute: view.irClass.names.clientAttribute,
+    apiClass: view.irClass.names.apiClassName,
+    className: view.irClass.names.className,
+    externalId: view.irClass.view.externalId,
+    writable: view.writable,
+    classId: view.irClass.id,
+  }));
+  return {
+    clientName: context.config.clientName,
+    model: context.model,
+    views,
+    runtime: (name: string) => runtime(name, true),
+    runtimeValue: (name: string) => runtime(name, false),
+  };
 }
 
 const moduleOf = (view: ViewDecisions) => `./${view.irClass.names.fileName}.js`;
@@ -40,17 +62,8 @@ export function clientDeclarations(context: ClientContext): string {
       "}",
     ];
   });
-  const clientName = context.config.clientName;
-  const client = [
-    `/** The ${context.model.externalId} data model's views, each as a typed API. */`,
-    `export declare class ${clientName} extends ${runtime("CDFClient", false)} {`,
-    ...context.views.map((view) => `${INDENT}readonly ${view.irClass.names.clientAttribute}: ${view.irClass.names.apiClassName};`),
-    `${INDENT}constructor(config: ${runtime("ClientConfig")} | ${runtime("ClientConfigOptions")});`,
-    `${INDENT}/** A client configured from CDF_URL (or CDF_CLUSTER), CDF_PROJECT and CDF_TOKEN or CDF_CLIENT_ID/CDF_CLIENT_SECRET. */`,
-    `${INDENT}static fromEnv(): ${clientName};`,
-    "}",
-  ];
-  return joinBlocks([context.header, imports.lines(), ...classes, client]);
+  const client = context.partials.lines("_client_declaration.eta", clientData(context, runtime));
+  return joinBlocks([context.header("client.d.ts"), imports.lines(), ...classes, client]);
 }
 
 export function clientImplementation(context: ClientContext): string {
@@ -80,24 +93,10 @@ export function clientImplementation(context: ClientContext): string {
   const classes = context.views.map(
     (view) => `export class ${view.irClass.names.apiClassName} extends ${view.writable ? "WritableViewAPI" : runtime("ViewAPI")} {}`,
   );
-  const clientName = context.config.clientName;
-  const members = context.views.map((view) => {
-    const meta = imports.add(moduleOf(view), context.names.metaName(view.irClass.id), false);
-    const args = ["this.instances", meta, "this.defaultSpace", ...(view.writable ? ["upsert"] : [])];
-    return argumentLines(`this.${view.irClass.names.clientAttribute} = new ${view.irClass.names.apiClassName}`, args, ";", 2);
-  });
-  const client = [
-    `export class ${clientName} extends ${runtime("CDFClient")} {`,
-    `${INDENT}constructor(config) {`,
-    `${INDENT}${INDENT}super(config, { space: DEFAULT_SPACE, model: MODEL });`,
-    ...(writable ? [`${INDENT}${INDENT}const upsert = (items, meta, options) => super.upsert(items, meta, options);`] : []),
-    ...members.flat(),
-    `${INDENT}}`,
-    "",
-    `${INDENT}static fromEnv() {`,
-    ...argumentLines(`return new ${clientName}`, [`${runtime("configFromEnv")}()`], ";", 2),
-    `${INDENT}}`,
-    "}",
-  ];
-  return joinBlocks([context.header, imports.lines(), constants, base, classes, client]);
+  const meta = (view: { classId: string }) => {
+    const target = context.names.view(view.classId) as ViewDecisions;
+    return imports.add(moduleOf(target), context.names.metaName(view.classId), false);
+  };
+  const client = context.partials.lines("_client_class.eta", { ...clientData(context, (name) => runtime(name)), meta });
+  return joinBlocks([context.header("client.js"), imports.lines(), constants, base, classes, client]);
 }

@@ -16,6 +16,8 @@ export interface SdkNames {
   metaName(classId: string): string;
   /** JSDoc comments from the model's descriptions (the `docstrings` option). */
   docstrings: boolean;
+  /** The doc comment of a view's read interface (none when docstrings are off). */
+  viewDoc(view: ViewDecisions): string[];
 }
 
 export const RUNTIME_MODULE = "./_runtime/index.js";
@@ -91,10 +93,10 @@ function fieldLines(property: IRProperty, optional: boolean, members: string[], 
 type Docs = (text: string | undefined, depth: number) => string[];
 
 /** The read interface: stored values as the container says (null when unset), connections when followed. */
-function readInterface(view: ViewDecisions, types: TypeImports, docs: Docs): string[] {
+function readInterface(view: ViewDecisions, types: TypeImports, docs: Docs, doc: string[]): string[] {
   const { irClass } = view;
   const base = view.kind === "node" ? ` extends ${types.runtime("InstanceFields")}` : "";
-  const lines = [...docs(irClass.description, 0), `export interface ${irClass.names.className}${base} {`];
+  const lines = [...doc, `export interface ${irClass.names.className}${base} {`];
   for (const property of irClass.properties) {
     const connection = view.connections.get(property.identifier);
     if (connection === undefined || property.kind === "data") {
@@ -190,7 +192,7 @@ export function viewDeclarations(view: ViewDecisions, names: SdkNames, header: s
     return edge === view ? name : imports.add(moduleOf(edge), name, true);
   };
   const docs: Docs = names.docstrings ? docLines : () => [];
-  const blocks: string[][] = [readInterface(view, types, docs)];
+  const blocks: string[][] = [readInterface(view, types, docs, names.viewDoc(view))];
   if (view.writable) blocks.push(writeInterface(view, types, docs, edgeWriteName));
   if (view.kind === "node") blocks.push(filtersInterface(view, types), fieldUnion(view));
   blocks.push([`export declare const ${names.metaName(view.irClass.id)}: ${types.runtime("ViewMeta")};`]);

@@ -17,11 +17,10 @@ import { generateSdk } from "../../../src/pipeline.ts";
 import { loadExampleModel, loadModelFile } from "../../../src/sources.ts";
 import { hostileGroupModel, hostileModel, longIdModel } from "../../support/hostile-model.ts";
 import { sharedModelNames, sharedModelPath } from "../../support/shared-models.ts";
-import { REPO, tsc } from "../compile.ts";
+import { biomeCheckSdks, REPO, tsc } from "../compile.ts";
 import { CLIENT_ID, CLIENT_SECRET, e2eConnection } from "../e2e/model.ts";
 
 const BUN = join(REPO, "node_modules", ".bin", "bun");
-const BIOME = join(REPO, "node_modules", ".bin", "biome");
 const EXAMPLE_FILE = join(REPO, "examples", "hydro-plant.model.yaml");
 
 interface Sdk {
@@ -116,19 +115,8 @@ afterAll(() => {
   rmSync(directory, { recursive: true, force: true });
 });
 
-test("biome check passes on every emitted module (the vendored runtime is tsc's output, checked in its own tests)", async () => {
-  const configDir = join(directory, "biome-config");
-  mkdirSync(configDir);
-  writeFileSync(
-    join(configDir, "biome.json"),
-    JSON.stringify({
-      formatter: { enabled: true, indentStyle: "space", indentWidth: 2, lineWidth: 120 },
-      javascript: { formatter: { quoteStyle: "double", semicolons: "always", trailingCommas: "all" } },
-      files: { includes: ["**/*.js", "**/*.d.ts", "!**/_runtime"] },
-      vcs: { enabled: false },
-    }),
-  );
-  await run([BIOME, "check", "--error-on-warnings", `--config-path=${configDir}`, "."], join(directory, "sdks"));
+test("biome check passes on every emitted module (the vendored runtime is tsc's output, checked in its own tests)", () => {
+  biomeCheckSdks(join(directory, "sdks"));
 }, 60_000);
 
 test("each SDK type-checks under tsc --strict with nodenext and with bundler resolution", () => {
