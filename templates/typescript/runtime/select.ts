@@ -219,9 +219,8 @@ export class NodeQuery {
     const children = objects.get(step.name) ?? new Map<string, Record<string, unknown>>();
     // The children each parent reaches, by parent key.
     const reached = new Map<string, Record<string, unknown>[]>();
-    const reach = (parent: NodeId, child: Record<string, unknown> | undefined) => {
+    const reach = (key: string, child: Record<string, unknown> | undefined) => {
       if (!child) return;
-      const key = instanceKey("node", parent);
       reached.set(key, [...(reached.get(key) ?? []), child]);
     };
     if (hop.kind === "direct") {
@@ -237,7 +236,7 @@ export class NodeQuery {
       const edge = this.#step(hop.parent).meta.edges[hop.field];
       for (const item of raw.get(edgeSetOf(step))?.values() ?? []) {
         const [here, there] = edge?.direction === "inwards" ? [item.endNode, item.startNode] : [item.startNode, item.endNode];
-        if (isNodeId(here) && isNodeId(there)) reach(here, children.get(instanceKey("node", there)));
+        if (isNodeId(here) && isNodeId(there)) reach(instanceKey("node", here), children.get(instanceKey("node", there)));
       }
     } else {
       const through = hop.through as NonNullable<Hop["through"]>;
@@ -245,7 +244,11 @@ export class NodeQuery {
         const properties = item.properties as Record<string, Record<string, Record<string, unknown>>> | undefined;
         const value = properties?.[through.source.space]?.[viewKey(through.source)]?.[through.identifier];
         const child = children.get(instanceKey("node", item));
-        for (const ref of (Array.isArray(value) ? value : [value]).filter(isNodeId)) reach(nodeId(ref, this.defaultSpace), child);
+        // A list may name the same node twice: the child is reached from it once.
+        const parentKeys = new Set(
+          (Array.isArray(value) ? value : [value]).filter(isNodeId).map((ref) => instanceKey("node", nodeId(ref, this.defaultSpace))),
+        );
+        for (const key of parentKeys) reach(key, child);
       }
     }
     for (const [key, parent] of parents) {
