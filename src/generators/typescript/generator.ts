@@ -1,7 +1,8 @@
 /**
  * The TypeScript SDK of a plan: an npm package of `.js` + `.d.ts` module pairs (one per view, the client, the
  * index), the runtime compiled into `_runtime/`, package.json and a README written for the model
- * (templates/typescript/README.md explains the shape). The code is emitted already in Biome's format.
+ * (templates/typescript/README.md explains the shape), and `select.d.ts`, the schema select() is typed by. The code
+ * is emitted already in Biome's format; the parts users customise come from eta partials (partials.ts).
  */
 import type { SdkPlan, ViewDecisions } from "../../plan/sdk-plan.ts";
 import type { GeneratedFile, GeneratorConfig, GeneratorOutput, LanguageGenerator } from "../generator.ts";

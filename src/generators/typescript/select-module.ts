@@ -5,8 +5,8 @@
  * runtime follows them by. One module for all views, since traversals point every which way between them.
  */
 
-import type { IRType } from "../../ir/types.ts";
-import type { ViewDecisions } from "../../plan/sdk-plan.ts";
+import type { IRProperty, IRType } from "../../ir/types.ts";
+import type { ConnectionDecision, ViewDecisions } from "../../plan/sdk-plan.ts";
 import { INDENT, type JsValue } from "./layout.ts";
 import { ImportSet, joinBlocks, type SdkNames } from "./view-module.ts";
 
@@ -19,7 +19,11 @@ interface SelectHop {
   field: string;
   target: ViewDecisions;
   list: boolean;
+  connection: ConnectionDecision;
+  property: IRProperty;
 }
+
+const isList = (type: IRType): boolean => type.kind === "list" || (type.kind === "nullable" && isList(type.inner));
 
 /**
  * The connections of a node view select() follows: direct relations (a list of them, many), edges and reverse
@@ -33,30 +37,27 @@ export function selectHops(view: ViewDecisions, names: SdkNames): SelectHop[] {
     const target = connection?.target === undefined ? undefined : names.view(connection.target);
     if (connection === undefined || target?.kind !== "node") continue;
     const { relationship } = connection;
+    if (relationship.kind === "edge" && relationship.edge === undefined) continue;
     if (relationship.kind === "reverse" && relationship.through?.sourceKind !== "view") continue;
     const list = property.kind === "data" ? isList(property.type) : connection.many;
-    hops.push({ field: property.name, target, list });
+    hops.push({ field: property.name, target, list, connection, property });
   }
   return hops;
 }
 
-const isList = (type: IRType): boolean => type.kind === "list" || (type.kind === "nullable" && isList(type.inner));
-
 /** The `reverse` entries of a view's metadata (view.ts's ReverseMeta), by field name. */
 export function reverseMetadata(view: ViewDecisions, names: SdkNames, metaOf: (classId: string) => JsValue): Record<string, JsValue> {
   const entries: Record<string, JsValue> = {};
-  for (const property of view.irClass.properties) {
-    const connection = view.connections.get(property.identifier);
-    const through = connection?.relationship.kind === "reverse" ? connection.relationship.through : undefined;
-    if (connection?.target === undefined || through === undefined || through.sourceKind !== "view") continue;
-    if (names.view(connection.target)?.kind !== "node") continue;
+  for (const { connection, property, target } of selectHops(view, names)) {
+    const through = connection.relationship.kind === "reverse" ? connection.relationship.through : undefined;
+    if (through === undefined) continue;
     const source = through.source as { space: string; externalId: string; version: string };
     const throughEntry: Record<string, JsValue> = {
       source: { space: source.space, externalId: source.externalId, version: source.version },
       identifier: through.property,
     };
     if (through.isList) throughEntry.list = { code: "true" };
-    const entry: Record<string, JsValue> = { identifier: property.identifier, through: throughEntry, target: metaOf(connection.target) };
+    const entry: Record<string, JsValue> = { identifier: property.identifier, through: throughEntry, target: metaOf(target.irClass.id) };
     if (connection.many) entry.list = { code: "true" };
     entries[property.name] = entry;
   }
