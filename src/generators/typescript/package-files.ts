@@ -6,7 +6,7 @@
 import type { IRType } from "../../ir/types.ts";
 import type { SdkPlan, ViewDecisions } from "../../plan/sdk-plan.ts";
 import type { GeneratorConfig } from "../generator.ts";
-import { selectHops } from "./select-module.ts";
+import { selectHops } from "./select-hops.ts";
 import type { SdkNames } from "./view-module.ts";
 
 export function packageJson(config: GeneratorConfig, plan: SdkPlan): string {
@@ -75,7 +75,7 @@ export function readmeData(
 /** A view and a connection select() follows from it: the first view that has one. */
 function selectExample(nodeViews: readonly ViewDecisions[], names: SdkNames): { attribute: string; hop: string } | undefined {
   for (const view of nodeViews) {
-    const hop = selectHops(view, names)[0];
+    const hop = selectHops(view, names.view)[0];
     if (hop !== undefined) return { attribute: view.irClass.names.clientAttribute, hop: hop.field };
   }
   return undefined;

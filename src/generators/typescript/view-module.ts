@@ -6,7 +6,7 @@
 import type { IRProperty } from "../../ir/types.ts";
 import type { ViewDecisions } from "../../plan/sdk-plan.ts";
 import { docLines, INDENT, type JsValue, unionLines, valueLines } from "./layout.ts";
-import { reverseMetadata } from "./select-module.ts";
+import { reverseMetadata } from "./select-hops.ts";
 import { arrayOf, filterValueType, metaValueType, splitUnion, type TypeImports, valueTypeMembers } from "./types.ts";
 
 /** What a view module needs to know about the SDK: the names of other classes, by class id. */
@@ -236,7 +236,7 @@ export function viewMetadata(view: ViewDecisions, names: SdkNames, header: strin
   const meta: Record<string, JsValue> = { view: { space, externalId, version } };
   if (view.nodeType !== undefined) meta.nodeType = { space: view.nodeType.space, externalId: view.nodeType.externalId };
   Object.assign(meta, { properties, edges });
-  const reverse = reverseMetadata(view, names, metaOf);
+  const reverse = reverseMetadata(view, (classId) => names.view(classId), metaOf);
   if (Object.keys(reverse).length > 0) meta.reverse = reverse;
   const body = valueLines(`export const ${names.metaName(irClass.id)} = `, meta, ";", 0, true);
   return joinBlocks([header, imports.lines(), body]);
