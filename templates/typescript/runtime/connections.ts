@@ -13,7 +13,7 @@
 import { equals, instanceReferences } from "./filters.js";
 import { instanceKey, type NodeId } from "./ids.js";
 import type { InstancesClient, RawInstance } from "./instances.js";
-import { type ResultSet, runQuery, selectView } from "./select.js";
+import { type RawSets, type ResultSet, runQuery, selectView } from "./select.js";
 import { type Connections, type EdgeMeta, readEdge, readProperties, readViewOf, type ViewMeta } from "./view.js";
 
 /** Nodes per query: the API's limit on the values of one filter (`instanceReferences` here), as in the Python runtime. */
@@ -70,7 +70,9 @@ async function fillEdges(instances: InstancesClient, meta: ViewMeta, chunk: read
       });
     }
   });
-  const raw = await runQuery(instances, sets);
+  const collected: RawSets = new Map();
+  await runQuery(instances, sets, collected, undefined);
+  const raw = new Map([...collected].map(([name, items]) => [name, [...items.values()]]));
   fields.forEach(([field, edge], index) => {
     const target = edge.target?.();
     const nodes = new Map(
