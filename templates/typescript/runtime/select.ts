@@ -23,7 +23,7 @@ import { type EdgeRead, readEdge, readProperties, type ViewMeta } from "./view.j
 // Per-set page size, the number of result sets per request, and node ids per seeded query.
 const MAX_QUERY_LIMIT = 10_000;
 const MAX_RESULT_SETS = 50;
-const SEED_IDS_PER_QUERY = 100;
+export const SEED_IDS_PER_QUERY = 100;
 
 // ── The types a generated SDK gives select() ──────────────────────────────────────────────────────────────────
 
@@ -264,8 +264,7 @@ export class NodeQuery {
     } else {
       const through = hop.through as NonNullable<Hop["through"]>;
       for (const item of raw.get(step.name)?.values() ?? []) {
-        const properties = item.properties as Record<string, Record<string, Record<string, unknown>>> | undefined;
-        const value = properties?.[through.source.space]?.[viewKey(through.source)]?.[through.identifier];
+        const value = relationValue(item, through);
         const child = children.get(instanceKey("node", item));
         // A list may name the same node twice: the child is reached from it once.
         const parentKeys = new Set(
@@ -373,12 +372,28 @@ function hopOf(from: Step, field: string): { hop: Hop; target: () => ViewMeta } 
 
 /** The view's properties, and the direct relation a reverse hop is attached by when another view holds it. */
 function selectOf(step: Step): Record<string, unknown> {
-  const { sources } = selectView(step.meta.view);
-  const through = step.hop?.through;
-  if (through && (through.source.space !== step.meta.view.space || viewKey(through.source) !== viewKey(step.meta.view))) {
+  return selectWithRelation(step.meta.view, step.hop?.through);
+}
+
+/** A reverse relation's direct relation, as it points back from a node reached through it. */
+export interface Relation {
+  source: ViewId;
+  identifier: string;
+}
+
+/** Selects `view`'s properties and, when another view holds it, the direct relation `through`. */
+export function selectWithRelation(view: ViewId, through: Relation | undefined): Record<string, unknown> {
+  const { sources } = selectView(view);
+  if (through && (through.source.space !== view.space || viewKey(through.source) !== viewKey(view))) {
     sources.push({ source: { type: "view", ...through.source }, properties: [through.identifier] });
   }
   return { sources };
+}
+
+/** The raw value of the direct relation `through` on a node (a reference, a list of them, or absent). */
+export function relationValue(item: RawInstance, through: Relation): unknown {
+  const properties = item.properties as Record<string, Record<string, Record<string, unknown>>> | undefined;
+  return properties?.[through.source.space]?.[viewKey(through.source)]?.[through.identifier];
 }
 
 function limitOf(options: SelectListOptions, stepLimit: number | undefined): number | undefined {

@@ -98,10 +98,10 @@ export type EdgeRead<P, N> = P & InstanceFields & { endNode: N };
 /** What an edge leads to as read with `C`: the node at its other end (or its id), in an EdgeRead when it has properties `P`. */
 type EdgeEnd<C extends Connections, N, P> = [P] extends [never] ? Linked<C, N> : EdgeRead<P, Linked<C, N>>;
 
-/** An edge field of many edges to `N` (with properties `P`, if any) as read with `C`. */
+/** An edge field of many edges to `N` (with properties `P`, if any), or a reverse relation to many, as read with `C`. */
 export type Edges<C extends Connections, N, P = never> = IfRetrieved<C, EdgeEnd<C, N, P>[]>;
 
-/** An edge field of at most one edge to `N` (with properties `P`, if any) as read with `C`. */
+/** An edge field of at most one edge to `N` (with properties `P`, if any), or a single reverse relation, as read with `C`. */
 export type OneEdge<C extends Connections, N, P = never> = IfRetrieved<C, EdgeEnd<C, N, P> | null>;
 
 interface ReadPlan {

@@ -108,7 +108,8 @@ describe("the generated package", () => {
     expect(plant).toContain('status: "operating" | "maintenance" | "decommissioned" | (string & Record<never, never>) | null;');
     // unitCount has a default: required on read, optional on write.
     expect(plant).toMatch(/\n {2}unitCount: number;\n[\s\S]*\n {2}unitCount\?: number;\n/);
-    expect(plant).toMatch(/units\?: Generator\[\];/);
+    // A reverse relation through a view's direct relation reads like an edge field: followed by retrieveConnections.
+    expect(plant).toContain("  units: Edges<C, Generator>;\n");
     expect(file("generator.js")).toContain('nodeType: { space: "pygen_example", externalId: "Generator" }');
   });
 

@@ -182,6 +182,9 @@ function expectedScenario(tag: string): Record<string, unknown> {
     fullGenerators: ["G1", "G2"],
     fullOperator: "Ida",
     fullReservoir: "Lake",
+    // The reverse relation units: the generators whose plant is this one.
+    idUnits: [`generator-${tag}-1`],
+    fullUnits: ["G1"],
     edgeScore: 0.5,
     edgePassed: true,
     edgeEnd: "Ida",

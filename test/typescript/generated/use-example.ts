@@ -132,6 +132,8 @@ export function typeErrors(plain: HydroPlant<"skip">): void {
   void withIds?.generators[0]?.name;
   // @ts-expect-error read without retrieveConnections, edge fields are left out.
   void plain.generators.length;
+  // @ts-expect-error read without retrieveConnections, reverse relations are left out too.
+  void plain.units.length;
   // @ts-expect-error with "identifier", direct relations are ids.
   void withIds?.reservoir?.name;
 }
@@ -172,6 +174,8 @@ console.log(
     fullGenerators: withNodes?.generators.map((one) => one.name).sort(),
     fullOperator: withNodes?.operator?.name,
     fullReservoir: withNodes?.reservoir?.name,
+    idUnits: withIds?.units.map((one) => one.externalId),
+    fullUnits: withNodes?.units.map((one) => one.name),
     edgeScore: firstEdge?.score,
     edgePassed: firstEdge?.passed,
     edgeEnd: firstEdge?.endNode.name,
