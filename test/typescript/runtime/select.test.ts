@@ -1,7 +1,8 @@
 /**
  * select()'s queries as the server sees them: a reverse relation through a single direct relation is one query
  * (the relation followed inwards), one through a list of them (which CDF cannot follow inwards) is a second query
- * per 100 nodes reached, seeded with their ids, and list() stops asking once its last step is full.
+ * per 100 nodes reached, seeded with their ids, and list() stops asking once its last step is full. An edge with
+ * properties is selected through its edge view and comes back as an edge object around the node reached.
  */
 import { describe, expect, test } from "bun:test";
 import {
@@ -104,5 +105,50 @@ describe("select() and reverse relations", () => {
     const found = await new NodeQuery(client, metas(true), "sp").through("pumps").list({ limit: 1 });
     expect(found.map((pump) => pump.externalId)).toEqual(["p0"]);
     expect(bodies()).toHaveLength(2);
+  });
+});
+
+describe("select() and edges with properties", () => {
+  const INSPECTION = { space: "sp", externalId: "Inspection", version: "1" };
+  const inspection: ViewMeta = { view: INSPECTION, properties: { score: { identifier: "score", type: "float64" } }, edges: {} };
+  const pump: ViewMeta = { view: PUMP, properties: { name: { identifier: "name", type: "text" } }, edges: {} };
+  const station: ViewMeta = {
+    view: STATION,
+    properties: {},
+    edges: {
+      pumps: {
+        identifier: "pumps",
+        edgeType: { space: "sp", externalId: "inspected" },
+        direction: "outwards",
+        target: () => pump,
+        edgeView: () => inspection,
+        list: true,
+      },
+    },
+  };
+  const edge: RawInstance = {
+    instanceType: "edge",
+    space: "sp",
+    externalId: "e1",
+    version: 1,
+    createdTime: 0,
+    lastUpdatedTime: 0,
+    startNode: { space: "sp", externalId: "st1" },
+    endNode: { space: "sp", externalId: "p1" },
+    properties: { sp: { "Inspection/1": { score: 0.5 } } },
+  };
+
+  test("the edge set selects the edge view's properties; listRoot holds edge objects ending in the nodes reached", async () => {
+    const { client, bodies } = query(() => ({
+      root: [raw(STATION, "st1")],
+      s1_edges: [edge],
+      s1: [raw(PUMP, "p1", { name: "P1" })],
+    }));
+    const [found] = await new NodeQuery(client, station, "sp").through("pumps").listRoot();
+    expect(bodies()[0]?.select).toMatchObject({ s1_edges: { sources: [{ source: { type: "view", ...INSPECTION }, properties: ["*"] }] } });
+    expect(found?.pumps).toMatchObject([{ externalId: "e1", score: 0.5, endNode: { externalId: "p1", name: "P1" } }]);
+    // list() gives the nodes of the last step, not their edges.
+    const [reached] = await new NodeQuery(client, station, "sp").through("pumps").list();
+    expect(reached).toMatchObject({ externalId: "p1", name: "P1" });
   });
 });
