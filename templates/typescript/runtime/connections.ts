@@ -136,17 +136,21 @@ function attachReverse(
   field: string,
   reverse: ReverseMeta,
   nodes: readonly RawInstance[],
-  valueOf: (node: RawInstance) => unknown,
+  readNode: (node: RawInstance) => unknown,
 ): void {
   const reached = new Map<string, unknown[]>();
   for (const node of nodes) {
-    const value = relationValue(node, reverse.through);
-    const keys = new Set(idsIn(value).map((id) => instanceKey("node", id)));
-    for (const key of keys) reached.set(key, [...(reached.get(key) ?? []), valueOf(node)]);
+    const keys = new Set(idsIn(relationValue(node, reverse.through)).map((id) => instanceKey("node", id)));
+    for (const key of keys) reached.set(key, [...(reached.get(key) ?? []), readNode(node)]);
   }
+  setReached(chunk, field, reached, reverse.list === true);
+}
+
+/** Sets `field` of each item to what reached it, by node key: all of it for a list, else the first or null. */
+function setReached(chunk: readonly Item[], field: string, reached: ReadonlyMap<string, unknown[]>, list: boolean): void {
   for (const item of chunk) {
     const found = reached.get(instanceKey("node", idOf(item))) ?? [];
-    item[field] = reverse.list ? found : (found[0] ?? null);
+    item[field] = list ? found : (found[0] ?? null);
   }
 }
 
@@ -166,10 +170,7 @@ function attachEdges(
     const key = instanceKey("node", nodeIdOf(here));
     reached.set(key, [...(reached.get(key) ?? []), edge.edgeView ? readEdge(edge.edgeView(), item, end) : end]);
   }
-  for (const item of chunk) {
-    const found = reached.get(instanceKey("node", idOf(item))) ?? [];
-    item[field] = edge.list ? found : (found[0] ?? null);
-  }
+  setReached(chunk, field, reached, edge.list === true);
 }
 
 function nodeIdOf(value: unknown): NodeId {
