@@ -5,9 +5,11 @@
 import type { ViewDecisions } from "../../plan/sdk-plan.ts";
 import type { GeneratorConfig } from "../generator.ts";
 import { isGenericRead } from "./inheritance.ts";
-import { argumentLines, docLines, INDENT, valueLines } from "./layout.ts";
+import { argumentLines, INDENT, valueLines } from "./layout.ts";
 import { TYPESCRIPT_LINE_LENGTH } from "./options.ts";
-import { moduleOf, RUNTIME_MODULE, type SdkNames } from "./sdk-names.ts";
+import type { TypescriptPartials } from "./partials.ts";
+import { moduleOf, RUNTIME_MODULE, type SdkNames, SELECT_MODULE, SELECT_SCHEMA } from "./sdk-names.ts";
+import { selectStepType } from "./select-module.ts";
 import { ImportSet, joinBlocks } from "./view-module.ts";
 
 export interface ClientContext {
@@ -20,7 +22,29 @@ export interface ClientContext {
   /** Every data model of the SDK, as `space/externalId/version`. */
   modelIds: readonly string[];
   defaultSpace: string;
-  header: string[];
+  /** The header lines of a module, by its path. */
+  header: (module: string) => string[];
+  partials: TypescriptPartials;
+}
+
+/** What the client partials get: the node views, by the names the client uses. */
+function clientData(context: ClientContext, runtime: (name: string, typeOnly: boolean) => string): Record<string, unknown> {
+  const views = context.views.map((view) => ({
+    attribute: view.irClass.names.clientAttribute,
+    apiClass: view.irClass.names.apiClassName,
+    className: view.irClass.names.className,
+    externalId: view.irClass.view.externalId,
+    writable: view.writable,
+    classId: view.irClass.id,
+  }));
+  return {
+    clientName: context.config.clientName,
+    model: context.model,
+    modelIds: context.modelIds,
+    views,
+    runtime: (name: string) => runtime(name, true),
+    runtimeValue: (name: string) => runtime(name, false),
+  };
 }
 
 export function clientDeclarations(context: ClientContext): string {
@@ -31,11 +55,12 @@ export function clientDeclarations(context: ClientContext): string {
     const typeOf = (name: string) => imports.add(moduleOf(view), name, true);
     const [read, filters, field] = [typeOf(names.className), typeOf(names.listClassName), typeOf(names.writeListClassName)];
     const heritage = `export declare class ${names.apiClassName} extends ${runtime("ViewAPI", false)}`;
+    const step = selectStepType(view, runtime, imports.add(SELECT_MODULE, SELECT_SCHEMA, true));
     const tail = view.writable ? " {" : " {}";
     // A read type without connections to follow reads the same in every mode: ViewAPI's default.
     const head = isGenericRead(view, context.names)
-      ? apiHeritage(heritage, [read, filters, field], read, tail)
-      : argumentLines(heritage, [read, filters, field], tail, 0, "<>");
+      ? apiHeritage(heritage, [read, filters, field, step], read, tail)
+      : argumentLines(heritage, [read, filters, field, step], tail, 0, "<>");
     if (!view.writable) return head;
     const write = imports.add(moduleOf(view), names.writeClassName, true);
     const parameters = [`items: ${write} | readonly ${write}[]`, `options?: ${runtime("UpsertOptions")}`];
@@ -46,23 +71,12 @@ export function clientDeclarations(context: ClientContext): string {
       "}",
     ];
   });
-  const clientName = context.config.clientName;
-  const client = [
-    ...(context.modelIds.length > 1
-      ? docLines(`The views of the data models ${context.modelIds.join(", ")}, each as a typed API.\ngraphql() queries the first.`, 0)
-      : [`/** The ${context.model.externalId} data model's views, each as a typed API. */`]),
-    `export declare class ${clientName} extends ${runtime("CDFClient", false)} {`,
-    ...context.views.map((view) => `${INDENT}readonly ${view.irClass.names.clientAttribute}: ${view.irClass.names.apiClassName};`),
-    `${INDENT}constructor(config: ${runtime("ClientConfig")} | ${runtime("ClientConfigOptions")});`,
-    `${INDENT}/** A client configured from CDF_URL (or CDF_CLUSTER), CDF_PROJECT and CDF_TOKEN or CDF_CLIENT_ID/CDF_CLIENT_SECRET. */`,
-    `${INDENT}static fromEnv(): ${clientName};`,
-    "}",
-  ];
-  return joinBlocks([context.header, imports.lines(), ...classes, client]);
+  const client = context.partials.lines("_client_declaration.eta", clientData(context, runtime));
+  return joinBlocks([context.header("client.d.ts"), imports.lines(), ...classes, client]);
 }
 
 /**
- * `ViewAPI<Read, Filters, Field, { skip: Read<"skip">; … }>` laid out as Biome does: on one line when it fits,
+ * `ViewAPI<Read, Filters, Field, Step, { skip: Read<"skip">; … }>` laid out as Biome does: on one line when it fits,
  * else one type argument a line, the read types by `retrieveConnections` mode expanded when they do not fit either.
  */
 function apiHeritage(head: string, args: readonly string[], read: string, tail: string): string[] {
@@ -102,24 +116,10 @@ export function clientImplementation(context: ClientContext): string {
   const classes = context.views.map(
     (view) => `export class ${view.irClass.names.apiClassName} extends ${view.writable ? "WritableViewAPI" : runtime("ViewAPI")} {}`,
   );
-  const clientName = context.config.clientName;
-  const members = context.views.map((view) => {
-    const meta = imports.add(moduleOf(view), context.names.metaName(view.irClass.id), false);
-    const args = ["this.instances", meta, "this.defaultSpace", ...(view.writable ? ["upsert"] : [])];
-    return argumentLines(`this.${view.irClass.names.clientAttribute} = new ${view.irClass.names.apiClassName}`, args, ";", 2);
-  });
-  const client = [
-    `export class ${clientName} extends ${runtime("CDFClient")} {`,
-    `${INDENT}constructor(config) {`,
-    `${INDENT}${INDENT}super(config, { space: DEFAULT_SPACE, model: MODEL });`,
-    ...(writable ? [`${INDENT}${INDENT}const upsert = (items, meta, options) => super.upsert(items, meta, options);`] : []),
-    ...members.flat(),
-    `${INDENT}}`,
-    "",
-    `${INDENT}static fromEnv() {`,
-    ...argumentLines(`return new ${clientName}`, [`${runtime("configFromEnv")}()`], ";", 2),
-    `${INDENT}}`,
-    "}",
-  ];
-  return joinBlocks([context.header, imports.lines(), constants, base, classes, client]);
+  const meta = (view: { classId: string }) => {
+    const target = context.names.view(view.classId) as ViewDecisions;
+    return imports.add(moduleOf(target), context.names.metaName(view.classId), false);
+  };
+  const client = context.partials.lines("_client_class.eta", { ...clientData(context, (name) => runtime(name)), meta });
+  return joinBlocks([context.header("client.js"), imports.lines(), constants, base, classes, client]);
 }

@@ -6,6 +6,7 @@
  */
 import type { Namespace, Reservation } from "../../ir/naming.ts";
 import { RUNTIME_EXPORTS } from "./runtime.ts";
+import { SELECT_SCHEMA } from "./sdk-names.ts";
 
 /** Reserved in every context (ECMAScript's reserved words and strict mode's), plus TypeScript's type keywords. */
 const KEYWORDS = new Set(
@@ -59,7 +60,9 @@ const CLIENT_MEMBERS = new Set([
 export const READ_TYPE_PARAMETER = "C";
 
 /** Files the SDK writes besides the view modules. */
-const MODULES = new Set(["index", "client", "_runtime", "package", "readme"]);
+const MODULES = new Set(["index", "client", "select", "_runtime", "package", "readme"]);
+/** Types the SDK declares besides the views' (select.d.ts). */
+const SDK_TYPES = new Set([SELECT_SCHEMA]);
 
 export function typescriptReservation(name: string, namespace: Namespace): Reservation | undefined {
   switch (namespace) {
@@ -67,7 +70,7 @@ export function typescriptReservation(name: string, namespace: Namespace): Reser
     case "type":
       if (KEYWORDS.has(name)) return "keyword";
       if (GLOBALS.has(name)) return "builtin";
-      return RUNTIME_EXPORTS.has(name) || name === READ_TYPE_PARAMETER ? "generated" : undefined;
+      return RUNTIME_EXPORTS.has(name) || SDK_TYPES.has(name) || name === READ_TYPE_PARAMETER ? "generated" : undefined;
     case "field":
     case "parameter":
       return INSTANCE_FIELDS.has(name) ? "generated" : undefined;
@@ -88,7 +91,7 @@ export function explainTypescriptReservation(name: string, namespace: Namespace)
       return `the JavaScript global ${name}, which it would shadow`;
     case "generated":
       if (namespace === "type" && name === READ_TYPE_PARAMETER) return "the type parameter of the SDK's read types";
-      if (namespace === "type") return `a name the SDK's runtime exports`;
+      if (namespace === "type") return SDK_TYPES.has(name) ? "a type the SDK declares" : `a name the SDK's runtime exports`;
       if (namespace === "client") return "a member of the generated client";
       if (namespace === "module") return "a file the SDK generates";
       return "a field every instance has";

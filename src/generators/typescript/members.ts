@@ -6,13 +6,15 @@
  *
  * Read types are generic in how far connections were followed (`C`, the runtime's `Connections`): a direct
  * relation is `Linked<C, Target>` (the node with "full", its NodeId otherwise), an edge field `Edges<C, Target,
- * EdgeProperties>` (absent with "skip"); with `C` left open, either.
+ * EdgeProperties>` (absent with "skip"), a reverse relation the runtime follows `Edges<C, Target>` (or `OneEdge`);
+ * with `C` left open, either.
  */
 import type { IRProperty } from "../../ir/types.ts";
 import type { ViewDecisions } from "../../plan/sdk-plan.ts";
 import { READ_TYPE_PARAMETER } from "./keywords.ts";
 import { argumentLines, docLines, INDENT, unionLines } from "./layout.ts";
 import { moduleOf, RUNTIME_MODULE, type SdkNames } from "./sdk-names.ts";
+import { selectHops } from "./select-hops.ts";
 import { arrayOf, filterValueType, splitUnion, type TypeImports, valueTypeMembers } from "./types.ts";
 
 export type InterfaceKind = "read" | "write" | "filters";
@@ -51,7 +53,7 @@ export function interfaceMembers(view: ViewDecisions, kind: InterfaceKind, names
   if (known !== undefined) return known;
   const members = new Map<string, Member>();
   const builder = new MemberBuilder(view, names);
-  if (kind === "read") readMembers(view, builder, members);
+  if (kind === "read") readMembers(view, builder, members, names);
   else if (kind === "write") writeMembers(view, builder, members);
   else filterMembers(view, builder, members);
   byKind.set(kind, members);
@@ -121,7 +123,13 @@ function fieldDocs(property: IRProperty, mode: "read" | "write"): string[] {
 const fieldHead = (property: IRProperty, optional: boolean) => `${property.name}${optional ? "?" : ""}:`;
 
 /** The read interface: stored values as the container says (null when unset), connections as far as followed. */
-function readMembers(view: ViewDecisions, builder: MemberBuilder, members: Map<string, Member>): void {
+function readMembers(view: ViewDecisions, builder: MemberBuilder, members: Map<string, Member>, names: SdkNames): void {
+  // Reverse relations the runtime can follow (through a view's direct relation, to a node view) read like edges.
+  const followed = new Set(
+    selectHops(view, (classId) => names.view(classId))
+      .filter((hop) => hop.connection.relationship.kind === "reverse")
+      .map((hop) => hop.field),
+  );
   for (const property of view.irClass.properties) {
     const connection = view.connections.get(property.identifier);
     const docs = fieldDocs(property, "read");
@@ -131,14 +139,16 @@ function readMembers(view: ViewDecisions, builder: MemberBuilder, members: Map<s
       continue;
     }
     const target = connection.target === undefined ? undefined : builder.view(connection.target, "read");
-    if (connection.relationship.kind !== "edge" || !builder.generic) {
-      // Reverse relations are filled by select().through(field) only: absent unless followed.
+    const edgeLike = connection.relationship.kind === "edge" || followed.has(property.name);
+    if (!edgeLike || !builder.generic) {
+      // Connections nothing follows (reverse relations through a container, an edge class's) stay optional: absent.
       const element = target ?? builder.runtime("NodeId");
       const lines = unionLines(fieldHead(property, true), connection.many ? [arrayOf(element)] : [element, "null"], ";", 1);
       members.set(property.name, builder.member(lines, docs));
       continue;
     }
-    // An edge field is declared whatever the mode (`Edges<"skip", …>` is undefined), so a followed one is not optional.
+    // An edge field (or reverse relation) is declared whatever the mode (`Edges<"skip", …>` is undefined), so a
+    // followed one is not optional.
     const edgeView = connection.edgeClass === undefined ? undefined : builder.sdkView(connection.edgeClass.classId);
     const args = [builder.connections ?? READ_TYPE_PARAMETER, target ?? builder.runtime("NodeId")];
     if (edgeView !== undefined) args.push(builder.classType(edgeView, "read"));

@@ -50,7 +50,6 @@ export function checkTypescriptConfig(config: GeneratorConfig): void {
       `TypeScript SDKs are laid out as Biome formats them (${TYPESCRIPT_INDENT} spaces, ${TYPESCRIPT_LINE_LENGTH} columns); other widths are not supported`,
     );
   }
-  if (config.templateDir !== undefined) refuse("the TypeScript generator has no templates to override (--templates is Python's for now)");
   // flat_structure is honoured as it is: a TypeScript SDK is one flat folder of modules.
 }
 

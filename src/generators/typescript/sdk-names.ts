@@ -10,9 +10,14 @@ export interface SdkNames {
   children(classId: string): ViewDecisions[];
   /** JSDoc comments from the model's descriptions (the `docstrings` option). */
   docstrings: boolean;
+  /** The doc comment of a view's read interface (none when docstrings are off). */
+  viewDoc(view: ViewDecisions): string[];
 }
 
 export const RUNTIME_MODULE = "./_runtime/index.js";
+/** The module typing select() and the name of the schema type in `select.d.ts` (reserved: no view type takes it). */
+export const SELECT_SCHEMA = "SelectSchema";
+export const SELECT_MODULE = "./select.js";
 
 /** The module a view's types and metadata are imported from. */
 export function moduleOf(view: ViewDecisions): string {

@@ -6,10 +6,11 @@
 import type { ViewDecisions } from "../../plan/sdk-plan.ts";
 import { interfaceBases, isGenericRead } from "./inheritance.ts";
 import { READ_TYPE_PARAMETER } from "./keywords.ts";
-import { argumentLines, docLines, INDENT, type JsValue, unionLines, valueLines } from "./layout.ts";
+import { argumentLines, INDENT, type JsValue, unionLines, valueLines } from "./layout.ts";
 import { type InterfaceKind, interfaceKinds, interfaceMembers, interfaceName } from "./members.ts";
 import { TYPESCRIPT_LINE_LENGTH } from "./options.ts";
 import { moduleOf, RUNTIME_MODULE, type SdkNames } from "./sdk-names.ts";
+import { reverseMetadata } from "./select-hops.ts";
 import { metaValueType } from "./types.ts";
 
 /** Imports gathered while a module is written: type names by module, values by module. */
@@ -77,7 +78,7 @@ function interfaceLines(view: ViewDecisions, kind: InterfaceKind, names: SdkName
   const runtimeBase = view.kind === "node" ? { read: "InstanceFields", write: "NodeWrite", filters: undefined }[kind] : undefined;
   if (parents.length === 0 && runtimeBase !== undefined) parents.push(runtime(runtimeBase));
   const parameters = generic ? `<${READ_TYPE_PARAMETER} extends ${runtime("Connections")} = Connections>` : "";
-  const docs = kind === "read" && names.docstrings ? docLines(view.irClass.description, 0) : [];
+  const docs = kind === "read" ? names.viewDoc(view) : [];
   const inherited = new Set(bases.flatMap((base) => [...interfaceMembers(base, kind, names).keys()]));
   const declared = [...interfaceMembers(view, kind, names)].filter(([key]) => !inherited.has(key)).map(([, member]) => member);
   const heading = headingLines(`export interface ${interfaceName(view, kind)}${parameters}`, parents);
@@ -142,7 +143,8 @@ export function viewMetadata(view: ViewDecisions, names: SdkNames, header: strin
   const meta: Record<string, JsValue> = { view: { space, externalId, version } };
   if (view.nodeType !== undefined) meta.nodeType = { space: view.nodeType.space, externalId: view.nodeType.externalId };
   Object.assign(meta, { properties, edges });
-
+  const reverse = reverseMetadata(view, (classId) => names.view(classId), metaOf);
+  if (Object.keys(reverse).length > 0) meta.reverse = reverse;
   const body = valueLines(`export const ${names.metaName(irClass.id)} = `, meta, ";", 0, true);
   // The views implementing this one directly, for asChildClass; a list, which valueLines does not lay out.
   const children = names.children(irClass.id).map((child) => metaName(child.irClass.id));

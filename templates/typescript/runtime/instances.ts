@@ -14,6 +14,8 @@ import { chunks, mapSettled } from "./limits.js";
 
 // Per-request and concurrency limits of the API.
 export const MAX_PAGE_SIZE = 1000;
+/** How many items a read returns when the caller does not say. */
+export const DEFAULT_LIMIT = 25;
 export const MAX_WRITE_ITEMS = 1000;
 export const MAX_READ_ITEMS = 1000;
 export const MAX_WRITE_CONCURRENCY = 4;

@@ -11,12 +11,10 @@
 import { asChildClass, fillConnections } from "./connections.js";
 import { allOf, type Filter, hasData } from "./filters.js";
 import { type NodeRef, nodeId } from "./ids.js";
-import { type AggregateSpec, type InstancesClient, MAX_PAGE_SIZE, type RawInstance } from "./instances.js";
+import { type AggregateSpec, DEFAULT_LIMIT, type InstancesClient, MAX_PAGE_SIZE, type RawInstance } from "./instances.js";
 import { keywordFilter } from "./keyword-filters.js";
 import { NodeQuery } from "./select.js";
 import { type Connections, identifierOf, readProperties, readViewOf, type ViewMeta } from "./view.js";
-
-export const DEFAULT_LIMIT = 25;
 
 export interface SortBy<F extends string> {
   field: F;
@@ -78,10 +76,13 @@ export interface Bucket {
   count: number;
 }
 
+/** `Q` is the type select() is handed out as (a generated SDK's typed `Select` step, by default the untyped query);
+ * `R` the read types by retrieveConnections mode. */
 export class ViewAPI<
   T,
   K = Record<string, unknown>,
   F extends string = string,
+  Q = NodeQuery,
   R extends ReadsByMode = { skip: T; identifier: T; full: T },
 > {
   constructor(
@@ -175,9 +176,10 @@ export class ViewAPI<
       : [];
   }
 
-  /** A query that follows connections; see select.ts. */
-  select(): NodeQuery<T> {
-    return new NodeQuery<T>(this.instances, this.meta, this.defaultSpace);
+  /** A query that starts at this view and follows connections; see select.ts. */
+  select(): Q {
+    // Q is the typed face of this very object (select.ts's Select), declared by the generated SDK.
+    return new NodeQuery(this.instances, this.meta, this.defaultSpace) as Q;
   }
 
   async #follow(items: T[], options: FollowOptions<Connections>): Promise<T[]> {

@@ -43,6 +43,18 @@ export interface EdgeMeta {
   list?: boolean;
 }
 
+/** A reverse relation: the nodes whose direct relation `through` (a property of another view) points at this node. */
+export interface ReverseMeta {
+  /** The CDF identifier of the reverse relation field. */
+  identifier: string;
+  /** The view holding the direct relation, and that relation's CDF identifier there. */
+  through: { source: ViewId; identifier: string; list?: boolean };
+  /** The view of the nodes holding the relation. */
+  target: () => ViewMeta;
+  /** Many nodes (multi_reverse_direct_relation) rather than at most one. */
+  list?: boolean;
+}
+
 export interface ViewMeta {
   view: ViewId;
   /** The node type written nodes get: the one the view's filter selects, so they are found through the view. */
@@ -53,6 +65,8 @@ export interface ViewMeta {
   edges: Readonly<Record<string, EdgeMeta>>;
   /** The views in the SDK that implement this one directly, for reading a node as its most specific view. */
   children?: () => readonly ViewMeta[];
+  /** Reverse relations select() can follow, by TypeScript field name. */
+  reverse?: Readonly<Record<string, ReverseMeta>>;
 }
 
 /** The fields every node read object has besides its view's properties. */
@@ -76,7 +90,7 @@ export type Connections = "skip" | "identifier" | "full";
 export type Linked<C extends Connections, N> = C extends "full" ? N : NodeId;
 
 /** An edge field's value as read with `C`: undefined when skipped, else `V`. */
-export type Followed<C extends Connections, V> = C extends "skip" ? undefined : V;
+export type IfRetrieved<C extends Connections, V> = C extends "skip" ? undefined : V;
 
 /** An edge with properties as read: the edge's own fields (its view's properties) and the node at its other end. */
 export type EdgeRead<P, N> = P & InstanceFields & { endNode: N };
@@ -84,11 +98,11 @@ export type EdgeRead<P, N> = P & InstanceFields & { endNode: N };
 /** What an edge leads to as read with `C`: the node at its other end (or its id), in an EdgeRead when it has properties `P`. */
 type EdgeEnd<C extends Connections, N, P> = [P] extends [never] ? Linked<C, N> : EdgeRead<P, Linked<C, N>>;
 
-/** An edge field of many edges to `N` (with properties `P`, if any) as read with `C`. */
-export type Edges<C extends Connections, N, P = never> = Followed<C, EdgeEnd<C, N, P>[]>;
+/** An edge field of many edges to `N` (with properties `P`, if any), or a reverse relation to many, as read with `C`. */
+export type Edges<C extends Connections, N, P = never> = IfRetrieved<C, EdgeEnd<C, N, P>[]>;
 
-/** An edge field of at most one edge to `N` (with properties `P`, if any) as read with `C`. */
-export type OneEdge<C extends Connections, N, P = never> = Followed<C, EdgeEnd<C, N, P> | null>;
+/** An edge field of at most one edge to `N` (with properties `P`, if any), or a single reverse relation, as read with `C`. */
+export type OneEdge<C extends Connections, N, P = never> = IfRetrieved<C, EdgeEnd<C, N, P> | null>;
 
 interface ReadPlan {
   space: string;

@@ -1,12 +1,13 @@
 /**
  * The small model the end-to-end tests seed the emulator with: stations with pumps (an outwards edge field), and
- * pumps pointing back at their station (a direct relation). Each view stores its properties in its own container.
+ * pumps pointing back at their station (a direct relation) and at the stations they back up (a list of them), which
+ * the stations read back as reverse relations. Each view stores its properties in its own container.
  */
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { MappedProperty } from "../../../src/client/models.ts";
 import { type RunningEmulator, startEmulator } from "../../../src/emulator/server.ts";
-import { direct, edge, model, primitive, SPACE, text, view } from "../../support/model-builder.ts";
+import { direct, edge, model, primitive, reverse, SPACE, text, view } from "../../support/model-builder.ts";
 
 function stored(container: string, properties: Record<string, MappedProperty>): Record<string, MappedProperty> {
   return Object.fromEntries(
@@ -18,7 +19,13 @@ function stored(container: string, properties: Record<string, MappedProperty>): 
 }
 
 export const MODEL = model([
-  view("Station", { ...stored("Station", { name: text({ nullable: false }) }), pumps: edge("Pump") }),
+  view("Station", {
+    ...stored("Station", { name: text({ nullable: false }) }),
+    pumps: edge("Pump"),
+    // The pumps pointing at the station: through a single direct relation, and through a list of them.
+    pumpsOnSite: reverse("Pump", "station"),
+    backups: reverse("Pump", "backupFor"),
+  }),
   view(
     "Pump",
     stored("Pump", {
@@ -28,6 +35,7 @@ export const MODEL = model([
       installed: primitive("timestamp"),
       serviced: primitive("date"),
       station: direct("Station"),
+      backupFor: direct("Station", { list: true }),
     }),
   ),
 ]);

@@ -35,6 +35,15 @@ export function viewMetas(): { station: Runtime.ViewMeta; pump: Runtime.ViewMeta
         list: true,
       },
     },
+    reverse: {
+      pumpsOnSite: { identifier: "pumpsOnSite", through: { source: PUMP_VIEW, identifier: "station" }, target: () => pump, list: true },
+      backups: {
+        identifier: "backups",
+        through: { source: PUMP_VIEW, identifier: "backupFor", list: true },
+        target: () => pump,
+        list: true,
+      },
+    },
   };
   const pump: Runtime.ViewMeta = {
     view: PUMP_VIEW,
@@ -45,6 +54,7 @@ export function viewMetas(): { station: Runtime.ViewMeta; pump: Runtime.ViewMeta
       installed: { identifier: "installed", type: "timestamp" },
       serviced: { identifier: "serviced", type: "date" },
       station: { identifier: "station", type: "direct", target: () => station },
+      backupFor: { identifier: "backupFor", type: "direct", list: true, target: () => station },
     },
     edges: {},
   };
@@ -65,6 +75,18 @@ interface Station {
   externalId: string;
   name: string;
   pumps?: Pump[];
+  pumpsOnSite?: Pump[];
+  backups?: Pump[];
+}
+
+/** What a generator would declare for select(): each view's read type, filters and the connections it follows. */
+interface Schema {
+  Station: {
+    read: Station;
+    filters: { namePrefix?: string };
+    hops: { pumps: { to: "Pump"; list: true }; pumpsOnSite: { to: "Pump"; list: true }; backups: { to: "Pump"; list: true } };
+  };
+  Pump: { read: Pump; filters: { namePrefix?: string; minFlowRate?: number }; hops: { station: { to: "Station"; list: false } } };
 }
 
 export async function runScenario(rt: typeof Runtime, connection: Connection, check: Check): Promise<void> {
@@ -82,15 +104,19 @@ export async function runScenario(rt: typeof Runtime, connection: Connection, ch
     },
   );
   const metas = viewMetas();
-  const pumps = new rt.ViewAPI<Pump>(client.instances, metas.pump, SPACE);
-  const stations = new rt.ViewAPI<Station>(client.instances, metas.station, SPACE);
+  const pumps = new rt.ViewAPI<Pump, Record<string, unknown>, string, Runtime.Select<Schema, "Pump">>(client.instances, metas.pump, SPACE);
+  const stations = new rt.ViewAPI<Station, Record<string, unknown>, string, Runtime.Select<Schema, "Station">>(
+    client.instances,
+    metas.station,
+    SPACE,
+  );
   const installed = new Date(Date.UTC(2024, 4, 1, 12, 30, 0, 123));
 
   // Upsert a connected graph: a station holding two pumps (edges), one pump pointing back (direct relation) at the
   // same station object, and the same pump object listed twice: every instance is written once.
   const station: Record<string, unknown> & { externalId: string } = { externalId: "st1", name: "Station one" };
   const p1 = { externalId: "p1", name: "Pump one", flowRate: 1.5, serial: BIG_SERIAL, installed, serviced: "2024-02-29", station };
-  const p2 = { externalId: "p2", name: "Pump two", flowRate: 7.25, serial: 5n, station: "st1" };
+  const p2 = { externalId: "p2", name: "Pump two", flowRate: 7.25, serial: 5n, station: "st1", backupFor: ["st1"] };
   station.pumps = [p1, p2, p1];
   const written = await client.upsert(station, metas.station);
   check(
@@ -134,22 +160,60 @@ export async function runScenario(rt: typeof Runtime, connection: Connection, ch
   );
 
   // Traversal: stations with their pumps.
-  const withPumps = await stations.select().through("pumps").list();
+  const withPumps = await stations.select().through("pumps").listRoot();
   check(
-    withPumps.map((item) => [item.externalId, (item.pumps ?? []).map((pump) => pump.externalId).sort()]),
+    withPumps.map((item) => [item.externalId, item.pumps.map((pump) => pump.externalId).sort()]),
     [["st1", ["p1", "p2"]]],
     "select().through follows the edges",
   );
 
   const pumpWithStation = await pumps
     .select()
-    .where(rt.equals(rt.viewPropertyRef(PUMP_VIEW, "name"), "Pump one"))
+    .filter(rt.equals(rt.viewPropertyRef(PUMP_VIEW, "name"), "Pump one"))
     .through("station")
-    .list();
+    .listRoot();
   check(
-    pumpWithStation.map((item) => [item.externalId, (item.station as Station | null)?.name]),
+    pumpWithStation.map((item) => [item.externalId, item.station?.name]),
     [["p1", "Station one"]],
-    "select().where().through follows a direct relation",
+    "select().filter().through follows a direct relation",
+  );
+  const stationsOfPumps = await pumps.select().where({ namePrefix: "Pump" }).through("station").list();
+  check(
+    stationsOfPumps.map((item) => item.externalId),
+    ["st1"],
+    "list() returns the last step's nodes, each once",
+  );
+
+  // Reverse relations: through a single direct relation in one query; through a list of them (which CDF cannot
+  // follow inwards) seeded from the stations found; and on to a third step from there.
+  const onSite = await stations.select().through("pumpsOnSite").where({ minFlowRate: 2 }).listRoot();
+  check(
+    onSite.map((item) => [item.externalId, item.pumpsOnSite.map((pump) => pump.externalId)]),
+    [["st1", ["p2"]]],
+    "select() follows a reverse relation through a direct relation, with the step's filter",
+  );
+  const backups = await stations.select().through("backups").through("station").listRoot();
+  check(
+    backups.map((item) => [item.externalId, item.backups.map((pump) => [pump.externalId, pump.station?.name])]),
+    [["st1", [["p2", "Station one"]]]],
+    "select() follows a reverse relation through a list of direct relations, and a hop beyond it",
+  );
+  check(
+    (await stations.select().through("backups").list()).map((item) => item.externalId),
+    ["p2"],
+    "list() after a reverse relation through a list",
+  );
+  let refused = "";
+  try {
+    // @ts-expect-error name is not a connection: the typed step refuses it, and so does the runtime.
+    stations.select().through("name");
+  } catch (error) {
+    refused = (error as Error).message;
+  }
+  check(
+    refused,
+    "Station.name is not a connection select() can follow; it follows backups, pumps, pumpsOnSite",
+    "an unknown hop is refused",
   );
 
   // Search, aggregate, histogram.

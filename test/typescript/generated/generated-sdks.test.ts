@@ -18,11 +18,10 @@ import { generateSdk } from "../../../src/pipeline.ts";
 import { loadExampleModel, loadModelFile } from "../../../src/sources.ts";
 import { hostileGroupModel, hostileModel, longIdModel } from "../../support/hostile-model.ts";
 import { hasSharedModels, sharedModelNames, sharedModelPath } from "../../support/shared-models.ts";
-import { REPO, tsc } from "../compile.ts";
+import { biomeCheckSdks, REPO, tsc } from "../compile.ts";
 import { CLIENT_ID, CLIENT_SECRET, e2eConnection } from "../e2e/model.ts";
 
 const BUN = join(REPO, "node_modules", ".bin", "bun");
-const BIOME = join(REPO, "node_modules", ".bin", "biome");
 const EXAMPLE_FILE = join(REPO, "examples", "hydro-plant.model.yaml");
 /** Shared models generated into one SDK (views of A, B and C on one client; GraphQL on A). */
 const MULTI_MODELS = ["OmniMultiA", "OmniMultiB", "OmniMultiC"];
@@ -123,19 +122,8 @@ afterAll(() => {
   rmSync(directory, { recursive: true, force: true });
 });
 
-test("biome check passes on every emitted module (the vendored runtime is tsc's output, checked in its own tests)", async () => {
-  const configDir = join(directory, "biome-config");
-  mkdirSync(configDir);
-  writeFileSync(
-    join(configDir, "biome.json"),
-    JSON.stringify({
-      formatter: { enabled: true, indentStyle: "space", indentWidth: 2, lineWidth: 120 },
-      javascript: { formatter: { quoteStyle: "double", semicolons: "always", trailingCommas: "all" } },
-      files: { includes: ["**/*.js", "**/*.d.ts", "!**/_runtime"] },
-      vcs: { enabled: false },
-    }),
-  );
-  await run([BIOME, "check", "--error-on-warnings", `--config-path=${configDir}`, "."], join(directory, "sdks"));
+test("biome check passes on every emitted module (the vendored runtime is tsc's output, checked in its own tests)", () => {
+  biomeCheckSdks(join(directory, "sdks"));
 }, 60_000);
 
 test("each SDK type-checks under tsc --strict with nodenext and with bundler resolution", () => {
@@ -172,6 +160,19 @@ function expectedScenario(tag: string): Record<string, unknown> {
     operating: [`plant-${tag}`],
     pages: 2,
     iterated: 2,
+    twoHops: [
+      [
+        `plant-${tag}`,
+        [
+          [`generator-${tag}-1`, ["Ida"]],
+          [`generator-${tag}-2`, []],
+        ],
+      ],
+    ],
+    inspectorsReached: [`inspector-${tag}`],
+    operator: [[`plant-${tag}`, "Ida"]],
+    units: [[`plant-${tag}`, [`generator-${tag}-1`]]],
+    reservoirPlant: [[`reservoir-${tag}`, "Plant"]],
     deletedEdges: 4,
     deletedNodes: 5,
     gone: true,
@@ -181,18 +182,21 @@ function expectedScenario(tag: string): Record<string, unknown> {
     fullGenerators: ["G1", "G2"],
     fullOperator: "Ida",
     fullReservoir: "Lake",
+    // The reverse relation units: the generators whose plant is this one.
+    idUnits: [`generator-${tag}-1`],
+    fullUnits: ["G1"],
     edgeScore: 0.5,
     edgePassed: true,
     edgeEnd: "Ida",
     idEdgeEnd: `inspector-${tag}`,
     idEdgeScore: 0.5,
     noInspections: [],
-    selectedEdge: [0.5, `generator-${tag}-1:inspector-${tag}`],
+    selectedEdge: [0.5, `generator-${tag}-1:inspector-${tag}`, "Ida"],
     assets: ["generator:2", "plant:operating", "reservoir"],
   };
 }
 
-test("the example's SDK writes a connected graph, lists with filters, retrieves, iterates and deletes against the emulator, from Bun and Node", async () => {
+test("the example's SDK writes a connected graph, lists with filters, retrieves, iterates, selects across two hops and reverse relations, and deletes against the emulator, from Bun and Node", async () => {
   emulator = await startEmulator({ modelFiles: [EXAMPLE_FILE], clientId: CLIENT_ID, clientSecret: CLIENT_SECRET });
   const env = { ...process.env, PYGEN_E2E_CONNECTION: e2eConnection(emulator) };
   const lastLine = (stdout: string) => JSON.parse(stdout.trim().split("\n").at(-1) ?? "");

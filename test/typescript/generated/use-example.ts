@@ -50,6 +50,24 @@ for await (const page of client.generator.iterate({ chunkSize: 1, filters: { ext
   pages++;
   iterated += page.items.length;
 }
+// select(): two hops (plant → generators → their inspections, edges with properties), the last step's nodes, and
+// reverse relations.
+const mine = { externalIdPrefix: `plant-${tag}` };
+const twoHops = await client.hydroPlant
+  .select()
+  .where(mine)
+  .through("generators")
+  .where({ namePrefix: "G" })
+  .through("inspections")
+  .listRoot();
+const inspectorsReached = await client.hydroPlant.select().where(mine).through("generators").through("inspections").list();
+const operators = await client.hydroPlant.select().where(mine).through("operator").listRoot();
+const units = await client.hydroPlant.select().where(mine).through("units").listRoot();
+const reservoirs = await client.reservoir
+  .select()
+  .where({ externalIdPrefix: `reservoir-${tag}` })
+  .through("plant")
+  .listRoot();
 // Connections followed one level: ids, then the nodes; edges with properties as edge objects.
 const withIds = await client.hydroPlant.retrieve(`plant-${tag}`, { retrieveConnections: "identifier" });
 const withNodes = await client.hydroPlant.retrieve(`plant-${tag}`, { retrieveConnections: "full" });
@@ -61,9 +79,9 @@ const inspected = await client.generator.list({
 });
 const selected = await client.generator
   .select()
-  .where(equals(["node", "externalId"], `generator-${tag}-1`))
+  .filter(equals(["node", "externalId"], `generator-${tag}-1`))
   .through("inspections")
-  .list();
+  .listRoot();
 // Read through Asset, each node as its most specific view.
 const assets = await client.asset.list({
   filters: { externalId: [`plant-${tag}`, `generator-${tag}-2`, `reservoir-${tag}`] },
@@ -94,6 +112,19 @@ export function typeErrors(plain: HydroPlant<"skip">): void {
   // @ts-expect-error name is required on write.
   const incomplete: GeneratorWrite = { externalId: "x", serialNumber: 1n };
   void incomplete;
+  // @ts-expect-error select()'s first step takes the view's typed filters: colour is none of them.
+  void client.generator.select().where({ colour: "red" });
+  // @ts-expect-error Generator has no filter named status: a step takes its own view's filters.
+  void client.hydroPlant.select().through("generators").where({ status: "operating" });
+  // @ts-expect-error HydroPlant has no connection named pumps.
+  void client.hydroPlant.select().through("pumps");
+  // @ts-expect-error name is a value, not a connection select() follows.
+  void client.generator.select().through("name");
+  // @ts-expect-error the reached generators are Generator objects, not NodeIds, and an inspector's name is a string.
+  const inspectorName: number | undefined = twoHops[0]?.generators[0]?.inspections[0]?.endNode.name;
+  void inspectorName;
+  // @ts-expect-error a followed single connection is the object or null, not a list.
+  void reservoirs[0]?.plant?.length;
   // @ts-expect-error int32 values are numbers.
   const count: string = read?.unitCount ?? "";
   void count;
@@ -101,6 +132,8 @@ export function typeErrors(plain: HydroPlant<"skip">): void {
   void withIds?.generators[0]?.name;
   // @ts-expect-error read without retrieveConnections, edge fields are left out.
   void plain.generators.length;
+  // @ts-expect-error read without retrieveConnections, reverse relations are left out too.
+  void plain.units.length;
   // @ts-expect-error with "identifier", direct relations are ids.
   void withIds?.reservoir?.name;
 }
@@ -122,6 +155,16 @@ console.log(
     operating: operating.map((item) => item.externalId),
     pages,
     iterated,
+    twoHops: twoHops.map((one) => [
+      one.externalId,
+      one.generators
+        .map((generator) => [generator.externalId, generator.inspections.map((inspection) => inspection.endNode.name)])
+        .sort((a, b) => String(a[0]).localeCompare(String(b[0]))),
+    ]),
+    inspectorsReached: inspectorsReached.map((one) => one.externalId),
+    operator: operators.map((one) => [one.externalId, one.operator?.name ?? null]),
+    units: units.map((one) => [one.externalId, one.units.map((unit) => unit.externalId)]),
+    reservoirPlant: reservoirs.map((one) => [one.externalId, one.plant?.name ?? null]),
     deletedEdges: deleted.filter((item) => item.instanceType === "edge").length,
     deletedNodes: deleted.filter((item) => item.instanceType === "node").length,
     gone: after === undefined,
@@ -131,13 +174,15 @@ console.log(
     fullGenerators: withNodes?.generators.map((one) => one.name).sort(),
     fullOperator: withNodes?.operator?.name,
     fullReservoir: withNodes?.reservoir?.name,
+    idUnits: withIds?.units.map((one) => one.externalId),
+    fullUnits: withNodes?.units.map((one) => one.name),
     edgeScore: firstEdge?.score,
     edgePassed: firstEdge?.passed,
     edgeEnd: firstEdge?.endNode.name,
     idEdgeEnd: idEdge?.endNode.externalId,
     idEdgeScore: idEdge?.score,
     noInspections: inspected[1]?.inspections,
-    selectedEdge: selectedEdge && "score" in selectedEdge ? [selectedEdge.score, selectedEdge.externalId] : null,
+    selectedEdge: selectedEdge ? [selectedEdge.score, selectedEdge.externalId, selectedEdge.endNode.name] : null,
     assets: assets.map(kindOf).sort(),
   }),
 );

@@ -114,6 +114,74 @@ describe("retrieveConnections", () => {
   });
 });
 
+describe("retrieveConnections on reverse relations", () => {
+  const PUMP_VIEW = view("Pump");
+  const STATION: ViewMeta = {
+    view: view("Station"),
+    properties: { name: { identifier: "name", type: "text" } },
+    edges: {},
+    reverse: {
+      pumps: { identifier: "pumps", through: { source: PUMP_VIEW, identifier: "station" }, target: () => PUMP, list: true },
+      backups: {
+        identifier: "backups",
+        through: { source: PUMP_VIEW, identifier: "backupFor", list: true },
+        target: () => PUMP,
+        list: true,
+      },
+      main: { identifier: "main", through: { source: PUMP_VIEW, identifier: "mainOf" }, target: () => PUMP },
+    },
+  };
+  const ref = (externalId: string) => ({ space: "sp", externalId });
+  const stations = [node("s1", "Station", { name: "S1" }), node("s2", "Station", { name: "S2" })];
+  // p1 and p2 sit at s1 and p1 is its main pump; p3 backs up s1 (named twice) and s2.
+  const p1 = node("p1", "Pump", { name: "P1", station: ref("s1"), mainOf: ref("s1") });
+  const p2 = node("p2", "Pump", { name: "P2", station: ref("s1") });
+  const p3 = node("p3", "Pump", { name: "P3", backupFor: [ref("s1"), ref("s2"), ref("s1")] });
+  const replies = () => [
+    json({ items: stations }),
+    json({ items: { root: stations, reverse: [p1, p2] }, nextCursor: {} }),
+    json({ items: { reverse: [p3] }, nextCursor: {} }),
+    json({ items: { root: stations, reverse: [p1] }, nextCursor: {} }),
+  ];
+
+  test('"full": a single relation is followed inwards, a list is filtered with containsAny; the nodes read', async () => {
+    const { api: reads, calls } = api(STATION, replies());
+    const [s1, s2] = await reads.retrieve(["s1", "s2"], { retrieveConnections: "full" });
+    expect(calls.map((call) => call.url.split("/").at(-1))).toEqual(["byids", "query", "query", "query"]);
+    const inwards = body(calls[1]);
+    expect(inwards.with.root.nodes.filter).toEqual({ instanceReferences: [ref("s1"), ref("s2")] });
+    expect(inwards.with.reverse.nodes).toMatchObject({
+      from: "root",
+      direction: "inwards",
+      through: { source: { type: "view", ...PUMP_VIEW }, identifier: "station" },
+    });
+    expect(inwards.select.reverse).toEqual({ sources: [{ source: { type: "view", ...PUMP_VIEW }, properties: ["*"] }] });
+    const seeded = body(calls[2]);
+    expect(Object.keys(seeded.with)).toEqual(["reverse"]);
+    expect(seeded.with.reverse.nodes.filter.and).toContainEqual({
+      containsAny: { property: ["sp", "Pump/1", "backupFor"], values: [ref("s1"), ref("s2")] },
+    });
+    expect(s1?.pumps).toMatchObject([
+      { externalId: "p1", name: "P1" },
+      { externalId: "p2", name: "P2" },
+    ]);
+    expect(s2?.pumps).toEqual([]);
+    // Named twice by p3's list, s1 still has it once.
+    expect(s1?.backups).toMatchObject([{ externalId: "p3", name: "P3" }]);
+    expect(s2?.backups).toMatchObject([{ externalId: "p3" }]);
+    expect(s1?.main).toMatchObject({ externalId: "p1", name: "P1" });
+    expect(s2?.main).toBeNull();
+  });
+
+  test('"identifier": the NodeIds of the nodes whose relation points here', async () => {
+    const { api: reads } = api(STATION, replies());
+    const [s1] = await reads.retrieve(["s1", "s2"], { retrieveConnections: "identifier" });
+    expect(s1?.pumps).toEqual([ref("p1"), ref("p2")]);
+    expect(s1?.backups).toEqual([ref("p3")]);
+    expect(s1?.main).toEqual(ref("p1"));
+  });
+});
+
 describe("asChildClass", () => {
   test("each node is read again through the most specific view it has data in; is() tells them apart", async () => {
     const assets = [node("p1", "Asset", { name: "P1" }), node("a1", "Asset", { name: "A1" })];
