@@ -5,6 +5,7 @@
  */
 
 import { RUNTIME } from "./data-class-module.ts";
+import { type EdgeApiData, edgeApis, type FiltersOf } from "./edge-api.ts";
 import { ImportSet, type Relocate } from "./imports.ts";
 import type { Layout } from "./layout.ts";
 import type { ViewPlan } from "./view-plan.ts";
@@ -29,7 +30,9 @@ function methodsOf(plan: ViewPlan, extended: boolean): MethodData[] {
   const { names } = plan.irClass;
   const [field, text, list] = [plan.fieldAlias, plan.textFieldAlias, names.listClassName];
   const keywords = [`filter: RawFilter | None = None`, `**filters: Unpack[${plan.filtersClass}]`];
-  const sorting = [`sort_by: ${field} | Sequence[${field}] | None = None`, `direction: SortDirection = "ascending"`];
+  // Sorting takes the node's own external_id and space too (NodeField).
+  const sortable = `${field} | NodeField`;
+  const sorting = [`sort_by: ${sortable} | Sequence[${sortable}] | None = None`, `direction: SortDirection = "ascending"`];
   const methods: MethodData[] = [
     {
       name: "list",
@@ -110,14 +113,17 @@ export interface ApiModule {
     filtersClass: string;
     queryClass: string;
     methods: MethodData[];
+    /** The per-edge APIs, one attribute per edge field (edge-api.ts). */
+    edges: EdgeApiData[];
   };
 }
 
 /**
  * `extended`: other generated classes extend this view's (inheritance.ts), so `list` offers `as_child_class`.
- * `relocate`: where the package layout puts the modules imported (package-layout.ts).
+ * `relocate`: where the package layout puts the modules imported (package-layout.ts). `filtersOf`: the keyword
+ * filters class of an edge view, for the typed per-edge APIs.
  */
-export function apiModule(plan: ViewPlan, layout: Layout, extended = false, relocate?: Relocate): ApiModule {
+export function apiModule(plan: ViewPlan, layout: Layout, filtersOf: FiltersOf, extended = false, relocate?: Relocate): ApiModule {
   const { names } = plan.irClass;
   const imports = new ImportSet(relocate)
     .add("stdlib", "collections.abc", "Iterator", "Sequence")
@@ -129,6 +135,7 @@ export function apiModule(plan: ViewPlan, layout: Layout, extended = false, relo
       "AggregateName",
       "AggregateResult",
       "InstancesClient",
+      "NodeField",
       "RawFilter",
       "RetrieveConnections",
       "SortDirection",
@@ -138,6 +145,7 @@ export function apiModule(plan: ViewPlan, layout: Layout, extended = false, relo
     .add("local", DATA_CLASSES, names.className, names.listClassName, plan.fieldAlias, plan.filtersClass);
   if (plan.hasSearch) imports.add("local", DATA_CLASSES, plan.textFieldAlias);
   if (plan.hasHistogram) imports.add("local", RUNTIME, "Histogram");
+  const edges = edgeApis(plan, filtersOf, imports);
   return {
     imports: imports.render(layout),
     importSet: imports,
@@ -148,6 +156,7 @@ export function apiModule(plan: ViewPlan, layout: Layout, extended = false, relo
       filtersClass: plan.filtersClass,
       queryClass: plan.queryClass,
       methods: methodsOf(plan, extended),
+      edges,
     },
   };
 }

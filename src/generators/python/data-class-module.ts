@@ -126,7 +126,8 @@ export function dataClassModule(
     fields: edge ? edgeFields(plan) : plan.fields,
     bases,
   };
-  const classes: DataClassData[] = edge ? [] : [filtersClass(context)];
+  // An edge view's keyword filters type its per-edge APIs (edge-api.ts).
+  const classes: DataClassData[] = [filtersClass(context)];
   classes.push(readClass(context, own));
   if (own.write !== undefined) classes.push(writeClass(context, { ...own, write: own.write }));
   if (!edge) classes.push(...listClasses(plan, imports));
@@ -223,7 +224,10 @@ function filtersClass(context: ModuleContext): DataClassData {
   const fields: FieldData[] = [];
   for (const { name, operator, property } of plan.filters) {
     if (inherited.has(property.identifier)) continue;
-    const spelling = filterValueSpelling(property.type, plan.enumAliases.get(property.identifier));
+    // A list of direct relations filters by its elements (containsAny), spelled as a single one is.
+    const type = valueType(property.type);
+    const compared = type.kind === "list" ? type.element : property.type;
+    const spelling = filterValueSpelling(compared, plan.enumAliases.get(property.identifier));
     if (spelling === undefined) continue;
     importSpelling(imports, spelling, RUNTIME);
     // Equality also takes several values (an `in` filter); ranges and prefixes take one.

@@ -25,6 +25,7 @@ import {
 } from "../generator.ts";
 import { apiModule } from "./api-module.ts";
 import { dataClassModule } from "./data-class-module.ts";
+import type { FiltersOf } from "./edge-api.ts";
 import { ImportSet } from "./imports.ts";
 import { type ClassBases, FLAT, planBases } from "./inheritance.ts";
 import { pythonReservation } from "./keywords.ts";
@@ -80,7 +81,7 @@ export class PythonGenerator implements LanguageGenerator {
       ...this.packageFiles(model, plans, modules, skipped),
       ...(modules.single
         ? [this.singleModule(model, plans, bases, modules)]
-        : plans.flatMap((plan) => this.classFiles(plan, bases, modules))),
+        : plans.flatMap((plan) => this.classFiles(plan, plans, bases, modules))),
       ...this.runtimeFiles(),
     ].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
     const classes = plans.reduce((count, plan) => count + (plan.writable ? 2 : 1) + edgeClassNames(plan).length, 0);
@@ -128,7 +129,12 @@ export class PythonGenerator implements LanguageGenerator {
   }
 
   /** The data classes of a view, and the API of a node view (edges are reached through their nodes). */
-  private classFiles(plan: ViewPlan, bases: ReadonlyMap<string, ClassBases>, modules: PackageLayout): GeneratedFile[] {
+  private classFiles(
+    plan: ViewPlan,
+    plans: readonly ViewPlan[],
+    bases: ReadonlyMap<string, ClassBases>,
+    modules: PackageLayout,
+  ): GeneratedFile[] {
     const view = idText(plan.irClass.view);
     const relocate = modules.relocate(plan);
     const dataClasses = dataClassModule(plan, bases.get(plan.irClass.id) ?? FLAT, this.config, this.layout, relocate);
@@ -141,7 +147,7 @@ export class PythonGenerator implements LanguageGenerator {
       ...files,
       this.file(
         `${this.packageDir}/${modules.apiFile(plan)}.py`,
-        this.renderModule("api.py.eta", view, apiModule(plan, this.layout, extended, relocate)),
+        this.renderModule("api.py.eta", view, apiModule(plan, this.layout, filtersOf(plans), extended, relocate)),
       ),
     ];
   }
@@ -168,7 +174,9 @@ export class PythonGenerator implements LanguageGenerator {
         ),
       ),
       body("_query_body.eta", queryModule(plans, this.layout, modules.dataClassesFromRoot, relocate)),
-      ...nodePlans.map((plan) => body("_api_class.eta", apiModule(plan, this.layout, extended.has(plan), modules.relocate(plan)))),
+      ...nodePlans.map((plan) =>
+        body("_api_class.eta", apiModule(plan, this.layout, filtersOf(plans), extended.has(plan), modules.relocate(plan))),
+      ),
       this.clientFragments(model, nodePlans, modules),
     ];
     const imports = new ImportSet();
@@ -280,7 +288,8 @@ export class PythonGenerator implements LanguageGenerator {
   private dataClassExports(plan: ViewPlan): string[] {
     const { names } = plan.irClass;
     if (plan.kind === "edge") {
-      return [plan.viewConstant, names.className, ...plan.enumAliases.values(), ...(plan.writable ? [names.writeClassName] : [])];
+      const classes = [names.className, plan.filtersClass, ...plan.enumAliases.values()];
+      return [plan.viewConstant, ...classes, ...(plan.writable ? [names.writeClassName] : [])];
     }
     return [
       plan.viewConstant,
@@ -468,6 +477,12 @@ function basesFirst(plans: readonly ViewPlan[], bases: ReadonlyMap<string, Class
   };
   for (const plan of plans) visit(plan);
   return [...ordered];
+}
+
+/** The keyword filters class of the view whose module holds an edge class (by file name), for the edge APIs. */
+function filtersOf(plans: readonly ViewPlan[]): FiltersOf {
+  const byFile = new Map(plans.map((plan) => [plan.irClass.names.fileName, plan.filtersClass]));
+  return (fileName) => byFile.get(fileName);
 }
 
 /** The edge classes of a view used for nodes and edges, beside its node classes. */

@@ -53,6 +53,8 @@ export interface ViewPlan {
   fields: IRProperty[];
   /** Connection fields (direct relations, edges, reverse relations), by CDF identifier. */
   connections: Map<string, ConnectionPlan>;
+  /** Node views: per edge field (by CDF identifier), its API's attribute and, for an edge with properties, class. */
+  edgeApiNames: Map<string, { attribute: string; className: string }>;
   /** The node type a write object gets by default: the one the view's filter selects, if it selects one. */
   nodeType?: { space: string; externalId: string };
   /** Edge classes (and `edgeClass`): the node classes `end_node` can hold, by name. */
@@ -145,6 +147,15 @@ export function planView(decisions: ViewDecisions, names: UniqueNames, classes: 
       }
     }
   }
+  const edgeApiNames = new Map<string, { attribute: string; className: string }>();
+  for (const property of decisions.kind === "node" ? fields : []) {
+    const connection = connections.get(property.identifier);
+    if (connection?.relationship.kind !== "edge") continue;
+    const apiClass = connection.edgeClass
+      ? claim(names, `${className}${pascalCase(property.name)}EdgeAPI`, irClass, warnings)
+      : "PlainEdgeAPI";
+    edgeApiNames.set(property.identifier, { attribute: `${property.name}_edge`, className: apiClass });
+  }
   const refOf = (id: string) => classes.get(id)?.ref;
   return {
     irClass,
@@ -156,6 +167,7 @@ export function planView(decisions: ViewDecisions, names: UniqueNames, classes: 
     textFieldAlias: claim(names, `${className}TextField`, irClass, warnings),
     fields,
     connections,
+    edgeApiNames,
     nodeType: decisions.nodeType,
     edgeEnds: decisions.edgeEnds.flatMap((id) => refOf(id) ?? []).sort((a, b) => (a.read < b.read ? -1 : a.read > b.read ? 1 : 0)),
     enumAliases,

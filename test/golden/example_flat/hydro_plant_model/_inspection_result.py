@@ -2,15 +2,24 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Annotated, ClassVar
 
-from ._runtime import DirectRelation, EdgeRead, EdgeWrite, ViewId, edge_end
+from ._runtime import DirectRelation, EdgeRead, EdgeWrite, NodeFilters, ViewId, edge_end
 
 if TYPE_CHECKING:
     from ._generator import Generator, GeneratorWrite
     from ._inspector import Inspector, InspectorWrite
 
 INSPECTION_RESULT_VIEW = ViewId("pygen_example", "InspectionResult", "1")
+
+
+class InspectionResultFilters(NodeFilters, total=False):
+    min_score: float | None
+    max_score: float | None
+    remarks: str | Sequence[str] | None
+    remarks_prefix: str | None
+    passed: bool | None
 
 
 class InspectionResult(EdgeRead):
