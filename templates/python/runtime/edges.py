@@ -21,10 +21,11 @@ from typing_extensions import Self
 from .api import DEFAULT_LIMIT, keyword_filters
 from .connections import Connection
 from .data_classes import EdgeRead, NodeRead, edge_end
-from .filters import Filter, RawFilter, all_of, equals, in_
+from .filters import Filter, RawFilter, all_of, in_
 from .frames import to_data_frame
 from .ids import EdgeId, NodeId, as_node_ids
 from .instances import MAX_PAGE_SIZE, InstancesClient
+from .query import edge_filter_of
 from .values import DirectRelation
 
 if TYPE_CHECKING:
@@ -81,7 +82,8 @@ class EdgeAPI(Generic[_Edge]):
             raise ValueError(f"{node_class.__name__}.{field} is not an edge field")
         self._instances = instances
         self._connection = connection
-        self._edge_type = connection.edge_type
+        # The field's edges (of its type; see edge_filter_of for fields that share it).
+        self._edges = edge_filter_of(connection, node_class._connections.values())
         self._default_space = default_space
         # Edges with properties are read through their edge view (which only edges with data in it pass).
         self._view = connection.edge_view if self._edge_class is not Edge else None
@@ -126,7 +128,7 @@ class EdgeAPI(Generic[_Edge]):
         """Lists of at most `chunk_size` edges; each carries `next_cursor`, which resumes after it."""
         # Checked and built before the first request, so a wrong filter fails without one.
         conditions = all_of(
-            equals(["edge", "type"], self._edge_type),
+            self._edges,
             self._ends("startNode", start_node),
             self._ends("endNode", end_node),
             self._property_filter(filters),

@@ -265,16 +265,17 @@ class NodeQuery(Generic[_Read, _List, _Root]):
                 sets[_name(0)] = root_set(view, all_of(*step.filters), sort=sort, limit=limit)
                 continue
             parent = steps[index - 1]
-            connection = connections_of(parent.read_class)[step.field or ""]
+            connections = connections_of(parent.read_class)
             sets.update(
                 hop_sets(
                     _name(index),
                     _name(index - 1),
                     parent.read_class._view,
-                    connection,
+                    connections[step.field or ""],
                     node_filter=all_of(*step.filters),
                     sort=sort,
                     limit=limit,
+                    siblings=connections.values(),
                 )
             )
         return sets
