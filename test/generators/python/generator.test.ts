@@ -215,6 +215,7 @@ describe("type mapping", () => {
       "    state: EveryState | Sequence[EveryState] | None",
       "    owner: NodeId | Sequence[NodeId] | None",
       "    any_node: NodeId | Sequence[NodeId] | None",
+      "    owners: NodeId | Sequence[NodeId] | None",
       "    label: str | Sequence[str] | None",
       "    label_prefix: str | None",
     ]);
