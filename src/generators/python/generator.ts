@@ -77,11 +77,12 @@ export class PythonGenerator implements LanguageGenerator {
     const modules = this.config.singleFile ? SINGLE : this.config.flatStructure ? flatLayout(plans) : NESTED;
     // The README lists what is left out, by the validator and here; a renamed part is generated.
     const skipped = [...(model.leftOut ?? []), ...warnings.filter((warning) => warning.code !== "RENAMED")];
+    const filters = filtersOf(plans);
     const files = [
       ...this.packageFiles(model, plans, modules, skipped),
       ...(modules.single
-        ? [this.singleModule(model, plans, bases, modules)]
-        : plans.flatMap((plan) => this.classFiles(plan, plans, bases, modules))),
+        ? [this.singleModule(model, plans, filters, bases, modules)]
+        : plans.flatMap((plan) => this.classFiles(plan, filters, bases, modules))),
       ...this.runtimeFiles(),
     ].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
     const classes = plans.reduce((count, plan) => count + (plan.writable ? 2 : 1) + edgeClassNames(plan).length, 0);
@@ -129,12 +130,7 @@ export class PythonGenerator implements LanguageGenerator {
   }
 
   /** The data classes of a view, and the API of a node view (edges are reached through their nodes). */
-  private classFiles(
-    plan: ViewPlan,
-    plans: readonly ViewPlan[],
-    bases: ReadonlyMap<string, ClassBases>,
-    modules: PackageLayout,
-  ): GeneratedFile[] {
+  private classFiles(plan: ViewPlan, filters: FiltersOf, bases: ReadonlyMap<string, ClassBases>, modules: PackageLayout): GeneratedFile[] {
     const view = idText(plan.irClass.view);
     const relocate = modules.relocate(plan);
     const dataClasses = dataClassModule(plan, bases.get(plan.irClass.id) ?? FLAT, this.config, this.layout, relocate);
@@ -147,7 +143,7 @@ export class PythonGenerator implements LanguageGenerator {
       ...files,
       this.file(
         `${this.packageDir}/${modules.apiFile(plan)}.py`,
-        this.renderModule("api.py.eta", view, apiModule(plan, this.layout, filtersOf(plans), extended, relocate)),
+        this.renderModule("api.py.eta", view, apiModule(plan, this.layout, filters, extended, relocate)),
       ),
     ];
   }
@@ -158,7 +154,13 @@ export class PythonGenerator implements LanguageGenerator {
    * views are bound at its end, as data_classes/__init__.py binds them. Each module's body is rendered by the
    * template that renders it in the other layouts, so template overrides reach it too.
    */
-  private singleModule(model: IRModel, plans: ViewPlan[], bases: ReadonlyMap<string, ClassBases>, modules: PackageLayout): GeneratedFile {
+  private singleModule(
+    model: IRModel,
+    plans: ViewPlan[],
+    filters: FiltersOf,
+    bases: ReadonlyMap<string, ClassBases>,
+    modules: PackageLayout,
+  ): GeneratedFile {
     const nodePlans = plans.filter((plan) => plan.kind === "node");
     const relocate = modules.relocateFromRoot;
     const extended = new Set([...bases.values()].flatMap((classBases) => classBases.read));
@@ -174,9 +176,7 @@ export class PythonGenerator implements LanguageGenerator {
         ),
       ),
       body("_query_body.eta", queryModule(plans, this.layout, modules.dataClassesFromRoot, relocate)),
-      ...nodePlans.map((plan) =>
-        body("_api_class.eta", apiModule(plan, this.layout, filtersOf(plans), extended.has(plan), modules.relocate(plan))),
-      ),
+      ...nodePlans.map((plan) => body("_api_class.eta", apiModule(plan, this.layout, filters, extended.has(plan), modules.relocate(plan)))),
       this.clientFragments(model, nodePlans, modules),
     ];
     const imports = new ImportSet();
