@@ -14,18 +14,19 @@ returned as stored: `start_node` and `end_node` are the edge's own ends, whateve
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from typing import TYPE_CHECKING, Annotated, Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, Generic, TypeVar, cast
 
 from typing_extensions import Self
 
 from .api import DEFAULT_LIMIT, keyword_filters
 from .connections import Connection
 from .data_classes import EdgeRead, NodeRead, edge_end
-from .filters import Filter, RawFilter, all_of, in_
+from .filters import Filter, RawFilter, all_of, in_, match_all, not_, or_
 from .frames import to_data_frame
 from .ids import EdgeId, NodeId, as_node_ids
 from .instances import MAX_PAGE_SIZE, InstancesClient
 from .query import edge_filter_of
+from .value_types import describe_value
 from .values import DirectRelation
 
 if TYPE_CHECKING:
@@ -35,6 +36,9 @@ if TYPE_CHECKING:
 NodeRefs = str | NodeId | Sequence[str | NodeId]
 
 _Edge = TypeVar("_Edge", bound=EdgeRead)
+
+# Direct-relation values in one filter (dms-api §8.2).
+_MAX_NODE_VALUES = 100
 
 
 class Edge(EdgeRead):
@@ -149,11 +153,24 @@ class EdgeAPI(Generic[_Edge]):
         return None
 
     def _ends(self, end: str, nodes: NodeRefs | None) -> Filter | None:
+        """The edges whose `end` ("startNode" or "endNode") is one of `nodes`; an empty list matches none."""
         if nodes is None:
             return None
-        if not isinstance(nodes, (str, NodeId, Sequence)):
-            raise TypeError(f"{end} expects external ids or NodeIds, got {type(nodes).__name__}")
-        return in_(["edge", end], as_node_ids(nodes, self._default_space))
+        listed: Sequence[object] = (
+            [nodes] if isinstance(nodes, (str, NodeId)) or not isinstance(nodes, Sequence) else nodes
+        )
+        wrong = next((item for item in listed if not isinstance(item, (str, NodeId))), None)
+        if wrong is not None:
+            raise TypeError(f"{end} expects external ids or NodeIds, got {describe_value(wrong)}")
+        ids = as_node_ids(cast(Sequence[str | NodeId], listed), self._default_space)
+        # CDF takes at most _MAX_NODE_VALUES node ids in one `in` filter: more are asked for in several.
+        reference = ["edge", end]
+        parts = [
+            in_(reference, ids[index : index + _MAX_NODE_VALUES]) for index in range(0, len(ids), _MAX_NODE_VALUES)
+        ]
+        if not parts:
+            return not_(match_all())
+        return parts[0] if len(parts) == 1 else or_(*parts)
 
 
 class PlainEdgeAPI(EdgeAPI[Edge]):

@@ -109,6 +109,17 @@ def test_edges_with_properties_are_typed_and_filter_by_them(client: HydroPlantMo
     assert api.list(passed=False, end_node="edges:inspector:1", limit=None).ids == [
         EdgeId(SPACE, "edges:gen:1:edges:inspector:1")
     ]
+    # The edge's own fields: its space and external id.
+    assert api.list(external_id_prefix="edges:gen:4:", space=SPACE).ids == [
+        EdgeId(SPACE, "edges:gen:4:edges:inspector:0")
+    ]
+
+
+def test_many_or_no_end_nodes(client: HydroPlantModelClient) -> None:
+    # More nodes than one filter takes (100) are asked for in several; none matches nothing.
+    many = [f"edges:gen:{index}" for index in range(250)]
+    assert len(client.hydro_plant.generators_edge.list(end_node=many, limit=None)) == 6
+    assert client.hydro_plant.generators_edge.list(end_node=[]) == []
 
 
 def test_an_inwards_field_lists_the_same_edges_by_their_stored_ends(client: HydroPlantModelClient) -> None:
@@ -127,6 +138,8 @@ def test_wrong_edge_filters_raise_before_any_request(client: HydroPlantModelClie
         client.hydro_plant.generators_edge.list(**unknown)
     with pytest.raises(TypeError, match="startNode"):
         api.list(start_node=42)  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match=r"endNode expects external ids or NodeIds, got int \(7\)"):
+        api.list(end_node=["edges:inspector:0", 7])  # type: ignore[list-item]
 
 
 def test_a_list_of_direct_relations_filters_by_any_node_it_holds(client: HydroPlantModelClient) -> None:
