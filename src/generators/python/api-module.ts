@@ -5,7 +5,7 @@
  */
 
 import { RUNTIME } from "./data-class-module.ts";
-import { type EdgeApiData, edgeApis, type FiltersOf } from "./edge-api.ts";
+import { type EdgeApiData, edgeApis } from "./edge-api.ts";
 import { ImportSet, type Relocate } from "./imports.ts";
 import type { Layout } from "./layout.ts";
 import type { ViewPlan } from "./view-plan.ts";
@@ -120,10 +120,9 @@ export interface ApiModule {
 
 /**
  * `extended`: other generated classes extend this view's (inheritance.ts), so `list` offers `as_child_class`.
- * `relocate`: where the package layout puts the modules imported (package-layout.ts). `filtersOf`: the keyword
- * filters class of an edge view, for the typed per-edge APIs.
+ * `relocate`: where the package layout puts the modules imported (package-layout.ts).
  */
-export function apiModule(plan: ViewPlan, layout: Layout, filtersOf: FiltersOf, extended = false, relocate?: Relocate): ApiModule {
+export function apiModule(plan: ViewPlan, layout: Layout, extended = false, relocate?: Relocate): ApiModule {
   const { names } = plan.irClass;
   const imports = new ImportSet(relocate)
     .add("stdlib", "collections.abc", "Iterator", "Sequence")
@@ -145,7 +144,7 @@ export function apiModule(plan: ViewPlan, layout: Layout, filtersOf: FiltersOf, 
     .add("local", DATA_CLASSES, names.className, names.listClassName, plan.fieldAlias, plan.filtersClass);
   if (plan.hasSearch) imports.add("local", DATA_CLASSES, plan.textFieldAlias);
   if (plan.hasHistogram) imports.add("local", RUNTIME, "Histogram");
-  const edges = edgeApis(plan, filtersOf, imports);
+  const edges = edgeApis(plan, imports);
   return {
     imports: imports.render(layout),
     importSet: imports,

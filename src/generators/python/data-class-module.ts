@@ -17,6 +17,7 @@ import {
   hasConnections,
   referenceSpelling,
 } from "./connection-fields.ts";
+import { type EdgeApiClassData, edgeApiClass } from "./edge-api.ts";
 import { ImportSet, type Relocate } from "./imports.ts";
 import { type ClassBases, FLAT } from "./inheritance.ts";
 import { isBaseField } from "./keywords.ts";
@@ -81,7 +82,8 @@ export type DataClassData =
   | ({ kind: "read"; asWrite?: string } & ClassHead)
   | ({ kind: "write"; nodeType?: string } & ClassHead)
   | { kind: "list"; name: string; item: string; writeList?: string }
-  | { kind: "write_list"; name: string; item: string };
+  | { kind: "write_list"; name: string; item: string }
+  | EdgeApiClassData;
 
 /** `relocate`: where the package layout puts the modules imported (package-layout.ts); the nested paths by default. */
 export function dataClassModule(
@@ -138,6 +140,10 @@ export function dataClassModule(
     classes.push(readClass(context, edgeShape));
     if (write !== undefined) classes.push(writeClass(context, { ...edgeShape, write }));
   }
+  // The API of the edges whose properties the view holds, which every edge field with this view uses.
+  const edgeRead = edge ? names.className : plan.edgeClass?.read;
+  const edgeApi = edge ? names.apiClassName : plan.edgeClass?.edgeApi;
+  if (edgeRead !== undefined && edgeApi !== undefined) classes.push(edgeApiClass(edgeApi, edgeRead, plan.filtersClass, imports));
   const typeOnly = classImports.render(layout);
   if (typeOnly.length > 0) imports.add("stdlib", "typing", "TYPE_CHECKING");
   return { imports: [...imports.render(layout), ...typeOnly], importSet: imports, constants, classes };

@@ -25,7 +25,6 @@ import {
 } from "../generator.ts";
 import { apiModule } from "./api-module.ts";
 import { dataClassModule } from "./data-class-module.ts";
-import type { FiltersOf } from "./edge-api.ts";
 import { ImportSet } from "./imports.ts";
 import { type ClassBases, FLAT, planBases } from "./inheritance.ts";
 import { pythonReservation } from "./keywords.ts";
@@ -77,12 +76,11 @@ export class PythonGenerator implements LanguageGenerator {
     const modules = this.config.singleFile ? SINGLE : this.config.flatStructure ? flatLayout(plans) : NESTED;
     // The README lists what is left out, by the validator and here; a renamed part is generated.
     const skipped = [...(model.leftOut ?? []), ...warnings.filter((warning) => warning.code !== "RENAMED")];
-    const filters = filtersOf(plans);
     const files = [
       ...this.packageFiles(model, plans, modules, skipped),
       ...(modules.single
-        ? [this.singleModule(model, plans, filters, bases, modules)]
-        : plans.flatMap((plan) => this.classFiles(plan, filters, bases, modules))),
+        ? [this.singleModule(model, plans, bases, modules)]
+        : plans.flatMap((plan) => this.classFiles(plan, bases, modules))),
       ...this.runtimeFiles(),
     ].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
     const classes = plans.reduce((count, plan) => count + (plan.writable ? 2 : 1) + edgeClassNames(plan).length, 0);
@@ -130,7 +128,7 @@ export class PythonGenerator implements LanguageGenerator {
   }
 
   /** The data classes of a view, and the API of a node view (edges are reached through their nodes). */
-  private classFiles(plan: ViewPlan, filters: FiltersOf, bases: ReadonlyMap<string, ClassBases>, modules: PackageLayout): GeneratedFile[] {
+  private classFiles(plan: ViewPlan, bases: ReadonlyMap<string, ClassBases>, modules: PackageLayout): GeneratedFile[] {
     const view = idText(plan.irClass.view);
     const relocate = modules.relocate(plan);
     const dataClasses = dataClassModule(plan, bases.get(plan.irClass.id) ?? FLAT, this.config, this.layout, relocate);
@@ -143,7 +141,7 @@ export class PythonGenerator implements LanguageGenerator {
       ...files,
       this.file(
         `${this.packageDir}/${modules.apiFile(plan)}.py`,
-        this.renderModule("api.py.eta", view, apiModule(plan, this.layout, filters, extended, relocate)),
+        this.renderModule("api.py.eta", view, apiModule(plan, this.layout, extended, relocate)),
       ),
     ];
   }
@@ -154,13 +152,7 @@ export class PythonGenerator implements LanguageGenerator {
    * views are bound at its end, as data_classes/__init__.py binds them. Each module's body is rendered by the
    * template that renders it in the other layouts, so template overrides reach it too.
    */
-  private singleModule(
-    model: IRModel,
-    plans: ViewPlan[],
-    filters: FiltersOf,
-    bases: ReadonlyMap<string, ClassBases>,
-    modules: PackageLayout,
-  ): GeneratedFile {
+  private singleModule(model: IRModel, plans: ViewPlan[], bases: ReadonlyMap<string, ClassBases>, modules: PackageLayout): GeneratedFile {
     const nodePlans = plans.filter((plan) => plan.kind === "node");
     const relocate = modules.relocateFromRoot;
     const extended = new Set([...bases.values()].flatMap((classBases) => classBases.read));
@@ -176,7 +168,7 @@ export class PythonGenerator implements LanguageGenerator {
         ),
       ),
       body("_query_body.eta", queryModule(plans, this.layout, modules.dataClassesFromRoot, relocate)),
-      ...nodePlans.map((plan) => body("_api_class.eta", apiModule(plan, this.layout, filters, extended.has(plan), modules.relocate(plan)))),
+      ...nodePlans.map((plan) => body("_api_class.eta", apiModule(plan, this.layout, extended.has(plan), modules.relocate(plan)))),
       this.clientFragments(model, nodePlans, modules),
     ];
     const imports = new ImportSet();
@@ -477,12 +469,6 @@ function basesFirst(plans: readonly ViewPlan[], bases: ReadonlyMap<string, Class
   };
   for (const plan of plans) visit(plan);
   return [...ordered];
-}
-
-/** The keyword filters class of the view whose module holds an edge class (by file name), for the edge APIs. */
-function filtersOf(plans: readonly ViewPlan[]): FiltersOf {
-  const byFile = new Map(plans.map((plan) => [plan.irClass.names.fileName, plan.filtersClass]));
-  return (fileName) => byFile.get(fileName);
 }
 
 /** The edge classes of a view used for nodes and edges, beside its node classes. */

@@ -24,6 +24,8 @@ export interface ClassRef {
   read: string;
   /** Undefined when the view is not writable. */
   write?: string;
+  /** An edge class: the typed API class of its edges (edge-api.ts), defined in its module. */
+  edgeApi?: string;
 }
 
 /** A connection field: its relationship and the generated classes at its ends (none when the SDK has none). */
@@ -53,8 +55,6 @@ export interface ViewPlan {
   fields: IRProperty[];
   /** Connection fields (direct relations, edges, reverse relations), by CDF identifier. */
   connections: Map<string, ConnectionPlan>;
-  /** Node views: per edge field (by CDF identifier), its API's attribute and, for an edge with properties, class. */
-  edgeApiNames: Map<string, { attribute: string; className: string }>;
   /** The node type a write object gets by default: the one the view's filter selects, if it selects one. */
   nodeType?: { space: string; externalId: string };
   /** Edge classes (and `edgeClass`): the node classes `end_node` can hold, by name. */
@@ -104,14 +104,17 @@ function claim(names: UniqueNames, wanted: string, irClass: IRClass, warnings: G
 export function indexClasses(irClasses: readonly IRClass[], names: UniqueNames, warnings: GeneratorWarning[]): ClassIndex {
   return new Map(
     irClasses.map((irClass) => {
-      const { fileName, className, writeClassName } = irClass.names;
-      const ref = { fileName, read: className, write: irClass.writable ? writeClassName : undefined };
+      const { fileName, className, writeClassName, apiClassName } = irClass.names;
+      const write = irClass.writable ? writeClassName : undefined;
+      // An edge view has no view API: its API class name is its edges' API.
+      const ref = { fileName, read: className, write, edgeApi: irClass.usedFor === "edge" ? apiClassName : undefined };
       if (irClass.usedFor !== "all") return [irClass.id, { irClass, ref }];
       const edgeRead = claim(names, `${className}Edge`, irClass, warnings);
       const edgeRef = {
         fileName,
         read: edgeRead,
         write: irClass.writable ? claim(names, `${edgeRead}Write`, irClass, warnings) : undefined,
+        edgeApi: claim(names, `${edgeRead}API`, irClass, warnings),
       };
       return [irClass.id, { irClass, ref, edgeRef }];
     }),
@@ -147,15 +150,6 @@ export function planView(decisions: ViewDecisions, names: UniqueNames, classes: 
       }
     }
   }
-  const edgeApiNames = new Map<string, { attribute: string; className: string }>();
-  for (const property of decisions.kind === "node" ? fields : []) {
-    const connection = connections.get(property.identifier);
-    if (connection?.relationship.kind !== "edge") continue;
-    const apiClass = connection.edgeClass
-      ? claim(names, `${className}${pascalCase(property.name)}EdgeAPI`, irClass, warnings)
-      : "PlainEdgeAPI";
-    edgeApiNames.set(property.identifier, { attribute: `${property.name}_edge`, className: apiClass });
-  }
   const refOf = (id: string) => classes.get(id)?.ref;
   return {
     irClass,
@@ -167,7 +161,6 @@ export function planView(decisions: ViewDecisions, names: UniqueNames, classes: 
     textFieldAlias: claim(names, `${className}TextField`, irClass, warnings),
     fields,
     connections,
-    edgeApiNames,
     nodeType: decisions.nodeType,
     edgeEnds: decisions.edgeEnds.flatMap((id) => refOf(id) ?? []).sort((a, b) => (a.read < b.read ? -1 : a.read > b.read ? 1 : 0)),
     enumAliases,

@@ -6,18 +6,15 @@ from collections.abc import Iterator, Sequence
 
 from typing_extensions import Unpack
 
-from ._inspection_result import InspectionResult, InspectionResultFilters
+from ._inspection_result import InspectionResultAPI
 from ._inspector import Inspector, InspectorField, InspectorFilters, InspectorList, InspectorTextField
 from ._query import InspectorQuery
 from ._runtime import (
     DEFAULT_LIMIT,
     AggregateName,
     AggregateResult,
-    EdgeAPI,
-    EdgeList,
     InstancesClient,
     NodeField,
-    NodeRefs,
     RawFilter,
     RetrieveConnections,
     SortDirection,
@@ -25,45 +22,10 @@ from ._runtime import (
 )
 
 
-class InspectorInspectedEdgeAPI(EdgeAPI[InspectionResult]):
-    _edge_class = InspectionResult
-    _filters = InspectionResultFilters
-
-    def list(
-        self,
-        *,
-        start_node: NodeRefs | None = None,
-        end_node: NodeRefs | None = None,
-        limit: int | None = DEFAULT_LIMIT,
-        filter: RawFilter | None = None,
-        **filters: Unpack[InspectionResultFilters],
-    ) -> EdgeList[InspectionResult]:
-        return self._list(filters, start_node=start_node, end_node=end_node, limit=limit, filter=filter)
-
-    def iterate(
-        self,
-        chunk_size: int = 1000,
-        *,
-        start_node: NodeRefs | None = None,
-        end_node: NodeRefs | None = None,
-        cursor: str | None = None,
-        filter: RawFilter | None = None,
-        **filters: Unpack[InspectionResultFilters],
-    ) -> Iterator[EdgeList[InspectionResult]]:
-        return self._iterate(
-            filters,
-            start_node=start_node,
-            end_node=end_node,
-            chunk_size=chunk_size,
-            cursor=cursor,
-            filter=filter,
-        )
-
-
 class InspectorAPI(ViewAPI[Inspector, InspectorList]):
     def __init__(self, instances: InstancesClient, default_space: str | None = None) -> None:
         super().__init__(instances, Inspector, InspectorList, InspectorFilters, default_space)
-        self.inspected_edge = InspectorInspectedEdgeAPI(instances, Inspector, "inspected", default_space)
+        self.inspected_edge = InspectionResultAPI(instances, Inspector, "inspected", default_space)
 
     def list(
         self,

@@ -11,60 +11,22 @@ from .._runtime import (
     DEFAULT_LIMIT,
     AggregateName,
     AggregateResult,
-    EdgeAPI,
-    EdgeList,
     Histogram,
     InstancesClient,
     NodeField,
-    NodeRefs,
     RawFilter,
     RetrieveConnections,
     SortDirection,
     ViewAPI,
 )
 from ..data_classes import Generator, GeneratorField, GeneratorFilters, GeneratorList, GeneratorTextField
-from ..data_classes._inspection_result import InspectionResult, InspectionResultFilters
-
-
-class GeneratorInspectionsEdgeAPI(EdgeAPI[InspectionResult]):
-    _edge_class = InspectionResult
-    _filters = InspectionResultFilters
-
-    def list(
-        self,
-        *,
-        start_node: NodeRefs | None = None,
-        end_node: NodeRefs | None = None,
-        limit: int | None = DEFAULT_LIMIT,
-        filter: RawFilter | None = None,
-        **filters: Unpack[InspectionResultFilters],
-    ) -> EdgeList[InspectionResult]:
-        return self._list(filters, start_node=start_node, end_node=end_node, limit=limit, filter=filter)
-
-    def iterate(
-        self,
-        chunk_size: int = 1000,
-        *,
-        start_node: NodeRefs | None = None,
-        end_node: NodeRefs | None = None,
-        cursor: str | None = None,
-        filter: RawFilter | None = None,
-        **filters: Unpack[InspectionResultFilters],
-    ) -> Iterator[EdgeList[InspectionResult]]:
-        return self._iterate(
-            filters,
-            start_node=start_node,
-            end_node=end_node,
-            chunk_size=chunk_size,
-            cursor=cursor,
-            filter=filter,
-        )
+from ..data_classes._inspection_result import InspectionResultAPI
 
 
 class GeneratorAPI(ViewAPI[Generator, GeneratorList]):
     def __init__(self, instances: InstancesClient, default_space: str | None = None) -> None:
         super().__init__(instances, Generator, GeneratorList, GeneratorFilters, default_space)
-        self.inspections_edge = GeneratorInspectionsEdgeAPI(instances, Generator, "inspections", default_space)
+        self.inspections_edge = InspectionResultAPI(instances, Generator, "inspections", default_space)
 
     def list(
         self,

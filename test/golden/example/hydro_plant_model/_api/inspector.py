@@ -11,59 +11,21 @@ from .._runtime import (
     DEFAULT_LIMIT,
     AggregateName,
     AggregateResult,
-    EdgeAPI,
-    EdgeList,
     InstancesClient,
     NodeField,
-    NodeRefs,
     RawFilter,
     RetrieveConnections,
     SortDirection,
     ViewAPI,
 )
 from ..data_classes import Inspector, InspectorField, InspectorFilters, InspectorList, InspectorTextField
-from ..data_classes._inspection_result import InspectionResult, InspectionResultFilters
-
-
-class InspectorInspectedEdgeAPI(EdgeAPI[InspectionResult]):
-    _edge_class = InspectionResult
-    _filters = InspectionResultFilters
-
-    def list(
-        self,
-        *,
-        start_node: NodeRefs | None = None,
-        end_node: NodeRefs | None = None,
-        limit: int | None = DEFAULT_LIMIT,
-        filter: RawFilter | None = None,
-        **filters: Unpack[InspectionResultFilters],
-    ) -> EdgeList[InspectionResult]:
-        return self._list(filters, start_node=start_node, end_node=end_node, limit=limit, filter=filter)
-
-    def iterate(
-        self,
-        chunk_size: int = 1000,
-        *,
-        start_node: NodeRefs | None = None,
-        end_node: NodeRefs | None = None,
-        cursor: str | None = None,
-        filter: RawFilter | None = None,
-        **filters: Unpack[InspectionResultFilters],
-    ) -> Iterator[EdgeList[InspectionResult]]:
-        return self._iterate(
-            filters,
-            start_node=start_node,
-            end_node=end_node,
-            chunk_size=chunk_size,
-            cursor=cursor,
-            filter=filter,
-        )
+from ..data_classes._inspection_result import InspectionResultAPI
 
 
 class InspectorAPI(ViewAPI[Inspector, InspectorList]):
     def __init__(self, instances: InstancesClient, default_space: str | None = None) -> None:
         super().__init__(instances, Inspector, InspectorList, InspectorFilters, default_space)
-        self.inspected_edge = InspectorInspectedEdgeAPI(instances, Inspector, "inspected", default_space)
+        self.inspected_edge = InspectionResultAPI(instances, Inspector, "inspected", default_space)
 
     def list(
         self,
