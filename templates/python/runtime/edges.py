@@ -5,10 +5,10 @@ Every generated `XAPI` has one per edge field, `<field>_edge`:
     client.generator.inspections_edge.list(start_node=generator.id, min_score=0.5)   # EdgeList[InspectionResult]
     client.hydro_plant.generators_edge.list(end_node=["gen1", "gen2"], limit=None)   # EdgeList[Edge]
 
-An edge with properties comes back as the read class of its edge view (whose keyword filters the generated
-`<View><Field>EdgeAPI` adds, typed by the view's `XFilters`); an edge without is a plain `Edge`. Edges are
-returned as stored: `start_node` and `end_node` are the edge's own ends, whatever the field's direction, and the
-`start_node=` / `end_node=` filters select on them.
+An edge with properties comes back as the read class of its edge view, listed by that class's generated API
+(`XAPI(EdgeAPI[X])` in the edge class's module, with the view's `XFilters` as keyword filters); an edge without
+is a plain `Edge`. Edges are returned as stored: `start_node` and `end_node` are the edge's own ends, whatever the
+field's direction, and the `start_node=` / `end_node=` filters select on them.
 """
 
 from __future__ import annotations
