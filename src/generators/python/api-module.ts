@@ -4,27 +4,13 @@
  * shared by every method, which is what keeps the generated SDK a fraction of pygen v1's size.
  */
 
-import { RUNTIME } from "./data-class-module.ts";
+import { type MethodData, passOn } from "./api-method.ts";
 import { type EdgeApiData, edgeApis } from "./edge-api.ts";
-import { ImportSet, type Relocate } from "./imports.ts";
+import { ImportSet, type Relocate, RUNTIME } from "./imports.ts";
 import type { Layout } from "./layout.ts";
 import type { ViewPlan } from "./view-plan.ts";
 
 const DATA_CLASSES = "..data_classes";
-
-/** One method of an API class: its signature, and the runtime method it forwards to. */
-export interface MethodData {
-  name: string;
-  /** The parameters after `self`, each as written in the signature (`limit: int | None = DEFAULT_LIMIT`, `*`). */
-  parameters: string[];
-  returns: string;
-  /** The runtime method and the arguments passed on after `filters`. */
-  forward: string;
-  arguments: string[];
-}
-
-/** Keyword name=name arguments. */
-const passOn = (...names: string[]) => names.map((name) => `${name}=${name}`);
 
 function methodsOf(plan: ViewPlan, extended: boolean): MethodData[] {
   const { names } = plan.irClass;

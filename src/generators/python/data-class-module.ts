@@ -18,14 +18,12 @@ import {
   referenceSpelling,
 } from "./connection-fields.ts";
 import { type EdgeApiClassData, edgeApiClass } from "./edge-api.ts";
-import { ImportSet, type Relocate } from "./imports.ts";
+import { ImportSet, type Relocate, RUNTIME } from "./imports.ts";
 import { type ClassBases, FLAT } from "./inheritance.ts";
 import { isBaseField } from "./keywords.ts";
 import { type Layout, pythonString } from "./layout.ts";
 import { enumOf, fieldSpelling, filterValueSpelling, importSpelling, type Usage, valueType } from "./types.ts";
 import type { ViewPlan } from "./view-plan.ts";
-
-export const RUNTIME = ".._runtime";
 
 /**
  * What templates/python/data_class.py.eta renders: the module's imports, its constants (`_constants.eta`) and its

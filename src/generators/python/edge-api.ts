@@ -6,9 +6,8 @@
  * field whose edges it holds.
  */
 
-import type { MethodData } from "./api-module.ts";
-import { RUNTIME } from "./data-class-module.ts";
-import type { ImportSet } from "./imports.ts";
+import { type MethodData, passOn } from "./api-method.ts";
+import { type ImportSet, RUNTIME } from "./imports.ts";
 import { OTHER_DATA_CLASSES } from "./package-layout.ts";
 import type { ViewPlan } from "./view-plan.ts";
 
@@ -29,7 +28,6 @@ export interface EdgeApiClassData {
 }
 
 const ENDS = ["start_node: NodeRefs | None = None", "end_node: NodeRefs | None = None"];
-const passOn = (...names: string[]) => names.map((name) => `${name}=${name}`);
 
 /** The node view's edge fields as attributes of its API class, recording what they import. */
 export function edgeApis(plan: ViewPlan, imports: ImportSet): EdgeApiData[] {
