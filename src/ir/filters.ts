@@ -1,7 +1,8 @@
 /**
  * Which typed filter parameters a property gets (pygen v1's set): text by value and prefix, numbers and times by
- * range, booleans, enums and single node references by value. Lists, JSON, CDF resource references and
- * connections get none, since DMS cannot compare them with these operators.
+ * range, booleans, enums and node references by value (a list of node references: the lists holding any of the
+ * nodes given, `containsAny`). Other lists, JSON, CDF resource references and connections get none, since DMS
+ * cannot compare them with these operators.
  */
 import type { FilterOperator } from "./naming.ts";
 import type { IRProperty } from "./types.ts";
@@ -18,6 +19,10 @@ export function filterOperatorsFor(property: IRProperty): readonly FilterOperato
     case "enum":
     case "nodeReference":
       return VALUE;
+    case "list": {
+      const element = type.element.kind === "nullable" ? type.element.inner : type.element;
+      return element.kind === "nodeReference" ? VALUE : NONE;
+    }
     case "primitive":
       if (type.primitive === "string") return TEXT;
       if (type.primitive === "boolean") return VALUE;

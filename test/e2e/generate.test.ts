@@ -48,11 +48,11 @@ describe("pygen generate", () => {
     const result = run(cwd, []);
     expect(result.exitCode).toBe(0);
     expect(result.stdout).toBe(
-      "HydroPlantModelClient (package hydro_plant_model) in ./hydro_plant_model: 41 files written, 0 unchanged, 0 removed\n",
+      "HydroPlantModelClient (package hydro_plant_model) in ./hydro_plant_model: 42 files written, 0 unchanged, 0 removed\n",
     );
     expect(result.stderr).toContain("No model given: using the bundled example");
     expect(result.stderr).toMatch(/^load the bundled example … \d+ ms$/m);
-    expect(result.stderr).toMatch(/^generated 41 files, [\d,]+ lines, 12 classes … \d+ ms$/m);
+    expect(result.stderr).toMatch(/^generated 42 files, [\d,]+ lines, 12 classes … \d+ ms$/m);
     expect(result.stderr).toMatch(/^write \.\/hydro_plant_model … \d+ ms$/m);
     expect(result.stderr).not.toContain("warning:");
     const output = join(cwd, "hydro_plant_model");
@@ -67,7 +67,7 @@ describe("pygen generate", () => {
     const fresh = run(cwd, ["--dry-run", "-q"]);
     expect(fresh.exitCode).toBe(0);
     const lines = fresh.stdout.trim().split("\n");
-    expect(lines).toHaveLength(41);
+    expect(lines).toHaveLength(42);
     expect(lines).toContain("write      hydro_plant_model/_client.py");
     expect(existsSync(join(cwd, "hydro_plant_model"))).toBe(false);
 
@@ -92,9 +92,9 @@ describe("pygen generate", () => {
     const cwd = workspace({
       "pygen.yaml": "generation:\n  output: ./from-config\n  topLevelPackage: plant_sdk\n  clientName: ConfigClient\n",
     });
-    expect(run(cwd, ["-q"]).stdout).toBe("ConfigClient (package plant_sdk) in ./from-config: 41 files written, 0 unchanged, 0 removed\n");
+    expect(run(cwd, ["-q"]).stdout).toBe("ConfigClient (package plant_sdk) in ./from-config: 42 files written, 0 unchanged, 0 removed\n");
     const flagged = run(cwd, ["-q", "--client-name", "FlagClient", "--output", "from-flag"]);
-    expect(flagged.stdout).toBe("FlagClient (package plant_sdk) in ./from-flag: 41 files written, 0 unchanged, 0 removed\n");
+    expect(flagged.stdout).toBe("FlagClient (package plant_sdk) in ./from-flag: 42 files written, 0 unchanged, 0 removed\n");
   });
 
   test("pygen v1's [tool.pygen] names the package, client and output folder", () => {
@@ -102,7 +102,7 @@ describe("pygen generate", () => {
       "pyproject.toml": '[tool.pygen]\ntop_level_package = "v1_plant"\nclient_name = "V1Client"\noutput_dir = "v1-out"\n',
     });
     const result = run(cwd, ["-q", "--model-file", EXAMPLE_PATH]);
-    expect(result.stdout).toBe("V1Client (package v1_plant) in ./v1-out: 41 files written, 0 unchanged, 0 removed\n");
+    expect(result.stdout).toBe("V1Client (package v1_plant) in ./v1-out: 42 files written, 0 unchanged, 0 removed\n");
     expect(existsSync(join(cwd, "v1-out/v1_plant/_client.py"))).toBe(true);
   });
 
@@ -228,7 +228,7 @@ describe("a model from CDF", () => {
     const result = await runBinaryAsync(binary, ["generate", "--model", "pygen_example:HydroPlantModel/1"], cwd, environment());
     expect(result.exitCode).toBe(0);
     expect(result.stderr).toMatch(/^fetch pygen_example:HydroPlantModel\/1 from CDF … \d+ ms$/m);
-    expect(result.stdout).toContain("in ./hydro_plant_model: 41 files written");
+    expect(result.stdout).toContain("in ./hydro_plant_model: 42 files written");
     expect(result.stderr).not.toContain("generate-secret");
   });
 

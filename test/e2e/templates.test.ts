@@ -95,7 +95,10 @@ describe("--templates", () => {
     const comment = /^ {4}# pygen: \w+ forwards to \w+\n/gm;
     for (const [path, text] of overridden) {
       expect(text.replace(comment, "")).toBe(plain.get(path) ?? "");
-      if (path.includes("/_api/") && !path.endsWith("__init__.py")) expect(text).toContain("    # pygen: list forwards to _list\n");
+      // The view APIs, and the edge APIs written beside their edge classes.
+      const edgeApi = text.includes("(EdgeAPI[") && !path.includes("/_runtime/");
+      const api = (path.includes("/_api/") && !path.endsWith("__init__.py")) || edgeApi;
+      if (api) expect(text).toContain("    # pygen: list forwards to _list\n");
       else expect(text).not.toMatch(comment);
     }
   });

@@ -50,7 +50,8 @@ describe("transformModel: names", () => {
       { operator: "max", name: "max_head" },
     ]);
     expect(propertyOf(pump, "station")?.filters).toEqual([{ operator: "equals", name: "station" }]);
-    expect(propertyOf(pump, "spares")?.filters).toEqual([]);
+    // A list of direct relations filters by the nodes it holds (containsAny in the runtime).
+    expect(propertyOf(pump, "spares")?.filters).toEqual([{ operator: "equals", name: "spares" }]);
     expect(propertyOf(pump, "feeds")?.filters).toEqual([]);
   });
 });

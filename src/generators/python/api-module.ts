@@ -4,32 +4,21 @@
  * shared by every method, which is what keeps the generated SDK a fraction of pygen v1's size.
  */
 
-import { RUNTIME } from "./data-class-module.ts";
-import { ImportSet, type Relocate } from "./imports.ts";
+import { type MethodData, passOn } from "./api-method.ts";
+import { type EdgeApiData, edgeApis } from "./edge-api.ts";
+import { ImportSet, type Relocate, RUNTIME } from "./imports.ts";
 import type { Layout } from "./layout.ts";
 import type { ViewPlan } from "./view-plan.ts";
 
 const DATA_CLASSES = "..data_classes";
 
-/** One method of an API class: its signature, and the runtime method it forwards to. */
-export interface MethodData {
-  name: string;
-  /** The parameters after `self`, each as written in the signature (`limit: int | None = DEFAULT_LIMIT`, `*`). */
-  parameters: string[];
-  returns: string;
-  /** The runtime method and the arguments passed on after `filters`. */
-  forward: string;
-  arguments: string[];
-}
-
-/** Keyword name=name arguments. */
-const passOn = (...names: string[]) => names.map((name) => `${name}=${name}`);
-
 function methodsOf(plan: ViewPlan, extended: boolean): MethodData[] {
   const { names } = plan.irClass;
   const [field, text, list] = [plan.fieldAlias, plan.textFieldAlias, names.listClassName];
   const keywords = [`filter: RawFilter | None = None`, `**filters: Unpack[${plan.filtersClass}]`];
-  const sorting = [`sort_by: ${field} | Sequence[${field}] | None = None`, `direction: SortDirection = "ascending"`];
+  // Sorting takes the node's own external_id and space too (NodeField).
+  const sortable = `${field} | NodeField`;
+  const sorting = [`sort_by: ${sortable} | Sequence[${sortable}] | None = None`, `direction: SortDirection = "ascending"`];
   const methods: MethodData[] = [
     {
       name: "list",
@@ -110,6 +99,8 @@ export interface ApiModule {
     filtersClass: string;
     queryClass: string;
     methods: MethodData[];
+    /** The per-edge APIs, one attribute per edge field (edge-api.ts). */
+    edges: EdgeApiData[];
   };
 }
 
@@ -129,6 +120,7 @@ export function apiModule(plan: ViewPlan, layout: Layout, extended = false, relo
       "AggregateName",
       "AggregateResult",
       "InstancesClient",
+      "NodeField",
       "RawFilter",
       "RetrieveConnections",
       "SortDirection",
@@ -138,6 +130,7 @@ export function apiModule(plan: ViewPlan, layout: Layout, extended = false, relo
     .add("local", DATA_CLASSES, names.className, names.listClassName, plan.fieldAlias, plan.filtersClass);
   if (plan.hasSearch) imports.add("local", DATA_CLASSES, plan.textFieldAlias);
   if (plan.hasHistogram) imports.add("local", RUNTIME, "Histogram");
+  const edges = edgeApis(plan, imports);
   return {
     imports: imports.render(layout),
     importSet: imports,
@@ -148,6 +141,7 @@ export function apiModule(plan: ViewPlan, layout: Layout, extended = false, relo
       filtersClass: plan.filtersClass,
       queryClass: plan.queryClass,
       methods: methodsOf(plan, extended),
+      edges,
     },
   };
 }

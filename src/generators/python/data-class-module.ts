@@ -17,14 +17,13 @@ import {
   hasConnections,
   referenceSpelling,
 } from "./connection-fields.ts";
-import { ImportSet, type Relocate } from "./imports.ts";
+import { type EdgeApiClassData, edgeApiClass } from "./edge-api.ts";
+import { ImportSet, type Relocate, RUNTIME } from "./imports.ts";
 import { type ClassBases, FLAT } from "./inheritance.ts";
 import { isBaseField } from "./keywords.ts";
 import { type Layout, pythonString } from "./layout.ts";
 import { enumOf, fieldSpelling, filterValueSpelling, importSpelling, type Usage, valueType } from "./types.ts";
 import type { ViewPlan } from "./view-plan.ts";
-
-export const RUNTIME = ".._runtime";
 
 /**
  * What templates/python/data_class.py.eta renders: the module's imports, its constants (`_constants.eta`) and its
@@ -81,7 +80,8 @@ export type DataClassData =
   | ({ kind: "read"; asWrite?: string } & ClassHead)
   | ({ kind: "write"; nodeType?: string } & ClassHead)
   | { kind: "list"; name: string; item: string; writeList?: string }
-  | { kind: "write_list"; name: string; item: string };
+  | { kind: "write_list"; name: string; item: string }
+  | EdgeApiClassData;
 
 /** `relocate`: where the package layout puts the modules imported (package-layout.ts); the nested paths by default. */
 export function dataClassModule(
@@ -126,7 +126,8 @@ export function dataClassModule(
     fields: edge ? edgeFields(plan) : plan.fields,
     bases,
   };
-  const classes: DataClassData[] = edge ? [] : [filtersClass(context)];
+  // An edge view's keyword filters type its per-edge APIs (edge-api.ts).
+  const classes: DataClassData[] = [filtersClass(context)];
   classes.push(readClass(context, own));
   if (own.write !== undefined) classes.push(writeClass(context, { ...own, write: own.write }));
   if (!edge) classes.push(...listClasses(plan, imports));
@@ -137,6 +138,10 @@ export function dataClassModule(
     classes.push(readClass(context, edgeShape));
     if (write !== undefined) classes.push(writeClass(context, { ...edgeShape, write }));
   }
+  // The API of the edges whose properties the view holds, which every edge field with this view uses.
+  const edgeRead = edge ? names.className : plan.edgeClass?.read;
+  const edgeApi = edge ? names.apiClassName : plan.edgeClass?.edgeApi;
+  if (edgeRead !== undefined && edgeApi !== undefined) classes.push(edgeApiClass(edgeApi, edgeRead, plan.filtersClass, imports));
   const typeOnly = classImports.render(layout);
   if (typeOnly.length > 0) imports.add("stdlib", "typing", "TYPE_CHECKING");
   return { imports: [...imports.render(layout), ...typeOnly], importSet: imports, constants, classes };
@@ -223,7 +228,10 @@ function filtersClass(context: ModuleContext): DataClassData {
   const fields: FieldData[] = [];
   for (const { name, operator, property } of plan.filters) {
     if (inherited.has(property.identifier)) continue;
-    const spelling = filterValueSpelling(property.type, plan.enumAliases.get(property.identifier));
+    // A list of direct relations filters by its elements (containsAny), spelled as a single one is.
+    const type = valueType(property.type);
+    const compared = type.kind === "list" ? type.element : property.type;
+    const spelling = filterValueSpelling(compared, plan.enumAliases.get(property.identifier));
     if (spelling === undefined) continue;
     importSpelling(imports, spelling, RUNTIME);
     // Equality also takes several values (an `in` filter); ranges and prefixes take one.

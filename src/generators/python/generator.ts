@@ -305,7 +305,8 @@ export class PythonGenerator implements LanguageGenerator {
   private dataClassExports(plan: ViewPlan): string[] {
     const { names } = plan.irClass;
     if (plan.kind === "edge") {
-      return [plan.viewConstant, names.className, ...plan.enumAliases.values(), ...(plan.writable ? [names.writeClassName] : [])];
+      const classes = [names.className, plan.filtersClass, ...plan.enumAliases.values()];
+      return [plan.viewConstant, ...classes, ...(plan.writable ? [names.writeClassName] : [])];
     }
     return [
       plan.viewConstant,

@@ -15,6 +15,9 @@ const SECTIONS: readonly ImportSection[] = ["future", "stdlib", "thirdParty", "l
  * modules by name (relative ones furthest first), names constants first, then classes, then the rest, each group
  * case-insensitively.
  */
+/** The vendored runtime, as a view's modules import it in the nested layout (the layouts relocate it). */
+export const RUNTIME = ".._runtime";
+
 export class ImportSet {
   private readonly modules = new Map<string, { section: ImportSection; names: Set<string> }>();
   private readonly plainModules = new Map<string, ImportSection>();

@@ -236,7 +236,7 @@ const RUNTIME_CLASS_NAMES = [
   "DirectRelationReference",
   "Client",
   "Config",
-  ..."DEFAULT_LIMIT AggregateName AggregateResult BaseClient Bucket CDFAPIError CDFAuthError CDFConfigError CDFConnectionError CDFError CDFGraphQLError CDFNotFoundError CDFRateLimitError CDFUpsertError ClientConfig Connection ContainerId Credentials DataModelAPIs DataModelId DataRecord Date DirectRelation EdgeId EdgeRead EdgeWrite Filter Graph GroupValue HTTPClient Histogram InstanceIds InstanceResult InstancesClient KeywordFilters NodeFilters NodeId NodeList NodeQuery NodeRead NodeWrite NodeWriteList OAuthClientCredentials RangeProperty RawFilter RetrieveConnections RetryPolicy SortDirection TextProperty Timestamp Token ValueProperty ViewAPI ViewId".split(
+  ..."DEFAULT_LIMIT AggregateName AggregateResult BaseClient Bucket CDFAPIError CDFAuthError CDFConfigError CDFConnectionError CDFError CDFGraphQLError CDFNotFoundError CDFRateLimitError CDFUpsertError ClientConfig Connection ContainerId Credentials DataModelAPIs DataModelId DataRecord Date DirectRelation Edge EdgeAPI EdgeId EdgeList EdgeRead EdgeWrite Filter Graph GroupValue HTTPClient Histogram InstanceIds InstanceResult InstancesClient KeywordFilters NodeField NodeFilters NodeId NodeList NodeQuery NodeRead NodeRefs NodeWrite NodeWriteList OAuthClientCredentials PlainEdgeAPI RangeProperty RawFilter RetrieveConnections RetryPolicy SortDirection TextProperty Timestamp Token ValueProperty ViewAPI ViewId".split(
     " ",
   ),
 ];

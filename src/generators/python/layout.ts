@@ -82,6 +82,18 @@ export class PythonWriter extends CodeWriter {
       .line(`](${argument})`);
   }
 
+  /**
+   * `target = head(items)tail`, the call laid out as `bracketed` lays it out; when even its first line
+   * (`target = head(`) is too long, ruff puts the value in parentheses of its own and lays the call out inside.
+   */
+  assignBracketed(target: string, head: string, items: readonly string[], tail: string): this {
+    const start = `${target} = ${head}`;
+    if (this.prefix.length + start.length <= this.layout.lineLength) return this.bracketed(start, items, tail);
+    return this.line(`${target} = (`)
+      .indented((inner) => inner.bracketed(head, items, tail))
+      .line(")");
+  }
+
   docstring(text: string | undefined): this {
     if (text === undefined) return this;
     return this.block(docstring(text, this.prefix.length, this.layout.lineLength));

@@ -45,6 +45,9 @@ export interface PackageLayout {
   single: boolean;
 }
 
+/** How a view's API module imports another view's data classes in the nested layout: `..data_classes._<file>`. */
+export const OTHER_DATA_CLASSES = "..data_classes.";
+
 /** The module single_file puts the generated code in. */
 export const SINGLE_MODULE = "_sdk";
 const same: Relocate = (module) => module;
@@ -104,7 +107,8 @@ export function flatLayout(plans: readonly ViewPlan[], extensionModules: readonl
     relocate: (plan) => (module) => {
       if (module === ".._runtime" || module === ".._query") return module.slice(1);
       if (module === "..data_classes") return `.${moduleOf(dataModules, plan)}`;
-      const sibling = siblings.get(module);
+      // Another view's data classes, as an API module names them (`..data_classes._<file>`), or as a sibling.
+      const sibling = siblings.get(module.startsWith(OTHER_DATA_CLASSES) ? `.${module.slice(OTHER_DATA_CLASSES.length)}` : module);
       if (sibling !== undefined) return sibling;
       // A path the flat layout does not know would be an import that fails when the SDK is imported.
       throw new GenerationError(`internal: the flat layout has no place for module ${module} (view ${plan.irClass.id})`);

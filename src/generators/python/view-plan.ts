@@ -24,6 +24,8 @@ export interface ClassRef {
   read: string;
   /** Undefined when the view is not writable. */
   write?: string;
+  /** An edge class: the typed API class of its edges (edge-api.ts), defined in its module. */
+  edgeApi?: string;
 }
 
 /** A connection field: its relationship and the generated classes at its ends (none when the SDK has none). */
@@ -102,14 +104,17 @@ function claim(names: UniqueNames, wanted: string, irClass: IRClass, warnings: G
 export function indexClasses(irClasses: readonly IRClass[], names: UniqueNames, warnings: GeneratorWarning[]): ClassIndex {
   return new Map(
     irClasses.map((irClass) => {
-      const { fileName, className, writeClassName } = irClass.names;
-      const ref = { fileName, read: className, write: irClass.writable ? writeClassName : undefined };
+      const { fileName, className, writeClassName, apiClassName } = irClass.names;
+      const write = irClass.writable ? writeClassName : undefined;
+      // An edge view has no view API: its API class name is its edges' API.
+      const ref = { fileName, read: className, write, edgeApi: irClass.usedFor === "edge" ? apiClassName : undefined };
       if (irClass.usedFor !== "all") return [irClass.id, { irClass, ref }];
       const edgeRead = claim(names, `${className}Edge`, irClass, warnings);
       const edgeRef = {
         fileName,
         read: edgeRead,
         write: irClass.writable ? claim(names, `${edgeRead}Write`, irClass, warnings) : undefined,
+        edgeApi: claim(names, `${edgeRead}API`, irClass, warnings),
       };
       return [irClass.id, { irClass, ref, edgeRef }];
     }),

@@ -35,7 +35,10 @@ relatively. Public API, by module:
   generated modules use for each other's classes.
 - graph: `flatten(items, follow=True)` → `Graph` (`nodes`, `edges`, `items`): write objects and what their
   connection fields hold as apply items, each instance once, edges in their field's direction.
-- api: `ViewAPI[Read, List]` — base of generated per-view APIs; `AggregateResult`, `Histogram`, `DEFAULT_LIMIT`.
+- api: `ViewAPI[Read, List]` — base of generated per-view APIs; `AggregateResult`, `Histogram`, `DEFAULT_LIMIT`,
+  `NodeField` (the node's own fields `sort_by` takes).
+- edges: `EdgeAPI[Edge]` — base of the generated per-edge APIs (`<field>_edge` of a view API), `PlainEdgeAPI`
+  (edges without properties), `Edge` (a plain edge), `EdgeList`, `NodeRefs`.
 - query: `RetrieveConnections` ("skip" | "identifier" | "full"); runs DMS queries with paging and fills connection
   fields (`fill_connections`).
 - select: `NodeQuery` — base of the generated `XQuery` steps of `select()`; `TextProperty`, `ValueProperty`,
@@ -49,7 +52,7 @@ relatively. Public API, by module:
   `DataModelAPIs`, one data model's group of view APIs in an SDK of several.
 """
 
-from .api import DEFAULT_LIMIT, AggregateResult, Bucket, GroupValue, Histogram, ViewAPI
+from .api import DEFAULT_LIMIT, AggregateResult, Bucket, GroupValue, Histogram, NodeField, ViewAPI
 from .auth import Credentials, OAuthClientCredentials, Token, credentials_from_env, default_scopes
 from .client import BaseClient, DataModelAPIs
 from .config import ClientConfig
@@ -66,6 +69,7 @@ from .data_classes import (
     edge_end,
     resolve_references,
 )
+from .edges import Edge, EdgeAPI, EdgeList, NodeRefs, PlainEdgeAPI
 from .errors import (
     CDFAPIError,
     CDFAuthError,
@@ -131,7 +135,10 @@ __all__ = [
     "DataRecord",
     "Date",
     "DirectRelation",
+    "Edge",
+    "EdgeAPI",
     "EdgeId",
+    "EdgeList",
     "EdgeRead",
     "EdgeWrite",
     "Filter",
@@ -143,14 +150,17 @@ __all__ = [
     "InstanceResult",
     "InstancesClient",
     "KeywordFilters",
+    "NodeField",
     "NodeFilters",
     "NodeId",
     "NodeList",
     "NodeQuery",
     "NodeRead",
+    "NodeRefs",
     "NodeWrite",
     "NodeWriteList",
     "OAuthClientCredentials",
+    "PlainEdgeAPI",
     "RangeProperty",
     "RawFilter",
     "RetrieveConnections",

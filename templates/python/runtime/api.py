@@ -23,16 +23,21 @@ from __future__ import annotations
 import functools
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any, Generic, TypeVar, overload
+from typing import Any, Generic, Literal, TypeVar, overload
 
-from .data_classes import NodeList, NodeRead
+from .connections import InstanceKind
+from .data_classes import EdgeRead, NodeList, NodeRead
 from .filters import Filter, KeywordFilters, RawFilter, all_of, has_data
-from .ids import NodeId, ViewId, as_node_ids
+from .ids import NodeId, ViewId, as_node_ids, node_property_ref
 from .instances import MAX_PAGE_SIZE, Aggregate, AggregateName, InstancesClient, Sort, SortDirection
 from .query import RetrieveConnections, fill_connections
 from .value_types import declared_types
 
 DEFAULT_LIMIT = 25
+
+# The node's own fields `sort_by` takes besides the view's properties, and their names in a sort.
+NodeField = Literal["external_id", "space"]
+_NODE_SORT: dict[str, str] = {"external_id": "externalId", "space": "space"}
 
 _Read = TypeVar("_Read", bound=NodeRead)
 _List = TypeVar("_List", bound=NodeList[Any])
@@ -86,7 +91,7 @@ class ViewAPI(Generic[_Read, _List]):
         self._list_class = list_class
         self._view: ViewId = read_class._view
         self._identifiers = read_class.property_identifiers()
-        self._keyword_filters = _keyword_filters(read_class, filters)
+        self._keyword_filters = keyword_filters(read_class, filters)
         self._default_space = default_space
 
     # A str (and a NodeId) is also a Sequence[str]; mypy picks the first matching overload, which is the intent.
@@ -282,7 +287,17 @@ class ViewAPI(Generic[_Read, _List]):
         return all_of(self._keyword_filters.build(filters), Filter.load(raw) if raw is not None else None)
 
     def _sort(self, sort_by: str | Sequence[str] | None, direction: SortDirection) -> list[Sort]:
-        return [Sort(self._view.property_ref(identifier), direction) for identifier in self._identifiers_of(sort_by)]
+        """Sorts by property fields and by the node's own `external_id` and `space` (`NodeField`)."""
+        selected = [sort_by] if isinstance(sort_by, str) else list(sort_by or [])
+        return [
+            Sort(
+                node_property_ref(_NODE_SORT[name])
+                if name in _NODE_SORT and name not in self._identifiers
+                else self._view.property_ref(self._identifiers_of(name)[0]),
+                direction,
+            )
+            for name in selected
+        ]
 
     def _identifiers_of(self, names: str | Sequence[str] | None) -> list[str]:
         """CDF identifiers of property fields given by Python name."""
@@ -296,10 +311,14 @@ class ViewAPI(Generic[_Read, _List]):
 
 
 @functools.cache
-def _keyword_filters(read_class: type[NodeRead], filters: type[Mapping[str, Any]]) -> KeywordFilters:
-    # Derived once per view class, not per client.
+def keyword_filters(
+    model_class: type[NodeRead | EdgeRead], filters: type[Mapping[str, Any]], kind: InstanceKind = "node"
+) -> KeywordFilters:
+    """The keyword filters of a generated class's view (its `XFilters` TypedDict); one per view, not per client."""
+    lists = [name for name, link in model_class._connections.items() if link.kind == "direct" and link.many]
+    identifiers = model_class.property_identifiers()
     types = declared_types(filters)
-    return KeywordFilters(read_class._view, read_class.property_identifiers(), filters.__annotations__, types)
+    return KeywordFilters(model_class._view, identifiers, filters.__annotations__, types, kind=kind, list_fields=lists)
 
 
 def _descendants(read_class: type[_Read]) -> list[type[_Read]]:

@@ -164,9 +164,10 @@ class BaseClient(_GraphQL):
         neither exists nor is written here fail (CDF refuses the chunk) instead of creating an empty node; the
         graph's nodes are then written before its edges, so its own edges still find their nodes.
 
-        `create_space=True` first creates the instance spaces the graph writes to that do not exist yet (see
-        `client.spaces`), as the first write into a fresh project needs; without it, a missing space fails the
-        write with CDF's "One or more spaces do not exist".
+        `create_space=True` first creates the spaces the graph needs that do not exist yet (see `client.spaces`),
+        as the first write into a fresh project needs: those it writes to and those its types, edge ends and direct
+        relations point into (where missing nodes are created). Without it, a missing space fails the write with
+        CDF's "One or more spaces do not exist".
 
         Transient failures are retried (see `RetryPolicy`). When a chunk still fails, the other chunks are applied
         all the same and `CDFUpsertError` lists the nodes and edges applied and those not (`applied`, `failed`).
@@ -174,7 +175,7 @@ class BaseClient(_GraphQL):
         writes = [items] if isinstance(items, (NodeWrite, EdgeWrite)) else items
         graph = flatten(writes)
         if create_space:
-            self.spaces.ensure(item["space"] for item in graph.items)
+            self.spaces.ensure(graph.spaces)
 
         def apply(instances: Iterable[dict[str, Any]]) -> list[InstanceResult]:
             return self._instances.upsert(

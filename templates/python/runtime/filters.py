@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import copy
 from collections.abc import Iterable, Mapping, Sequence
-from typing import Any, TypedDict
+from typing import Any, Literal, TypedDict
 
-from .ids import ContainerId, NodeId, ViewId, node_property_ref
+from .ids import ContainerId, NodeId, ViewId
 from .value_types import ExpectedType, describe_value
 from .values import dump_value
 
@@ -171,9 +171,11 @@ class KeywordFilters:
     derived from its name once, when the view's API class is created:
 
     - `<field>`: equals, or `in` when given a list (text, numbers, booleans, enums, direct relations);
+      `containsAny` for a list of direct relations (`list_fields`): the lists holding any of the nodes given;
     - `<field>_prefix`: prefix (text);
     - `min_<field>` / `max_<field>`: an inclusive range, merged into one filter when both are given;
-    - `space`, `external_id`, `external_id_prefix`: the node's own fields.
+    - `space`, `external_id`, `external_id_prefix`: the instance's own fields (the node's, or for the filters of
+      an edge view, `kind="edge"`, the edge's).
 
     A key equal to a field name always means that field, so a field literally called `min_x` is never read as a
     range on `x`. Names escaped with a trailing underscore because they are reserved match their field: `type_`
@@ -188,9 +190,14 @@ class KeywordFilters:
         identifiers: Mapping[str, str],
         keys: Iterable[str],
         types: Mapping[str, ExpectedType] | None = None,
+        kind: Literal["node", "edge"] = "node",
+        list_fields: Iterable[str] = (),
     ) -> None:
-        """`identifiers` maps each property field's Python name to its CDF identifier."""
-        self._rules = {key: _rule(view, identifiers, key) for key in keys}
+        """`identifiers` maps each property field's Python name to its CDF identifier; `list_fields` names the
+        fields holding lists of direct relations.
+        """
+        self._rules = {key: _rule(view, identifiers, key, kind) for key in keys}
+        self._lists = {tuple(view.property_ref(identifiers[name])) for name in list_fields if name in identifiers}
         self._types = dict(types or {})
 
     @property
@@ -214,6 +221,8 @@ class KeywordFilters:
                 ranges.setdefault(reference, {})[operation] = value
             elif operation == "prefix":
                 filters.append(prefix(reference, value))
+            elif reference in self._lists:
+                filters.append(contains_any(reference, _several(value)))
             elif isinstance(value, (list, tuple, set, frozenset)) and not isinstance(value, NodeId):
                 filters.append(in_(reference, value))
             else:
@@ -222,14 +231,21 @@ class KeywordFilters:
         return all_of(*filters)
 
 
-def _rule(view: ViewId, identifiers: Mapping[str, str], key: str) -> tuple[str, tuple[str, ...]]:
+def _several(value: Any) -> list[Any]:
+    listed = isinstance(value, (list, tuple, set, frozenset)) and not isinstance(value, NodeId)
+    return list(value) if listed else [value]
+
+
+def _rule(
+    view: ViewId, identifiers: Mapping[str, str], key: str, kind: Literal["node", "edge"]
+) -> tuple[str, tuple[str, ...]]:
     """(operation, property reference) for one keyword; exact field names win over prefixes and suffixes."""
 
     def reference(field: str) -> tuple[str, ...] | None:
         if field in identifiers:
             return tuple(view.property_ref(identifiers[field]))
         if field in _NODE_FIELDS:
-            return tuple(node_property_ref(_NODE_FIELDS[field]))
+            return (kind, _NODE_FIELDS[field])
         for escaped in (f"{field}_", field.removesuffix("_")):
             if escaped in identifiers:
                 return tuple(view.property_ref(identifiers[escaped]))

@@ -37,6 +37,9 @@ class Graph:
 
     nodes: dict[NodeId, dict[str, Any]] = field(default_factory=dict)
     edges: dict[EdgeId, dict[str, Any]] = field(default_factory=dict)
+    # Every space the items live in or point into (types, edge ends, direct relations), in the order met: what
+    # `upsert(create_space=True)` makes sure exists, since CDF creates a missing node only in an existing space.
+    spaces: dict[str, None] = field(default_factory=dict)
 
     @property
     def items(self) -> list[dict[str, Any]]:
@@ -44,6 +47,10 @@ class Graph:
         return [*self.nodes.values(), *self.edges.values()]
 
     def add(self, item: dict[str, Any]) -> None:
+        self.spaces[item["space"]] = None
+        for reference in ("type", "startNode", "endNode"):
+            if item.get(reference):
+                self.spaces[item[reference]["space"]] = None
         if item["instanceType"] == "node":
             self.nodes.setdefault(NodeId(item["space"], item["externalId"]), item)
             return
@@ -74,12 +81,12 @@ def flatten(items: Iterable[Writable], *, follow: bool = True) -> Graph:
             _walk_node(item, graph, queue)
         else:
             _enqueue_node(getattr(item, "end_node"), queue)  # noqa: B009  # declared by the generated subclass
-            _walk_direct(item, queue)
+            _walk_direct(item, graph, queue)
     return graph
 
 
 def _walk_node(node: NodeWrite, graph: Graph, queue: deque[Writable]) -> None:
-    _walk_direct(node, queue)
+    _walk_direct(node, graph, queue)
     for name, connection in node._connections.items():
         if connection.kind != "edge":
             continue
@@ -89,14 +96,15 @@ def _walk_node(node: NodeWrite, graph: Graph, queue: deque[Writable]) -> None:
             _enqueue_node(other, queue)
             graph.add(_edge_item(node.id, node_id_of(other), connection, edge))
             if edge is not None:
-                _walk_direct(edge, queue)
+                _walk_direct(edge, graph, queue)
 
 
-def _walk_direct(item: ViewModel, queue: deque[Writable]) -> None:
-    """Queues the nodes the item's direct relations hold as write objects."""
+def _walk_direct(item: ViewModel, graph: Graph, queue: deque[Writable]) -> None:
+    """Queues the nodes the item's direct relations hold as write objects, and notes the spaces of all they hold."""
     for name, connection in item._connections.items():
         if connection.kind == "direct":
             for value in _values(item, name):
+                graph.spaces[node_id_of(value).space] = None
                 _enqueue_node(value, queue)
 
 

@@ -104,7 +104,7 @@ class InstancesClient:
 
     def list_page(
         self,
-        view: ViewId,
+        view: ViewId | None,
         *,
         filter: Filter | None = None,
         sort: Sequence[Sort] = (),
@@ -112,12 +112,10 @@ class InstancesClient:
         cursor: str | None = None,
         instance_type: InstanceType = "node",
     ) -> Page:
-        """One page (at most MAX_PAGE_SIZE items) of the instances with data in `view`."""
-        body: dict[str, Any] = {
-            "instanceType": instance_type,
-            "sources": [{"source": view.dump()}],
-            "limit": min(limit, MAX_PAGE_SIZE),
-        }
+        """One page (at most MAX_PAGE_SIZE items) of the instances with data in `view` (None: any, without values)."""
+        body: dict[str, Any] = {"instanceType": instance_type, "limit": min(limit, MAX_PAGE_SIZE)}
+        if view is not None:
+            body["sources"] = [{"source": view.dump()}]
         if filter is not None:
             body["filter"] = filter.dump()
         if sort:
@@ -129,7 +127,7 @@ class InstancesClient:
 
     def iterate(
         self,
-        view: ViewId,
+        view: ViewId | None,
         *,
         filter: Filter | None = None,
         sort: Sequence[Sort] = (),

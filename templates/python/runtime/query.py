@@ -20,7 +20,7 @@ from typing import Any, Literal
 
 from .connections import Connection, class_of
 from .data_classes import NodeRead
-from .filters import Filter, all_of, and_, contains_any, equals, has_data, instance_references
+from .filters import Filter, all_of, and_, contains_any, equals, has_data, instance_references, not_
 from .ids import ContainerId, NodeId, ViewId
 from .instances import MAX_PAGE_SIZE, InstancesClient
 
@@ -133,16 +133,18 @@ def hop_sets(
     node_select: dict[str, Any] | None = None,
     sort: Sequence[Mapping[str, Any]] = (),
     limit: int | None = None,
+    siblings: Iterable[Connection] = (),
 ) -> dict[str, ResultSet]:
     """The result sets that follow `connection` from the node set `parent`: the nodes under `name` and, for an edge,
-    the edges under `edges_set(name)`. `nodes=False` reads only the edges of an edge connection.
+    the edges under `edges_set(name)`. `nodes=False` reads only the edges of an edge connection. `siblings`: the
+    other connections of the class, which may share the edge's type (see `edge_filter`).
     """
     target = connection.target_view
     node_filters = [has_data([target])] if target is not None else []
     node_filter = all_of(*node_filters, node_filter)
     nodes_expression: dict[str, Any]
     if connection.kind == "edge":
-        edge_filter = equals(["edge", "type"], connection.edge_type) if connection.edge_type else None
+        edge_filter = edge_filter_of(connection, siblings)
         edges: dict[str, Any] = {"from": parent, "direction": connection.direction, "maxDistance": 1}
         if edge_filter is not None:
             edges["filter"] = edge_filter.dump()
@@ -170,6 +172,33 @@ def hop_sets(
             node_select = select_view(target)
     sets[name] = ResultSet(expression, node_select, parent, limit)
     return sets
+
+
+def edge_filter_of(connection: Connection, siblings: Iterable[Connection] = ()) -> Filter | None:
+    """The edges of an edge field: those of its type, read in its direction.
+
+    An edge view only says which properties to read, so an edge without values in it still belongs to the field.
+    But two edge fields of one class may share their edge type and direction, told apart only by their edge views
+    (one with properties and one without, or two views): then an edge belongs to the field whose edge view it has
+    data in, and to a field without an edge view only when it has data in none of the others'. Otherwise every
+    edge would be read into both fields (and an edge without values into an edge class that requires them).
+    """
+    if connection.edge_type is None:
+        return None
+    shared = {
+        other.edge_view
+        for other in siblings
+        if other.kind == "edge"
+        and other != connection
+        and (other.edge_type, other.direction) == (connection.edge_type, connection.direction)
+    }
+    conditions = [equals(["edge", "type"], connection.edge_type)]
+    if shared and connection.edge_view is not None:
+        conditions.append(has_data([connection.edge_view]))
+    elif shared:
+        views = sorted((view for view in shared if view is not None), key=str)
+        conditions.extend(not_(has_data([view])) for view in views)
+    return all_of(*conditions)
 
 
 def edges_set(name: str) -> str:
@@ -327,6 +356,7 @@ def _fill_class(instances: InstancesClient, items: Sequence[NodeRead], *, full: 
     read_class = type(items[0])
     view = read_class._view
     queried: dict[str, Connection] = {}
+    siblings = connections_of(read_class).values()
     for name, connection in connections_of(read_class).items():
         if connection.kind == "reverse" and connection.through_is_list:
             _retrieve_list_reverse(instances, items, name, connection, full)
@@ -348,16 +378,18 @@ def _fill_class(instances: InstancesClient, items: Sequence[NodeRead], *, full: 
             group = names[first : first + per_request]
             sets = {_ROOT_SET: root}
             for name in group:
-                sets.update(_retrieve_sets(set_names[name], view, queried[name], full))
+                sets.update(_retrieve_sets(set_names[name], view, queried[name], full, siblings))
             results = run_query(instances, sets)
             for name in group:
                 _attach_results(chunk, name, set_names[name], queried[name], results, full)
 
 
-def _retrieve_sets(set_name: str, view: ViewId, connection: Connection, full: bool) -> dict[str, ResultSet]:
+def _retrieve_sets(
+    set_name: str, view: ViewId, connection: Connection, full: bool, siblings: Iterable[Connection]
+) -> dict[str, ResultSet]:
     if connection.kind == "edge":
         # Identifiers need no node set: every edge end is its NodeId.
-        return hop_sets(set_name, _ROOT_SET, view, connection, nodes=full)
+        return hop_sets(set_name, _ROOT_SET, view, connection, nodes=full, siblings=siblings)
     if connection.kind == "reverse":
         return hop_sets(set_name, _ROOT_SET, view, connection, node_select=reverse_select(connection, full=full))
     return hop_sets(set_name, _ROOT_SET, view, connection)

@@ -26,7 +26,8 @@ from __future__ import annotations
 
 import copy
 import dataclasses
-from collections.abc import Sequence
+import typing
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, ClassVar, Generic, TypeVar, cast, overload
 
@@ -38,6 +39,7 @@ from .filters import Filter, PropertyRef, RawFilter, all_of, equals, in_, prefix
 from .ids import node_property_ref
 from .instances import InstancesClient, Sort
 from .query import ResultSet, attach, connections_of, edges_set, hop_sets, root_set, run_query
+from .value_types import ExpectedType, describe_value
 
 _Read = TypeVar("_Read", bound=NodeRead)
 _List = TypeVar("_List", bound=NodeList[Any])
@@ -72,17 +74,28 @@ class Step:
 
 
 class ValueFilter(Generic[_Step, _Value]):
-    """Equality filters and sorting on one property of a step."""
+    """Equality filters and sorting on one property of a step.
 
-    def __init__(self, step: _Step, reference: PropertyRef) -> None:
+    Values are checked against the property's declared type (`expected`) before any request, as the keyword
+    filters of the view APIs are: a value of another type would match nothing in CDF, silently.
+    """
+
+    def __init__(
+        self, step: _Step, reference: PropertyRef, expected: ExpectedType | None = None, name: str = ""
+    ) -> None:
+        """`expected` and `name`: the property's declared value type and field name, for type errors."""
         self._step = step
         self._reference = reference
+        self._expected = expected
+        self._name = name or reference[-1]
 
     def equals(self, value: _Value) -> _Step:
-        return self._step._where(equals(self._reference, value))
+        return self._step._where(equals(self._reference, self._checked("equals", value)))
 
     def in_(self, values: Sequence[_Value]) -> _Step:
-        return self._step._where(in_(self._reference, values))
+        if isinstance(values, (str, bytes)) or not isinstance(values, Iterable):
+            raise TypeError(f"{self._name}.in_ expects a list of values, got {describe_value(values)}")
+        return self._step._where(in_(self._reference, [self._checked("in_", value) for value in values]))
 
     def sort_ascending(self) -> _Step:
         return self._step._sorted(Sort(self._reference, "ascending"))
@@ -90,10 +103,15 @@ class ValueFilter(Generic[_Step, _Value]):
     def sort_descending(self) -> _Step:
         return self._step._sorted(Sort(self._reference, "descending"))
 
+    def _checked(self, method: str, value: Any) -> Any:
+        if self._expected is not None and not self._expected.accepts(value):
+            raise TypeError(f"{self._name}.{method} expects {self._expected.spelling}, got {describe_value(value)}")
+        return value
+
 
 class TextFilter(ValueFilter[_Step, str]):
     def prefix(self, value: str) -> _Step:
-        return self._step._where(prefix(self._reference, value))
+        return self._step._where(prefix(self._reference, self._checked("prefix", value)))
 
 
 class RangeFilter(ValueFilter[_Step, _Value]):
@@ -107,6 +125,9 @@ class RangeFilter(ValueFilter[_Step, _Value]):
         lt: _Value | None = None,
         lte: _Value | None = None,
     ) -> _Step:
+        for name, value in (("gt", gt), ("gte", gte), ("lt", lt), ("lte", lte)):
+            if value is not None:
+                self._checked(f"range({name}=...)", value)
         return self._step._where(range_(self._reference, gt=gt, gte=gte, lt=lt, lte=lte))
 
     def earliest(self, count: int = 1) -> _Step:
@@ -125,6 +146,19 @@ class _Property:
     def __init__(self, field: str) -> None:
         """`field`: the Python name of a property field, or `node.<identifier>` for a node field."""
         self._field = field
+        self._member = field
+
+    def __set_name__(self, owner: type[Any], name: str) -> None:
+        self._member = name  # the step member's name, as the user wrote it, for error messages
+
+    def _typing(self) -> tuple[ExpectedType | None, str]:
+        """The value type the descriptor was declared with, and the member's name. `ValueProperty[float](...)`
+        keeps its type in `__orig_class__` (set by typing once the object is made); a TextProperty holds text.
+        """
+        if isinstance(self, TextProperty):
+            return ExpectedType.of(str, None), self._member
+        arguments = typing.get_args(getattr(self, "__orig_class__", None))
+        return (ExpectedType.of(arguments[0], None) if arguments else None), self._member
 
 
 class ValueProperty(_Property, Generic[_Value]):
@@ -133,7 +167,9 @@ class ValueProperty(_Property, Generic[_Value]):
     @overload
     def __get__(self, instance: _Step, owner: type[Any]) -> ValueFilter[_Step, _Value]: ...
     def __get__(self, instance: Any, owner: type[Any]) -> Any:
-        return self if instance is None else ValueFilter(instance, instance._reference(self._field))
+        if instance is None:
+            return self
+        return ValueFilter(instance, instance._reference(self._field), *self._typing())
 
 
 class TextProperty(_Property):
@@ -142,7 +178,7 @@ class TextProperty(_Property):
     @overload
     def __get__(self, instance: _Step, owner: type[Any]) -> TextFilter[_Step]: ...
     def __get__(self, instance: Any, owner: type[Any]) -> Any:
-        return self if instance is None else TextFilter(instance, instance._reference(self._field))
+        return self if instance is None else TextFilter(instance, instance._reference(self._field), *self._typing())
 
 
 class RangeProperty(_Property, Generic[_Value]):
@@ -151,7 +187,9 @@ class RangeProperty(_Property, Generic[_Value]):
     @overload
     def __get__(self, instance: _Step, owner: type[Any]) -> RangeFilter[_Step, _Value]: ...
     def __get__(self, instance: Any, owner: type[Any]) -> Any:
-        return self if instance is None else RangeFilter(instance, instance._reference(self._field))
+        if instance is None:
+            return self
+        return RangeFilter(instance, instance._reference(self._field), *self._typing())
 
 
 # ── Steps ───────────────────────────────────────────────────────────────────────────────────────────────────
@@ -227,16 +265,17 @@ class NodeQuery(Generic[_Read, _List, _Root]):
                 sets[_name(0)] = root_set(view, all_of(*step.filters), sort=sort, limit=limit)
                 continue
             parent = steps[index - 1]
-            connection = connections_of(parent.read_class)[step.field or ""]
+            connections = connections_of(parent.read_class)
             sets.update(
                 hop_sets(
                     _name(index),
                     _name(index - 1),
                     parent.read_class._view,
-                    connection,
+                    connections[step.field or ""],
                     node_filter=all_of(*step.filters),
                     sort=sort,
                     limit=limit,
+                    siblings=connections.values(),
                 )
             )
         return sets

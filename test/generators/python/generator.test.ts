@@ -101,7 +101,8 @@ describe("the generated package", () => {
     const readme = fileOf(result, "README.md");
     expect(readme).not.toContain("## Not generated yet");
     expect(readme).toContain("## Connections");
-    expect(readme).toContain("no API of their own:\n`InspectionResult`.");
+    expect(readme).toContain("listed through the edge fields' APIs:\n`InspectionResult`.");
+    expect(readme).toContain("`client.<view>.<field>_edge.list(start_node=...,");
     expect(readme).toContain("pip install .");
     // True to the pyproject, ours, and the first run complete: connect, create the instance space, read.
     expect(readme).toContain("pip install .             # pydantic>=2, httpx and typing_extensions");
@@ -215,6 +216,7 @@ describe("type mapping", () => {
       "    state: EveryState | Sequence[EveryState] | None",
       "    owner: NodeId | Sequence[NodeId] | None",
       "    any_node: NodeId | Sequence[NodeId] | None",
+      "    owners: NodeId | Sequence[NodeId] | None",
       "    label: str | Sequence[str] | None",
       "    label_prefix: str | None",
     ]);

@@ -16,6 +16,17 @@ describe("PythonWriter", () => {
     ).toBe('X = Literal[\n    "alpha", "beta", "gamma", "delta"\n]\n');
   });
 
+  test("an assigned call splits its brackets, or goes in parentheses of its own when its head is too long", () => {
+    expect(new PythonWriter(layout).assignBracketed("self.x", "Api(", ["a", "b"], ")").toString()).toBe("self.x = Api(a, b)\n");
+    expect(new PythonWriter(layout).assignBracketed("self.some_long_attribute_name", "Api(", ["a", "b"], ")").toString()).toBe(
+      "self.some_long_attribute_name = Api(\n    a,\n    b,\n)\n",
+    );
+    const items = ["instances", "Read", '"field"'];
+    expect(new PythonWriter(layout).assignBracketed("self.some_long_attribute_name", "SomeApiClass(", items, ")").toString()).toBe(
+      'self.some_long_attribute_name = (\n    SomeApiClass(\n        instances,\n        Read,\n        "field",\n    )\n)\n',
+    );
+  });
+
   test("a too-long item and a too-long annotation split at their union, as ruff does", () => {
     const parameter = "properties: SomeTextField | Sequence[SomeTextField] | None = None";
     expect(new PythonWriter(layout).bracketed("def f(", ["self", parameter], "):").toString()).toBe(

@@ -18,6 +18,7 @@ collect_ignore: list[str] = []
 for name, module in (
     ("example", "test_example_sdk.py"),
     ("example", "test_example_graphql.py"),
+    ("example", "test_example_edges.py"),
     ("example", "test_lost_responses.py"),
     ("example", "test_spaces.py"),
     ("example", "test_migration_guide.py"),

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 import pytest
 from emulator_process import REPOSITORY, start_emulator
-from sdk_example import AssetWrite, HydroPlantModelClient, ReservoirWrite
+from sdk_example import AssetWrite, HydroPlantModelClient, HydroPlantWrite, NodeId, ReservoirWrite
 from sdk_example._runtime import CDFUpsertError
 
 from .connection import EmulatorConnection
@@ -50,6 +50,28 @@ def test_upsert_with_create_space_creates_the_spaces_it_writes_to(client: HydroP
     # Once the spaces exist, create_space writes no space again.
     assert client.spaces.ensure(["fresh_assets", "fresh_reservoirs"]) == []
     client.upsert(asset, create_space=True)
+
+
+def test_create_space_creates_the_spaces_relations_point_into(client: HydroPlantModelClient) -> None:
+    # The plant is written to one new space; its reservoir (a direct relation), a neighbour (a list of them) and
+    # a generator (an edge end) are only referred to, in three more: CDF creates those nodes, in existing spaces.
+    plant = HydroPlantWrite(
+        space="plants_only",
+        external_id="plant:1",
+        name="P",
+        unit_count=1,
+        is_operational=True,
+        reservoir=NodeId("reservoirs_only", "reservoir:1"),
+        neighbours=[NodeId("neighbours_only", "plant:2")],
+        generators=[NodeId("generators_only", "gen:1")],
+    )
+    spaces = ["plants_only", "reservoirs_only", "neighbours_only", "generators_only"]
+    with pytest.raises(CDFUpsertError, match="spaces do not exist"):
+        client.upsert(plant)
+    client.upsert(plant, create_space=True)
+    assert sorted(space.space for space in client.spaces.retrieve(spaces)) == sorted(spaces)
+    edges = client.hydro_plant.generators_edge.list(start_node=NodeId("plants_only", "plant:1"))
+    assert [edge.end_node for edge in edges] == [NodeId("generators_only", "gen:1")]
 
 
 def test_spaces_apply_retrieve_and_delete(client: HydroPlantModelClient) -> None:

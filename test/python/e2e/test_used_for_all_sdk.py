@@ -143,6 +143,18 @@ def test_edges_may_be_kept_from_creating_the_nodes_they_lack(client: UsedForAllC
     client.delete(["d", "missing"])
 
 
+def test_the_edge_apis_list_the_edges_in_the_edge_class_filtered_by_its_properties(client: UsedForAllClient) -> None:
+    # outlets (outwards) and inlet (inwards) share their edge type: a node's outlets start at it, its inlet ends there.
+    outlets = client.station.outlets_edge.list(start_node="a")
+    assert [(type(edge), edge.end_node, edge.rate) for edge in outlets] == [(FlowEdge, NodeId(SPACE, "b"), 1.5)]
+    inlet = client.station.inlet_edge.list(end_node="a")
+    assert [(edge.external_id, edge.start_node) for edge in inlet] == [("c-feeds-a", NodeId(SPACE, "c"))]
+    assert client.station.outlets_edge.list(min_rate=1.0, limit=None).ids == [EdgeId(SPACE, "a:b")]
+    assert client.station.outlets_edge.list(meter=NodeId(SPACE, "c"), limit=None).ids == [EdgeId(SPACE, "a:b")]
+    # The Flow node is no edge: it never shows up here.
+    assert sorted(edge.external_id for edge in client.station.inlet_edge.list(limit=None)) == ["a:b", "c-feeds-a"]
+
+
 def test_recursive_delete_takes_the_edges_too(client: UsedForAllClient) -> None:
     deleted = client.delete([graph(), FlowWrite(space=SPACE, external_id="flow-node")], recursive=True)
     assert sorted(item.external_id for item in deleted) == ["a", "a:b", "b", "c", "c-feeds-a", "flow-node"]

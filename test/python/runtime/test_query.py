@@ -366,3 +366,23 @@ def test_traversal_through_a_field_that_is_no_connection_fails() -> None:
     pumps = PumpQuery[PumpList](instances_on(FakeGraph()))
     with pytest.raises(ValueError, match="not a connection"):
         ValveQuery(pumps._instances, pumps._step, "rating")
+
+
+def test_select_filters_check_their_values_types_before_any_request(graph: FakeGraph) -> None:
+    pumps = PumpQuery[PumpList](instances_on(graph))
+    wrong: Any = "big"
+    with pytest.raises(TypeError, match=r"rating\.range\(gte=\.\.\.\) expects int, got str \('big'\)"):
+        pumps.rating.range(gte=wrong)
+    with pytest.raises(TypeError, match=r"rating\.equals expects int, got bool"):
+        pumps.rating.equals(True)
+    with pytest.raises(TypeError, match=r"name\.prefix expects str, got int"):
+        pumps.name.prefix(5)  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match=r"name\.in_ expects a list of values"):
+        pumps.name.in_("p1")
+    with pytest.raises(TypeError, match=r"name\.in_ expects str, got int"):
+        pumps.name.in_(["p1", 2])  # type: ignore[list-item]
+    with pytest.raises(TypeError, match=r"external_id\.equals expects str"):
+        pumps.external_id.equals(NodeId(SPACE, "p1"))  # type: ignore[arg-type]
+    # Values of the declared types pass: an int is a fine float, a datetime a fine date.
+    assert pumps.rating.range(gte=1, lte=3).name.in_(("p1", "p2"))._step.filters
+    assert graph.query_bodies == []

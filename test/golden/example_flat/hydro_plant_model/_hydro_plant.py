@@ -74,6 +74,7 @@ class HydroPlantFilters(AssetFilters, total=False):
     is_operational: bool | None
     status: HydroPlantStatus | Sequence[HydroPlantStatus] | None
     reservoir: NodeId | Sequence[NodeId] | None
+    neighbours: NodeId | Sequence[NodeId] | None
 
 
 class HydroPlant(Asset):

@@ -14,6 +14,8 @@ from ._runtime import (
     AggregateResult,
     Histogram,
     InstancesClient,
+    NodeField,
+    PlainEdgeAPI,
     RawFilter,
     RetrieveConnections,
     SortDirection,
@@ -24,12 +26,14 @@ from ._runtime import (
 class HydroPlantAPI(ViewAPI[HydroPlant, HydroPlantList]):
     def __init__(self, instances: InstancesClient, default_space: str | None = None) -> None:
         super().__init__(instances, HydroPlant, HydroPlantList, HydroPlantFilters, default_space)
+        self.generators_edge = PlainEdgeAPI(instances, HydroPlant, "generators", default_space)
+        self.operator_edge = PlainEdgeAPI(instances, HydroPlant, "operator", default_space)
 
     def list(
         self,
         *,
         limit: int | None = DEFAULT_LIMIT,
-        sort_by: HydroPlantField | Sequence[HydroPlantField] | None = None,
+        sort_by: HydroPlantField | NodeField | Sequence[HydroPlantField | NodeField] | None = None,
         direction: SortDirection = "ascending",
         retrieve_connections: RetrieveConnections = "skip",
         filter: RawFilter | None = None,
@@ -60,7 +64,7 @@ class HydroPlantAPI(ViewAPI[HydroPlant, HydroPlantList]):
         properties: HydroPlantTextField | Sequence[HydroPlantTextField] | None = None,
         *,
         limit: int = DEFAULT_LIMIT,
-        sort_by: HydroPlantField | Sequence[HydroPlantField] | None = None,
+        sort_by: HydroPlantField | NodeField | Sequence[HydroPlantField | NodeField] | None = None,
         direction: SortDirection = "ascending",
         filter: RawFilter | None = None,
         **filters: Unpack[HydroPlantFilters],

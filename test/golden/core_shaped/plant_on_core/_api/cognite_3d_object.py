@@ -13,6 +13,8 @@ from .._runtime import (
     AggregateResult,
     Histogram,
     InstancesClient,
+    NodeField,
+    PlainEdgeAPI,
     RawFilter,
     RetrieveConnections,
     SortDirection,
@@ -30,12 +32,13 @@ from ..data_classes import (
 class Cognite3DObjectAPI(ViewAPI[Cognite3DObject, Cognite3DObjectList]):
     def __init__(self, instances: InstancesClient, default_space: str | None = None) -> None:
         super().__init__(instances, Cognite3DObject, Cognite3DObjectList, Cognite3DObjectFilters, default_space)
+        self.images_360_edge = PlainEdgeAPI(instances, Cognite3DObject, "images_360", default_space)
 
     def list(
         self,
         *,
         limit: int | None = DEFAULT_LIMIT,
-        sort_by: Cognite3DObjectField | Sequence[Cognite3DObjectField] | None = None,
+        sort_by: Cognite3DObjectField | NodeField | Sequence[Cognite3DObjectField | NodeField] | None = None,
         direction: SortDirection = "ascending",
         retrieve_connections: RetrieveConnections = "skip",
         filter: RawFilter | None = None,
@@ -66,7 +69,7 @@ class Cognite3DObjectAPI(ViewAPI[Cognite3DObject, Cognite3DObjectList]):
         properties: Cognite3DObjectTextField | Sequence[Cognite3DObjectTextField] | None = None,
         *,
         limit: int = DEFAULT_LIMIT,
-        sort_by: Cognite3DObjectField | Sequence[Cognite3DObjectField] | None = None,
+        sort_by: Cognite3DObjectField | NodeField | Sequence[Cognite3DObjectField | NodeField] | None = None,
         direction: SortDirection = "ascending",
         filter: RawFilter | None = None,
         **filters: Unpack[Cognite3DObjectFilters],

@@ -61,6 +61,9 @@ class CogniteActivityFilters(CogniteDescribableFilters, total=False):
     max_end_time: datetime | None
     min_scheduled_start_time: datetime | None
     max_scheduled_start_time: datetime | None
+    assets: NodeId | Sequence[NodeId] | None
+    equipment: NodeId | Sequence[NodeId] | None
+    time_series: NodeId | Sequence[NodeId] | None
 
 
 class CogniteActivity(CogniteDescribable, CogniteSourceable, CogniteSchedulable):

@@ -92,6 +92,7 @@ class CogniteAssetFilters(CogniteVisualizableFilters, total=False):
     max_source_updated_time: datetime | None
     parent: NodeId | Sequence[NodeId] | None
     root: NodeId | Sequence[NodeId] | None
+    path: NodeId | Sequence[NodeId] | None
     min_path_last_updated_time: datetime | None
     max_path_last_updated_time: datetime | None
 

@@ -64,6 +64,7 @@ class CogniteEquipmentFilters(CogniteDescribableFilters, total=False):
     serial_number_prefix: str | None
     manufacturer: str | Sequence[str] | None
     manufacturer_prefix: str | None
+    files: NodeId | Sequence[NodeId] | None
 
 
 class CogniteEquipment(CogniteDescribable, CogniteSourceable):

@@ -54,6 +54,7 @@ class CogniteFileFilters(CogniteDescribableFilters, total=False):
     max_source_created_time: datetime | None
     min_source_updated_time: datetime | None
     max_source_updated_time: datetime | None
+    assets: NodeId | Sequence[NodeId] | None
     mime_type: str | Sequence[str] | None
     mime_type_prefix: str | None
     directory: str | Sequence[str] | None

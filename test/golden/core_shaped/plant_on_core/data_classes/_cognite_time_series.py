@@ -52,6 +52,8 @@ class CogniteTimeSeriesFilters(CogniteDescribableFilters, total=False):
     is_step: bool | None
     source_unit: str | Sequence[str] | None
     source_unit_prefix: str | None
+    assets: NodeId | Sequence[NodeId] | None
+    equipment: NodeId | Sequence[NodeId] | None
 
 
 class CogniteTimeSeries(CogniteDescribable, CogniteSourceable):

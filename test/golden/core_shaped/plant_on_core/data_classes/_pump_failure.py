@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, ClassVar, Literal
 
-from .._runtime import Connection, DirectRelation, NodeList, NodeWriteList, ViewId
+from .._runtime import Connection, DirectRelation, NodeId, NodeList, NodeWriteList, ViewId
 from ._cognite_activity import CogniteActivity, CogniteActivityFilters, CogniteActivityWrite
 from ._monitored import Monitored, MonitoredWrite
 
@@ -48,6 +48,7 @@ _CONNECTIONS = {
 
 class PumpFailureFilters(CogniteActivityFilters, total=False):
     alarm_level: PumpFailureAlarmLevel | Sequence[PumpFailureAlarmLevel] | None
+    pumps: NodeId | Sequence[NodeId] | None
     cause: PumpFailureCause | Sequence[PumpFailureCause] | None
 
 

@@ -13,23 +13,26 @@ from .._runtime import (
     AggregateResult,
     Histogram,
     InstancesClient,
+    NodeField,
     RawFilter,
     RetrieveConnections,
     SortDirection,
     ViewAPI,
 )
 from ..data_classes import Generator, GeneratorField, GeneratorFilters, GeneratorList, GeneratorTextField
+from ..data_classes._inspection_result import InspectionResultAPI
 
 
 class GeneratorAPI(ViewAPI[Generator, GeneratorList]):
     def __init__(self, instances: InstancesClient, default_space: str | None = None) -> None:
         super().__init__(instances, Generator, GeneratorList, GeneratorFilters, default_space)
+        self.inspections_edge = InspectionResultAPI(instances, Generator, "inspections", default_space)
 
     def list(
         self,
         *,
         limit: int | None = DEFAULT_LIMIT,
-        sort_by: GeneratorField | Sequence[GeneratorField] | None = None,
+        sort_by: GeneratorField | NodeField | Sequence[GeneratorField | NodeField] | None = None,
         direction: SortDirection = "ascending",
         retrieve_connections: RetrieveConnections = "skip",
         filter: RawFilter | None = None,
@@ -60,7 +63,7 @@ class GeneratorAPI(ViewAPI[Generator, GeneratorList]):
         properties: GeneratorTextField | Sequence[GeneratorTextField] | None = None,
         *,
         limit: int = DEFAULT_LIMIT,
-        sort_by: GeneratorField | Sequence[GeneratorField] | None = None,
+        sort_by: GeneratorField | NodeField | Sequence[GeneratorField | NodeField] | None = None,
         direction: SortDirection = "ascending",
         filter: RawFilter | None = None,
         **filters: Unpack[GeneratorFilters],

@@ -12,23 +12,26 @@ from .._runtime import (
     AggregateName,
     AggregateResult,
     InstancesClient,
+    NodeField,
     RawFilter,
     RetrieveConnections,
     SortDirection,
     ViewAPI,
 )
 from ..data_classes import Inspector, InspectorField, InspectorFilters, InspectorList, InspectorTextField
+from ..data_classes._inspection_result import InspectionResultAPI
 
 
 class InspectorAPI(ViewAPI[Inspector, InspectorList]):
     def __init__(self, instances: InstancesClient, default_space: str | None = None) -> None:
         super().__init__(instances, Inspector, InspectorList, InspectorFilters, default_space)
+        self.inspected_edge = InspectionResultAPI(instances, Inspector, "inspected", default_space)
 
     def list(
         self,
         *,
         limit: int | None = DEFAULT_LIMIT,
-        sort_by: InspectorField | Sequence[InspectorField] | None = None,
+        sort_by: InspectorField | NodeField | Sequence[InspectorField | NodeField] | None = None,
         direction: SortDirection = "ascending",
         retrieve_connections: RetrieveConnections = "skip",
         filter: RawFilter | None = None,
@@ -59,7 +62,7 @@ class InspectorAPI(ViewAPI[Inspector, InspectorList]):
         properties: InspectorTextField | Sequence[InspectorTextField] | None = None,
         *,
         limit: int = DEFAULT_LIMIT,
-        sort_by: InspectorField | Sequence[InspectorField] | None = None,
+        sort_by: InspectorField | NodeField | Sequence[InspectorField | NodeField] | None = None,
         direction: SortDirection = "ascending",
         filter: RawFilter | None = None,
         **filters: Unpack[InspectorFilters],

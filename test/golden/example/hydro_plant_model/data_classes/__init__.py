@@ -21,7 +21,7 @@ from ._hydro_plant import (
     HydroPlantWrite,
     HydroPlantWriteList,
 )
-from ._inspection_result import INSPECTION_RESULT_VIEW, InspectionResult, InspectionResultWrite
+from ._inspection_result import INSPECTION_RESULT_VIEW, InspectionResult, InspectionResultFilters, InspectionResultWrite
 from ._inspector import (
     INSPECTOR_VIEW,
     Inspector,
@@ -72,6 +72,7 @@ __all__ = [
     "INSPECTION_RESULT_VIEW",
     "INSPECTOR_VIEW",
     "InspectionResult",
+    "InspectionResultFilters",
     "InspectionResultWrite",
     "Inspector",
     "InspectorField",
