@@ -117,7 +117,7 @@ describe("pygen generate", () => {
     expect(result.stderr).toBe(
       `warning: ${join(cwd, "pyproject.toml")}: [tool.pygen] format_code is ignored: pygen always formats the SDK it generates (ruff-format clean, with the formatter inside the binary)\n`,
     );
-    expect(result.stdout).toContain("in ./v1-out: 41 files written, 0 unchanged, 0 removed");
+    expect(result.stdout).toContain("in ./v1-out: 42 files written, 0 unchanged, 0 removed");
     expect(readFileSync(join(cwd, "v1-out/v1_plant/__init__.py"), "utf8")).not.toContain("written by pygen v1");
   });
 
