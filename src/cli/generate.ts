@@ -7,7 +7,7 @@ import { resolve } from "node:path";
 import type { CAC } from "cac";
 import { stringifyJson } from "../data-formats.ts";
 import { EXIT_CODES, OutOfDateError } from "../errors.ts";
-import { DEFAULT_LANGUAGE, languageKeys } from "../generators/registry.ts";
+import { DEFAULT_LANGUAGE, LANGUAGES, languageKeys } from "../generators/registry.ts";
 import { recordedGenerationTime, type WriteReport, writeGeneratedFiles } from "../output/writer.ts";
 import type { GenerationWarning } from "../pipeline.ts";
 import { displayPath } from "./display-path.ts";
@@ -158,7 +158,7 @@ function changeLines(report: WriteReport, withUnchanged: boolean): string[] {
 export function registerGenerate(cli: CAC, io: CliIO): void {
   withSourceOptions(
     explained(
-      cli.command("generate", "Generate a typed SDK (Python or TypeScript) from a data model"),
+      cli.command("generate", `Generate a typed SDK (${LANGUAGES.map((language) => language.displayName).join(", ")}) from a data model`),
       [
         "Reads the data model (a model file, a model in CDF, or with neither the bundled example), validates it and",
         "writes a typed SDK for it into the output folder. The folder is replaced as a whole once everything is",

@@ -1,6 +1,7 @@
 /** `pygen <command> --help`: what the command does, its options with their defaults, and an example. */
 import { afterEach, describe, expect, spyOn, test } from "bun:test";
 import { runCli } from "../../src/cli.ts";
+import { languageKeys } from "../../src/generators/registry.ts";
 
 const io = { stdout: () => {}, stderr: () => {} };
 let printed: ReturnType<typeof spyOn> | undefined;
@@ -15,7 +16,7 @@ async function help(argv: string[]): Promise<string> {
 }
 
 const COMMANDS: [string, string][] = [
-  ["generate", "Generate a typed SDK (Python or TypeScript) from a data model"],
+  ["generate", "Generate a typed SDK (Python, TypeScript, PySpark) from a data model"],
   ["validate", "Check a data model for what would block or degrade generation"],
   ["inspect", "Show a data model's views, properties, types and relations"],
   ["emulate", "Run a local emulator of CDF's data-modeling API"],
@@ -39,7 +40,7 @@ describe("each command's --help", () => {
 
   test("options show their defaults", async () => {
     expect(await help(["generate", "--help"])).toContain(
-      "--language <language>       Target language: python, typescript (default: python)",
+      `--language <language>       Target language: ${languageKeys().join(", ")} (default: python)`,
     );
     expect(await help(["serve", "--help"])).toMatch(/--port <port> +Port to listen on; 0 picks a free one \(default: 8000\)/);
     expect(await help(["emulate", "--help"])).toMatch(/--port <port> +Port on 127\.0\.0\.1; 0 \(the default\) picks a free one/);
