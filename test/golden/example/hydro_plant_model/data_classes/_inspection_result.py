@@ -24,6 +24,7 @@ class InspectionResult(EdgeRead):
     passed: bool | None = None
 
     def as_write(self) -> InspectionResultWrite:
+        """This edge as a write object, for client.upsert()."""
         return self._to_write(InspectionResultWrite)
 
 
