@@ -561,10 +561,28 @@ describe("options", () => {
     expect(fileOf(generate(), "hydro_plant_model/_client.py")).not.toContain("default_space =");
   });
 
-  test("docstrings can be turned off", () => {
-    expect(fileOf(generate(undefined, { docstrings: false }), "hydro_plant_model/data_classes/_asset.py")).not.toContain(
-      "Anything with a name",
+  test("docstrings carry the model's descriptions: fields, method Args, an example of the view, the README", () => {
+    const result = generate();
+    const plant = fileOf(result, "hydro_plant_model/data_classes/_hydro_plant.py");
+    expect(plant).toContain(
+      '    capacity_mw: Annotated[float | None, cdf_name("capacityMw")] = None\n    """Installed capacity in megawatts."""\n',
     );
+    const api = fileOf(result, "hydro_plant_model/_api/hydro_plant.py");
+    expect(api).toContain(
+      "            min_capacity_mw: Match nodes whose capacity_mw is at least this value. Installed capacity in megawatts.\n",
+    );
+    expect(api).toContain("            >>> client.hydro_plant.list(min_capacity_mw=1.0, limit=10)\n");
+    expect(fileOf(result, "README.md")).toContain("| `pygen_example:HydroPlant/1` | A hydroelectric power plant. |");
+  });
+
+  test("docstrings can be turned off: classes, fields and methods have none", () => {
+    const result = generate(undefined, { docstrings: false });
+    expect(fileOf(result, "hydro_plant_model/data_classes/_asset.py")).not.toContain("Anything with a name");
+    expect(fileOf(result, "hydro_plant_model/data_classes/_hydro_plant.py")).not.toContain('"""Installed capacity');
+    for (const path of ["hydro_plant_model/_api/hydro_plant.py", "hydro_plant_model/_query.py"]) {
+      // The module docstring stays: it names the view.
+      expect(fileOf(result, path).split('"""').length, path).toBe(3);
+    }
   });
 
   test("camelCase fields keep filter keywords the runtime understands", () => {
