@@ -66,6 +66,12 @@ def test_static_completion_offers_the_filter_keywords(method: str) -> None:
     assert "reservoir=" in completions(EXAMPLE, CLIENT + CALLS[method] + "reserv")
 
 
+def test_static_completion_follows_the_client_constructors() -> None:
+    for built in ("HydroPlantModelClient.from_env()", "HydroPlantModelClient.from_cognite_client(object())"):
+        source = f"from sdk_example import HydroPlantModelClient\nclient = {built}\nclient.hydro_plant.list(min_"
+        assert completions(EXAMPLE, source) >= RANGES, built
+
+
 @pytest.mark.parametrize("method", sorted(CALLS))
 def test_live_completion_offers_the_filter_keywords(method: str, live_client: Any) -> None:
     code = CALLS[method] + "min_"
