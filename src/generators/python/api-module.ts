@@ -162,12 +162,20 @@ function methodsOf(
       example: call("histogram", [pythonString(numericField(keywords) ?? plan.sortable[0] ?? ""), "10.0"]),
     });
   }
+  // One Args entry per parameter, shared by the methods that take it (the filter keywords): the docstring layout
+  // wraps a shared entry once (layout.ts).
+  const args = new Map<Parameter, MethodDoc["args"][number]>();
+  const argOf = (parameter: Parameter, text: string) => {
+    const arg = args.get(parameter) ?? { name: parameter.signature.split(":")[0] ?? "", text };
+    args.set(parameter, arg);
+    return arg;
+  };
   return methods.map(({ parameters, summary, example, ...method }) => ({
     ...method,
     parameters: parameters.map((parameter) => parameter.signature),
     doc: docs && {
       summary,
-      args: parameters.flatMap(({ signature, doc }) => (doc === undefined ? [] : [{ name: signature.split(":")[0] ?? "", text: doc }])),
+      args: parameters.flatMap((parameter) => (parameter.doc === undefined ? [] : [argOf(parameter, parameter.doc)])),
       example,
     },
   }));

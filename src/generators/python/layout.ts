@@ -250,11 +250,11 @@ export interface MethodDoc {
 
 export function methodDocstring(doc: MethodDoc, column: number, layout: Layout): string[] {
   const width = layout.lineLength - column;
-  const [indent, twice] = [layout.indent, layout.indent.repeat(2)];
+  const indent = layout.indent;
   const lines = wrapWords(docWords(doc.summary), '"""', "", width);
   if (doc.args.length > 0) {
     lines.push("", "Args:");
-    for (const { name, text } of doc.args) lines.push(...wrapWords(docWords(text), `${indent}${name}: `, twice, width));
+    for (const arg of doc.args) lines.push(...wrappedArg(arg, indent, width));
   }
   const { setup, head, items, tail, body } = doc.example;
   const call = bracketed(head, items, tail, column + indent.length + 4, layout);
@@ -264,6 +264,18 @@ export function methodDocstring(doc: MethodDoc, column: number, layout: Layout):
   ];
   lines.push("", "Example:", ...[...(setup === undefined ? [] : [`>>> ${setup}`]), ...code].map((line) => `${indent}${line}`));
   lines.push('"""');
+  return lines;
+}
+
+/** Args entries wrapped, by entry: one entry object stands in every method that takes the parameter. */
+const WRAPPED_ARGS = new WeakMap<MethodDoc["args"][number], { layout: string; lines: string[] }>();
+
+function wrappedArg(arg: MethodDoc["args"][number], indent: string, width: number): string[] {
+  const layout = `${indent}\0${width}`;
+  const known = WRAPPED_ARGS.get(arg);
+  if (known?.layout === layout) return known.lines;
+  const lines = wrapWords(docWords(arg.text), `${indent}${arg.name}: `, indent.repeat(2), width);
+  WRAPPED_ARGS.set(arg, { layout, lines });
   return lines;
 }
 
