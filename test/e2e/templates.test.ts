@@ -15,8 +15,8 @@ import { biomeCheckSdks } from "../typescript/compile.ts";
 const REPOSITORY = join(import.meta.dir, "..", "..");
 const EXAMPLE_TEMPLATES = join(REPOSITORY, "examples", "templates");
 const ADDED_SENTENCE = "Generated from the data model: change the model and regenerate rather than edit.";
-/** An indented (class) docstring, from its opening to its closing quotes. */
-const CLASS_DOCSTRING = /^ +"""[\s\S]*?"""$/gm;
+/** A class docstring (right after the `class ...:` line, one indent in), from its opening to its closing quotes. */
+const CLASS_DOCSTRING = /(?<=:\n) {4}"""[\s\S]*?"""$/gm;
 
 let binary: string;
 let dir: string;
@@ -86,7 +86,10 @@ describe("--templates", () => {
       // A user file the override includes: user templates include one another as the embedded ones do.
       "_api_method_body.eta": [
         '<%~ it.fmt.bracketed(`def ${it.method.name}(`, ["self", ...it.method.parameters], `) -> ${it.method.returns}:`, 1) %>',
-        '<%~ it.fmt.bracketed(`return self.${it.method.forward}(`, ["filters", ...it.method.arguments], ")", 2) %>',
+        "<% if (it.method.doc) { -%>",
+        "<%~ it.fmt.methodDocstring(it.method.doc, 2) %>",
+        "<% } -%>",
+        '<%~ it.fmt.bracketed(`return self.${it.method.forward}(`, ["locals()", ...it.method.arguments], ")", 2) %>',
         "",
       ].join("\n"),
     });

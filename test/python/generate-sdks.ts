@@ -52,17 +52,21 @@ if (pumps?.file === undefined) throw new Error("GOLDEN_MODELS lists no pumps mod
 await write("golden_pumps", await loadModelFile(join(REPOSITORY, pumps.file)), pumps.options);
 // With the user template override the README shows (examples/templates): its SDK must pass the same checks.
 await write("example_templates", loadExampleModel(), { templateDir: join(REPOSITORY, "examples", "templates") });
+// Without docstrings (--no-docstrings): still a valid SDK (test_docstrings.py checks that it has none).
+await write("example_no_docstrings", loadExampleModel(), { docstrings: false });
 // Also under a dotted package, pygen v1's nested packages: example_narrow/sdk/ inside example_narrow/.
 await write("example_narrow", loadExampleModel(), { lineLength: 80, indent: 2, topLevelPackage: "example_narrow.sdk" });
 // Names and shapes that stress the generator: reserved words, odd enum values, quotes in descriptions, a view
 // with no properties, one with nothing to sort by, a read-only one, and very long names.
 const longName = "TurbineBladeVibrationMeasurementSensorConfiguration";
+// A property description that could end a docstring early or break its layout: test_docstrings.py reads it back.
+const hostileDescription = `Triple quotes """ inside, a backslash \\ and non-ASCII (æøå, 水) ${"and a very long line ".repeat(12)}https://example.com/${"x".repeat(150)} "ending in a quote"`;
 const oddities = model(
   [
     view(
       "Reserved",
       {
-        type: text(),
+        type: text({ description: hostileDescription }),
         version: primitive("int32"),
         space: text(),
         id: text(),

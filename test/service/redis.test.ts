@@ -20,8 +20,12 @@ if (!HAVE_REDIS && process.env.PYGEN_REQUIRE_SERVICE_DEPS === "1") {
 const TOKEN = "redis-test-token-SECRET-c4d2e1";
 const JOBS = 50;
 const LARGE_MODEL = syntheticModel(60);
-/** Generating it takes long enough (a second or more) that SIGTERM lands while the job runs, even on a busy machine. */
-const SLOW_MODEL = syntheticModel(400);
+/**
+ * Generating it takes long enough (a second or more) that SIGTERM lands while the job runs, even on a busy machine,
+ * and small enough (about 7 MB of code with docstrings) to finish well within the 2-second lock: with 400 views
+ * (11 MB) the job was reported stalled twice and failed on a busy machine.
+ */
+const SLOW_MODEL = syntheticModel(250);
 
 describe.skipIf(!HAVE_REDIS)("a shared Redis queue", () => {
   let redis: TestRedis | undefined;

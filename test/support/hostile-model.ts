@@ -68,6 +68,8 @@ export const HOSTILE_PROPERTY_NAMES = [
   "chunk_size",
   "cursor",
   "direction",
+  // the builtin every API method calls to hand its filter keywords to the runtime
+  "locals",
   // differ only by case or by _ / -
   "flowRate",
   "FlowRate",

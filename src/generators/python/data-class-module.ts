@@ -18,11 +18,12 @@ import {
   referenceSpelling,
 } from "./connection-fields.ts";
 import { type EdgeApiClassData, edgeApiClass } from "./edge-api.ts";
+import { filterKeywords } from "./filter-keywords.ts";
 import { ImportSet, type Relocate, RUNTIME } from "./imports.ts";
 import { type ClassBases, FLAT } from "./inheritance.ts";
 import { isBaseField } from "./keywords.ts";
 import { type Layout, pythonString } from "./layout.ts";
-import { enumOf, fieldSpelling, filterValueSpelling, importSpelling, type Usage, valueType } from "./types.ts";
+import { enumOf, fieldSpelling, importSpelling, type Usage, valueType } from "./types.ts";
 import type { ViewPlan } from "./view-plan.ts";
 
 /**
@@ -60,6 +61,8 @@ export interface FieldData {
   cdfName?: string;
   /** The CDF name is another field's Python name, so the runtime reads it lifted (`cdf_name(..., lifted=True)`). */
   lifted: boolean;
+  /** The property's description, as the field's docstring (IDEs show it on hover). */
+  doc?: string;
 }
 
 /** What a read or write class starts with: its declaration, its docstring and its view. */
@@ -141,7 +144,7 @@ export function dataClassModule(
   // The API of the edges whose properties the view holds, which every edge field with this view uses.
   const edgeRead = edge ? names.className : plan.edgeClass?.read;
   const edgeApi = edge ? names.apiClassName : plan.edgeClass?.edgeApi;
-  if (edgeRead !== undefined && edgeApi !== undefined) classes.push(edgeApiClass(edgeApi, edgeRead, plan.filtersClass, imports));
+  if (edgeRead !== undefined && edgeApi !== undefined) classes.push(edgeApiClass(edgeApi, edgeRead, plan, imports, config.docstrings));
   const typeOnly = classImports.render(layout);
   if (typeOnly.length > 0) imports.add("stdlib", "typing", "TYPE_CHECKING");
   return { imports: [...imports.render(layout), ...typeOnly], importSet: imports, constants, classes };
@@ -226,25 +229,12 @@ function filtersClass(context: ModuleContext): DataClassData {
   const baseNames = baseList(context, parents, "NodeFilters", (parent) => parent.filtersClass);
   const inherited = new Set(parents.flatMap((parent) => parent.fields.map((field) => field.identifier)));
   const fields: FieldData[] = [];
-  for (const { name, operator, property } of plan.filters) {
-    if (inherited.has(property.identifier)) continue;
-    // A list of direct relations filters by its elements (containsAny), spelled as a single one is.
-    const type = valueType(property.type);
-    const compared = type.kind === "list" ? type.element : property.type;
-    const spelling = filterValueSpelling(compared, plan.enumAliases.get(property.identifier));
-    if (spelling === undefined) continue;
-    importSpelling(imports, spelling, RUNTIME);
-    // Equality also takes several values (an `in` filter); ranges and prefixes take one.
-    const several = operator === "equals" && !isBoolean(property);
-    if (several) imports.add("stdlib", "collections.abc", "Sequence");
-    fields.push({ name, type: `${spelling.type}${several ? ` | Sequence[${spelling.type}]` : ""} | None`, lifted: false });
+  for (const keyword of filterKeywords(plan)) {
+    if (keyword.property !== undefined && inherited.has(keyword.property.identifier)) continue;
+    keyword.addImports(imports, RUNTIME);
+    fields.push({ name: keyword.name, type: keyword.type, lifted: false });
   }
   return { kind: "filters", name: plan.filtersClass, bases: [...baseNames, "total=False"], fields };
-}
-
-function isBoolean(property: IRProperty): boolean {
-  const type = valueType(property.type);
-  return type.kind === "primitive" && type.primitive === "boolean";
 }
 
 /** The head every read and write class shares; `usage` picks the field and end-node spellings. */
@@ -256,7 +246,7 @@ function classHead(context: ModuleContext, shape: ClassShape, usage: Usage, name
     bases,
     viewConstant: plan.viewConstant,
     connections: hasConnections(plan, shape.fields, usage) ? CONNECTIONS : undefined,
-    fields: fieldList(plan, shape, usage, inherited, imports, classImports),
+    fields: fieldList(plan, shape, usage, inherited, imports, classImports, config.docstrings),
   };
   if (config.docstrings && plan.irClass.description) head.docstring = plan.irClass.description;
   if (shape.edge) {
@@ -298,6 +288,7 @@ function fieldList(
   inherited: ReadonlySet<string>,
   imports: ImportSet,
   classImports: ClassImports,
+  docstrings: boolean,
 ): FieldData[] {
   const list: FieldData[] = [];
   for (const property of fields) {
@@ -317,6 +308,7 @@ function fieldList(
     // A connection to an edge class holds no ids of its own.
     if (/\bDirectRelation\b/.test(field.type)) imports.add("local", RUNTIME, "DirectRelation");
     const data: FieldData = { name: property.name, type: field.type, default: field.assigned, lifted: false };
+    if (docstrings && property.description?.trim()) data.doc = property.description;
     if (property.name !== property.identifier) {
       imports.add("stdlib", "typing", "Annotated").add("local", RUNTIME, "cdf_name");
       data.cdfName = property.identifier;

@@ -6,7 +6,8 @@
  * field whose edges it holds.
  */
 
-import { type MethodData, passOn } from "./api-method.ts";
+import { documented, exampleFilter, filterParameters, KEYWORDS_ONLY, type MethodData, type MethodSpec, passOn } from "./api-method.ts";
+import { allFilterKeywords } from "./filter-keywords.ts";
 import { type ImportSet, RUNTIME } from "./imports.ts";
 import { OTHER_DATA_CLASSES } from "./package-layout.ts";
 import type { ViewPlan } from "./view-plan.ts";
@@ -27,7 +28,10 @@ export interface EdgeApiClassData {
   methods: MethodData[];
 }
 
-const ENDS = ["start_node: NodeRefs | None = None", "end_node: NodeRefs | None = None"];
+const ENDS = [
+  { signature: "start_node: NodeRefs | None = None", doc: "Only edges starting at this node, or at any of these." },
+  { signature: "end_node: NodeRefs | None = None", doc: "Only edges ending at this node, or at any of these." },
+];
 
 /** The node view's edge fields as attributes of its API class, recording what they import. */
 export function edgeApis(plan: ViewPlan, imports: ImportSet): EdgeApiData[] {
@@ -48,28 +52,55 @@ export function edgeApis(plan: ViewPlan, imports: ImportSet): EdgeApiData[] {
   return apis;
 }
 
-/** The API class `name` of the edges of `edgeClass`, filtered by the view's `filtersClass`. */
-export function edgeApiClass(name: string, edgeClass: string, filtersClass: string, imports: ImportSet): EdgeApiClassData {
+/**
+ * The API class `name` of the edges of `edgeClass`, filtered by the keywords of `plan`'s filters class (the edge
+ * view's); with `docstrings`, its methods are documented.
+ */
+export function edgeApiClass(name: string, edgeClass: string, plan: ViewPlan, imports: ImportSet, docstrings: boolean): EdgeApiClassData {
   imports
     .add("stdlib", "collections.abc", "Iterator")
-    .add("thirdParty", "typing_extensions", "Unpack")
     .add("local", RUNTIME, "DEFAULT_LIMIT", "EdgeAPI", "EdgeList", "NodeRefs", "RawFilter");
-  const keywords = ["filter: RawFilter | None = None", `**filters: Unpack[${filtersClass}]`];
-  const methods: MethodData[] = [
+  const keywords = allFilterKeywords(plan, "edge");
+  for (const keyword of keywords) keyword.addImports(imports, RUNTIME);
+  const filters = filterParameters(keywords, "edges");
+  // The class serves every edge field holding these edges: the example names one as `edges`.
+  const example = (head: string, items: string[], tail: string, body?: string) => ({
+    setup: "edges = client.<view>.<field>_edge",
+    head,
+    items: ['start_node="node-1"', ...exampleFilter(keywords), ...items],
+    tail,
+    ...(body === undefined ? {} : { body }),
+  });
+  const methods: MethodSpec[] = [
     {
       name: "list",
-      parameters: ["*", ...ENDS, "limit: int | None = DEFAULT_LIMIT", ...keywords],
+      summary: `List the ${edgeClass} edges that match the filters.`,
+      parameters: [
+        KEYWORDS_ONLY,
+        ...ENDS,
+        { signature: "limit: int | None = DEFAULT_LIMIT", doc: "The most edges to return; None returns them all." },
+        ...filters,
+      ],
       returns: `EdgeList[${edgeClass}]`,
       forward: "_list",
       arguments: passOn("start_node", "end_node", "limit", "filter"),
+      example: example("edges.list(", ["limit=10"], ")"),
     },
     {
       name: "iterate",
-      parameters: ["chunk_size: int = 1000", "*", ...ENDS, "cursor: str | None = None", ...keywords],
+      summary: `Iterate over the ${edgeClass} edges that match the filters, a page at a time.`,
+      parameters: [
+        { signature: "chunk_size: int = 1000", doc: "The most edges per page." },
+        KEYWORDS_ONLY,
+        ...ENDS,
+        { signature: "cursor: str | None = None", doc: "A page's next_cursor, to resume after that page." },
+        ...filters,
+      ],
       returns: `Iterator[EdgeList[${edgeClass}]]`,
       forward: "_iterate",
       arguments: passOn("start_node", "end_node", "chunk_size", "cursor", "filter"),
+      example: example("for page in edges.iterate(", [], "):", "print(len(page), page.next_cursor)"),
     },
   ];
-  return { kind: "edge_api", name, edgeClass, filtersClass, methods };
+  return { kind: "edge_api", name, edgeClass, filtersClass: plan.filtersClass, methods: documented(methods, docstrings) };
 }

@@ -13,7 +13,7 @@
 
 import { embeddedTemplateNames, TemplateSet } from "../../emit/templates.ts";
 import { CLASS_NAME_SLOTS } from "../../ir/naming.ts";
-import type { IRModel, IRModule } from "../../ir/types.ts";
+import type { IRClass, IRModel, IRModule } from "../../ir/types.ts";
 import type { SdkPlan } from "../../plan/sdk-plan.ts";
 import {
   checkConfig,
@@ -24,7 +24,7 @@ import {
   type LanguageGenerator,
   type PackageExtension,
 } from "../generator.ts";
-import { apiModule } from "./api-module.ts";
+import { type ApiDocs, apiModule } from "./api-module.ts";
 import { dataClassModule } from "./data-class-module.ts";
 import { ImportSet } from "./imports.ts";
 import { type ClassBases, FLAT, planBases } from "./inheritance.ts";
@@ -99,7 +99,7 @@ export class PythonGenerator implements LanguageGenerator {
       ...extended.files.map(({ path, content }) => this.file(`${this.packageDir}/${path}`, content)),
       ...(modules.single
         ? [this.singleModule(model, plans, bases, modules)]
-        : plans.flatMap((plan) => this.classFiles(plan, bases, modules))),
+        : plans.flatMap((plan) => this.classFiles(model, plan, bases, modules))),
       ...this.runtimeFiles(),
     ].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
     const classes = plans.reduce((count, plan) => count + (plan.writable ? 2 : 1) + edgeClassNames(plan).length, 0);
@@ -142,12 +142,13 @@ export class PythonGenerator implements LanguageGenerator {
     return parts.slice(0, -1).map((_, index) => this.file(`${parts.slice(0, index + 1).join("/")}/__init__.py`, ""));
   }
 
+  /** Every template gets the string builder as `fmt` and `docstrings` (false: the user turned docstrings off). */
   private render(template: string, data: Record<string, unknown>): string {
-    return this.templates.render(`python/${template}`, data);
+    return this.templates.render(`python/${template}`, { fmt: this.format, docstrings: this.config.docstrings, ...data });
   }
 
   /** The data classes of a view, and the API of a node view (edges are reached through their nodes). */
-  private classFiles(plan: ViewPlan, bases: ReadonlyMap<string, ClassBases>, modules: PackageLayout): GeneratedFile[] {
+  private classFiles(model: IRModel, plan: ViewPlan, bases: ReadonlyMap<string, ClassBases>, modules: PackageLayout): GeneratedFile[] {
     const view = idText(plan.irClass.view);
     const relocate = modules.relocate(plan);
     const dataClasses = dataClassModule(plan, bases.get(plan.irClass.id) ?? FLAT, this.config, this.layout, relocate);
@@ -160,7 +161,7 @@ export class PythonGenerator implements LanguageGenerator {
       ...files,
       this.file(
         `${this.packageDir}/${modules.apiFile(plan)}.py`,
-        this.renderModule("api.py.eta", view, apiModule(plan, this.layout, extended, relocate)),
+        this.renderModule("api.py.eta", view, apiModule(plan, this.layout, extended, relocate, this.apiDocs(model, plan))),
       ),
     ];
   }
@@ -177,7 +178,7 @@ export class PythonGenerator implements LanguageGenerator {
     const extended = new Set([...bases.values()].flatMap((classBases) => classBases.read));
     const body = (partial: string, module: { importSet: ImportSet }) => ({
       importSet: module.importSet,
-      body: this.render(partial, { ...module, fmt: this.format }).replace(/\n+$/, ""),
+      body: this.render(partial, module).replace(/\n+$/, ""),
     });
     const fragments: { importSet: ImportSet; body: string }[] = [
       ...basesFirst(plans, bases).map((plan) =>
@@ -187,7 +188,9 @@ export class PythonGenerator implements LanguageGenerator {
         ),
       ),
       body("_query_body.eta", queryModule(plans, this.layout, modules.dataClassesFromRoot, relocate)),
-      ...nodePlans.map((plan) => body("_api_class.eta", apiModule(plan, this.layout, extended.has(plan), modules.relocate(plan)))),
+      ...nodePlans.map((plan) =>
+        body("_api_class.eta", apiModule(plan, this.layout, extended.has(plan), modules.relocate(plan), this.apiDocs(model, plan))),
+      ),
       this.clientFragments(model, nodePlans, modules),
     ];
     const imports = new ImportSet();
@@ -204,7 +207,7 @@ export class PythonGenerator implements LanguageGenerator {
 
   /** A view's module: its template gets the module's data, the imports as lines, and the string builder as `fmt`. */
   private renderModule(template: string, view: string, module: { imports: string[] }): string {
-    return this.render(template, { ...module, view, imports: lines(module.imports), fmt: this.format });
+    return this.render(template, { ...module, view, imports: lines(module.imports) });
   }
 
   private runtimeFiles(): GeneratedFile[] {
@@ -262,7 +265,7 @@ export class PythonGenerator implements LanguageGenerator {
 
   private queryFile(plans: ViewPlan[], modules: PackageLayout): string {
     const module = queryModule(plans, this.layout, modules.dataClassesFromRoot, modules.relocateFromRoot);
-    return this.render("query.py.eta", { ...module, imports: lines(module.imports), fmt: this.format });
+    return this.render("query.py.eta", { ...module, imports: lines(module.imports) });
   }
 
   private packageIdentity(): Record<string, unknown> {
@@ -280,13 +283,16 @@ export class PythonGenerator implements LanguageGenerator {
     };
   }
 
+  /** What a view's API docstrings need; none when docstrings are turned off. */
+  private apiDocs(model: IRModel, plan: ViewPlan): ApiDocs | undefined {
+    return this.config.docstrings ? { attribute: clientAttribute(model, plan.irClass) } : undefined;
+  }
+
   /** `plans` are the node views (one client attribute each); `all` adds the edge views. */
   private readmeData(model: IRModel, plans: ViewPlan[], all: ViewPlan[]): Record<string, unknown> {
-    // With several data models, a view's API is in the group of the first model that has it.
-    const group = (classId: string) =>
-      model.modules.length > 1 ? `${model.modules.find((module) => module.classes.includes(classId))?.names.moduleAttribute}.` : "";
     const views = plans.map(({ irClass }) => ({
-      attribute: `${group(irClass.id)}${irClass.names.clientAttribute}`,
+      attribute: clientAttribute(model, irClass),
+      description: tableCell(irClass.description ?? ""),
       read: irClass.names.className,
       write: irClass.writable ? irClass.names.writeClassName : undefined,
       id: idText(irClass.view),
@@ -426,7 +432,7 @@ export class PythonGenerator implements LanguageGenerator {
   /** A class docstring at the writer's depth, through the `_docstring.eta` macro a user may override. */
   private docstring(writer: PythonWriter, text: string): PythonWriter {
     const depth = writer.prefix.length / this.layout.indent.length;
-    return writer.verbatim(this.render("_docstring.eta", { text, depth, fmt: this.format }));
+    return writer.verbatim(this.render("_docstring.eta", { text, depth }));
   }
 
   private dataModelLine(writer: PythonWriter, module: IRModule): void {
@@ -500,4 +506,16 @@ function basesFirst(plans: readonly ViewPlan[], bases: ReadonlyMap<string, Class
 function edgeClassNames(plan: ViewPlan): string[] {
   const { read, write } = plan.edgeClass ?? {};
   return [read, write].filter((name) => name !== undefined);
+}
+
+/** The path from the client to a view's API; with several data models, in the group of the first model that has it. */
+function clientAttribute(model: IRModel, irClass: IRClass): string {
+  if (model.modules.length === 1) return irClass.names.clientAttribute;
+  const group = model.modules.find((module) => module.classes.includes(irClass.id))?.names.moduleAttribute;
+  return `${group}.${irClass.names.clientAttribute}`;
+}
+
+/** Text for a Markdown table cell: one line, its pipes escaped. */
+function tableCell(text: string): string {
+  return text.trim().replace(/\s+/g, " ").replaceAll("|", "\\|");
 }

@@ -98,6 +98,10 @@ export class PythonWriter extends CodeWriter {
     if (text === undefined) return this;
     return this.block(docstring(text, this.prefix.length, this.layout.lineLength));
   }
+
+  methodDocstring(doc: MethodDoc): this {
+    return this.block(methodDocstring(doc, this.prefix.length, this.layout));
+  }
 }
 
 /**
@@ -197,11 +201,7 @@ function splitTopLevel(text: string, separator: string): string[] | undefined {
  * arbitrary line breaks), backslashes and quote runs are escaped so the text never ends the string early.
  */
 export function docstring(text: string, column: number, lineLength: number): string[] {
-  const words = text
-    .replaceAll("\\", "\\\\")
-    .replaceAll('"', '\\"')
-    .split(/\s+/)
-    .filter((word) => word.length > 0);
+  const words = docWords(text);
   if (words.length === 0) return [];
   const oneLine = `"""${words.join(" ")}"""`;
   if (column + oneLine.length <= lineLength) return [oneLine];
@@ -219,6 +219,75 @@ export function docstring(text: string, column: number, lineLength: number): str
   // Words that fill one line keep the closing quotes on it even past the limit: ruff format joins them so.
   if (lines.length === 0) return [`${current}"""`];
   lines.push(current, '"""');
+  return lines;
+}
+
+/** The words of a text for a docstring: whitespace collapsed, backslashes and quotes escaped. */
+function docWords(text: string): string[] {
+  return text
+    .replaceAll("\\", "\\\\")
+    .replaceAll('"', '\\"')
+    .split(/\s+/)
+    .filter((word) => word.length > 0);
+}
+
+/** The words as lines of at most `width` characters, the first after `first`, the others after `rest`. */
+function wrapWords(words: readonly string[], first: string, rest: string, width: number): string[] {
+  const lines: string[] = [];
+  let current = first;
+  let empty = true;
+  for (const word of words) {
+    if (!empty && current.length + 1 + word.length > width) {
+      lines.push(current);
+      current = `${rest}${word}`;
+    } else {
+      current = empty ? `${current}${word}` : `${current} ${word}`;
+    }
+    empty = false;
+  }
+  lines.push(current);
+  return lines;
+}
+
+/**
+ * A method's docstring in the Google style IDEs render: a summary, `Args:` with each parameter's text wrapped
+ * under its name, and an `Example:` call as a doctest, bracketed as ruff would lay the call out.
+ */
+export interface MethodDoc {
+  summary: string;
+  args: { name: string; text: string }[];
+  /** `setup`, then `head(items)tail`, then `body` (a loop's) indented. Code of our own: nothing to escape. */
+  example: { setup?: string; head: string; items: string[]; tail: string; body?: string };
+}
+
+export function methodDocstring(doc: MethodDoc, column: number, layout: Layout): string[] {
+  const width = layout.lineLength - column;
+  const indent = layout.indent;
+  const lines = wrapWords(docWords(doc.summary), '"""', "", width);
+  if (doc.args.length > 0) {
+    lines.push("", "Args:");
+    for (const arg of doc.args) lines.push(...wrappedArg(arg, indent, width));
+  }
+  const { setup, head, items, tail, body } = doc.example;
+  const call = bracketed(head, items, tail, column + indent.length + 4, layout);
+  const code = [
+    ...call.map((line, index) => `${index === 0 ? ">>>" : "..."} ${line}`),
+    ...(body === undefined ? [] : [`... ${indent}${body}`]),
+  ];
+  lines.push("", "Example:", ...[...(setup === undefined ? [] : [`>>> ${setup}`]), ...code].map((line) => `${indent}${line}`));
+  lines.push('"""');
+  return lines;
+}
+
+/** Args entries wrapped, by entry: one entry object stands in every method that takes the parameter. */
+const WRAPPED_ARGS = new WeakMap<MethodDoc["args"][number], { layout: string; lines: string[] }>();
+
+function wrappedArg(arg: MethodDoc["args"][number], indent: string, width: number): string[] {
+  const layout = `${indent}\0${width}`;
+  const known = WRAPPED_ARGS.get(arg);
+  if (known?.layout === layout) return known.lines;
+  const lines = wrapWords(docWords(arg.text), `${indent}${arg.name}: `, indent.repeat(2), width);
+  WRAPPED_ARGS.set(arg, { layout, lines });
   return lines;
 }
 

@@ -4,7 +4,7 @@
  * of the code it writes and returns its lines joined, without a final newline, so a template puts it on a line of
  * its own.
  */
-import { type Layout, PythonWriter, pythonString } from "./layout.ts";
+import { type Layout, type MethodDoc, PythonWriter, pythonString } from "./layout.ts";
 
 export interface PythonFormat {
   /** `head(a, b)tail` on one line when it fits, else one item per line (`hug`: the items on one line of their own). */
@@ -21,6 +21,8 @@ export interface PythonFormat {
   assignCall(target: string, callee: string, argument: string, depth: number): string;
   /** A triple-quoted docstring wrapped at word boundaries; empty when the text has no words. */
   docstring(text: string, depth: number): string;
+  /** A method's docstring: summary, `Args:` and `Example:` (layout.ts, methodDocstring). */
+  methodDocstring(doc: MethodDoc, depth: number): string;
   /** A Python string literal as ruff format spells it. */
   string(value: string): string;
   /** The indentation of code at `depth` (the configured indent, e.g. four spaces, repeated). */
@@ -41,6 +43,7 @@ export function pythonFormat(layout: Layout): PythonFormat {
     methodHead: (name, type, argument, depth) => at(depth, (writer) => writer.methodHead(name, type, argument)),
     assignCall: (target, callee, argument, depth) => at(depth, (writer) => writer.assignCall(target, callee, argument)),
     docstring: (text, depth) => at(depth, (writer) => writer.docstring(text)),
+    methodDocstring: (doc, depth) => at(depth, (writer) => writer.methodDocstring(doc)),
     string: pythonString,
     indent: (depth) => layout.indent.repeat(depth),
   };

@@ -5,17 +5,19 @@
             super().__init__(instances, Pump, PumpList, PumpFilters, default_space)
 
         def list(self, *, limit: int | None = DEFAULT_LIMIT, sort_by: PumpField | Sequence[PumpField] | None = None,
-                 direction: SortDirection = "ascending", filter: RawFilter | None = None,
-                 as_child_class: bool = False, retrieve_connections: RetrieveConnections = "skip",
-                 **filters: Unpack[PumpFilters]) -> PumpList:
-            return self._list(filters, limit=limit, sort_by=sort_by, direction=direction, filter=filter,
-                              as_child_class=as_child_class, retrieve_connections=retrieve_connections)
+                 direction: SortDirection = "ascending", retrieve_connections: RetrieveConnections = "skip",
+                 filter: RawFilter | None = None, min_head_m: float | None = None, ...) -> PumpList:
+            return self._list(locals(), limit=limit, sort_by=sort_by, direction=direction, filter=filter,
+                              retrieve_connections=retrieve_connections)
 
         def select(self) -> PumpQuery[PumpList]:
             return PumpQuery(self._instances)
         ...
 
-`retrieve` needs no generated code: it is fully typed here through the class's type parameters.
+The filter keywords are explicit parameters, not `**filters: Unpack[PumpFilters]`, so that every editor (jedi in
+notebooks included) completes them; the method passes its `locals()` on, and the runtime reads the keys of the
+view's filters TypedDict from it. `retrieve` needs no generated code: it is fully typed here through the class's
+type parameters.
 """
 
 from __future__ import annotations
@@ -284,7 +286,9 @@ class ViewAPI(Generic[_Read, _List]):
         return result
 
     def _filter(self, filters: Mapping[str, Any], raw: RawFilter | None) -> Filter | None:
-        return all_of(self._keyword_filters.build(filters), Filter.load(raw) if raw is not None else None)
+        """`filters`: the keyword filters, possibly among a generated method's other arguments (its `locals()`)."""
+        given = {key: filters[key] for key in self._keyword_filters.keys if key in filters}
+        return all_of(self._keyword_filters.build(given), Filter.load(raw) if raw is not None else None)
 
     def _sort(self, sort_by: str | Sequence[str] | None, direction: SortDirection) -> list[Sort]:
         """Sorts by property fields and by the node's own `external_id` and `space` (`NodeField`)."""

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from typing import Any, ClassVar, overload
+from typing import Any, ClassVar, TypeVar, overload
 
 import httpx
-from typing_extensions import Self
 
 from .api import ViewAPI
 from .auth import Credentials, Token
@@ -20,6 +19,10 @@ from .http import HTTPClient
 from .ids import DataModelId, EdgeId, InstanceIds, NodeId, as_node_ids
 from .instances import InstanceResult, InstancesClient
 from .spaces import SpacesAPI
+
+# The client a constructor returns, spelled as a type variable rather than `Self`: jedi (Jupyter, IPython) infers
+# no type through `typing_extensions.Self`, so `client = XClient.from_env()` would complete nothing in a notebook.
+_Client = TypeVar("_Client", bound="BaseClient")
 
 
 class _GraphQL:
@@ -129,14 +132,14 @@ class BaseClient(_GraphQL):
         """Sets the view APIs: the generated client overrides this, so it need not repeat `__init__`."""
 
     @classmethod
-    def from_cognite_client(cls, cognite_client: Any, *, client_name: str | None = None) -> Self:
+    def from_cognite_client(cls: type[_Client], cognite_client: Any, *, client_name: str | None = None) -> _Client:
         """Borrows the cluster, project and credentials of a cognite-sdk `CogniteClient` (cognite-sdk is optional:
         the SDK never imports it); see `ClientConfig.from_cognite_client`.
         """
         return cls(ClientConfig.from_cognite_client(cognite_client, client_name=client_name))
 
     @classmethod
-    def from_env(cls) -> Self:
+    def from_env(cls: type[_Client]) -> _Client:
         """CDF_URL or CDF_CLUSTER, CDF_PROJECT, and CDF_TOKEN or client credentials (see `credentials_from_env`)."""
         return cls(ClientConfig.from_env())
 
@@ -231,7 +234,7 @@ class BaseClient(_GraphQL):
     def close(self) -> None:
         self._http.close()
 
-    def __enter__(self) -> Self:
+    def __enter__(self: _Client) -> _Client:
         return self
 
     def __exit__(self, *exc_info: object) -> None:

@@ -146,8 +146,10 @@ class EdgeAPI(Generic[_Edge]):
             yield EdgeList(items, page.cursor)
 
     def _property_filter(self, filters: Mapping[str, Any]) -> Filter | None:
+        """`filters`: the keyword filters, possibly among a generated method's other arguments (its `locals()`)."""
         if self._keyword_filters is not None:
-            return self._keyword_filters.build(filters)
+            keys = self._keyword_filters.keys
+            return self._keyword_filters.build({key: filters[key] for key in keys if key in filters})
         if filters:
             raise TypeError(f"unexpected filter argument {next(iter(filters))!r}: these edges have no properties")
         return None

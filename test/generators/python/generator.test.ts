@@ -182,6 +182,7 @@ describe("type mapping", () => {
       "    label: str | None = None",
       "",
       "    def as_write(self) -> EveryWrite:",
+      '        """This node as a write object, for client.upsert()."""',
       "        return self._to_write(EveryWrite)",
     ]);
   });
@@ -228,7 +229,12 @@ describe("type mapping", () => {
   test("the API has the five typed methods, forwarding to the runtime", () => {
     const api = fileOf(result, "test_model/_api/every.py");
     for (const method of ["list", "iterate", "search", "aggregate", "histogram"]) expect(api).toContain(`    def ${method}(\n`);
-    expect(api).toContain("        **filters: Unpack[EveryFilters],");
+    // Each filter keyword is a parameter of its own, which every editor completes (jedi does not complete
+    // `**filters: Unpack[...]`), and the runtime reads them from the method's locals().
+    expect(api).not.toContain("Unpack");
+    expect(api).toContain("        min_count_32: int | None = None,\n");
+    expect(api).toContain("        state: EveryState | Sequence[EveryState] | None = None,\n");
+    expect(api).toContain("        return self._list(\n            locals(),\n");
     expect(api).not.toMatch(/ list\[/);
   });
 });
@@ -322,6 +328,7 @@ describe("names, read-only views and connections", () => {
       "    weight: float | None = None",
       "",
       "    def as_write(self) -> LinkWrite:",
+      '        """This edge as a write object, for client.upsert()."""',
       "        return self._to_write(LinkWrite)",
     ]);
     expect(link).toContain("    end_node: Annotated[DirectRelation | tuple[str, str], edge_end()]");
@@ -470,6 +477,7 @@ describe("a view used for nodes and edges (usedFor=all)", () => {
       "    meter: DirectRelation | Pipe | None = None",
       "",
       "    def as_write(self) -> FlowEdge2Write:",
+      '        """This edge as a write object, for client.upsert()."""',
       "        return self._to_write(FlowEdge2Write)",
     ]);
     expect(classBlock(flow, "FlowEdge2Write(EdgeWrite)").slice(4, 7)).toEqual([
@@ -555,10 +563,28 @@ describe("options", () => {
     expect(fileOf(generate(), "hydro_plant_model/_client.py")).not.toContain("default_space =");
   });
 
-  test("docstrings can be turned off", () => {
-    expect(fileOf(generate(undefined, { docstrings: false }), "hydro_plant_model/data_classes/_asset.py")).not.toContain(
-      "Anything with a name",
+  test("docstrings carry the model's descriptions: fields, method Args, an example of the view, the README", () => {
+    const result = generate();
+    const plant = fileOf(result, "hydro_plant_model/data_classes/_hydro_plant.py");
+    expect(plant).toContain(
+      '    capacity_mw: Annotated[float | None, cdf_name("capacityMw")] = None\n    """Installed capacity in megawatts."""\n',
     );
+    const api = fileOf(result, "hydro_plant_model/_api/hydro_plant.py");
+    expect(api).toContain(
+      "            min_capacity_mw: Match nodes whose capacity_mw is at least this value. Installed capacity in megawatts.\n",
+    );
+    expect(api).toContain("            >>> client.hydro_plant.list(min_capacity_mw=1.0, limit=10)\n");
+    expect(fileOf(result, "README.md")).toContain("| `pygen_example:HydroPlant/1` | A hydroelectric power plant. |");
+  });
+
+  test("docstrings can be turned off: classes, fields and methods have none", () => {
+    const result = generate(undefined, { docstrings: false });
+    expect(fileOf(result, "hydro_plant_model/data_classes/_asset.py")).not.toContain("Anything with a name");
+    expect(fileOf(result, "hydro_plant_model/data_classes/_hydro_plant.py")).not.toContain('"""Installed capacity');
+    for (const path of ["hydro_plant_model/_api/hydro_plant.py", "hydro_plant_model/_query.py"]) {
+      // The module docstring stays: it names the view.
+      expect(fileOf(result, path).split('"""').length, path).toBe(3);
+    }
   });
 
   test("camelCase fields keep filter keywords the runtime understands", () => {

@@ -33,7 +33,7 @@ describe("views named like runtime classes or the client", () => {
         [...(match[1] ?? "").matchAll(/"(\w+)"/g)].map((name) => name[1] ?? ""),
       ),
     );
-    expect(imported).toContain("Unpack");
+    expect(imported).toContain("Iterator");
     expect(imported.filter((name) => pythonReservation(name, "type") === undefined)).toEqual([]);
   });
 

@@ -1,6 +1,6 @@
 import { describe, expect, test } from "bun:test";
 import { ImportSet } from "../../../src/generators/python/imports.ts";
-import { docstring, PythonWriter, pythonString } from "../../../src/generators/python/layout.ts";
+import { docstring, methodDocstring, PythonWriter, pythonString } from "../../../src/generators/python/layout.ts";
 
 const layout = { lineLength: 40, indent: "    " };
 
@@ -65,6 +65,28 @@ describe("Python literals and docstrings", () => {
     expect(pythonString('say "hi"')).toBe("'say \"hi\"'");
     expect(pythonString("it's \"x\" and 'y'")).toBe('"it\'s \\"x\\" and \'y\'"');
     expect(pythonString("a\\b\nc\u0001")).toBe('"a\\\\b\\nc\\x01"');
+  });
+
+  test("method docstrings: a wrapped summary, Args hanging under their names, hostile text escaped, a doctest call", () => {
+    const doc = {
+      summary: "Say what it does.",
+      args: [{ name: "name", text: 'Ends """ early \\ and wraps at forty columns' }],
+      example: { head: "client.view.list(", items: ["min_x=1.0", "limit=10"], tail: ")" },
+    };
+    expect(methodDocstring(doc, 4, { lineLength: 40, indent: "  " })).toEqual([
+      '"""Say what it does.',
+      "",
+      "Args:",
+      '  name: Ends \\"\\"\\" early \\\\ and',
+      "    wraps at forty columns",
+      "",
+      "Example:",
+      "  >>> client.view.list(",
+      "  ...   min_x=1.0,",
+      "  ...   limit=10,",
+      "  ... )",
+      '"""',
+    ]);
   });
 
   test("docstrings collapse whitespace, escape quotes and wrap at words", () => {

@@ -64,7 +64,7 @@ describe("flat_structure: the views' modules directly in the package", () => {
     expect(init).toContain('    "HydroPlantFilters",');
     expect(init).toContain('    "HYDRO_PLANT_VIEW",');
     expect(init).toContain("resolve_references(globals())");
-    expect(content(flat, `${pkg}/_hydro_plant_api.py`)).toContain("from ._hydro_plant import HydroPlant, HydroPlantField");
+    expect(content(flat, `${pkg}/_hydro_plant_api.py`)).toContain("from ._hydro_plant import (\n    HydroPlant,\n    HydroPlantField,");
     expect(content(flat, `${pkg}/_client.py`)).toContain("from ._hydro_plant_api import HydroPlantAPI");
   });
 

@@ -63,10 +63,12 @@ describe("select() steps", () => {
       "",
       "    @property",
       "    def site(self) -> SiteQuery[_Root]:",
+      '        """The next step: the nodes site connects to."""',
       '        return SiteQuery(self._instances, self._step, "site")',
       "",
       "    @property",
       "    def valves(self) -> ValveQuery[_Root]:",
+      '        """The next step: the nodes valves connects to."""',
       '        return ValveQuery(self._instances, self._step, "valves")',
     ]);
     expect(query).toContain('_Root = TypeVar("_Root", bound=NodeList[Any])');

@@ -58,7 +58,7 @@ def full_write() -> NodeReadWrite:
 def test_every_field_is_a_constructor_keyword_of_its_own() -> None:
     fields = data_fields()
     # Keywords, builtins, pydantic and runtime members, and names differing only by case or `_`/`-`: one field each.
-    assert len(fields) == len(set(fields.values())) == 54
+    assert len(fields) == len(set(fields.values())) == 55
     written = full_write()
     for name, cdf in fields.items():
         assert getattr(written, name) == value_of(cdf), name

@@ -62,6 +62,7 @@ class Cognite360ImageQuery(NodeQuery[Cognite360Image, Cognite360ImageList, _Root
 
     @property
     def model_3d(self) -> Cognite3DModelQuery[_Root]:
+        """The next step: the nodes model_3d connects to."""
         return Cognite3DModelQuery(self._instances, self._step, "model_3d")
 
 
@@ -85,10 +86,12 @@ class Cognite3DObjectQuery(NodeQuery[Cognite3DObject, Cognite3DObjectList, _Root
 
     @property
     def asset(self) -> CogniteAssetQuery[_Root]:
+        """The next step: the nodes asset connects to."""
         return CogniteAssetQuery(self._instances, self._step, "asset")
 
     @property
     def images_360(self) -> Cognite360ImageQuery[_Root]:
+        """The next step: the nodes images_360 connects to."""
         return Cognite360ImageQuery(self._instances, self._step, "images_360")
 
 
@@ -108,18 +111,22 @@ class CogniteActivityQuery(NodeQuery[CogniteActivity, CogniteActivityList, _Root
 
     @property
     def source(self) -> CogniteSourceSystemQuery[_Root]:
+        """The next step: the nodes source connects to."""
         return CogniteSourceSystemQuery(self._instances, self._step, "source")
 
     @property
     def assets(self) -> CogniteAssetQuery[_Root]:
+        """The next step: the nodes assets connects to."""
         return CogniteAssetQuery(self._instances, self._step, "assets")
 
     @property
     def equipment(self) -> CogniteEquipmentQuery[_Root]:
+        """The next step: the nodes equipment connects to."""
         return CogniteEquipmentQuery(self._instances, self._step, "equipment")
 
     @property
     def time_series(self) -> CogniteTimeSeriesQuery[_Root]:
+        """The next step: the nodes time_series connects to."""
         return CogniteTimeSeriesQuery(self._instances, self._step, "time_series")
 
 
@@ -137,30 +144,37 @@ class CogniteAssetQuery(NodeQuery[CogniteAsset, CogniteAssetList, _Root]):
 
     @property
     def object_3d(self) -> Cognite3DObjectQuery[_Root]:
+        """The next step: the nodes object_3d connects to."""
         return Cognite3DObjectQuery(self._instances, self._step, "object_3d")
 
     @property
     def source(self) -> CogniteSourceSystemQuery[_Root]:
+        """The next step: the nodes source connects to."""
         return CogniteSourceSystemQuery(self._instances, self._step, "source")
 
     @property
     def parent(self) -> CogniteAssetQuery[_Root]:
+        """The next step: the nodes parent connects to."""
         return CogniteAssetQuery(self._instances, self._step, "parent")
 
     @property
     def root(self) -> CogniteAssetQuery[_Root]:
+        """The next step: the nodes root connects to."""
         return CogniteAssetQuery(self._instances, self._step, "root")
 
     @property
     def path(self) -> CogniteAssetQuery[_Root]:
+        """The next step: the nodes path connects to."""
         return CogniteAssetQuery(self._instances, self._step, "path")
 
     @property
     def children(self) -> CogniteAssetQuery[_Root]:
+        """The next step: the nodes children connects to."""
         return CogniteAssetQuery(self._instances, self._step, "children")
 
     @property
     def equipment(self) -> CogniteEquipmentQuery[_Root]:
+        """The next step: the nodes equipment connects to."""
         return CogniteEquipmentQuery(self._instances, self._step, "equipment")
 
 
@@ -187,14 +201,17 @@ class CogniteEquipmentQuery(NodeQuery[CogniteEquipment, CogniteEquipmentList, _R
 
     @property
     def source(self) -> CogniteSourceSystemQuery[_Root]:
+        """The next step: the nodes source connects to."""
         return CogniteSourceSystemQuery(self._instances, self._step, "source")
 
     @property
     def asset(self) -> CogniteAssetQuery[_Root]:
+        """The next step: the nodes asset connects to."""
         return CogniteAssetQuery(self._instances, self._step, "asset")
 
     @property
     def files(self) -> CogniteFileQuery[_Root]:
+        """The next step: the nodes files connects to."""
         return CogniteFileQuery(self._instances, self._step, "files")
 
 
@@ -213,10 +230,12 @@ class CogniteFileQuery(NodeQuery[CogniteFile, CogniteFileList, _Root]):
 
     @property
     def source(self) -> CogniteSourceSystemQuery[_Root]:
+        """The next step: the nodes source connects to."""
         return CogniteSourceSystemQuery(self._instances, self._step, "source")
 
     @property
     def assets(self) -> CogniteAssetQuery[_Root]:
+        """The next step: the nodes assets connects to."""
         return CogniteAssetQuery(self._instances, self._step, "assets")
 
 
@@ -250,6 +269,7 @@ class CogniteSourceableQuery(NodeQuery[CogniteSourceable, CogniteSourceableList,
 
     @property
     def source(self) -> CogniteSourceSystemQuery[_Root]:
+        """The next step: the nodes source connects to."""
         return CogniteSourceSystemQuery(self._instances, self._step, "source")
 
 
@@ -269,14 +289,17 @@ class CogniteTimeSeriesQuery(NodeQuery[CogniteTimeSeries, CogniteTimeSeriesList,
 
     @property
     def source(self) -> CogniteSourceSystemQuery[_Root]:
+        """The next step: the nodes source connects to."""
         return CogniteSourceSystemQuery(self._instances, self._step, "source")
 
     @property
     def assets(self) -> CogniteAssetQuery[_Root]:
+        """The next step: the nodes assets connects to."""
         return CogniteAssetQuery(self._instances, self._step, "assets")
 
     @property
     def equipment(self) -> CogniteEquipmentQuery[_Root]:
+        """The next step: the nodes equipment connects to."""
         return CogniteEquipmentQuery(self._instances, self._step, "equipment")
 
 
@@ -286,6 +309,7 @@ class CogniteVisualizableQuery(NodeQuery[CogniteVisualizable, CogniteVisualizabl
 
     @property
     def object_3d(self) -> Cognite3DObjectQuery[_Root]:
+        """The next step: the nodes object_3d connects to."""
         return Cognite3DObjectQuery(self._instances, self._step, "object_3d")
 
 
@@ -315,18 +339,22 @@ class PumpQuery(NodeQuery[Pump, PumpList, _Root]):
 
     @property
     def source(self) -> CogniteSourceSystemQuery[_Root]:
+        """The next step: the nodes source connects to."""
         return CogniteSourceSystemQuery(self._instances, self._step, "source")
 
     @property
     def asset(self) -> CogniteAssetQuery[_Root]:
+        """The next step: the nodes asset connects to."""
         return CogniteAssetQuery(self._instances, self._step, "asset")
 
     @property
     def files(self) -> CogniteFileQuery[_Root]:
+        """The next step: the nodes files connects to."""
         return CogniteFileQuery(self._instances, self._step, "files")
 
     @property
     def site(self) -> SiteQuery[_Root]:
+        """The next step: the nodes site connects to."""
         return SiteQuery(self._instances, self._step, "site")
 
 
@@ -348,22 +376,27 @@ class PumpFailureQuery(NodeQuery[PumpFailure, PumpFailureList, _Root]):
 
     @property
     def source(self) -> CogniteSourceSystemQuery[_Root]:
+        """The next step: the nodes source connects to."""
         return CogniteSourceSystemQuery(self._instances, self._step, "source")
 
     @property
     def assets(self) -> CogniteAssetQuery[_Root]:
+        """The next step: the nodes assets connects to."""
         return CogniteAssetQuery(self._instances, self._step, "assets")
 
     @property
     def equipment(self) -> CogniteEquipmentQuery[_Root]:
+        """The next step: the nodes equipment connects to."""
         return CogniteEquipmentQuery(self._instances, self._step, "equipment")
 
     @property
     def time_series(self) -> CogniteTimeSeriesQuery[_Root]:
+        """The next step: the nodes time_series connects to."""
         return CogniteTimeSeriesQuery(self._instances, self._step, "time_series")
 
     @property
     def pumps(self) -> PumpQuery[_Root]:
+        """The next step: the nodes pumps connects to."""
         return PumpQuery(self._instances, self._step, "pumps")
 
 
@@ -381,28 +414,35 @@ class SiteQuery(NodeQuery[Site, SiteList, _Root]):
 
     @property
     def object_3d(self) -> Cognite3DObjectQuery[_Root]:
+        """The next step: the nodes object_3d connects to."""
         return Cognite3DObjectQuery(self._instances, self._step, "object_3d")
 
     @property
     def source(self) -> CogniteSourceSystemQuery[_Root]:
+        """The next step: the nodes source connects to."""
         return CogniteSourceSystemQuery(self._instances, self._step, "source")
 
     @property
     def parent(self) -> CogniteAssetQuery[_Root]:
+        """The next step: the nodes parent connects to."""
         return CogniteAssetQuery(self._instances, self._step, "parent")
 
     @property
     def root(self) -> CogniteAssetQuery[_Root]:
+        """The next step: the nodes root connects to."""
         return CogniteAssetQuery(self._instances, self._step, "root")
 
     @property
     def path(self) -> CogniteAssetQuery[_Root]:
+        """The next step: the nodes path connects to."""
         return CogniteAssetQuery(self._instances, self._step, "path")
 
     @property
     def children(self) -> CogniteAssetQuery[_Root]:
+        """The next step: the nodes children connects to."""
         return CogniteAssetQuery(self._instances, self._step, "children")
 
     @property
     def equipment(self) -> CogniteEquipmentQuery[_Root]:
+        """The next step: the nodes equipment connects to."""
         return CogniteEquipmentQuery(self._instances, self._step, "equipment")

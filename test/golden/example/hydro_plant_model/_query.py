@@ -45,10 +45,12 @@ class GeneratorQuery(NodeQuery[Generator, GeneratorList, _Root]):
 
     @property
     def plant(self) -> HydroPlantQuery[_Root]:
+        """The next step: the nodes plant connects to."""
         return HydroPlantQuery(self._instances, self._step, "plant")
 
     @property
     def inspections(self) -> InspectorQuery[_Root]:
+        """The next step: the nodes inspections connects to."""
         return InspectorQuery(self._instances, self._step, "inspections")
 
 
@@ -70,22 +72,27 @@ class HydroPlantQuery(NodeQuery[HydroPlant, HydroPlantList, _Root]):
 
     @property
     def reservoir(self) -> ReservoirQuery[_Root]:
+        """The next step: the nodes reservoir connects to."""
         return ReservoirQuery(self._instances, self._step, "reservoir")
 
     @property
     def neighbours(self) -> HydroPlantQuery[_Root]:
+        """The next step: the nodes neighbours connects to."""
         return HydroPlantQuery(self._instances, self._step, "neighbours")
 
     @property
     def generators(self) -> GeneratorQuery[_Root]:
+        """The next step: the nodes generators connects to."""
         return GeneratorQuery(self._instances, self._step, "generators")
 
     @property
     def operator(self) -> InspectorQuery[_Root]:
+        """The next step: the nodes operator connects to."""
         return InspectorQuery(self._instances, self._step, "operator")
 
     @property
     def units(self) -> GeneratorQuery[_Root]:
+        """The next step: the nodes units connects to."""
         return GeneratorQuery(self._instances, self._step, "units")
 
 
@@ -98,6 +105,7 @@ class InspectorQuery(NodeQuery[Inspector, InspectorList, _Root]):
 
     @property
     def inspected(self) -> GeneratorQuery[_Root]:
+        """The next step: the nodes inspected connects to."""
         return GeneratorQuery(self._instances, self._step, "inspected")
 
 
@@ -112,4 +120,5 @@ class ReservoirQuery(NodeQuery[Reservoir, ReservoirList, _Root]):
 
     @property
     def plant(self) -> HydroPlantQuery[_Root]:
+        """The next step: the nodes plant connects to."""
         return HydroPlantQuery(self._instances, self._step, "plant")

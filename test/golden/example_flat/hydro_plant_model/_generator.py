@@ -61,8 +61,10 @@ class Generator(Asset):
     drawings: str | None = None
     vibration_profiles: Annotated[list[str] | None, cdf_name("vibrationProfiles")] = None
     inspections: list[InspectionResult] | None = None
+    """Inspections, with their results on the edge."""
 
     def as_write(self) -> GeneratorWrite:
+        """This node as a write object, for client.upsert()."""
         return self._to_write(GeneratorWrite)
 
 
@@ -88,10 +90,12 @@ class GeneratorWrite(AssetWrite):
     drawings: str | None = None
     vibration_profiles: Annotated[list[str] | None, cdf_name("vibrationProfiles")] = None
     inspections: list[InspectionResultWrite] | None = None
+    """Inspections, with their results on the edge."""
 
 
 class GeneratorList(NodeList[Generator]):
     def as_write(self) -> GeneratorWriteList:
+        """These nodes as write objects, for client.upsert()."""
         return GeneratorWriteList(item.as_write() for item in self)
 
 

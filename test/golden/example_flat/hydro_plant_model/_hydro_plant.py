@@ -84,6 +84,7 @@ class HydroPlant(Asset):
     _connections: ClassVar[dict[str, Connection]] = _CONNECTIONS
 
     capacity_mw: Annotated[float | None, cdf_name("capacityMw")] = None
+    """Installed capacity in megawatts."""
     unit_count: Annotated[int, cdf_name("unitCount")]
     commissioned_at: Annotated[Timestamp | None, cdf_name("commissionedAt")] = None
     last_inspected_on: Annotated[Date | None, cdf_name("lastInspectedOn")] = None
@@ -91,15 +92,19 @@ class HydroPlant(Asset):
     settings: dict[str, Any] | None = None
     status: HydroPlantStatus | str | None = None
     reservoir: DirectRelation | Reservoir | None = None
+    """The reservoir feeding this plant."""
     neighbours: list[DirectRelation | HydroPlant] | None = None
     output_power: Annotated[str | None, cdf_name("outputPower")] = None
     manuals: list[str] | None = None
     efficiency_curve: Annotated[str | None, cdf_name("efficiencyCurve")] = None
     generators: list[DirectRelation | Generator] | None = None
+    """Generators installed in the plant."""
     operator: DirectRelation | Inspector | None = None
     units: list[DirectRelation | Generator] | None = None
+    """Generators whose plant is this one."""
 
     def as_write(self) -> HydroPlantWrite:
+        """This node as a write object, for client.upsert()."""
         return self._to_write(HydroPlantWrite)
 
 
@@ -110,6 +115,7 @@ class HydroPlantWrite(AssetWrite):
     _connections: ClassVar[dict[str, Connection]] = _CONNECTIONS
 
     capacity_mw: Annotated[float | None, cdf_name("capacityMw")] = None
+    """Installed capacity in megawatts."""
     unit_count: Annotated[int, cdf_name("unitCount")] = 1
     commissioned_at: Annotated[Timestamp | None, cdf_name("commissionedAt")] = None
     last_inspected_on: Annotated[Date | None, cdf_name("lastInspectedOn")] = None
@@ -117,16 +123,19 @@ class HydroPlantWrite(AssetWrite):
     settings: dict[str, Any] | None = None
     status: HydroPlantStatus | None = None
     reservoir: ReservoirWrite | DirectRelation | tuple[str, str] | None = None
+    """The reservoir feeding this plant."""
     neighbours: list[HydroPlantWrite | DirectRelation | tuple[str, str]] | None = None
     output_power: Annotated[str | None, cdf_name("outputPower")] = None
     manuals: list[str] | None = None
     efficiency_curve: Annotated[str | None, cdf_name("efficiencyCurve")] = None
     generators: list[GeneratorWrite | DirectRelation | tuple[str, str]] | None = None
+    """Generators installed in the plant."""
     operator: InspectorWrite | DirectRelation | tuple[str, str] | None = None
 
 
 class HydroPlantList(NodeList[HydroPlant]):
     def as_write(self) -> HydroPlantWriteList:
+        """These nodes as write objects, for client.upsert()."""
         return HydroPlantWriteList(item.as_write() for item in self)
 
 

@@ -56,8 +56,10 @@ class Inspector(NodeRead):
     name: str
     certified_until: Annotated[Date | None, cdf_name("certifiedUntil")] = None
     inspected: list[InspectionResult] | None = None
+    """Generators this inspector has inspected."""
 
     def as_write(self) -> InspectorWrite:
+        """This node as a write object, for client.upsert()."""
         return self._to_write(InspectorWrite)
 
 
@@ -70,10 +72,12 @@ class InspectorWrite(NodeWrite):
     name: str
     certified_until: Annotated[Date | None, cdf_name("certifiedUntil")] = None
     inspected: list[InspectionResultWrite] | None = None
+    """Generators this inspector has inspected."""
 
 
 class InspectorList(NodeList[Inspector]):
     def as_write(self) -> InspectorWriteList:
+        """These nodes as write objects, for client.upsert()."""
         return InspectorWriteList(item.as_write() for item in self)
 
 

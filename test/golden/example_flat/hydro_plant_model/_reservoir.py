@@ -41,8 +41,10 @@ class Reservoir(Asset):
 
     volume_m3: Annotated[float | None, cdf_name("volumeM3")] = None
     plant: DirectRelation | HydroPlant | None = None
+    """The plant this reservoir feeds."""
 
     def as_write(self) -> ReservoirWrite:
+        """This node as a write object, for client.upsert()."""
         return self._to_write(ReservoirWrite)
 
 
@@ -57,6 +59,7 @@ class ReservoirWrite(AssetWrite):
 
 class ReservoirList(NodeList[Reservoir]):
     def as_write(self) -> ReservoirWriteList:
+        """These nodes as write objects, for client.upsert()."""
         return ReservoirWriteList(item.as_write() for item in self)
 
 

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-
-from typing_extensions import Unpack
+from datetime import datetime
 
 from .._query import Cognite360ImageQuery
 from .._runtime import (
@@ -13,6 +12,7 @@ from .._runtime import (
     AggregateResult,
     InstancesClient,
     NodeField,
+    NodeId,
     RawFilter,
     RetrieveConnections,
     SortDirection,
@@ -39,10 +39,42 @@ class Cognite360ImageAPI(ViewAPI[Cognite360Image, Cognite360ImageList]):
         direction: SortDirection = "ascending",
         retrieve_connections: RetrieveConnections = "skip",
         filter: RawFilter | None = None,
-        **filters: Unpack[Cognite360ImageFilters],
+        space: str | Sequence[str] | None = None,
+        external_id: str | Sequence[str] | None = None,
+        external_id_prefix: str | None = None,
+        name: str | Sequence[str] | None = None,
+        name_prefix: str | None = None,
+        description: str | Sequence[str] | None = None,
+        description_prefix: str | None = None,
+        min_taken_at: datetime | None = None,
+        max_taken_at: datetime | None = None,
+        model_3d: NodeId | Sequence[NodeId] | None = None,
     ) -> Cognite360ImageList:
+        """List Cognite360Image nodes that match the filters.
+
+        Args:
+            limit: The most nodes to return; None returns them all.
+            sort_by: The field or fields to sort by; external_id and space sort by the node's own.
+            direction: The sort order: ascending or descending.
+            retrieve_connections: skip, identifier (edges and reverse relations as node ids) or full (the connected
+                objects).
+            filter: A raw filter, which nodes must match besides the keyword filters.
+            space: Match nodes in this space, or in any of these.
+            external_id: Match the node with this external id, or any of these.
+            external_id_prefix: Match nodes whose external id starts with this text.
+            name: Match nodes whose name is this value, or any of these. Name of the instance.
+            name_prefix: Match nodes whose name starts with this text. Name of the instance.
+            description: Match nodes whose description is this value, or any of these. Description of the instance.
+            description_prefix: Match nodes whose description starts with this text. Description of the instance.
+            min_taken_at: Match nodes whose taken_at is at least this value.
+            max_taken_at: Match nodes whose taken_at is at most this value.
+            model_3d: Match nodes whose model_3d is this value, or any of these. The 3D model of the image.
+
+        Example:
+            >>> client.cognite_360_image.list(name_prefix="A", limit=10)
+        """
         return self._list(
-            filters,
+            locals(),
             limit=limit,
             sort_by=sort_by,
             direction=direction,
@@ -56,9 +88,39 @@ class Cognite360ImageAPI(ViewAPI[Cognite360Image, Cognite360ImageList]):
         *,
         cursor: str | None = None,
         filter: RawFilter | None = None,
-        **filters: Unpack[Cognite360ImageFilters],
+        space: str | Sequence[str] | None = None,
+        external_id: str | Sequence[str] | None = None,
+        external_id_prefix: str | None = None,
+        name: str | Sequence[str] | None = None,
+        name_prefix: str | None = None,
+        description: str | Sequence[str] | None = None,
+        description_prefix: str | None = None,
+        min_taken_at: datetime | None = None,
+        max_taken_at: datetime | None = None,
+        model_3d: NodeId | Sequence[NodeId] | None = None,
     ) -> Iterator[Cognite360ImageList]:
-        return self._iterate(filters, chunk_size=chunk_size, cursor=cursor, filter=filter)
+        """Iterate over the Cognite360Image nodes that match the filters, a page at a time.
+
+        Args:
+            chunk_size: The most nodes per page.
+            cursor: A page's next_cursor, to resume after that page.
+            filter: A raw filter, which nodes must match besides the keyword filters.
+            space: Match nodes in this space, or in any of these.
+            external_id: Match the node with this external id, or any of these.
+            external_id_prefix: Match nodes whose external id starts with this text.
+            name: Match nodes whose name is this value, or any of these. Name of the instance.
+            name_prefix: Match nodes whose name starts with this text. Name of the instance.
+            description: Match nodes whose description is this value, or any of these. Description of the instance.
+            description_prefix: Match nodes whose description starts with this text. Description of the instance.
+            min_taken_at: Match nodes whose taken_at is at least this value.
+            max_taken_at: Match nodes whose taken_at is at most this value.
+            model_3d: Match nodes whose model_3d is this value, or any of these. The 3D model of the image.
+
+        Example:
+            >>> for page in client.cognite_360_image.iterate(chunk_size=500, name_prefix="A"):
+            ...     print(len(page), page.next_cursor)
+        """
+        return self._iterate(locals(), chunk_size=chunk_size, cursor=cursor, filter=filter)
 
     def search(
         self,
@@ -69,10 +131,42 @@ class Cognite360ImageAPI(ViewAPI[Cognite360Image, Cognite360ImageList]):
         sort_by: Cognite360ImageField | NodeField | Sequence[Cognite360ImageField | NodeField] | None = None,
         direction: SortDirection = "ascending",
         filter: RawFilter | None = None,
-        **filters: Unpack[Cognite360ImageFilters],
+        space: str | Sequence[str] | None = None,
+        external_id: str | Sequence[str] | None = None,
+        external_id_prefix: str | None = None,
+        name: str | Sequence[str] | None = None,
+        name_prefix: str | None = None,
+        description: str | Sequence[str] | None = None,
+        description_prefix: str | None = None,
+        min_taken_at: datetime | None = None,
+        max_taken_at: datetime | None = None,
+        model_3d: NodeId | Sequence[NodeId] | None = None,
     ) -> Cognite360ImageList:
+        """Search the text fields of the Cognite360Image nodes that match the filters.
+
+        Args:
+            query: The text to search for; None matches every node.
+            properties: The text fields to search; None searches them all.
+            limit: The most nodes to return.
+            sort_by: The field or fields to sort by; external_id and space sort by the node's own.
+            direction: The sort order: ascending or descending.
+            filter: A raw filter, which nodes must match besides the keyword filters.
+            space: Match nodes in this space, or in any of these.
+            external_id: Match the node with this external id, or any of these.
+            external_id_prefix: Match nodes whose external id starts with this text.
+            name: Match nodes whose name is this value, or any of these. Name of the instance.
+            name_prefix: Match nodes whose name starts with this text. Name of the instance.
+            description: Match nodes whose description is this value, or any of these. Description of the instance.
+            description_prefix: Match nodes whose description starts with this text. Description of the instance.
+            min_taken_at: Match nodes whose taken_at is at least this value.
+            max_taken_at: Match nodes whose taken_at is at most this value.
+            model_3d: Match nodes whose model_3d is this value, or any of these. The 3D model of the image.
+
+        Example:
+            >>> client.cognite_360_image.search("text to find", name_prefix="A", limit=10)
+        """
         return self._search(
-            filters,
+            locals(),
             query=query,
             properties=properties,
             limit=limit,
@@ -88,9 +182,40 @@ class Cognite360ImageAPI(ViewAPI[Cognite360Image, Cognite360ImageList]):
         *,
         group_by: Cognite360ImageField | Sequence[Cognite360ImageField] | None = None,
         filter: RawFilter | None = None,
-        **filters: Unpack[Cognite360ImageFilters],
+        space: str | Sequence[str] | None = None,
+        external_id: str | Sequence[str] | None = None,
+        external_id_prefix: str | None = None,
+        name: str | Sequence[str] | None = None,
+        name_prefix: str | None = None,
+        description: str | Sequence[str] | None = None,
+        description_prefix: str | None = None,
+        min_taken_at: datetime | None = None,
+        max_taken_at: datetime | None = None,
+        model_3d: NodeId | Sequence[NodeId] | None = None,
     ) -> AggregateResult:
-        return self._aggregate(filters, aggregate=aggregate, property=property, group_by=group_by, filter=filter)
+        """Count the Cognite360Image nodes that match the filters, or aggregate one of their fields.
+
+        Args:
+            aggregate: count, avg, min, max or sum.
+            property: The field to aggregate; count needs none.
+            group_by: The field or fields to group by.
+            filter: A raw filter, which nodes must match besides the keyword filters.
+            space: Match nodes in this space, or in any of these.
+            external_id: Match the node with this external id, or any of these.
+            external_id_prefix: Match nodes whose external id starts with this text.
+            name: Match nodes whose name is this value, or any of these. Name of the instance.
+            name_prefix: Match nodes whose name starts with this text. Name of the instance.
+            description: Match nodes whose description is this value, or any of these. Description of the instance.
+            description_prefix: Match nodes whose description starts with this text. Description of the instance.
+            min_taken_at: Match nodes whose taken_at is at least this value.
+            max_taken_at: Match nodes whose taken_at is at most this value.
+            model_3d: Match nodes whose model_3d is this value, or any of these. The 3D model of the image.
+
+        Example:
+            >>> client.cognite_360_image.aggregate("count", name_prefix="A").value
+        """
+        return self._aggregate(locals(), aggregate=aggregate, property=property, group_by=group_by, filter=filter)
 
     def select(self) -> Cognite360ImageQuery[Cognite360ImageList]:
+        """A typed query from Cognite360Image nodes: filter on their fields, follow their connections, end with list()."""
         return Cognite360ImageQuery(self._instances)

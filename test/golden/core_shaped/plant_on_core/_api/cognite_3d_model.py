@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
-from typing_extensions import Unpack
-
 from .._query import Cognite3DModelQuery
 from .._runtime import (
     DEFAULT_LIMIT,
@@ -24,6 +22,7 @@ from ..data_classes import (
     Cognite3DModelFilters,
     Cognite3DModelList,
     Cognite3DModelTextField,
+    Cognite3DModelType,
 )
 
 
@@ -39,10 +38,38 @@ class Cognite3DModelAPI(ViewAPI[Cognite3DModel, Cognite3DModelList]):
         direction: SortDirection = "ascending",
         retrieve_connections: RetrieveConnections = "skip",
         filter: RawFilter | None = None,
-        **filters: Unpack[Cognite3DModelFilters],
+        space: str | Sequence[str] | None = None,
+        external_id: str | Sequence[str] | None = None,
+        external_id_prefix: str | None = None,
+        name: str | Sequence[str] | None = None,
+        name_prefix: str | None = None,
+        description: str | Sequence[str] | None = None,
+        description_prefix: str | None = None,
+        type_: Cognite3DModelType | Sequence[Cognite3DModelType] | None = None,
     ) -> Cognite3DModelList:
+        """List Cognite3DModel nodes that match the filters.
+
+        Args:
+            limit: The most nodes to return; None returns them all.
+            sort_by: The field or fields to sort by; external_id and space sort by the node's own.
+            direction: The sort order: ascending or descending.
+            retrieve_connections: skip, identifier (edges and reverse relations as node ids) or full (the connected
+                objects).
+            filter: A raw filter, which nodes must match besides the keyword filters.
+            space: Match nodes in this space, or in any of these.
+            external_id: Match the node with this external id, or any of these.
+            external_id_prefix: Match nodes whose external id starts with this text.
+            name: Match nodes whose name is this value, or any of these. Name of the instance.
+            name_prefix: Match nodes whose name starts with this text. Name of the instance.
+            description: Match nodes whose description is this value, or any of these. Description of the instance.
+            description_prefix: Match nodes whose description starts with this text. Description of the instance.
+            type_: Match nodes whose type_ is this value, or any of these. Kind of 3D model.
+
+        Example:
+            >>> client.cognite_3d_model.list(name_prefix="A", limit=10)
+        """
         return self._list(
-            filters,
+            locals(),
             limit=limit,
             sort_by=sort_by,
             direction=direction,
@@ -56,9 +83,35 @@ class Cognite3DModelAPI(ViewAPI[Cognite3DModel, Cognite3DModelList]):
         *,
         cursor: str | None = None,
         filter: RawFilter | None = None,
-        **filters: Unpack[Cognite3DModelFilters],
+        space: str | Sequence[str] | None = None,
+        external_id: str | Sequence[str] | None = None,
+        external_id_prefix: str | None = None,
+        name: str | Sequence[str] | None = None,
+        name_prefix: str | None = None,
+        description: str | Sequence[str] | None = None,
+        description_prefix: str | None = None,
+        type_: Cognite3DModelType | Sequence[Cognite3DModelType] | None = None,
     ) -> Iterator[Cognite3DModelList]:
-        return self._iterate(filters, chunk_size=chunk_size, cursor=cursor, filter=filter)
+        """Iterate over the Cognite3DModel nodes that match the filters, a page at a time.
+
+        Args:
+            chunk_size: The most nodes per page.
+            cursor: A page's next_cursor, to resume after that page.
+            filter: A raw filter, which nodes must match besides the keyword filters.
+            space: Match nodes in this space, or in any of these.
+            external_id: Match the node with this external id, or any of these.
+            external_id_prefix: Match nodes whose external id starts with this text.
+            name: Match nodes whose name is this value, or any of these. Name of the instance.
+            name_prefix: Match nodes whose name starts with this text. Name of the instance.
+            description: Match nodes whose description is this value, or any of these. Description of the instance.
+            description_prefix: Match nodes whose description starts with this text. Description of the instance.
+            type_: Match nodes whose type_ is this value, or any of these. Kind of 3D model.
+
+        Example:
+            >>> for page in client.cognite_3d_model.iterate(chunk_size=500, name_prefix="A"):
+            ...     print(len(page), page.next_cursor)
+        """
+        return self._iterate(locals(), chunk_size=chunk_size, cursor=cursor, filter=filter)
 
     def search(
         self,
@@ -69,10 +122,38 @@ class Cognite3DModelAPI(ViewAPI[Cognite3DModel, Cognite3DModelList]):
         sort_by: Cognite3DModelField | NodeField | Sequence[Cognite3DModelField | NodeField] | None = None,
         direction: SortDirection = "ascending",
         filter: RawFilter | None = None,
-        **filters: Unpack[Cognite3DModelFilters],
+        space: str | Sequence[str] | None = None,
+        external_id: str | Sequence[str] | None = None,
+        external_id_prefix: str | None = None,
+        name: str | Sequence[str] | None = None,
+        name_prefix: str | None = None,
+        description: str | Sequence[str] | None = None,
+        description_prefix: str | None = None,
+        type_: Cognite3DModelType | Sequence[Cognite3DModelType] | None = None,
     ) -> Cognite3DModelList:
+        """Search the text fields of the Cognite3DModel nodes that match the filters.
+
+        Args:
+            query: The text to search for; None matches every node.
+            properties: The text fields to search; None searches them all.
+            limit: The most nodes to return.
+            sort_by: The field or fields to sort by; external_id and space sort by the node's own.
+            direction: The sort order: ascending or descending.
+            filter: A raw filter, which nodes must match besides the keyword filters.
+            space: Match nodes in this space, or in any of these.
+            external_id: Match the node with this external id, or any of these.
+            external_id_prefix: Match nodes whose external id starts with this text.
+            name: Match nodes whose name is this value, or any of these. Name of the instance.
+            name_prefix: Match nodes whose name starts with this text. Name of the instance.
+            description: Match nodes whose description is this value, or any of these. Description of the instance.
+            description_prefix: Match nodes whose description starts with this text. Description of the instance.
+            type_: Match nodes whose type_ is this value, or any of these. Kind of 3D model.
+
+        Example:
+            >>> client.cognite_3d_model.search("text to find", name_prefix="A", limit=10)
+        """
         return self._search(
-            filters,
+            locals(),
             query=query,
             properties=properties,
             limit=limit,
@@ -88,9 +169,36 @@ class Cognite3DModelAPI(ViewAPI[Cognite3DModel, Cognite3DModelList]):
         *,
         group_by: Cognite3DModelField | Sequence[Cognite3DModelField] | None = None,
         filter: RawFilter | None = None,
-        **filters: Unpack[Cognite3DModelFilters],
+        space: str | Sequence[str] | None = None,
+        external_id: str | Sequence[str] | None = None,
+        external_id_prefix: str | None = None,
+        name: str | Sequence[str] | None = None,
+        name_prefix: str | None = None,
+        description: str | Sequence[str] | None = None,
+        description_prefix: str | None = None,
+        type_: Cognite3DModelType | Sequence[Cognite3DModelType] | None = None,
     ) -> AggregateResult:
-        return self._aggregate(filters, aggregate=aggregate, property=property, group_by=group_by, filter=filter)
+        """Count the Cognite3DModel nodes that match the filters, or aggregate one of their fields.
+
+        Args:
+            aggregate: count, avg, min, max or sum.
+            property: The field to aggregate; count needs none.
+            group_by: The field or fields to group by.
+            filter: A raw filter, which nodes must match besides the keyword filters.
+            space: Match nodes in this space, or in any of these.
+            external_id: Match the node with this external id, or any of these.
+            external_id_prefix: Match nodes whose external id starts with this text.
+            name: Match nodes whose name is this value, or any of these. Name of the instance.
+            name_prefix: Match nodes whose name starts with this text. Name of the instance.
+            description: Match nodes whose description is this value, or any of these. Description of the instance.
+            description_prefix: Match nodes whose description starts with this text. Description of the instance.
+            type_: Match nodes whose type_ is this value, or any of these. Kind of 3D model.
+
+        Example:
+            >>> client.cognite_3d_model.aggregate("count", name_prefix="A").value
+        """
+        return self._aggregate(locals(), aggregate=aggregate, property=property, group_by=group_by, filter=filter)
 
     def select(self) -> Cognite3DModelQuery[Cognite3DModelList]:
+        """A typed query from Cognite3DModel nodes: filter on their fields, follow their connections, end with list()."""
         return Cognite3DModelQuery(self._instances)

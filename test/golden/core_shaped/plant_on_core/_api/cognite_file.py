@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-
-from typing_extensions import Unpack
+from datetime import datetime
 
 from .._query import CogniteFileQuery
 from .._runtime import (
@@ -13,6 +12,7 @@ from .._runtime import (
     AggregateResult,
     InstancesClient,
     NodeField,
+    NodeId,
     RawFilter,
     RetrieveConnections,
     SortDirection,
@@ -33,10 +33,64 @@ class CogniteFileAPI(ViewAPI[CogniteFile, CogniteFileList]):
         direction: SortDirection = "ascending",
         retrieve_connections: RetrieveConnections = "skip",
         filter: RawFilter | None = None,
-        **filters: Unpack[CogniteFileFilters],
+        space: str | Sequence[str] | None = None,
+        external_id: str | Sequence[str] | None = None,
+        external_id_prefix: str | None = None,
+        name: str | Sequence[str] | None = None,
+        name_prefix: str | None = None,
+        description: str | Sequence[str] | None = None,
+        description_prefix: str | None = None,
+        source_id: str | Sequence[str] | None = None,
+        source_id_prefix: str | None = None,
+        source_context: str | Sequence[str] | None = None,
+        source_context_prefix: str | None = None,
+        source: NodeId | Sequence[NodeId] | None = None,
+        min_source_created_time: datetime | None = None,
+        max_source_created_time: datetime | None = None,
+        min_source_updated_time: datetime | None = None,
+        max_source_updated_time: datetime | None = None,
+        assets: NodeId | Sequence[NodeId] | None = None,
+        mime_type: str | Sequence[str] | None = None,
+        mime_type_prefix: str | None = None,
+        directory: str | Sequence[str] | None = None,
+        directory_prefix: str | None = None,
     ) -> CogniteFileList:
+        """List CogniteFile nodes that match the filters.
+
+        Args:
+            limit: The most nodes to return; None returns them all.
+            sort_by: The field or fields to sort by; external_id and space sort by the node's own.
+            direction: The sort order: ascending or descending.
+            retrieve_connections: skip, identifier (edges and reverse relations as node ids) or full (the connected
+                objects).
+            filter: A raw filter, which nodes must match besides the keyword filters.
+            space: Match nodes in this space, or in any of these.
+            external_id: Match the node with this external id, or any of these.
+            external_id_prefix: Match nodes whose external id starts with this text.
+            name: Match nodes whose name is this value, or any of these. Name of the instance.
+            name_prefix: Match nodes whose name starts with this text. Name of the instance.
+            description: Match nodes whose description is this value, or any of these. Description of the instance.
+            description_prefix: Match nodes whose description starts with this text. Description of the instance.
+            source_id: Match nodes whose source_id is this value, or any of these. Identifier in the source system.
+            source_id_prefix: Match nodes whose source_id starts with this text. Identifier in the source system.
+            source_context: Match nodes whose source_context is this value, or any of these. Context of the source id.
+            source_context_prefix: Match nodes whose source_context starts with this text. Context of the source id.
+            source: Match nodes whose source is this value, or any of these. The source system.
+            min_source_created_time: Match nodes whose source_created_time is at least this value.
+            max_source_created_time: Match nodes whose source_created_time is at most this value.
+            min_source_updated_time: Match nodes whose source_updated_time is at least this value.
+            max_source_updated_time: Match nodes whose source_updated_time is at most this value.
+            assets: Match nodes whose assets include this node, or any of these.
+            mime_type: Match nodes whose mime_type is this value, or any of these.
+            mime_type_prefix: Match nodes whose mime_type starts with this text.
+            directory: Match nodes whose directory is this value, or any of these.
+            directory_prefix: Match nodes whose directory starts with this text.
+
+        Example:
+            >>> client.cognite_file.list(name_prefix="A", limit=10)
+        """
         return self._list(
-            filters,
+            locals(),
             limit=limit,
             sort_by=sort_by,
             direction=direction,
@@ -50,9 +104,61 @@ class CogniteFileAPI(ViewAPI[CogniteFile, CogniteFileList]):
         *,
         cursor: str | None = None,
         filter: RawFilter | None = None,
-        **filters: Unpack[CogniteFileFilters],
+        space: str | Sequence[str] | None = None,
+        external_id: str | Sequence[str] | None = None,
+        external_id_prefix: str | None = None,
+        name: str | Sequence[str] | None = None,
+        name_prefix: str | None = None,
+        description: str | Sequence[str] | None = None,
+        description_prefix: str | None = None,
+        source_id: str | Sequence[str] | None = None,
+        source_id_prefix: str | None = None,
+        source_context: str | Sequence[str] | None = None,
+        source_context_prefix: str | None = None,
+        source: NodeId | Sequence[NodeId] | None = None,
+        min_source_created_time: datetime | None = None,
+        max_source_created_time: datetime | None = None,
+        min_source_updated_time: datetime | None = None,
+        max_source_updated_time: datetime | None = None,
+        assets: NodeId | Sequence[NodeId] | None = None,
+        mime_type: str | Sequence[str] | None = None,
+        mime_type_prefix: str | None = None,
+        directory: str | Sequence[str] | None = None,
+        directory_prefix: str | None = None,
     ) -> Iterator[CogniteFileList]:
-        return self._iterate(filters, chunk_size=chunk_size, cursor=cursor, filter=filter)
+        """Iterate over the CogniteFile nodes that match the filters, a page at a time.
+
+        Args:
+            chunk_size: The most nodes per page.
+            cursor: A page's next_cursor, to resume after that page.
+            filter: A raw filter, which nodes must match besides the keyword filters.
+            space: Match nodes in this space, or in any of these.
+            external_id: Match the node with this external id, or any of these.
+            external_id_prefix: Match nodes whose external id starts with this text.
+            name: Match nodes whose name is this value, or any of these. Name of the instance.
+            name_prefix: Match nodes whose name starts with this text. Name of the instance.
+            description: Match nodes whose description is this value, or any of these. Description of the instance.
+            description_prefix: Match nodes whose description starts with this text. Description of the instance.
+            source_id: Match nodes whose source_id is this value, or any of these. Identifier in the source system.
+            source_id_prefix: Match nodes whose source_id starts with this text. Identifier in the source system.
+            source_context: Match nodes whose source_context is this value, or any of these. Context of the source id.
+            source_context_prefix: Match nodes whose source_context starts with this text. Context of the source id.
+            source: Match nodes whose source is this value, or any of these. The source system.
+            min_source_created_time: Match nodes whose source_created_time is at least this value.
+            max_source_created_time: Match nodes whose source_created_time is at most this value.
+            min_source_updated_time: Match nodes whose source_updated_time is at least this value.
+            max_source_updated_time: Match nodes whose source_updated_time is at most this value.
+            assets: Match nodes whose assets include this node, or any of these.
+            mime_type: Match nodes whose mime_type is this value, or any of these.
+            mime_type_prefix: Match nodes whose mime_type starts with this text.
+            directory: Match nodes whose directory is this value, or any of these.
+            directory_prefix: Match nodes whose directory starts with this text.
+
+        Example:
+            >>> for page in client.cognite_file.iterate(chunk_size=500, name_prefix="A"):
+            ...     print(len(page), page.next_cursor)
+        """
+        return self._iterate(locals(), chunk_size=chunk_size, cursor=cursor, filter=filter)
 
     def search(
         self,
@@ -63,10 +169,64 @@ class CogniteFileAPI(ViewAPI[CogniteFile, CogniteFileList]):
         sort_by: CogniteFileField | NodeField | Sequence[CogniteFileField | NodeField] | None = None,
         direction: SortDirection = "ascending",
         filter: RawFilter | None = None,
-        **filters: Unpack[CogniteFileFilters],
+        space: str | Sequence[str] | None = None,
+        external_id: str | Sequence[str] | None = None,
+        external_id_prefix: str | None = None,
+        name: str | Sequence[str] | None = None,
+        name_prefix: str | None = None,
+        description: str | Sequence[str] | None = None,
+        description_prefix: str | None = None,
+        source_id: str | Sequence[str] | None = None,
+        source_id_prefix: str | None = None,
+        source_context: str | Sequence[str] | None = None,
+        source_context_prefix: str | None = None,
+        source: NodeId | Sequence[NodeId] | None = None,
+        min_source_created_time: datetime | None = None,
+        max_source_created_time: datetime | None = None,
+        min_source_updated_time: datetime | None = None,
+        max_source_updated_time: datetime | None = None,
+        assets: NodeId | Sequence[NodeId] | None = None,
+        mime_type: str | Sequence[str] | None = None,
+        mime_type_prefix: str | None = None,
+        directory: str | Sequence[str] | None = None,
+        directory_prefix: str | None = None,
     ) -> CogniteFileList:
+        """Search the text fields of the CogniteFile nodes that match the filters.
+
+        Args:
+            query: The text to search for; None matches every node.
+            properties: The text fields to search; None searches them all.
+            limit: The most nodes to return.
+            sort_by: The field or fields to sort by; external_id and space sort by the node's own.
+            direction: The sort order: ascending or descending.
+            filter: A raw filter, which nodes must match besides the keyword filters.
+            space: Match nodes in this space, or in any of these.
+            external_id: Match the node with this external id, or any of these.
+            external_id_prefix: Match nodes whose external id starts with this text.
+            name: Match nodes whose name is this value, or any of these. Name of the instance.
+            name_prefix: Match nodes whose name starts with this text. Name of the instance.
+            description: Match nodes whose description is this value, or any of these. Description of the instance.
+            description_prefix: Match nodes whose description starts with this text. Description of the instance.
+            source_id: Match nodes whose source_id is this value, or any of these. Identifier in the source system.
+            source_id_prefix: Match nodes whose source_id starts with this text. Identifier in the source system.
+            source_context: Match nodes whose source_context is this value, or any of these. Context of the source id.
+            source_context_prefix: Match nodes whose source_context starts with this text. Context of the source id.
+            source: Match nodes whose source is this value, or any of these. The source system.
+            min_source_created_time: Match nodes whose source_created_time is at least this value.
+            max_source_created_time: Match nodes whose source_created_time is at most this value.
+            min_source_updated_time: Match nodes whose source_updated_time is at least this value.
+            max_source_updated_time: Match nodes whose source_updated_time is at most this value.
+            assets: Match nodes whose assets include this node, or any of these.
+            mime_type: Match nodes whose mime_type is this value, or any of these.
+            mime_type_prefix: Match nodes whose mime_type starts with this text.
+            directory: Match nodes whose directory is this value, or any of these.
+            directory_prefix: Match nodes whose directory starts with this text.
+
+        Example:
+            >>> client.cognite_file.search("text to find", name_prefix="A", limit=10)
+        """
         return self._search(
-            filters,
+            locals(),
             query=query,
             properties=properties,
             limit=limit,
@@ -82,9 +242,62 @@ class CogniteFileAPI(ViewAPI[CogniteFile, CogniteFileList]):
         *,
         group_by: CogniteFileField | Sequence[CogniteFileField] | None = None,
         filter: RawFilter | None = None,
-        **filters: Unpack[CogniteFileFilters],
+        space: str | Sequence[str] | None = None,
+        external_id: str | Sequence[str] | None = None,
+        external_id_prefix: str | None = None,
+        name: str | Sequence[str] | None = None,
+        name_prefix: str | None = None,
+        description: str | Sequence[str] | None = None,
+        description_prefix: str | None = None,
+        source_id: str | Sequence[str] | None = None,
+        source_id_prefix: str | None = None,
+        source_context: str | Sequence[str] | None = None,
+        source_context_prefix: str | None = None,
+        source: NodeId | Sequence[NodeId] | None = None,
+        min_source_created_time: datetime | None = None,
+        max_source_created_time: datetime | None = None,
+        min_source_updated_time: datetime | None = None,
+        max_source_updated_time: datetime | None = None,
+        assets: NodeId | Sequence[NodeId] | None = None,
+        mime_type: str | Sequence[str] | None = None,
+        mime_type_prefix: str | None = None,
+        directory: str | Sequence[str] | None = None,
+        directory_prefix: str | None = None,
     ) -> AggregateResult:
-        return self._aggregate(filters, aggregate=aggregate, property=property, group_by=group_by, filter=filter)
+        """Count the CogniteFile nodes that match the filters, or aggregate one of their fields.
+
+        Args:
+            aggregate: count, avg, min, max or sum.
+            property: The field to aggregate; count needs none.
+            group_by: The field or fields to group by.
+            filter: A raw filter, which nodes must match besides the keyword filters.
+            space: Match nodes in this space, or in any of these.
+            external_id: Match the node with this external id, or any of these.
+            external_id_prefix: Match nodes whose external id starts with this text.
+            name: Match nodes whose name is this value, or any of these. Name of the instance.
+            name_prefix: Match nodes whose name starts with this text. Name of the instance.
+            description: Match nodes whose description is this value, or any of these. Description of the instance.
+            description_prefix: Match nodes whose description starts with this text. Description of the instance.
+            source_id: Match nodes whose source_id is this value, or any of these. Identifier in the source system.
+            source_id_prefix: Match nodes whose source_id starts with this text. Identifier in the source system.
+            source_context: Match nodes whose source_context is this value, or any of these. Context of the source id.
+            source_context_prefix: Match nodes whose source_context starts with this text. Context of the source id.
+            source: Match nodes whose source is this value, or any of these. The source system.
+            min_source_created_time: Match nodes whose source_created_time is at least this value.
+            max_source_created_time: Match nodes whose source_created_time is at most this value.
+            min_source_updated_time: Match nodes whose source_updated_time is at least this value.
+            max_source_updated_time: Match nodes whose source_updated_time is at most this value.
+            assets: Match nodes whose assets include this node, or any of these.
+            mime_type: Match nodes whose mime_type is this value, or any of these.
+            mime_type_prefix: Match nodes whose mime_type starts with this text.
+            directory: Match nodes whose directory is this value, or any of these.
+            directory_prefix: Match nodes whose directory starts with this text.
+
+        Example:
+            >>> client.cognite_file.aggregate("count", name_prefix="A").value
+        """
+        return self._aggregate(locals(), aggregate=aggregate, property=property, group_by=group_by, filter=filter)
 
     def select(self) -> CogniteFileQuery[CogniteFileList]:
+        """A typed query from CogniteFile nodes: filter on their fields, follow their connections, end with list()."""
         return CogniteFileQuery(self._instances)

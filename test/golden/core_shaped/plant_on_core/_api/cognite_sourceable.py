@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-
-from typing_extensions import Unpack
+from datetime import datetime
 
 from .._query import CogniteSourceableQuery
 from .._runtime import (
@@ -13,6 +12,7 @@ from .._runtime import (
     AggregateResult,
     InstancesClient,
     NodeField,
+    NodeId,
     RawFilter,
     RetrieveConnections,
     SortDirection,
@@ -40,10 +40,47 @@ class CogniteSourceableAPI(ViewAPI[CogniteSourceable, CogniteSourceableList]):
         as_child_class: bool = False,
         retrieve_connections: RetrieveConnections = "skip",
         filter: RawFilter | None = None,
-        **filters: Unpack[CogniteSourceableFilters],
+        space: str | Sequence[str] | None = None,
+        external_id: str | Sequence[str] | None = None,
+        external_id_prefix: str | None = None,
+        source_id: str | Sequence[str] | None = None,
+        source_id_prefix: str | None = None,
+        source_context: str | Sequence[str] | None = None,
+        source_context_prefix: str | None = None,
+        source: NodeId | Sequence[NodeId] | None = None,
+        min_source_created_time: datetime | None = None,
+        max_source_created_time: datetime | None = None,
+        min_source_updated_time: datetime | None = None,
+        max_source_updated_time: datetime | None = None,
     ) -> CogniteSourceableList:
+        """List CogniteSourceable nodes that match the filters.
+
+        Args:
+            limit: The most nodes to return; None returns them all.
+            sort_by: The field or fields to sort by; external_id and space sort by the node's own.
+            direction: The sort order: ascending or descending.
+            as_child_class: Read each node as the most specific class whose view it has data in.
+            retrieve_connections: skip, identifier (edges and reverse relations as node ids) or full (the connected
+                objects).
+            filter: A raw filter, which nodes must match besides the keyword filters.
+            space: Match nodes in this space, or in any of these.
+            external_id: Match the node with this external id, or any of these.
+            external_id_prefix: Match nodes whose external id starts with this text.
+            source_id: Match nodes whose source_id is this value, or any of these. Identifier in the source system.
+            source_id_prefix: Match nodes whose source_id starts with this text. Identifier in the source system.
+            source_context: Match nodes whose source_context is this value, or any of these. Context of the source id.
+            source_context_prefix: Match nodes whose source_context starts with this text. Context of the source id.
+            source: Match nodes whose source is this value, or any of these. The source system.
+            min_source_created_time: Match nodes whose source_created_time is at least this value.
+            max_source_created_time: Match nodes whose source_created_time is at most this value.
+            min_source_updated_time: Match nodes whose source_updated_time is at least this value.
+            max_source_updated_time: Match nodes whose source_updated_time is at most this value.
+
+        Example:
+            >>> client.cognite_sourceable.list(source_id_prefix="A", limit=10)
+        """
         return self._list(
-            filters,
+            locals(),
             limit=limit,
             sort_by=sort_by,
             direction=direction,
@@ -58,9 +95,43 @@ class CogniteSourceableAPI(ViewAPI[CogniteSourceable, CogniteSourceableList]):
         *,
         cursor: str | None = None,
         filter: RawFilter | None = None,
-        **filters: Unpack[CogniteSourceableFilters],
+        space: str | Sequence[str] | None = None,
+        external_id: str | Sequence[str] | None = None,
+        external_id_prefix: str | None = None,
+        source_id: str | Sequence[str] | None = None,
+        source_id_prefix: str | None = None,
+        source_context: str | Sequence[str] | None = None,
+        source_context_prefix: str | None = None,
+        source: NodeId | Sequence[NodeId] | None = None,
+        min_source_created_time: datetime | None = None,
+        max_source_created_time: datetime | None = None,
+        min_source_updated_time: datetime | None = None,
+        max_source_updated_time: datetime | None = None,
     ) -> Iterator[CogniteSourceableList]:
-        return self._iterate(filters, chunk_size=chunk_size, cursor=cursor, filter=filter)
+        """Iterate over the CogniteSourceable nodes that match the filters, a page at a time.
+
+        Args:
+            chunk_size: The most nodes per page.
+            cursor: A page's next_cursor, to resume after that page.
+            filter: A raw filter, which nodes must match besides the keyword filters.
+            space: Match nodes in this space, or in any of these.
+            external_id: Match the node with this external id, or any of these.
+            external_id_prefix: Match nodes whose external id starts with this text.
+            source_id: Match nodes whose source_id is this value, or any of these. Identifier in the source system.
+            source_id_prefix: Match nodes whose source_id starts with this text. Identifier in the source system.
+            source_context: Match nodes whose source_context is this value, or any of these. Context of the source id.
+            source_context_prefix: Match nodes whose source_context starts with this text. Context of the source id.
+            source: Match nodes whose source is this value, or any of these. The source system.
+            min_source_created_time: Match nodes whose source_created_time is at least this value.
+            max_source_created_time: Match nodes whose source_created_time is at most this value.
+            min_source_updated_time: Match nodes whose source_updated_time is at least this value.
+            max_source_updated_time: Match nodes whose source_updated_time is at most this value.
+
+        Example:
+            >>> for page in client.cognite_sourceable.iterate(chunk_size=500, source_id_prefix="A"):
+            ...     print(len(page), page.next_cursor)
+        """
+        return self._iterate(locals(), chunk_size=chunk_size, cursor=cursor, filter=filter)
 
     def search(
         self,
@@ -71,10 +142,46 @@ class CogniteSourceableAPI(ViewAPI[CogniteSourceable, CogniteSourceableList]):
         sort_by: CogniteSourceableField | NodeField | Sequence[CogniteSourceableField | NodeField] | None = None,
         direction: SortDirection = "ascending",
         filter: RawFilter | None = None,
-        **filters: Unpack[CogniteSourceableFilters],
+        space: str | Sequence[str] | None = None,
+        external_id: str | Sequence[str] | None = None,
+        external_id_prefix: str | None = None,
+        source_id: str | Sequence[str] | None = None,
+        source_id_prefix: str | None = None,
+        source_context: str | Sequence[str] | None = None,
+        source_context_prefix: str | None = None,
+        source: NodeId | Sequence[NodeId] | None = None,
+        min_source_created_time: datetime | None = None,
+        max_source_created_time: datetime | None = None,
+        min_source_updated_time: datetime | None = None,
+        max_source_updated_time: datetime | None = None,
     ) -> CogniteSourceableList:
+        """Search the text fields of the CogniteSourceable nodes that match the filters.
+
+        Args:
+            query: The text to search for; None matches every node.
+            properties: The text fields to search; None searches them all.
+            limit: The most nodes to return.
+            sort_by: The field or fields to sort by; external_id and space sort by the node's own.
+            direction: The sort order: ascending or descending.
+            filter: A raw filter, which nodes must match besides the keyword filters.
+            space: Match nodes in this space, or in any of these.
+            external_id: Match the node with this external id, or any of these.
+            external_id_prefix: Match nodes whose external id starts with this text.
+            source_id: Match nodes whose source_id is this value, or any of these. Identifier in the source system.
+            source_id_prefix: Match nodes whose source_id starts with this text. Identifier in the source system.
+            source_context: Match nodes whose source_context is this value, or any of these. Context of the source id.
+            source_context_prefix: Match nodes whose source_context starts with this text. Context of the source id.
+            source: Match nodes whose source is this value, or any of these. The source system.
+            min_source_created_time: Match nodes whose source_created_time is at least this value.
+            max_source_created_time: Match nodes whose source_created_time is at most this value.
+            min_source_updated_time: Match nodes whose source_updated_time is at least this value.
+            max_source_updated_time: Match nodes whose source_updated_time is at most this value.
+
+        Example:
+            >>> client.cognite_sourceable.search("text to find", source_id_prefix="A", limit=10)
+        """
         return self._search(
-            filters,
+            locals(),
             query=query,
             properties=properties,
             limit=limit,
@@ -90,9 +197,46 @@ class CogniteSourceableAPI(ViewAPI[CogniteSourceable, CogniteSourceableList]):
         *,
         group_by: CogniteSourceableField | Sequence[CogniteSourceableField] | None = None,
         filter: RawFilter | None = None,
-        **filters: Unpack[CogniteSourceableFilters],
+        space: str | Sequence[str] | None = None,
+        external_id: str | Sequence[str] | None = None,
+        external_id_prefix: str | None = None,
+        source_id: str | Sequence[str] | None = None,
+        source_id_prefix: str | None = None,
+        source_context: str | Sequence[str] | None = None,
+        source_context_prefix: str | None = None,
+        source: NodeId | Sequence[NodeId] | None = None,
+        min_source_created_time: datetime | None = None,
+        max_source_created_time: datetime | None = None,
+        min_source_updated_time: datetime | None = None,
+        max_source_updated_time: datetime | None = None,
     ) -> AggregateResult:
-        return self._aggregate(filters, aggregate=aggregate, property=property, group_by=group_by, filter=filter)
+        """Count the CogniteSourceable nodes that match the filters, or aggregate one of their fields.
+
+        Args:
+            aggregate: count, avg, min, max or sum.
+            property: The field to aggregate; count needs none.
+            group_by: The field or fields to group by.
+            filter: A raw filter, which nodes must match besides the keyword filters.
+            space: Match nodes in this space, or in any of these.
+            external_id: Match the node with this external id, or any of these.
+            external_id_prefix: Match nodes whose external id starts with this text.
+            source_id: Match nodes whose source_id is this value, or any of these. Identifier in the source system.
+            source_id_prefix: Match nodes whose source_id starts with this text. Identifier in the source system.
+            source_context: Match nodes whose source_context is this value, or any of these. Context of the source id.
+            source_context_prefix: Match nodes whose source_context starts with this text. Context of the source id.
+            source: Match nodes whose source is this value, or any of these. The source system.
+            min_source_created_time: Match nodes whose source_created_time is at least this value.
+            max_source_created_time: Match nodes whose source_created_time is at most this value.
+            min_source_updated_time: Match nodes whose source_updated_time is at least this value.
+            max_source_updated_time: Match nodes whose source_updated_time is at most this value.
+
+        Example:
+            >>> client.cognite_sourceable.aggregate("count", source_id_prefix="A").value
+        """
+        return self._aggregate(locals(), aggregate=aggregate, property=property, group_by=group_by, filter=filter)
 
     def select(self) -> CogniteSourceableQuery[CogniteSourceableList]:
+        """A typed query from CogniteSourceable nodes: filter on their fields, follow their connections, end with
+        list().
+        """
         return CogniteSourceableQuery(self._instances)

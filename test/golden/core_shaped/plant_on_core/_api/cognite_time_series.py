@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-
-from typing_extensions import Unpack
+from datetime import datetime
 
 from .._query import CogniteTimeSeriesQuery
 from .._runtime import (
@@ -13,6 +12,7 @@ from .._runtime import (
     AggregateResult,
     InstancesClient,
     NodeField,
+    NodeId,
     RawFilter,
     RetrieveConnections,
     SortDirection,
@@ -24,6 +24,7 @@ from ..data_classes import (
     CogniteTimeSeriesFilters,
     CogniteTimeSeriesList,
     CogniteTimeSeriesTextField,
+    CogniteTimeSeriesType,
 )
 
 
@@ -39,10 +40,66 @@ class CogniteTimeSeriesAPI(ViewAPI[CogniteTimeSeries, CogniteTimeSeriesList]):
         direction: SortDirection = "ascending",
         retrieve_connections: RetrieveConnections = "skip",
         filter: RawFilter | None = None,
-        **filters: Unpack[CogniteTimeSeriesFilters],
+        space: str | Sequence[str] | None = None,
+        external_id: str | Sequence[str] | None = None,
+        external_id_prefix: str | None = None,
+        name: str | Sequence[str] | None = None,
+        name_prefix: str | None = None,
+        description: str | Sequence[str] | None = None,
+        description_prefix: str | None = None,
+        source_id: str | Sequence[str] | None = None,
+        source_id_prefix: str | None = None,
+        source_context: str | Sequence[str] | None = None,
+        source_context_prefix: str | None = None,
+        source: NodeId | Sequence[NodeId] | None = None,
+        min_source_created_time: datetime | None = None,
+        max_source_created_time: datetime | None = None,
+        min_source_updated_time: datetime | None = None,
+        max_source_updated_time: datetime | None = None,
+        type_: CogniteTimeSeriesType | Sequence[CogniteTimeSeriesType] | None = None,
+        is_step: bool | None = None,
+        source_unit: str | Sequence[str] | None = None,
+        source_unit_prefix: str | None = None,
+        assets: NodeId | Sequence[NodeId] | None = None,
+        equipment: NodeId | Sequence[NodeId] | None = None,
     ) -> CogniteTimeSeriesList:
+        """List CogniteTimeSeries nodes that match the filters.
+
+        Args:
+            limit: The most nodes to return; None returns them all.
+            sort_by: The field or fields to sort by; external_id and space sort by the node's own.
+            direction: The sort order: ascending or descending.
+            retrieve_connections: skip, identifier (edges and reverse relations as node ids) or full (the connected
+                objects).
+            filter: A raw filter, which nodes must match besides the keyword filters.
+            space: Match nodes in this space, or in any of these.
+            external_id: Match the node with this external id, or any of these.
+            external_id_prefix: Match nodes whose external id starts with this text.
+            name: Match nodes whose name is this value, or any of these. Name of the instance.
+            name_prefix: Match nodes whose name starts with this text. Name of the instance.
+            description: Match nodes whose description is this value, or any of these. Description of the instance.
+            description_prefix: Match nodes whose description starts with this text. Description of the instance.
+            source_id: Match nodes whose source_id is this value, or any of these. Identifier in the source system.
+            source_id_prefix: Match nodes whose source_id starts with this text. Identifier in the source system.
+            source_context: Match nodes whose source_context is this value, or any of these. Context of the source id.
+            source_context_prefix: Match nodes whose source_context starts with this text. Context of the source id.
+            source: Match nodes whose source is this value, or any of these. The source system.
+            min_source_created_time: Match nodes whose source_created_time is at least this value.
+            max_source_created_time: Match nodes whose source_created_time is at most this value.
+            min_source_updated_time: Match nodes whose source_updated_time is at least this value.
+            max_source_updated_time: Match nodes whose source_updated_time is at most this value.
+            type_: Match nodes whose type_ is this value, or any of these. Data type of the data points.
+            is_step: Match nodes whose is_step is this value.
+            source_unit: Match nodes whose source_unit is this value, or any of these.
+            source_unit_prefix: Match nodes whose source_unit starts with this text.
+            assets: Match nodes whose assets include this node, or any of these.
+            equipment: Match nodes whose equipment include this node, or any of these.
+
+        Example:
+            >>> client.cognite_time_series.list(name_prefix="A", limit=10)
+        """
         return self._list(
-            filters,
+            locals(),
             limit=limit,
             sort_by=sort_by,
             direction=direction,
@@ -56,9 +113,63 @@ class CogniteTimeSeriesAPI(ViewAPI[CogniteTimeSeries, CogniteTimeSeriesList]):
         *,
         cursor: str | None = None,
         filter: RawFilter | None = None,
-        **filters: Unpack[CogniteTimeSeriesFilters],
+        space: str | Sequence[str] | None = None,
+        external_id: str | Sequence[str] | None = None,
+        external_id_prefix: str | None = None,
+        name: str | Sequence[str] | None = None,
+        name_prefix: str | None = None,
+        description: str | Sequence[str] | None = None,
+        description_prefix: str | None = None,
+        source_id: str | Sequence[str] | None = None,
+        source_id_prefix: str | None = None,
+        source_context: str | Sequence[str] | None = None,
+        source_context_prefix: str | None = None,
+        source: NodeId | Sequence[NodeId] | None = None,
+        min_source_created_time: datetime | None = None,
+        max_source_created_time: datetime | None = None,
+        min_source_updated_time: datetime | None = None,
+        max_source_updated_time: datetime | None = None,
+        type_: CogniteTimeSeriesType | Sequence[CogniteTimeSeriesType] | None = None,
+        is_step: bool | None = None,
+        source_unit: str | Sequence[str] | None = None,
+        source_unit_prefix: str | None = None,
+        assets: NodeId | Sequence[NodeId] | None = None,
+        equipment: NodeId | Sequence[NodeId] | None = None,
     ) -> Iterator[CogniteTimeSeriesList]:
-        return self._iterate(filters, chunk_size=chunk_size, cursor=cursor, filter=filter)
+        """Iterate over the CogniteTimeSeries nodes that match the filters, a page at a time.
+
+        Args:
+            chunk_size: The most nodes per page.
+            cursor: A page's next_cursor, to resume after that page.
+            filter: A raw filter, which nodes must match besides the keyword filters.
+            space: Match nodes in this space, or in any of these.
+            external_id: Match the node with this external id, or any of these.
+            external_id_prefix: Match nodes whose external id starts with this text.
+            name: Match nodes whose name is this value, or any of these. Name of the instance.
+            name_prefix: Match nodes whose name starts with this text. Name of the instance.
+            description: Match nodes whose description is this value, or any of these. Description of the instance.
+            description_prefix: Match nodes whose description starts with this text. Description of the instance.
+            source_id: Match nodes whose source_id is this value, or any of these. Identifier in the source system.
+            source_id_prefix: Match nodes whose source_id starts with this text. Identifier in the source system.
+            source_context: Match nodes whose source_context is this value, or any of these. Context of the source id.
+            source_context_prefix: Match nodes whose source_context starts with this text. Context of the source id.
+            source: Match nodes whose source is this value, or any of these. The source system.
+            min_source_created_time: Match nodes whose source_created_time is at least this value.
+            max_source_created_time: Match nodes whose source_created_time is at most this value.
+            min_source_updated_time: Match nodes whose source_updated_time is at least this value.
+            max_source_updated_time: Match nodes whose source_updated_time is at most this value.
+            type_: Match nodes whose type_ is this value, or any of these. Data type of the data points.
+            is_step: Match nodes whose is_step is this value.
+            source_unit: Match nodes whose source_unit is this value, or any of these.
+            source_unit_prefix: Match nodes whose source_unit starts with this text.
+            assets: Match nodes whose assets include this node, or any of these.
+            equipment: Match nodes whose equipment include this node, or any of these.
+
+        Example:
+            >>> for page in client.cognite_time_series.iterate(chunk_size=500, name_prefix="A"):
+            ...     print(len(page), page.next_cursor)
+        """
+        return self._iterate(locals(), chunk_size=chunk_size, cursor=cursor, filter=filter)
 
     def search(
         self,
@@ -69,10 +180,66 @@ class CogniteTimeSeriesAPI(ViewAPI[CogniteTimeSeries, CogniteTimeSeriesList]):
         sort_by: CogniteTimeSeriesField | NodeField | Sequence[CogniteTimeSeriesField | NodeField] | None = None,
         direction: SortDirection = "ascending",
         filter: RawFilter | None = None,
-        **filters: Unpack[CogniteTimeSeriesFilters],
+        space: str | Sequence[str] | None = None,
+        external_id: str | Sequence[str] | None = None,
+        external_id_prefix: str | None = None,
+        name: str | Sequence[str] | None = None,
+        name_prefix: str | None = None,
+        description: str | Sequence[str] | None = None,
+        description_prefix: str | None = None,
+        source_id: str | Sequence[str] | None = None,
+        source_id_prefix: str | None = None,
+        source_context: str | Sequence[str] | None = None,
+        source_context_prefix: str | None = None,
+        source: NodeId | Sequence[NodeId] | None = None,
+        min_source_created_time: datetime | None = None,
+        max_source_created_time: datetime | None = None,
+        min_source_updated_time: datetime | None = None,
+        max_source_updated_time: datetime | None = None,
+        type_: CogniteTimeSeriesType | Sequence[CogniteTimeSeriesType] | None = None,
+        is_step: bool | None = None,
+        source_unit: str | Sequence[str] | None = None,
+        source_unit_prefix: str | None = None,
+        assets: NodeId | Sequence[NodeId] | None = None,
+        equipment: NodeId | Sequence[NodeId] | None = None,
     ) -> CogniteTimeSeriesList:
+        """Search the text fields of the CogniteTimeSeries nodes that match the filters.
+
+        Args:
+            query: The text to search for; None matches every node.
+            properties: The text fields to search; None searches them all.
+            limit: The most nodes to return.
+            sort_by: The field or fields to sort by; external_id and space sort by the node's own.
+            direction: The sort order: ascending or descending.
+            filter: A raw filter, which nodes must match besides the keyword filters.
+            space: Match nodes in this space, or in any of these.
+            external_id: Match the node with this external id, or any of these.
+            external_id_prefix: Match nodes whose external id starts with this text.
+            name: Match nodes whose name is this value, or any of these. Name of the instance.
+            name_prefix: Match nodes whose name starts with this text. Name of the instance.
+            description: Match nodes whose description is this value, or any of these. Description of the instance.
+            description_prefix: Match nodes whose description starts with this text. Description of the instance.
+            source_id: Match nodes whose source_id is this value, or any of these. Identifier in the source system.
+            source_id_prefix: Match nodes whose source_id starts with this text. Identifier in the source system.
+            source_context: Match nodes whose source_context is this value, or any of these. Context of the source id.
+            source_context_prefix: Match nodes whose source_context starts with this text. Context of the source id.
+            source: Match nodes whose source is this value, or any of these. The source system.
+            min_source_created_time: Match nodes whose source_created_time is at least this value.
+            max_source_created_time: Match nodes whose source_created_time is at most this value.
+            min_source_updated_time: Match nodes whose source_updated_time is at least this value.
+            max_source_updated_time: Match nodes whose source_updated_time is at most this value.
+            type_: Match nodes whose type_ is this value, or any of these. Data type of the data points.
+            is_step: Match nodes whose is_step is this value.
+            source_unit: Match nodes whose source_unit is this value, or any of these.
+            source_unit_prefix: Match nodes whose source_unit starts with this text.
+            assets: Match nodes whose assets include this node, or any of these.
+            equipment: Match nodes whose equipment include this node, or any of these.
+
+        Example:
+            >>> client.cognite_time_series.search("text to find", name_prefix="A", limit=10)
+        """
         return self._search(
-            filters,
+            locals(),
             query=query,
             properties=properties,
             limit=limit,
@@ -88,9 +255,66 @@ class CogniteTimeSeriesAPI(ViewAPI[CogniteTimeSeries, CogniteTimeSeriesList]):
         *,
         group_by: CogniteTimeSeriesField | Sequence[CogniteTimeSeriesField] | None = None,
         filter: RawFilter | None = None,
-        **filters: Unpack[CogniteTimeSeriesFilters],
+        space: str | Sequence[str] | None = None,
+        external_id: str | Sequence[str] | None = None,
+        external_id_prefix: str | None = None,
+        name: str | Sequence[str] | None = None,
+        name_prefix: str | None = None,
+        description: str | Sequence[str] | None = None,
+        description_prefix: str | None = None,
+        source_id: str | Sequence[str] | None = None,
+        source_id_prefix: str | None = None,
+        source_context: str | Sequence[str] | None = None,
+        source_context_prefix: str | None = None,
+        source: NodeId | Sequence[NodeId] | None = None,
+        min_source_created_time: datetime | None = None,
+        max_source_created_time: datetime | None = None,
+        min_source_updated_time: datetime | None = None,
+        max_source_updated_time: datetime | None = None,
+        type_: CogniteTimeSeriesType | Sequence[CogniteTimeSeriesType] | None = None,
+        is_step: bool | None = None,
+        source_unit: str | Sequence[str] | None = None,
+        source_unit_prefix: str | None = None,
+        assets: NodeId | Sequence[NodeId] | None = None,
+        equipment: NodeId | Sequence[NodeId] | None = None,
     ) -> AggregateResult:
-        return self._aggregate(filters, aggregate=aggregate, property=property, group_by=group_by, filter=filter)
+        """Count the CogniteTimeSeries nodes that match the filters, or aggregate one of their fields.
+
+        Args:
+            aggregate: count, avg, min, max or sum.
+            property: The field to aggregate; count needs none.
+            group_by: The field or fields to group by.
+            filter: A raw filter, which nodes must match besides the keyword filters.
+            space: Match nodes in this space, or in any of these.
+            external_id: Match the node with this external id, or any of these.
+            external_id_prefix: Match nodes whose external id starts with this text.
+            name: Match nodes whose name is this value, or any of these. Name of the instance.
+            name_prefix: Match nodes whose name starts with this text. Name of the instance.
+            description: Match nodes whose description is this value, or any of these. Description of the instance.
+            description_prefix: Match nodes whose description starts with this text. Description of the instance.
+            source_id: Match nodes whose source_id is this value, or any of these. Identifier in the source system.
+            source_id_prefix: Match nodes whose source_id starts with this text. Identifier in the source system.
+            source_context: Match nodes whose source_context is this value, or any of these. Context of the source id.
+            source_context_prefix: Match nodes whose source_context starts with this text. Context of the source id.
+            source: Match nodes whose source is this value, or any of these. The source system.
+            min_source_created_time: Match nodes whose source_created_time is at least this value.
+            max_source_created_time: Match nodes whose source_created_time is at most this value.
+            min_source_updated_time: Match nodes whose source_updated_time is at least this value.
+            max_source_updated_time: Match nodes whose source_updated_time is at most this value.
+            type_: Match nodes whose type_ is this value, or any of these. Data type of the data points.
+            is_step: Match nodes whose is_step is this value.
+            source_unit: Match nodes whose source_unit is this value, or any of these.
+            source_unit_prefix: Match nodes whose source_unit starts with this text.
+            assets: Match nodes whose assets include this node, or any of these.
+            equipment: Match nodes whose equipment include this node, or any of these.
+
+        Example:
+            >>> client.cognite_time_series.aggregate("count", name_prefix="A").value
+        """
+        return self._aggregate(locals(), aggregate=aggregate, property=property, group_by=group_by, filter=filter)
 
     def select(self) -> CogniteTimeSeriesQuery[CogniteTimeSeriesList]:
+        """A typed query from CogniteTimeSeries nodes: filter on their fields, follow their connections, end with
+        list().
+        """
         return CogniteTimeSeriesQuery(self._instances)

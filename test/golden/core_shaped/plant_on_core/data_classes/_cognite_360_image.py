@@ -36,8 +36,10 @@ class Cognite360Image(CogniteDescribable):
 
     taken_at: Annotated[Timestamp | None, cdf_name("takenAt")] = None
     model_3d: Annotated[DirectRelation | Cognite3DModel | None, cdf_name("model3D")] = None
+    """The 3D model of the image."""
 
     def as_write(self) -> Cognite360ImageWrite:
+        """This node as a write object, for client.upsert()."""
         return self._to_write(Cognite360ImageWrite)
 
 
@@ -49,10 +51,12 @@ class Cognite360ImageWrite(CogniteDescribableWrite):
 
     taken_at: Annotated[Timestamp | None, cdf_name("takenAt")] = None
     model_3d: Annotated[Cognite3DModelWrite | DirectRelation | tuple[str, str] | None, cdf_name("model3D")] = None
+    """The 3D model of the image."""
 
 
 class Cognite360ImageList(NodeList[Cognite360Image]):
     def as_write(self) -> Cognite360ImageWriteList:
+        """These nodes as write objects, for client.upsert()."""
         return Cognite360ImageWriteList(item.as_write() for item in self)
 
 

@@ -25,8 +25,10 @@ class Cognite3DModel(CogniteDescribable):
     _view: ClassVar[ViewId] = COGNITE_3D_MODEL_VIEW
 
     type_: Annotated[Cognite3DModelType | str | None, cdf_name("type")] = None
+    """Kind of 3D model."""
 
     def as_write(self) -> Cognite3DModelWrite:
+        """This node as a write object, for client.upsert()."""
         return self._to_write(Cognite3DModelWrite)
 
 
@@ -36,10 +38,12 @@ class Cognite3DModelWrite(CogniteDescribableWrite):
     _view: ClassVar[ViewId] = COGNITE_3D_MODEL_VIEW
 
     type_: Annotated[Cognite3DModelType | None, cdf_name("type")] = None
+    """Kind of 3D model."""
 
 
 class Cognite3DModelList(NodeList[Cognite3DModel]):
     def as_write(self) -> Cognite3DModelWriteList:
+        """These nodes as write objects, for client.upsert()."""
         return Cognite3DModelWriteList(item.as_write() for item in self)
 
 

@@ -52,9 +52,11 @@ class Cognite3DObject(CogniteDescribable):
     x_min: Annotated[float | None, cdf_name("xMin")] = None
     x_max: Annotated[float | None, cdf_name("xMax")] = None
     asset: DirectRelation | CogniteAsset | None = None
+    """The asset this object shows (through an interface property)."""
     images_360: Annotated[list[DirectRelation | Cognite360Image] | None, cdf_name("images360")] = None
 
     def as_write(self) -> Cognite3DObjectWrite:
+        """This node as a write object, for client.upsert()."""
         return self._to_write(Cognite3DObjectWrite)
 
 
@@ -74,6 +76,7 @@ class Cognite3DObjectWrite(CogniteDescribableWrite):
 
 class Cognite3DObjectList(NodeList[Cognite3DObject]):
     def as_write(self) -> Cognite3DObjectWriteList:
+        """These nodes as write objects, for client.upsert()."""
         return Cognite3DObjectWriteList(item.as_write() for item in self)
 
 

@@ -77,6 +77,7 @@ class CogniteActivity(CogniteDescribable, CogniteSourceable, CogniteSchedulable)
     time_series: Annotated[list[DirectRelation | CogniteTimeSeries] | None, cdf_name("timeSeries")] = None
 
     def as_write(self) -> CogniteActivityWrite:
+        """This node as a write object, for client.upsert()."""
         return self._to_write(CogniteActivityWrite)
 
 
@@ -96,6 +97,7 @@ class CogniteActivityWrite(CogniteDescribableWrite, CogniteSourceableWrite, Cogn
 
 class CogniteActivityList(NodeList[CogniteActivity]):
     def as_write(self) -> CogniteActivityWriteList:
+        """These nodes as write objects, for client.upsert()."""
         return CogniteActivityWriteList(item.as_write() for item in self)
 
 

@@ -104,15 +104,23 @@ class CogniteAsset(CogniteVisualizable, CogniteDescribable, CogniteSourceable):
     _connections: ClassVar[dict[str, Connection]] = _CONNECTIONS
 
     parent: DirectRelation | CogniteAsset | None = None
+    """The parent asset."""
     root: DirectRelation | CogniteAsset | None = None
+    """The top of the hierarchy."""
     path: list[DirectRelation | CogniteAsset] | None = None
+    """Assets from the root to this one."""
     path_last_updated_time: Annotated[Timestamp | None, cdf_name("pathLastUpdatedTime")] = None
     children: list[DirectRelation | CogniteAsset] | None = None
+    """Assets whose parent this is."""
     equipment: list[DirectRelation | CogniteEquipment] | None = None
+    """Equipment on this asset."""
     time_series: Annotated[list[DirectRelation | CogniteTimeSeries] | None, cdf_name("timeSeries")] = None
+    """Time series about this asset."""
     files: list[DirectRelation | CogniteFile] | None = None
+    """Files about this asset."""
 
     def as_write(self) -> CogniteAssetWrite:
+        """This node as a write object, for client.upsert()."""
         return self._to_write(CogniteAssetWrite)
 
 
@@ -123,13 +131,17 @@ class CogniteAssetWrite(CogniteVisualizableWrite, CogniteDescribableWrite, Cogni
     _connections: ClassVar[dict[str, Connection]] = _CONNECTIONS
 
     parent: CogniteAssetWrite | DirectRelation | tuple[str, str] | None = None
+    """The parent asset."""
     root: CogniteAssetWrite | DirectRelation | tuple[str, str] | None = None
+    """The top of the hierarchy."""
     path: list[CogniteAssetWrite | DirectRelation | tuple[str, str]] | None = None
+    """Assets from the root to this one."""
     path_last_updated_time: Annotated[Timestamp | None, cdf_name("pathLastUpdatedTime")] = None
 
 
 class CogniteAssetList(NodeList[CogniteAsset]):
     def as_write(self) -> CogniteAssetWriteList:
+        """These nodes as write objects, for client.upsert()."""
         return CogniteAssetWriteList(item.as_write() for item in self)
 
 

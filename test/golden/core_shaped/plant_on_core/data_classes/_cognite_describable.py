@@ -26,11 +26,16 @@ class CogniteDescribable(NodeRead):
     _view: ClassVar[ViewId] = COGNITE_DESCRIBABLE_VIEW
 
     name: str | None = None
+    """Name of the instance."""
     description: str | None = None
+    """Description of the instance."""
     tags: list[str] | None = None
+    """Text labels for categorizing the instance."""
     aliases: list[str] | None = None
+    """Other names of the instance."""
 
     def as_write(self) -> CogniteDescribableWrite:
+        """This node as a write object, for client.upsert()."""
         return self._to_write(CogniteDescribableWrite)
 
 
@@ -40,13 +45,18 @@ class CogniteDescribableWrite(NodeWrite):
     _view: ClassVar[ViewId] = COGNITE_DESCRIBABLE_VIEW
 
     name: str | None = None
+    """Name of the instance."""
     description: str | None = None
+    """Description of the instance."""
     tags: list[str] | None = None
+    """Text labels for categorizing the instance."""
     aliases: list[str] | None = None
+    """Other names of the instance."""
 
 
 class CogniteDescribableList(NodeList[CogniteDescribable]):
     def as_write(self) -> CogniteDescribableWriteList:
+        """These nodes as write objects, for client.upsert()."""
         return CogniteDescribableWriteList(item.as_write() for item in self)
 
 

@@ -74,12 +74,15 @@ class CogniteEquipment(CogniteDescribable, CogniteSourceable):
     _connections: ClassVar[dict[str, Connection]] = _CONNECTIONS
 
     asset: DirectRelation | CogniteAsset | None = None
+    """The asset the equipment belongs to."""
     serial_number: Annotated[str | None, cdf_name("serialNumber")] = None
     manufacturer: str | None = None
     files: list[DirectRelation | CogniteFile] | None = None
+    """Documents about the equipment."""
     time_series: Annotated[list[DirectRelation | CogniteTimeSeries] | None, cdf_name("timeSeries")] = None
 
     def as_write(self) -> CogniteEquipmentWrite:
+        """This node as a write object, for client.upsert()."""
         return self._to_write(CogniteEquipmentWrite)
 
 
@@ -90,13 +93,16 @@ class CogniteEquipmentWrite(CogniteDescribableWrite, CogniteSourceableWrite):
     _connections: ClassVar[dict[str, Connection]] = _CONNECTIONS
 
     asset: CogniteAssetWrite | DirectRelation | tuple[str, str] | None = None
+    """The asset the equipment belongs to."""
     serial_number: Annotated[str | None, cdf_name("serialNumber")] = None
     manufacturer: str | None = None
     files: list[CogniteFileWrite | DirectRelation | tuple[str, str]] | None = None
+    """Documents about the equipment."""
 
 
 class CogniteEquipmentList(NodeList[CogniteEquipment]):
     def as_write(self) -> CogniteEquipmentWriteList:
+        """These nodes as write objects, for client.upsert()."""
         return CogniteEquipmentWriteList(item.as_write() for item in self)
 
 

@@ -73,6 +73,7 @@ class CogniteFile(CogniteDescribable, CogniteSourceable):
     equipment: list[DirectRelation | CogniteEquipment] | None = None
 
     def as_write(self) -> CogniteFileWrite:
+        """This node as a write object, for client.upsert()."""
         return self._to_write(CogniteFileWrite)
 
 
@@ -89,6 +90,7 @@ class CogniteFileWrite(CogniteDescribableWrite, CogniteSourceableWrite):
 
 class CogniteFileList(NodeList[CogniteFile]):
     def as_write(self) -> CogniteFileWriteList:
+        """These nodes as write objects, for client.upsert()."""
         return CogniteFileWriteList(item.as_write() for item in self)
 
 

@@ -31,6 +31,7 @@ class CogniteSchedulable(NodeRead):
     scheduled_start_time: Annotated[Timestamp | None, cdf_name("scheduledStartTime")] = None
 
     def as_write(self) -> CogniteSchedulableWrite:
+        """This node as a write object, for client.upsert()."""
         return self._to_write(CogniteSchedulableWrite)
 
 
@@ -46,6 +47,7 @@ class CogniteSchedulableWrite(NodeWrite):
 
 class CogniteSchedulableList(NodeList[CogniteSchedulable]):
     def as_write(self) -> CogniteSchedulableWriteList:
+        """These nodes as write objects, for client.upsert()."""
         return CogniteSchedulableWriteList(item.as_write() for item in self)
 
 

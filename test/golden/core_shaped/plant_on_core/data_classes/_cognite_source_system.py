@@ -30,6 +30,7 @@ class CogniteSourceSystem(CogniteDescribable):
     manufacturer: str | None = None
 
     def as_write(self) -> CogniteSourceSystemWrite:
+        """This node as a write object, for client.upsert()."""
         return self._to_write(CogniteSourceSystemWrite)
 
 
@@ -44,6 +45,7 @@ class CogniteSourceSystemWrite(CogniteDescribableWrite):
 
 class CogniteSourceSystemList(NodeList[CogniteSourceSystem]):
     def as_write(self) -> CogniteSourceSystemWriteList:
+        """These nodes as write objects, for client.upsert()."""
         return CogniteSourceSystemWriteList(item.as_write() for item in self)
 
 

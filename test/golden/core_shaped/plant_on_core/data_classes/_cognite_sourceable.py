@@ -52,12 +52,16 @@ class CogniteSourceable(NodeRead):
     _connections: ClassVar[dict[str, Connection]] = _CONNECTIONS
 
     source_id: Annotated[str | None, cdf_name("sourceId")] = None
+    """Identifier in the source system."""
     source_context: Annotated[str | None, cdf_name("sourceContext")] = None
+    """Context of the source id."""
     source: DirectRelation | CogniteSourceSystem | None = None
+    """The source system."""
     source_created_time: Annotated[Timestamp | None, cdf_name("sourceCreatedTime")] = None
     source_updated_time: Annotated[Timestamp | None, cdf_name("sourceUpdatedTime")] = None
 
     def as_write(self) -> CogniteSourceableWrite:
+        """This node as a write object, for client.upsert()."""
         return self._to_write(CogniteSourceableWrite)
 
 
@@ -68,14 +72,18 @@ class CogniteSourceableWrite(NodeWrite):
     _connections: ClassVar[dict[str, Connection]] = _CONNECTIONS
 
     source_id: Annotated[str | None, cdf_name("sourceId")] = None
+    """Identifier in the source system."""
     source_context: Annotated[str | None, cdf_name("sourceContext")] = None
+    """Context of the source id."""
     source: CogniteSourceSystemWrite | DirectRelation | tuple[str, str] | None = None
+    """The source system."""
     source_created_time: Annotated[Timestamp | None, cdf_name("sourceCreatedTime")] = None
     source_updated_time: Annotated[Timestamp | None, cdf_name("sourceUpdatedTime")] = None
 
 
 class CogniteSourceableList(NodeList[CogniteSourceable]):
     def as_write(self) -> CogniteSourceableWriteList:
+        """These nodes as write objects, for client.upsert()."""
         return CogniteSourceableWriteList(item.as_write() for item in self)
 
 

@@ -63,12 +63,14 @@ class CogniteTimeSeries(CogniteDescribable, CogniteSourceable):
     _connections: ClassVar[dict[str, Connection]] = _CONNECTIONS
 
     type_: Annotated[CogniteTimeSeriesType | str, cdf_name("type")]
+    """Data type of the data points."""
     is_step: Annotated[bool, cdf_name("isStep")]
     source_unit: Annotated[str | None, cdf_name("sourceUnit")] = None
     assets: list[DirectRelation | CogniteAsset] | None = None
     equipment: list[DirectRelation | CogniteEquipment] | None = None
 
     def as_write(self) -> CogniteTimeSeriesWrite:
+        """This node as a write object, for client.upsert()."""
         return self._to_write(CogniteTimeSeriesWrite)
 
 
@@ -79,6 +81,7 @@ class CogniteTimeSeriesWrite(CogniteDescribableWrite, CogniteSourceableWrite):
     _connections: ClassVar[dict[str, Connection]] = _CONNECTIONS
 
     type_: Annotated[CogniteTimeSeriesType, cdf_name("type")]
+    """Data type of the data points."""
     is_step: Annotated[bool, cdf_name("isStep")]
     source_unit: Annotated[str | None, cdf_name("sourceUnit")] = None
     assets: list[CogniteAssetWrite | DirectRelation | tuple[str, str]] | None = None
@@ -87,6 +90,7 @@ class CogniteTimeSeriesWrite(CogniteDescribableWrite, CogniteSourceableWrite):
 
 class CogniteTimeSeriesList(NodeList[CogniteTimeSeries]):
     def as_write(self) -> CogniteTimeSeriesWriteList:
+        """These nodes as write objects, for client.upsert()."""
         return CogniteTimeSeriesWriteList(item.as_write() for item in self)
 
 

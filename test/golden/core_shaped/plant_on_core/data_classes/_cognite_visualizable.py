@@ -41,8 +41,10 @@ class CogniteVisualizable(NodeRead):
     _connections: ClassVar[dict[str, Connection]] = _CONNECTIONS
 
     object_3d: Annotated[DirectRelation | Cognite3DObject | None, cdf_name("object3D")] = None
+    """The 3D object of the instance."""
 
     def as_write(self) -> CogniteVisualizableWrite:
+        """This node as a write object, for client.upsert()."""
         return self._to_write(CogniteVisualizableWrite)
 
 
@@ -53,10 +55,12 @@ class CogniteVisualizableWrite(NodeWrite):
     _connections: ClassVar[dict[str, Connection]] = _CONNECTIONS
 
     object_3d: Annotated[Cognite3DObjectWrite | DirectRelation | tuple[str, str] | None, cdf_name("object3D")] = None
+    """The 3D object of the instance."""
 
 
 class CogniteVisualizableList(NodeList[CogniteVisualizable]):
     def as_write(self) -> CogniteVisualizableWriteList:
+        """These nodes as write objects, for client.upsert()."""
         return CogniteVisualizableWriteList(item.as_write() for item in self)
 
 

@@ -27,6 +27,7 @@ class Monitored(CogniteDescribable):
     alarm_level: Annotated[MonitoredAlarmLevel | str | None, cdf_name("alarmLevel")] = None
 
     def as_write(self) -> MonitoredWrite:
+        """This node as a write object, for client.upsert()."""
         return self._to_write(MonitoredWrite)
 
 
@@ -40,6 +41,7 @@ class MonitoredWrite(CogniteDescribableWrite):
 
 class MonitoredList(NodeList[Monitored]):
     def as_write(self) -> MonitoredWriteList:
+        """These nodes as write objects, for client.upsert()."""
         return MonitoredWriteList(item.as_write() for item in self)
 
 

@@ -63,9 +63,12 @@ class Pump(CogniteEquipment, Monitored):
     _connections: ClassVar[dict[str, Connection]] = _CONNECTIONS
 
     flow_rate: Annotated[float | None, cdf_name("flowRate")] = None
+    """Nominal flow, m3/h."""
     site: DirectRelation | Site | None = None
+    """The site the pump is at."""
 
     def as_write(self) -> PumpWrite:
+        """This node as a write object, for client.upsert()."""
         return self._to_write(PumpWrite)
 
 
@@ -76,11 +79,14 @@ class PumpWrite(CogniteEquipmentWrite, MonitoredWrite):
     _connections: ClassVar[dict[str, Connection]] = _CONNECTIONS
 
     flow_rate: Annotated[float | None, cdf_name("flowRate")] = None
+    """Nominal flow, m3/h."""
     site: SiteWrite | DirectRelation | tuple[str, str] | None = None
+    """The site the pump is at."""
 
 
 class PumpList(NodeList[Pump]):
     def as_write(self) -> PumpWriteList:
+        """These nodes as write objects, for client.upsert()."""
         return PumpWriteList(item.as_write() for item in self)
 
 

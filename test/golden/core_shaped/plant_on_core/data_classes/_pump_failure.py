@@ -59,9 +59,11 @@ class PumpFailure(CogniteActivity, Monitored):
     _connections: ClassVar[dict[str, Connection]] = _CONNECTIONS
 
     pumps: list[DirectRelation | Pump] | None = None
+    """The pumps that failed."""
     cause: PumpFailureCause | str | None = None
 
     def as_write(self) -> PumpFailureWrite:
+        """This node as a write object, for client.upsert()."""
         return self._to_write(PumpFailureWrite)
 
 
@@ -72,11 +74,13 @@ class PumpFailureWrite(CogniteActivityWrite, MonitoredWrite):
     _connections: ClassVar[dict[str, Connection]] = _CONNECTIONS
 
     pumps: list[PumpWrite | DirectRelation | tuple[str, str]] | None = None
+    """The pumps that failed."""
     cause: PumpFailureCause | None = None
 
 
 class PumpFailureList(NodeList[PumpFailure]):
     def as_write(self) -> PumpFailureWriteList:
+        """These nodes as write objects, for client.upsert()."""
         return PumpFailureWriteList(item.as_write() for item in self)
 
 

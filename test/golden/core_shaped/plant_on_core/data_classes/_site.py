@@ -78,6 +78,7 @@ class Site(CogniteAsset):
     _connections: ClassVar[dict[str, Connection]] = _CONNECTIONS
 
     def as_write(self) -> SiteWrite:
+        """This node as a write object, for client.upsert()."""
         return self._to_write(SiteWrite)
 
 
@@ -90,6 +91,7 @@ class SiteWrite(CogniteAssetWrite):
 
 class SiteList(NodeList[Site]):
     def as_write(self) -> SiteWriteList:
+        """These nodes as write objects, for client.upsert()."""
         return SiteWriteList(item.as_write() for item in self)
 
 

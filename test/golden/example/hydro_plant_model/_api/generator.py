@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
-from typing_extensions import Unpack
-
 from .._query import GeneratorQuery
 from .._runtime import (
     DEFAULT_LIMIT,
@@ -14,6 +12,7 @@ from .._runtime import (
     Histogram,
     InstancesClient,
     NodeField,
+    NodeId,
     RawFilter,
     RetrieveConnections,
     SortDirection,
@@ -36,10 +35,49 @@ class GeneratorAPI(ViewAPI[Generator, GeneratorList]):
         direction: SortDirection = "ascending",
         retrieve_connections: RetrieveConnections = "skip",
         filter: RawFilter | None = None,
-        **filters: Unpack[GeneratorFilters],
+        space: str | Sequence[str] | None = None,
+        external_id: str | Sequence[str] | None = None,
+        external_id_prefix: str | None = None,
+        name: str | Sequence[str] | None = None,
+        name_prefix: str | None = None,
+        description: str | Sequence[str] | None = None,
+        description_prefix: str | None = None,
+        parent: NodeId | Sequence[NodeId] | None = None,
+        min_serial_number: int | None = None,
+        max_serial_number: int | None = None,
+        min_rated_power_kw: float | None = None,
+        max_rated_power_kw: float | None = None,
+        plant: NodeId | Sequence[NodeId] | None = None,
     ) -> GeneratorList:
+        """List Generator nodes that match the filters.
+
+        Args:
+            limit: The most nodes to return; None returns them all.
+            sort_by: The field or fields to sort by; external_id and space sort by the node's own.
+            direction: The sort order: ascending or descending.
+            retrieve_connections: skip, identifier (edges and reverse relations as node ids) or full (the connected
+                objects).
+            filter: A raw filter, which nodes must match besides the keyword filters.
+            space: Match nodes in this space, or in any of these.
+            external_id: Match the node with this external id, or any of these.
+            external_id_prefix: Match nodes whose external id starts with this text.
+            name: Match nodes whose name is this value, or any of these. Human-readable name.
+            name_prefix: Match nodes whose name starts with this text. Human-readable name.
+            description: Match nodes whose description is this value, or any of these.
+            description_prefix: Match nodes whose description starts with this text.
+            parent: Match nodes whose parent is this value, or any of these. The asset this one belongs to, of any kind
+                (no view hint).
+            min_serial_number: Match nodes whose serial_number is at least this value.
+            max_serial_number: Match nodes whose serial_number is at most this value.
+            min_rated_power_kw: Match nodes whose rated_power_kw is at least this value.
+            max_rated_power_kw: Match nodes whose rated_power_kw is at most this value.
+            plant: Match nodes whose plant is this value, or any of these.
+
+        Example:
+            >>> client.generator.list(min_serial_number=1, limit=10)
+        """
         return self._list(
-            filters,
+            locals(),
             limit=limit,
             sort_by=sort_by,
             direction=direction,
@@ -53,9 +91,46 @@ class GeneratorAPI(ViewAPI[Generator, GeneratorList]):
         *,
         cursor: str | None = None,
         filter: RawFilter | None = None,
-        **filters: Unpack[GeneratorFilters],
+        space: str | Sequence[str] | None = None,
+        external_id: str | Sequence[str] | None = None,
+        external_id_prefix: str | None = None,
+        name: str | Sequence[str] | None = None,
+        name_prefix: str | None = None,
+        description: str | Sequence[str] | None = None,
+        description_prefix: str | None = None,
+        parent: NodeId | Sequence[NodeId] | None = None,
+        min_serial_number: int | None = None,
+        max_serial_number: int | None = None,
+        min_rated_power_kw: float | None = None,
+        max_rated_power_kw: float | None = None,
+        plant: NodeId | Sequence[NodeId] | None = None,
     ) -> Iterator[GeneratorList]:
-        return self._iterate(filters, chunk_size=chunk_size, cursor=cursor, filter=filter)
+        """Iterate over the Generator nodes that match the filters, a page at a time.
+
+        Args:
+            chunk_size: The most nodes per page.
+            cursor: A page's next_cursor, to resume after that page.
+            filter: A raw filter, which nodes must match besides the keyword filters.
+            space: Match nodes in this space, or in any of these.
+            external_id: Match the node with this external id, or any of these.
+            external_id_prefix: Match nodes whose external id starts with this text.
+            name: Match nodes whose name is this value, or any of these. Human-readable name.
+            name_prefix: Match nodes whose name starts with this text. Human-readable name.
+            description: Match nodes whose description is this value, or any of these.
+            description_prefix: Match nodes whose description starts with this text.
+            parent: Match nodes whose parent is this value, or any of these. The asset this one belongs to, of any kind
+                (no view hint).
+            min_serial_number: Match nodes whose serial_number is at least this value.
+            max_serial_number: Match nodes whose serial_number is at most this value.
+            min_rated_power_kw: Match nodes whose rated_power_kw is at least this value.
+            max_rated_power_kw: Match nodes whose rated_power_kw is at most this value.
+            plant: Match nodes whose plant is this value, or any of these.
+
+        Example:
+            >>> for page in client.generator.iterate(chunk_size=500, min_serial_number=1):
+            ...     print(len(page), page.next_cursor)
+        """
+        return self._iterate(locals(), chunk_size=chunk_size, cursor=cursor, filter=filter)
 
     def search(
         self,
@@ -66,10 +141,49 @@ class GeneratorAPI(ViewAPI[Generator, GeneratorList]):
         sort_by: GeneratorField | NodeField | Sequence[GeneratorField | NodeField] | None = None,
         direction: SortDirection = "ascending",
         filter: RawFilter | None = None,
-        **filters: Unpack[GeneratorFilters],
+        space: str | Sequence[str] | None = None,
+        external_id: str | Sequence[str] | None = None,
+        external_id_prefix: str | None = None,
+        name: str | Sequence[str] | None = None,
+        name_prefix: str | None = None,
+        description: str | Sequence[str] | None = None,
+        description_prefix: str | None = None,
+        parent: NodeId | Sequence[NodeId] | None = None,
+        min_serial_number: int | None = None,
+        max_serial_number: int | None = None,
+        min_rated_power_kw: float | None = None,
+        max_rated_power_kw: float | None = None,
+        plant: NodeId | Sequence[NodeId] | None = None,
     ) -> GeneratorList:
+        """Search the text fields of the Generator nodes that match the filters.
+
+        Args:
+            query: The text to search for; None matches every node.
+            properties: The text fields to search; None searches them all.
+            limit: The most nodes to return.
+            sort_by: The field or fields to sort by; external_id and space sort by the node's own.
+            direction: The sort order: ascending or descending.
+            filter: A raw filter, which nodes must match besides the keyword filters.
+            space: Match nodes in this space, or in any of these.
+            external_id: Match the node with this external id, or any of these.
+            external_id_prefix: Match nodes whose external id starts with this text.
+            name: Match nodes whose name is this value, or any of these. Human-readable name.
+            name_prefix: Match nodes whose name starts with this text. Human-readable name.
+            description: Match nodes whose description is this value, or any of these.
+            description_prefix: Match nodes whose description starts with this text.
+            parent: Match nodes whose parent is this value, or any of these. The asset this one belongs to, of any kind
+                (no view hint).
+            min_serial_number: Match nodes whose serial_number is at least this value.
+            max_serial_number: Match nodes whose serial_number is at most this value.
+            min_rated_power_kw: Match nodes whose rated_power_kw is at least this value.
+            max_rated_power_kw: Match nodes whose rated_power_kw is at most this value.
+            plant: Match nodes whose plant is this value, or any of these.
+
+        Example:
+            >>> client.generator.search("text to find", min_serial_number=1, limit=10)
+        """
         return self._search(
-            filters,
+            locals(),
             query=query,
             properties=properties,
             limit=limit,
@@ -85,9 +199,46 @@ class GeneratorAPI(ViewAPI[Generator, GeneratorList]):
         *,
         group_by: GeneratorField | Sequence[GeneratorField] | None = None,
         filter: RawFilter | None = None,
-        **filters: Unpack[GeneratorFilters],
+        space: str | Sequence[str] | None = None,
+        external_id: str | Sequence[str] | None = None,
+        external_id_prefix: str | None = None,
+        name: str | Sequence[str] | None = None,
+        name_prefix: str | None = None,
+        description: str | Sequence[str] | None = None,
+        description_prefix: str | None = None,
+        parent: NodeId | Sequence[NodeId] | None = None,
+        min_serial_number: int | None = None,
+        max_serial_number: int | None = None,
+        min_rated_power_kw: float | None = None,
+        max_rated_power_kw: float | None = None,
+        plant: NodeId | Sequence[NodeId] | None = None,
     ) -> AggregateResult:
-        return self._aggregate(filters, aggregate=aggregate, property=property, group_by=group_by, filter=filter)
+        """Count the Generator nodes that match the filters, or aggregate one of their fields.
+
+        Args:
+            aggregate: count, avg, min, max or sum.
+            property: The field to aggregate; count needs none.
+            group_by: The field or fields to group by.
+            filter: A raw filter, which nodes must match besides the keyword filters.
+            space: Match nodes in this space, or in any of these.
+            external_id: Match the node with this external id, or any of these.
+            external_id_prefix: Match nodes whose external id starts with this text.
+            name: Match nodes whose name is this value, or any of these. Human-readable name.
+            name_prefix: Match nodes whose name starts with this text. Human-readable name.
+            description: Match nodes whose description is this value, or any of these.
+            description_prefix: Match nodes whose description starts with this text.
+            parent: Match nodes whose parent is this value, or any of these. The asset this one belongs to, of any kind
+                (no view hint).
+            min_serial_number: Match nodes whose serial_number is at least this value.
+            max_serial_number: Match nodes whose serial_number is at most this value.
+            min_rated_power_kw: Match nodes whose rated_power_kw is at least this value.
+            max_rated_power_kw: Match nodes whose rated_power_kw is at most this value.
+            plant: Match nodes whose plant is this value, or any of these.
+
+        Example:
+            >>> client.generator.aggregate("count", min_serial_number=1).value
+        """
+        return self._aggregate(locals(), aggregate=aggregate, property=property, group_by=group_by, filter=filter)
 
     def histogram(
         self,
@@ -95,9 +246,46 @@ class GeneratorAPI(ViewAPI[Generator, GeneratorList]):
         interval: float,
         *,
         filter: RawFilter | None = None,
-        **filters: Unpack[GeneratorFilters],
+        space: str | Sequence[str] | None = None,
+        external_id: str | Sequence[str] | None = None,
+        external_id_prefix: str | None = None,
+        name: str | Sequence[str] | None = None,
+        name_prefix: str | None = None,
+        description: str | Sequence[str] | None = None,
+        description_prefix: str | None = None,
+        parent: NodeId | Sequence[NodeId] | None = None,
+        min_serial_number: int | None = None,
+        max_serial_number: int | None = None,
+        min_rated_power_kw: float | None = None,
+        max_rated_power_kw: float | None = None,
+        plant: NodeId | Sequence[NodeId] | None = None,
     ) -> Histogram:
-        return self._histogram(filters, property=property, interval=interval, filter=filter)
+        """Count the Generator nodes that match the filters in buckets of a numeric field.
+
+        Args:
+            property: The numeric field to bucket.
+            interval: The width of each bucket.
+            filter: A raw filter, which nodes must match besides the keyword filters.
+            space: Match nodes in this space, or in any of these.
+            external_id: Match the node with this external id, or any of these.
+            external_id_prefix: Match nodes whose external id starts with this text.
+            name: Match nodes whose name is this value, or any of these. Human-readable name.
+            name_prefix: Match nodes whose name starts with this text. Human-readable name.
+            description: Match nodes whose description is this value, or any of these.
+            description_prefix: Match nodes whose description starts with this text.
+            parent: Match nodes whose parent is this value, or any of these. The asset this one belongs to, of any kind
+                (no view hint).
+            min_serial_number: Match nodes whose serial_number is at least this value.
+            max_serial_number: Match nodes whose serial_number is at most this value.
+            min_rated_power_kw: Match nodes whose rated_power_kw is at least this value.
+            max_rated_power_kw: Match nodes whose rated_power_kw is at most this value.
+            plant: Match nodes whose plant is this value, or any of these.
+
+        Example:
+            >>> client.generator.histogram("serial_number", 10.0, min_serial_number=1)
+        """
+        return self._histogram(locals(), property=property, interval=interval, filter=filter)
 
     def select(self) -> GeneratorQuery[GeneratorList]:
+        """A typed query from Generator nodes: filter on their fields, follow their connections, end with list()."""
         return GeneratorQuery(self._instances)

@@ -42,11 +42,15 @@ class Asset(NodeRead):
     _connections: ClassVar[dict[str, Connection]] = _CONNECTIONS
 
     name: str
+    """Human-readable name."""
     description: str | None = None
     tags: list[str] | None = None
+    """Free-form labels."""
     parent: DirectRelation | None = None
+    """The asset this one belongs to, of any kind (no view hint)."""
 
     def as_write(self) -> AssetWrite:
+        """This node as a write object, for client.upsert()."""
         return self._to_write(AssetWrite)
 
 
@@ -57,13 +61,17 @@ class AssetWrite(NodeWrite):
     _connections: ClassVar[dict[str, Connection]] = _CONNECTIONS
 
     name: str
+    """Human-readable name."""
     description: str | None = None
     tags: list[str] | None = None
+    """Free-form labels."""
     parent: DirectRelation | tuple[str, str] | None = None
+    """The asset this one belongs to, of any kind (no view hint)."""
 
 
 class AssetList(NodeList[Asset]):
     def as_write(self) -> AssetWriteList:
+        """These nodes as write objects, for client.upsert()."""
         return AssetWriteList(item.as_write() for item in self)
 
 

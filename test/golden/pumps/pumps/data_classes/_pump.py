@@ -70,6 +70,7 @@ class Pump(NodeRead):
     sensor: str | None = None
 
     def as_write(self) -> PumpWrite:
+        """This node as a write object, for client.upsert()."""
         return self._to_write(PumpWrite)
 
 
@@ -93,6 +94,7 @@ class PumpWrite(NodeWrite):
 
 class PumpList(NodeList[Pump]):
     def as_write(self) -> PumpWriteList:
+        """These nodes as write objects, for client.upsert()."""
         return PumpWriteList(item.as_write() for item in self)
 
 
