@@ -27,7 +27,9 @@ describe("per-edge APIs", () => {
   test("an edge with properties gets its edge class's API, typed by the read class and keyword filters", () => {
     const edgeModule = fileOf(nested, "hydro_plant_model/data_classes/_inspection_result.py");
     expect(edgeModule).toContain("class InspectionResultAPI(EdgeAPI[InspectionResult]):\n    _edge_class = InspectionResult\n");
-    expect(edgeModule).toContain("        **filters: Unpack[InspectionResultFilters],\n    ) -> EdgeList[InspectionResult]:");
+    expect(edgeModule).toContain("        min_score: float | None = None,");
+    expect(edgeModule).toContain("        passed: bool | None = None,\n    ) -> EdgeList[InspectionResult]:");
+    expect(edgeModule).toContain("            min_score: Match edges whose score is at least this value.");
     expect(edgeModule).toContain("    ) -> Iterator[EdgeList[InspectionResult]]:");
     // The edge view's keyword filters are generated and exported like a node view's.
     expect(edgeModule).toContain("class InspectionResultFilters(NodeFilters, total=False):\n    min_score: float | None\n");
