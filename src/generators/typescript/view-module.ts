@@ -46,19 +46,28 @@ export class ImportSet {
   }
 }
 
-/** Biome's natural order of imports and names: case-insensitive, numbers by value (`3D` before `360`). */
+/**
+ * Biome's natural order of imports and names: case-insensitive, character by character, runs of digits by value
+ * (`3D` before `360`), and a shorter spelling's next character against the longer's (`client_.js` before `client_2.js`).
+ */
 export function byCode(a: string, b: string): number {
-  const chunks = (text: string) => text.toLowerCase().match(/\d+|\D+/g) ?? [];
-  const [left, right] = [chunks(a), chunks(b)];
-  for (let index = 0; index < Math.min(left.length, right.length); index++) {
-    const [x, y] = [left[index] as string, right[index] as string];
-    if (x === y) continue;
-    if (/^\d/.test(x) && /^\d/.test(y)) return Number(x) - Number(y);
-    return x < y ? -1 : 1;
+  const [left, right] = [a.toLowerCase(), b.toLowerCase()];
+  let [i, j] = [0, 0];
+  while (i < left.length && j < right.length) {
+    const [x, y] = [DIGITS.exec(left.slice(i))?.[0], DIGITS.exec(right.slice(j))?.[0]];
+    if (x !== undefined && y !== undefined) {
+      if (Number(x) !== Number(y)) return Number(x) - Number(y);
+      [i, j] = [i + x.length, j + y.length];
+      continue;
+    }
+    if (left[i] !== right[j]) return (left[i] as string) < (right[j] as string) ? -1 : 1;
+    [i, j] = [i + 1, j + 1];
   }
-  if (left.length !== right.length) return left.length - right.length;
+  if (left.length - i !== right.length - j) return left.length - i - (right.length - j);
   return a < b ? -1 : a > b ? 1 : 0;
 }
+
+const DIGITS = /^\d+/;
 
 function moduleOf(view: ViewDecisions): string {
   return `./${view.irClass.names.fileName}.js`;
@@ -105,8 +114,7 @@ function readInterface(view: ViewDecisions, types: TypeImports, docs: Docs): str
     const element = target ?? types.runtime("NodeId");
     lines.push(...fieldLines(property, true, connection.many ? [arrayOf(element)] : [element, "null"], docs, "read"));
   }
-  lines.push("}");
-  return lines;
+  return closeInterface(lines);
 }
 
 /** The write interface: required values must be given, the rest may be left out; edges written with their nodes. */
@@ -133,8 +141,13 @@ function writeInterface(
     if (edgeView !== undefined) node = `${types.runtime("EdgeWith")}<${edgeView}, ${node}>`;
     lines.push(...fieldLines(property, true, connection.many ? [arrayOf(node)] : [...splitUnion(node), "null"], docs, "write"));
   }
-  lines.push("}");
-  return lines;
+  return closeInterface(lines);
+}
+
+/** Closes an interface's lines: `{}` on the head's line when it has no fields, as Biome writes an empty body. */
+function closeInterface(lines: string[]): string[] {
+  const last = lines.length - 1;
+  return lines[last]?.endsWith("{") ? [...lines.slice(0, last), `${lines[last]}}`] : [...lines, "}"];
 }
 
 const NODE_FILTERS = ["space?: string | string[];", "externalId?: string | string[];", "externalIdPrefix?: string;"];
@@ -181,10 +194,11 @@ function fieldUnion(view: ViewDecisions): string[] {
 export function viewDeclarations(view: ViewDecisions, names: SdkNames, header: string[]): string {
   const imports = new ImportSet();
   const types = typeImportsFor(view, names, imports);
-  // The write type of the class holding an edge's properties (an edge view's, or a node view's used for both).
+  // The write type of the class holding an edge's properties (an edge view's, or a node view's used for both); a
+  // read-only edge view has none, so its edges are written without values, as plain end nodes.
   const edgeWriteName = (classId: string) => {
     const edge = names.view(classId);
-    if (edge === undefined) return undefined;
+    if (edge === undefined || !edge.writable) return undefined;
     const name = edge.irClass.names.writeClassName;
     return edge === view ? name : imports.add(moduleOf(edge), name, true);
   };
