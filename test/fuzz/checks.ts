@@ -39,9 +39,10 @@ export interface Failure {
  * The failure class: the check and its first error line with the names, numbers and paths of one model blurred,
  * so the same defect in two seeds counts once.
  */
-export function failureClass(failure: Pick<Failure, "check" | "message">): string {
+export function failureClass(failure: { check: string; message: string }): string {
   const blurred = failure.message
     .replace(/^\S*\.py:\d+(:\d+)?:\s*/, "")
+    .replace(/^\S*\.[jt]s\(\d+,\d+\):\s*/, "")
     .replace(/"[^"]*"/g, '"…"')
     .replace(/'[^']*'/g, "'…'")
     .replace(/ ?\(request id [^)]*\)/g, "")
