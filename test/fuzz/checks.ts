@@ -43,6 +43,8 @@ export function failureClass(failure: { check: string; message: string }): strin
   const blurred = failure.message
     .replace(/^\S*\.py:\d+(:\d+)?:\s*/, "")
     .replace(/^\S*\.[jt]s\(\d+,\d+\):\s*/, "")
+    .replace(/^\S*\.[jt]s(:\d+:\d+)?\s+/, "")
+    .replace(/\s*━+/g, "")
     .replace(/"[^"]*"/g, '"…"')
     .replace(/'[^']*'/g, "'…'")
     .replace(/ ?\(request id [^)]*\)/g, "")

@@ -4,7 +4,7 @@
  * unions that break into one `| member` per line, object literals that stay on one line when they fit, JSDoc.
  */
 import { TYPESCRIPT_INDENT, TYPESCRIPT_LINE_LENGTH } from "./options.ts";
-import { splitUnion } from "./types.ts";
+import { splitTopLevel, splitUnion } from "./types.ts";
 
 export const INDENT = " ".repeat(TYPESCRIPT_INDENT);
 
@@ -16,7 +16,13 @@ export function unionLines(head: string, members: readonly string[], tail: strin
   const prefix = INDENT.repeat(depth);
   const single = `${prefix}${head} ${members.join(" | ")}${tail}`;
   if (single.length <= TYPESCRIPT_LINE_LENGTH) return [single];
-  if (members.length === 1) return arrayOfUnionLines(`${prefix}${head} `, members[0] as string, tail, prefix) ?? [single];
+  const [first = "", ...rest] = members;
+  // A generic (`EdgeWith<A, B>[]`, alone or `| null`) breaks between its type arguments and keeps the union.
+  const generic = rest.every((member) => member === "null")
+    ? genericLines(head, first, `${rest.map((member) => ` | ${member}`).join("")}${tail}`, depth)
+    : undefined;
+  if (generic !== undefined) return generic;
+  if (members.length === 1) return arrayOfUnionLines(`${prefix}${head} `, first, tail, prefix) ?? [single];
   const last = members.length - 1;
   return [
     `${prefix}${head}`,
@@ -29,6 +35,16 @@ export function unionLines(head: string, members: readonly string[], tail: strin
       return broken ?? [line];
     }),
   ];
+}
+
+/** `head Name<` + one type argument per line + `>[]tail`; undefined unless `member` is `Name<…>` or `Name<…>[]`. */
+function genericLines(head: string, member: string, tail: string, depth: number): string[] | undefined {
+  const match = /^(\w+)<(.*)>(\[\])?$/.exec(member);
+  if (match === null || splitUnion(member).length > 1) return undefined;
+  const [, name, inner = "", array = ""] = match;
+  const args = splitTopLevel(inner, ", ");
+  if (args.length < 2) return undefined;
+  return argumentLines(`${head} ${name}`, args, `${array}${tail}`, depth, "<>");
 }
 
 /** `lead(` + one `| member` per line + `)[]tail` with `close` as the closing line's indent; undefined unless `(A | B)[]`. */

@@ -47,27 +47,37 @@ export class ImportSet {
 }
 
 /**
- * Biome's natural order of imports and names: case-insensitive, character by character, runs of digits by value
- * (`3D` before `360`), and a shorter spelling's next character against the longer's (`client_.js` before `client_2.js`).
+ * Biome's natural order of import sources and names, compared character by character: punctuation first (`.`
+ * before `_`), then runs of digits by value (`3D` before `360`), then letters alphabetically with the upper case
+ * of a letter first (`AB`, `Ab`, `aB`, `ab`). The first difference decides.
  */
 export function byCode(a: string, b: string): number {
-  const [left, right] = [a.toLowerCase(), b.toLowerCase()];
   let [i, j] = [0, 0];
-  while (i < left.length && j < right.length) {
-    const [x, y] = [DIGITS.exec(left.slice(i))?.[0], DIGITS.exec(right.slice(j))?.[0]];
+  while (i < a.length && j < b.length) {
+    const [x, y] = [DIGITS.exec(a.slice(i))?.[0], DIGITS.exec(b.slice(j))?.[0]];
     if (x !== undefined && y !== undefined) {
       if (Number(x) !== Number(y)) return Number(x) - Number(y);
       [i, j] = [i + x.length, j + y.length];
       continue;
     }
-    if (left[i] !== right[j]) return (left[i] as string) < (right[j] as string) ? -1 : 1;
+    const order = charRank(a.charAt(i), x !== undefined) - charRank(b.charAt(j), y !== undefined);
+    if (order !== 0) return order;
     [i, j] = [i + 1, j + 1];
   }
-  if (left.length - i !== right.length - j) return left.length - i - (right.length - j);
-  return a < b ? -1 : a > b ? 1 : 0;
+  return a.length - i - (b.length - j);
 }
 
 const DIGITS = /^\d+/;
+const PUNCTUATION = "./_-~";
+
+/** A character's place: punctuation (PUNCTUATION's order, then the rest by code), digits, letters (A, a, B, b, …). */
+function charRank(char: string, digit: boolean): number {
+  if (digit) return 1_000;
+  const lower = char.toLowerCase();
+  if (lower !== char.toUpperCase()) return 2_000 + lower.charCodeAt(0) * 2 + (char === lower ? 1 : 0);
+  const place = PUNCTUATION.indexOf(char);
+  return place === -1 ? PUNCTUATION.length + char.charCodeAt(0) : place;
+}
 
 function moduleOf(view: ViewDecisions): string {
   return `./${view.irClass.names.fileName}.js`;
@@ -144,10 +154,16 @@ function writeInterface(
   return closeInterface(lines);
 }
 
-/** Closes an interface's lines: `{}` on the head's line when it has no fields, as Biome writes an empty body. */
+/**
+ * Closes an interface's lines. One without fields (an edge view without properties) is `{}` on the head's line when
+ * it extends a base, as Biome writes it, and otherwise the empty object type (Biome refuses an empty interface).
+ */
 function closeInterface(lines: string[]): string[] {
   const last = lines.length - 1;
-  return lines[last]?.endsWith("{") ? [...lines.slice(0, last), `${lines[last]}}`] : [...lines, "}"];
+  const head = lines[last] ?? "";
+  if (!head.endsWith("{")) return [...lines, "}"];
+  const bare = /^export interface (\w+) \{$/.exec(head)?.[1];
+  return [...lines.slice(0, last), bare === undefined ? `${head}}` : `export type ${bare} = Record<never, never>;`];
 }
 
 const NODE_FILTERS = ["space?: string | string[];", "externalId?: string | string[];", "externalIdPrefix?: string;"];

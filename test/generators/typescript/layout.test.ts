@@ -31,13 +31,54 @@ test("an array of a union that does not fit breaks inside its parentheses, alone
   ]);
 });
 
-test("modules sort as Biome's organizeImports sorts them: digits by value, a shorter name's next character compared", () => {
-  expect(["./client_2.js", "./client_.js", "./client.js", "./a360.js", "./a3d.js", "./B.js"].sort(byCode)).toEqual([
+test("modules and names sort as Biome's organizeImports sorts them", () => {
+  const sorted = (names: string[]) => [...names].sort(byCode);
+  // Punctuation, then digits by value, then letters; `.js` after a name sorts as punctuation.
+  expect(sorted(["./client_2.js", "./client_.js", "./client.js", "./a360.js", "./a3d.js", "./b.js"])).toEqual([
     "./a3d.js",
     "./a360.js",
-    "./B.js",
+    "./b.js",
     "./client.js",
     "./client_.js",
     "./client_2.js",
+  ]);
+  expect(sorted(["./fields_v2.js", "./fields_v_1.js", "./v1.js", "./v_1_2.js", "./_runtime/index.js"])).toEqual([
+    "./_runtime/index.js",
+    "./fields_v_1.js",
+    "./fields_v2.js",
+    "./v_1_2.js",
+    "./v1.js",
+  ]);
+  // Biome's own order of these names (checked with biome check --write).
+  const names = [
+    "A_1",
+    "A_B",
+    "A1",
+    "AA",
+    "AB",
+    "Ab",
+    "a_1",
+    "a_b",
+    "a1",
+    "aA",
+    "aa",
+    "ab",
+    "X_V_1_META",
+    "X_V2_META",
+    "XV_1",
+    "XV1",
+    "XV2",
+  ];
+  expect(sorted([...names].reverse())).toEqual(names);
+});
+
+test("a generic that does not fit breaks between its type arguments, also before `| null`", () => {
+  const [write, end] = [`${"A".repeat(50)}Write`, `${"B".repeat(50)}Write | NodeRef`];
+  expect(unionLines("x?:", [`EdgeWith<${write}, ${end}>[]`], ";", 1)).toEqual(["  x?: EdgeWith<", `    ${write},`, `    ${end}`, "  >[];"]);
+  expect(unionLines("y?:", [`EdgeWith<${write}, ${end}>`, "null"], ";", 1)).toEqual([
+    "  y?: EdgeWith<",
+    `    ${write},`,
+    `    ${end}`,
+    "  > | null;",
   ]);
 });
