@@ -43,6 +43,7 @@ export class TypescriptGenerator implements LanguageGenerator {
     const index = indexModule(plan.views, header);
     files.push({ path: "index.d.ts", content: index }, { path: "index.js", content: index });
     for (const [name, content] of Object.entries(RUNTIME_FILES)) files.push({ path: `${RUNTIME_FOLDER}/${name}`, content });
+    linkSelfTypes(files);
     files.push({ path: "package.json", content: packageJson(this.config, plan) });
     files.push({ path: "README.md", content: readme(this.config, plan, nodeViews) });
     const warnings = plan.views.flatMap((view) => view.warnings);
@@ -55,4 +56,18 @@ export class TypescriptGenerator implements LanguageGenerator {
 function indexModule(views: readonly ViewDecisions[], header: string[]): string {
   const modules = [RUNTIME_MODULE, "./client.js", ...views.map((view) => `./${view.irClass.names.fileName}.js`)];
   return joinBlocks([header, modules.sort(byCode).map((module) => `export * from "${module}";`)]);
+}
+
+/**
+ * Deno finds a `.js` module's types only through a `@ts-self-types` comment at its top when the package is not a
+ * real npm package in node_modules (as `npm install <folder>` leaves it: a link to the folder), so every `.js` names
+ * its `.d.ts`; tsc, Node and Bun read it as a comment. Without it, `deno check` sees the SDK's types as missing.
+ */
+function linkSelfTypes(files: GeneratedFile[]): void {
+  const paths = new Set(files.map((file) => file.path));
+  for (const file of files) {
+    const types = file.path.replace(/\.js$/, ".d.ts");
+    if (types === file.path || !paths.has(types)) continue;
+    file.content = `// @ts-self-types="./${types.split("/").at(-1)}"\n${file.content}`;
+  }
 }
