@@ -10,6 +10,7 @@ import type { DataModel } from "../src/client/models.ts";
 import { generateSdk } from "../src/pipeline.ts";
 import { loadExampleModel, loadModelFile } from "../src/sources.ts";
 import { hasSharedModels, sharedModelNames, sharedModelPath } from "../test/support/shared-models.ts";
+import { printTable } from "./table.ts";
 
 const RUNS = 9;
 const WARMUP = 3;
@@ -87,8 +88,7 @@ const table = [
     number(row.pythonWithRuntime),
   ]),
 ];
-const widths = header.map((_, column) => Math.max(...table.map((line) => (line[column] ?? "").length)));
-for (const line of table) console.log(line.map((cell, column) => cell.padEnd(widths[column] ?? 0)).join("  "));
+printTable(table);
 console.log(`\n${RUNS} timed runs after ${WARMUP} warm-ups each: validate + IR + plan + TypeScript files, in process, nothing written.`);
 console.log("lines: the model's code without the vendored runtime (_runtime/), then with it.");
 if (!hasSharedModels) console.log("../shared/models is absent: the bundled example only.");

@@ -7,8 +7,6 @@
  */
 import { existsSync, mkdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
-import { writeGeneratedFiles } from "../../src/output/writer.ts";
-import { generateSdk } from "../../src/pipeline.ts";
 import {
   biomeCheck,
   type GeneratedSdk,
@@ -23,7 +21,7 @@ import {
   writeTsconfigs,
   writeUserFile,
 } from "../typescript/consumer.ts";
-import type { Failure, FuzzCase } from "./checks.ts";
+import { type Failure, type FuzzCase, generateCase } from "./checks.ts";
 
 export const TYPESCRIPT_CHECKS = ["generate", "biome", "tsc nodenext", "tsc bundler", "import node", "import bun", "import deno"] as const;
 export type TypescriptCheckName = (typeof TYPESCRIPT_CHECKS)[number];
@@ -46,32 +44,10 @@ async function generateCases(
   const sdks: GeneratedSdk[] = [];
   const failures: TypescriptFailure[] = [];
   for (const fuzzCase of cases) {
-    const [first] = fuzzCase.models;
-    if (first === undefined) continue;
-    try {
-      const result = generateSdk(
-        { models: fuzzCase.models, origin: fuzzCase.name },
-        {
-          language: "typescript",
-          topLevelPackage: fuzzCase.name,
-          clientName: "FuzzClient",
-          defaultSpace: `${first.space}_instances`,
-          generatedAt: "fixed",
-        },
-      );
-      const errors = result.warnings.filter((warning) => warning.severity === "error");
-      if (errors.length > 0) {
-        const lines = errors.map((error) => `${error.code} ${error.location}: ${error.message}`);
-        failures.push({ name: fuzzCase.name, check: "generate", message: `validation error ${lines[0]}`, details: lines });
-        continue;
-      }
-      const folder = join(sdksDir, fuzzCase.name);
-      await writeGeneratedFiles(folder, result.files, { overwrite: true });
-      sdks.push({ packageName: result.config.topLevelPackage, clientName: result.config.clientName, folder });
-    } catch (error) {
-      const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-      failures.push({ name: fuzzCase.name, check: "generate", message: message.split("\n")[0] ?? message, details: [String(error)] });
-    }
+    const folder = join(sdksDir, fuzzCase.name);
+    const { result, failure } = await generateCase(fuzzCase, folder, "typescript");
+    if (failure !== undefined) failures.push({ ...failure, check: "generate" });
+    else if (result !== undefined) sdks.push({ packageName: result.config.topLevelPackage, clientName: result.config.clientName, folder });
   }
   return { sdks, failures };
 }

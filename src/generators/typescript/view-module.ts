@@ -48,15 +48,16 @@ export class ImportSet {
 
 /**
  * Biome's natural order of import sources and names, compared character by character: punctuation first (`.`
- * before `_`), then runs of digits by value (`3D` before `360`), then letters alphabetically with the upper case
- * of a letter first (`AB`, `Ab`, `aB`, `ab`). The first difference decides.
+ * before `_`), then runs of digits, the shorter run first (`3D` before `360`, `79` before `066`), then letters
+ * alphabetically with the upper case of a letter first (`AB`, `Ab`, `aB`, `ab`). The first difference decides.
  */
 export function byCode(a: string, b: string): number {
   let [i, j] = [0, 0];
   while (i < a.length && j < b.length) {
     const [x, y] = [DIGITS.exec(a.slice(i))?.[0], DIGITS.exec(b.slice(j))?.[0]];
     if (x !== undefined && y !== undefined) {
-      if (Number(x) !== Number(y)) return Number(x) - Number(y);
+      if (x.length !== y.length) return x.length - y.length;
+      if (x !== y) return x < y ? -1 : 1;
       [i, j] = [i + x.length, j + y.length];
       continue;
     }

@@ -49,6 +49,15 @@ test("modules and names sort as Biome's organizeImports sorts them", () => {
     "./v_1_2.js",
     "./v1.js",
   ]);
+  // Digit runs: the shorter first, leading zeros and all (Biome's order, checked with biome check --write).
+  expect(sorted(["./x_066deb9e.js", "./x_79bb2f39.js", "./w_010.js", "./w_9.js", "./v_00.js", "./v_0.js"])).toEqual([
+    "./v_0.js",
+    "./v_00.js",
+    "./w_9.js",
+    "./w_010.js",
+    "./x_79bb2f39.js",
+    "./x_066deb9e.js",
+  ]);
   // Biome's own order of these names (checked with biome check --write).
   const names = [
     "A_1",
