@@ -7,7 +7,7 @@ import type { SdkPlan, ViewDecisions } from "../../plan/sdk-plan.ts";
 import type { GeneratedFile, GeneratorConfig, GeneratorOutput, LanguageGenerator } from "../generator.ts";
 import { clientDeclarations, clientImplementation } from "./client-module.ts";
 import { packageJson, readme } from "./package-files.ts";
-import { RUNTIME_FILES, RUNTIME_FOLDER } from "./runtime.ts";
+import { RUNTIME_FILES, RUNTIME_FOLDER, selfTypes } from "./runtime.ts";
 import { byCode, joinBlocks, RUNTIME_MODULE, type SdkNames, viewDeclarations, viewMetadata } from "./view-module.ts";
 
 export class TypescriptGenerator implements LanguageGenerator {
@@ -42,8 +42,9 @@ export class TypescriptGenerator implements LanguageGenerator {
     files.push({ path: "client.js", content: clientImplementation(context) });
     const index = indexModule(plan.views, header);
     files.push({ path: "index.d.ts", content: index }, { path: "index.js", content: index });
+    const modules = new Set(files.map((file) => file.path));
+    for (const file of files) file.content = `${selfTypes(file.path, modules)}${file.content}`;
     for (const [name, content] of Object.entries(RUNTIME_FILES)) files.push({ path: `${RUNTIME_FOLDER}/${name}`, content });
-    linkSelfTypes(files);
     files.push({ path: "package.json", content: packageJson(this.config, plan) });
     files.push({ path: "README.md", content: readme(this.config, plan, nodeViews) });
     const warnings = plan.views.flatMap((view) => view.warnings);
@@ -56,18 +57,4 @@ export class TypescriptGenerator implements LanguageGenerator {
 function indexModule(views: readonly ViewDecisions[], header: string[]): string {
   const modules = [RUNTIME_MODULE, "./client.js", ...views.map((view) => `./${view.irClass.names.fileName}.js`)];
   return joinBlocks([header, modules.sort(byCode).map((module) => `export * from "${module}";`)]);
-}
-
-/**
- * Deno finds a `.js` module's types only through a `@ts-self-types` comment at its top when the package is not a
- * real npm package in node_modules (as `npm install <folder>` leaves it: a link to the folder), so every `.js` names
- * its `.d.ts`; tsc, Node and Bun read it as a comment. Without it, `deno check` sees the SDK's types as missing.
- */
-function linkSelfTypes(files: GeneratedFile[]): void {
-  const paths = new Set(files.map((file) => file.path));
-  for (const file of files) {
-    const types = file.path.replace(/\.js$/, ".d.ts");
-    if (types === file.path || !paths.has(types)) continue;
-    file.content = `// @ts-self-types="./${types.split("/").at(-1)}"\n${file.content}`;
-  }
 }
