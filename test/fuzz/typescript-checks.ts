@@ -56,7 +56,7 @@ async function generateCases(
  * Lines of a tool's output grouped into one failure per SDK they name (by its folder `sdks/<name>/` or its user
  * file); a failing tool that names no SDK fails the whole batch with its last lines.
  */
-function attribute(check: TypescriptCheckName, output: Output, sdks: readonly GeneratedSdk[]): TypescriptFailure[] {
+export function attribute(check: TypescriptCheckName, output: Output, sdks: readonly GeneratedSdk[]): TypescriptFailure[] {
   if (output.code === 0) return [];
   const names = sdks.map((sdk) => sdk.packageName);
   const byName = new Map<string, string[]>();
@@ -78,7 +78,7 @@ function attribute(check: TypescriptCheckName, output: Output, sdks: readonly Ge
 }
 
 /** import-all.mjs's `<package> FAIL <why>` lines, one failure each. */
-function importFailures(check: TypescriptCheckName, output: Output, sdks: readonly GeneratedSdk[]): TypescriptFailure[] {
+export function importFailures(check: TypescriptCheckName, output: Output, sdks: readonly GeneratedSdk[]): TypescriptFailure[] {
   const failures: TypescriptFailure[] = [];
   const seen = new Set<string>();
   for (const line of output.text.split("\n")) {
