@@ -7,7 +7,7 @@ import type { SdkPlan, ViewDecisions } from "../../plan/sdk-plan.ts";
 import type { GeneratedFile, GeneratorConfig, GeneratorOutput, LanguageGenerator } from "../generator.ts";
 import { clientDeclarations, clientImplementation } from "./client-module.ts";
 import { modelIds, packageJson, readme } from "./package-files.ts";
-import { RUNTIME_FILES, RUNTIME_FOLDER } from "./runtime.ts";
+import { RUNTIME_FILES, RUNTIME_FOLDER, selfTypes } from "./runtime.ts";
 import { RUNTIME_MODULE, type SdkNames } from "./sdk-names.ts";
 import { byCode, joinBlocks, viewDeclarations, viewMetadata } from "./view-module.ts";
 
@@ -45,6 +45,8 @@ export class TypescriptGenerator implements LanguageGenerator {
     files.push({ path: "client.js", content: clientImplementation(context) });
     const index = indexModule(plan.views, header);
     files.push({ path: "index.d.ts", content: index }, { path: "index.js", content: index });
+    const modules = new Set(files.map((file) => file.path));
+    for (const file of files) file.content = `${selfTypes(file.path, modules)}${file.content}`;
     for (const [name, content] of Object.entries(RUNTIME_FILES)) files.push({ path: `${RUNTIME_FOLDER}/${name}`, content });
     files.push({ path: "package.json", content: packageJson(this.config, plan) });
     files.push({ path: "README.md", content: readme(this.config, plan, nodeViews) });
