@@ -15,6 +15,7 @@ import { loadExampleModel, loadModelFile } from "../src/sources.ts";
 import { isolatedBinary } from "../test/support/binary.ts";
 import { sharedModelNames, sharedModelPath } from "../test/support/shared-models.ts";
 import { syntheticModel } from "./synthetic-model.ts";
+import { printTable } from "./table.ts";
 
 const RUNS = 9;
 const WARMUP = 3;
@@ -95,8 +96,7 @@ const table = [
     row.v1 === undefined ? "" : row.v1.toLocaleString("en-US"),
   ]),
 ];
-const widths = header.map((_, column) => Math.max(...table.map((line) => (line[column] ?? "").length)));
-for (const line of table) console.log(line.map((cell, column) => cell.padEnd(widths[column] ?? 0)).join("  "));
+printTable(table);
 console.log(`\n${RUNS} timed runs after ${WARMUP} warm-ups each. median/best: in process (validate + IR + generate, no writing).`);
 console.log(
   "binary generate: median wall time of `dist/pygen generate --model-file M --output <fresh folder>`, process start and writing included.",

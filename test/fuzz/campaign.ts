@@ -13,17 +13,35 @@ import { loadModelFile } from "../../src/sources.ts";
 import { CHECKS, type CheckName, checkBatch, type Failure, type FuzzCase, failureClass, REPOSITORY } from "./checks.ts";
 import { randomModel, randomOptions } from "./random-model.ts";
 import { failsLike, modelSize, renameSpaces, shrink } from "./shrink.ts";
+import { checkTypescriptBatch, TYPESCRIPT_CHECKS } from "./typescript-checks.ts";
+
+/** A failure of any language's checks (the Python ones or typescript-checks.ts). */
+export type AnyFailure = Omit<Failure, "check"> & { check: string };
+
+/** The checks of one target language: their names, and how a batch runs through them. */
+interface LanguageChecks {
+  checks: readonly string[];
+  checkBatch(cases: readonly FuzzCase[], dir: string): Promise<{ failures: AnyFailure[]; timings: Record<string, number> }>;
+}
+
+export const FUZZ_LANGUAGES = {
+  python: { checks: CHECKS, checkBatch: (cases, dir) => checkBatch(cases, dir) },
+  typescript: { checks: TYPESCRIPT_CHECKS, checkBatch: checkTypescriptBatch },
+} satisfies Record<string, LanguageChecks>;
+export type FuzzLanguage = keyof typeof FUZZ_LANGUAGES;
 
 export const FIXTURES = join(REPOSITORY, "test", "fixtures", "fuzz");
 
 export interface CampaignOptions {
+  /** The SDKs' language; Python by default. */
+  language?: FuzzLanguage;
   seeds: number;
   start: number;
   /** Seeds per batch: one ruff, one mypy and one pytest run each. */
   batch: number;
   /** Also run the fixtures of test/fixtures/fuzz. */
   fixtures: boolean;
-  /** Shrink the first failing seed of each new failure class into test/fixtures/fuzz. */
+  /** Shrink the first failing seed of each new failure class into test/fixtures/fuzz (Python's checks only). */
   shrink: boolean;
   /** Keep the generated SDKs of the last batch here instead of a temporary folder. */
   keep?: string;
@@ -57,12 +75,13 @@ function fixtureOptions(text: string): FuzzCase["options"] {
 }
 
 /** Runs the campaign; resolves to the failures (none: every SDK passed every check). */
-export async function runCampaign(options: CampaignOptions): Promise<Failure[]> {
+export async function runCampaign(options: CampaignOptions): Promise<AnyFailure[]> {
   const { log } = options;
+  const language: LanguageChecks = FUZZ_LANGUAGES[options.language ?? "python"];
   const started = performance.now();
   const work = options.keep ?? mkdtempSync(join(tmpdir(), "pygen-fuzz-"));
-  const timings = Object.fromEntries(CHECKS.map((check) => [check, 0])) as Record<CheckName, number>;
-  const failures: Failure[] = [];
+  const timings: Record<string, number> = Object.fromEntries(language.checks.map((check) => [check, 0]));
+  const failures: AnyFailure[] = [];
   const batches: FuzzCase[][] = [];
   if (options.fixtures) batches.push(await fixtureCases());
   for (let offset = 0; offset < options.seeds; offset += options.batch) {
@@ -72,24 +91,25 @@ export async function runCampaign(options: CampaignOptions): Promise<Failure[]> 
   try {
     for (const cases of batches) {
       if (cases.length === 0) continue;
-      const result = await checkBatch(cases, join(work, "batch"));
-      for (const check of CHECKS) timings[check] += result.timings[check];
+      const result = await language.checkBatch(cases, join(work, "batch"));
+      for (const check of language.checks) timings[check] = (timings[check] ?? 0) + (result.timings[check] ?? 0);
       failures.push(...result.failures);
-      for (const failure of result.failures) log(describe(failure));
+      for (const failure of result.failures) log(describe(failure, options.language));
       log(
         `${cases[0]?.name} … ${cases.at(-1)?.name}: ${cases.length} model(s), ${new Set(result.failures.map((failure) => failure.name)).size} failing`,
       );
     }
     const classes = byClass(failures);
     const byName = new Map(batches.flat().map((fuzzCase) => [fuzzCase.name, fuzzCase]));
-    if (options.shrink) {
+    if (options.shrink && language !== FUZZ_LANGUAGES.python) log("--shrink shrinks by Python's checks only: not shrunk");
+    else if (options.shrink) {
       for (const [failing, members] of classes) {
-        const first = members[0] as Failure;
+        const first = members[0] as AnyFailure;
         const model = byName.get(first.name)?.models[0];
         const layout = byName.get(first.name)?.options ?? {};
         if (model === undefined || first.name.startsWith("fuzz_fixture")) continue;
         log(`shrinking ${first.name} (${failing})`);
-        const shrunk = await shrink(model, failsLike(first.check, failing, join(work, "shrink"), layout), log);
+        const shrunk = await shrink(model, failsLike(first.check as CheckName, failing, join(work, "shrink"), layout), log);
         if (shrunk === undefined) {
           log("  the failure did not come back: not shrunk");
           continue;
@@ -105,12 +125,10 @@ export async function runCampaign(options: CampaignOptions): Promise<Failure[]> 
   return failures;
 }
 
-function describe(failure: Failure): string {
+function describe(failure: AnyFailure, language: FuzzLanguage | undefined): string {
   const seed = /^fuzz_(\d+)$/.exec(failure.name)?.[1];
-  const replay =
-    seed === undefined
-      ? "bun bench/fuzz-models.ts --fixtures --seeds 0"
-      : `bun bench/fuzz-models.ts --start ${seed} --seeds 1 --keep /tmp/fuzz-${seed}`;
+  const command = `bun bench/fuzz-models.ts${language === undefined || language === "python" ? "" : ` --language ${language}`}`;
+  const replay = seed === undefined ? `${command} --fixtures --seeds 0` : `${command} --start ${seed} --seeds 1 --keep /tmp/fuzz-${seed}`;
   return [
     `FAIL ${failure.name} [${failure.check}] ${failure.message}`,
     ...failure.details.slice(1, 12).map((line) => `    ${line}`),
@@ -118,8 +136,8 @@ function describe(failure: Failure): string {
   ].join("\n");
 }
 
-function byClass(failures: readonly Failure[]): Map<string, Failure[]> {
-  const classes = new Map<string, Failure[]>();
+function byClass(failures: readonly AnyFailure[]): Map<string, AnyFailure[]> {
+  const classes = new Map<string, AnyFailure[]>();
   for (const failure of failures) {
     const key = failureClass(failure);
     classes.set(key, [...(classes.get(key) ?? []), failure]);
@@ -129,9 +147,9 @@ function byClass(failures: readonly Failure[]): Map<string, Failure[]> {
 
 function summarise(
   options: CampaignOptions,
-  failures: readonly Failure[],
-  classes: Map<string, Failure[]>,
-  timings: Record<CheckName, number>,
+  failures: readonly AnyFailure[],
+  classes: Map<string, AnyFailure[]>,
+  timings: Record<string, number>,
   elapsed: number,
 ): void {
   const { log } = options;
@@ -149,7 +167,9 @@ function summarise(
     );
   }
   const run = options.seeds + (options.fixtures ? fixtureCount() : 0);
-  const perCheck = CHECKS.map((check) => `${check} ${(timings[check] / 1000).toFixed(1)} s`).join(", ");
+  const perCheck = Object.entries(timings)
+    .map(([check, milliseconds]) => `${check} ${(milliseconds / 1000).toFixed(1)} s`)
+    .join(", ");
   log(`time: ${(elapsed / 1000).toFixed(1)} s (${perCheck})`);
   // As pytest closes, so scripts/test.sh counts the fuzzed SDKs with the tests.
   log(`${run - failing.size} passed, ${failing.size} failed`);

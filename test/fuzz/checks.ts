@@ -10,7 +10,7 @@ import type { DataModel } from "../../src/client/models.ts";
 import { seedModels } from "../../src/emulator/seed.ts";
 import { EmulatorStore } from "../../src/emulator/store.ts";
 import { writeGeneratedFiles } from "../../src/output/writer.ts";
-import { generateSdk, type PipelineOptions } from "../../src/pipeline.ts";
+import { type GenerationResult, generateSdk, type PipelineOptions } from "../../src/pipeline.ts";
 
 export const REPOSITORY = resolve(import.meta.dir, "../..");
 const VENV = join(REPOSITORY, ".venv", "bin");
@@ -39,9 +39,12 @@ export interface Failure {
  * The failure class: the check and its first error line with the names, numbers and paths of one model blurred,
  * so the same defect in two seeds counts once.
  */
-export function failureClass(failure: Pick<Failure, "check" | "message">): string {
+export function failureClass(failure: { check: string; message: string }): string {
   const blurred = failure.message
     .replace(/^\S*\.py:\d+(:\d+)?:\s*/, "")
+    .replace(/^\S*\.[jt]s\(\d+,\d+\):\s*/, "")
+    .replace(/^\S*\.[jt]s(:\d+:\d+)?\s+/, "")
+    .replace(/\s*━+/g, "")
     .replace(/"[^"]*"/g, '"…"')
     .replace(/'[^']*'/g, "'…'")
     .replace(/ ?\(request id [^)]*\)/g, "")
@@ -51,6 +54,40 @@ export function failureClass(failure: Pick<Failure, "check" | "message">): strin
   return `${failure.check}: ${blurred}`;
 }
 
+/**
+ * One case's SDK generated in `language` and written into `folder`: the pipeline's result, and the failure when it
+ * throws (no result) or reports a validation error (a valid model is generated whole: an error means the validator
+ * refuses what CDF accepts). Layout options are Python's; other languages get their defaults.
+ */
+export async function generateCase(
+  fuzzCase: FuzzCase,
+  folder: string,
+  language = "python",
+): Promise<{ result?: GenerationResult; failure?: Failure }> {
+  const space = fuzzCase.models[0]?.space ?? "fuzz";
+  try {
+    const result = generateSdk(
+      { models: fuzzCase.models, origin: fuzzCase.name },
+      {
+        ...(language === "python" ? fuzzCase.options : {}),
+        language,
+        topLevelPackage: fuzzCase.name,
+        clientName: "FuzzClient",
+        defaultSpace: `${space}_instances`,
+        generatedAt: "fixed",
+      },
+    );
+    await writeGeneratedFiles(folder, result.files, { overwrite: true });
+    const errors = result.warnings.filter((warning) => warning.severity === "error");
+    if (errors.length === 0) return { result };
+    const lines = errors.map((error) => `${error.code} ${error.location}: ${error.message}`);
+    return { result, failure: { name: fuzzCase.name, check: "generate", message: `validation error ${lines[0]}`, details: lines } };
+  } catch (error) {
+    const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    return { failure: { name: fuzzCase.name, check: "generate", message: message.split("\n")[0] ?? message, details: [String(error)] } };
+  }
+}
+
 /** Writes each case's SDK into `<dir>/<name>/` and its models into `<dir>/<name>.model.json` (for the emulator). */
 export async function generateCases(cases: readonly FuzzCase[], dir: string): Promise<{ generated: string[]; failures: Failure[] }> {
   const generated: string[] = [];
@@ -58,34 +95,15 @@ export async function generateCases(cases: readonly FuzzCase[], dir: string): Pr
   for (const fuzzCase of cases) {
     const [first] = fuzzCase.models;
     if (first === undefined) continue;
-    try {
-      const result = generateSdk(
-        { models: fuzzCase.models, origin: fuzzCase.name },
-        {
-          ...fuzzCase.options,
-          topLevelPackage: fuzzCase.name,
-          clientName: "FuzzClient",
-          defaultSpace: `${first.space}_instances`,
-          generatedAt: "fixed",
-        },
-      );
-      // A valid model is generated whole: a validation error means the validator refuses what CDF accepts.
-      const errors = result.warnings.filter((warning) => warning.severity === "error");
-      if (errors.length > 0) {
-        const lines = errors.map((error) => `${error.code} ${error.location}: ${error.message}`);
-        failures.push({ name: fuzzCase.name, check: "generate", message: `validation error ${lines[0]}`, details: lines });
-      }
-      await writeGeneratedFiles(join(dir, fuzzCase.name), result.files, { overwrite: true });
-      // One model per file (the emulator seeds each), the first beside the SDK.
-      await Bun.write(
-        join(dir, `${fuzzCase.name}.model.json`),
-        JSON.stringify(fuzzCase.models.length === 1 ? first : fuzzCase.models, null, 1),
-      );
-      generated.push(fuzzCase.name);
-    } catch (error) {
-      const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-      failures.push({ name: fuzzCase.name, check: "generate", message: message.split("\n")[0] ?? message, details: [String(error)] });
-    }
+    const { result, failure } = await generateCase(fuzzCase, join(dir, fuzzCase.name));
+    if (failure !== undefined) failures.push(failure);
+    if (result === undefined) continue;
+    // One model per file (the emulator seeds each), the first beside the SDK.
+    await Bun.write(
+      join(dir, `${fuzzCase.name}.model.json`),
+      JSON.stringify(fuzzCase.models.length === 1 ? first : fuzzCase.models, null, 1),
+    );
+    generated.push(fuzzCase.name);
   }
   return { generated, failures };
 }

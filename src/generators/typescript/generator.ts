@@ -9,7 +9,7 @@ import type { GeneratedFile, GeneratorConfig, GeneratorOutput, LanguageGenerator
 import { clientDeclarations, clientImplementation } from "./client-module.ts";
 import { modelIds, packageJson, readmeData } from "./package-files.ts";
 import { TypescriptPartials } from "./partials.ts";
-import { RUNTIME_FILES, RUNTIME_FOLDER } from "./runtime.ts";
+import { RUNTIME_FILES, RUNTIME_FOLDER, selfTypes } from "./runtime.ts";
 import { RUNTIME_MODULE, type SdkNames, SELECT_MODULE } from "./sdk-names.ts";
 import { selectDeclarations, selectImplementation } from "./select-module.ts";
 import { byCode, joinBlocks, viewDeclarations, viewMetadata } from "./view-module.ts";
@@ -65,6 +65,8 @@ export class TypescriptGenerator implements LanguageGenerator {
     files.push({ path: "client.d.ts", content: clientDeclarations(context) });
     files.push({ path: "client.js", content: clientImplementation(context) });
     for (const path of ["index.d.ts", "index.js"]) files.push({ path, content: indexModule(plan.views, header(path)) });
+    const modules = new Set(files.map((file) => file.path));
+    for (const file of files) file.content = `${selfTypes(file.path, modules)}${file.content}`;
     for (const [name, content] of Object.entries(RUNTIME_FILES)) files.push({ path: `${RUNTIME_FOLDER}/${name}`, content });
     files.push({ path: "package.json", content: packageJson(this.config, plan) });
     files.push({ path: "README.md", content: partials.file("README.md.eta", readmeData(this.config, plan, nodeViews, names)) });

@@ -21,7 +21,11 @@ const KEYWORDS = new Set(
 const GLOBALS = new Set(
   (
     "Array Boolean BigInt Date Error Function JSON Map Math Number Object Partial Pick Omit Promise Readonly ReadonlyArray Record " +
-    "RegExp Required Set String Symbol WeakMap WeakSet Iterable AsyncIterable AsyncGenerator Exclude Extract NonNullable"
+    "RegExp Required Set String Symbol WeakMap WeakSet Iterable AsyncIterable AsyncGenerator Exclude Extract NonNullable " +
+    // The rest of ECMAScript's global objects: Biome's noShadowRestrictedNames refuses a module binding named like one.
+    "AggregateError ArrayBuffer Atomics BigInt64Array BigUint64Array DataView EvalError FinalizationRegistry Float32Array " +
+    "Float64Array Infinity Int8Array Int16Array Int32Array Intl NaN Proxy RangeError ReferenceError Reflect SharedArrayBuffer " +
+    "SyntaxError TypeError URIError Uint8Array Uint8ClampedArray Uint16Array Uint32Array WeakRef globalThis"
   ).split(" "),
 );
 

@@ -4,16 +4,55 @@
  * unions that break into one `| member` per line, object literals that stay on one line when they fit, JSDoc.
  */
 import { TYPESCRIPT_INDENT, TYPESCRIPT_LINE_LENGTH } from "./options.ts";
+import { splitTopLevel, splitUnion } from "./types.ts";
 
 export const INDENT = " ".repeat(TYPESCRIPT_INDENT);
 
-/** `head A | B | C tail` on one line when it fits at `depth`, else one member per line under `head`. */
+/**
+ * `head A | B | C tail` on one line when it fits at `depth`, else one member per line under `head`. An array of a
+ * union (`(A | B)[]`) that does not fit its line breaks inside its parentheses, as Biome writes it.
+ */
 export function unionLines(head: string, members: readonly string[], tail: string, depth: number): string[] {
   const prefix = INDENT.repeat(depth);
   const single = `${prefix}${head} ${members.join(" | ")}${tail}`;
-  if (single.length <= TYPESCRIPT_LINE_LENGTH || members.length < 2) return [single];
+  if (single.length <= TYPESCRIPT_LINE_LENGTH) return [single];
+  const [first = "", ...rest] = members;
+  // A generic (`EdgeWith<A, B>[]`, alone or `| null`) breaks between its type arguments and keeps the union.
+  const generic = rest.every((member) => member === "null")
+    ? genericLines(head, first, `${rest.map((member) => ` | ${member}`).join("")}${tail}`, depth)
+    : undefined;
+  if (generic !== undefined) return generic;
+  if (members.length === 1) return arrayOfUnionLines(`${prefix}${head} `, first, tail, prefix) ?? [single];
   const last = members.length - 1;
-  return [`${prefix}${head}`, ...members.map((member, index) => `${prefix}${INDENT}| ${member}${index === last ? tail : ""}`)];
+  return [
+    `${prefix}${head}`,
+    ...members.flatMap((member, index) => {
+      const lead = `${prefix}${INDENT}| `;
+      const end = index === last ? tail : "";
+      const line = `${lead}${member}${end}`;
+      // The inner members line up under the opening parenthesis, one indent deeper.
+      const broken = line.length > TYPESCRIPT_LINE_LENGTH ? arrayOfUnionLines(lead, member, end, `${prefix}${INDENT}${INDENT}`) : undefined;
+      return broken ?? [line];
+    }),
+  ];
+}
+
+/** `head Name<` + one type argument per line + `>[]tail`; undefined unless `member` is `Name<…>` or `Name<…>[]`. */
+function genericLines(head: string, member: string, tail: string, depth: number): string[] | undefined {
+  const match = /^(\w+)<(.*)>(\[\])?$/.exec(member);
+  if (match === null || splitUnion(member).length > 1) return undefined;
+  const [, name, inner = "", array = ""] = match;
+  const args = splitTopLevel(inner, ", ");
+  if (args.length < 2) return undefined;
+  return argumentLines(`${head} ${name}`, args, `${array}${tail}`, depth, "<>");
+}
+
+/** `lead(` + one `| member` per line + `)[]tail` with `close` as the closing line's indent; undefined unless `(A | B)[]`. */
+function arrayOfUnionLines(lead: string, member: string, tail: string, close: string): string[] | undefined {
+  const inner = /^\((.*)\)\[\]$/.exec(member)?.[1];
+  const parts = inner === undefined ? [] : splitUnion(inner);
+  if (parts.length < 2) return undefined;
+  return [`${lead}(`, ...parts.map((part) => `${close}${INDENT}| ${part}`), `${close})[]${tail}`];
 }
 
 /**

@@ -175,8 +175,9 @@ function writeMembers(view: ViewDecisions, builder: MemberBuilder, members: Map<
     if (connection.relationship.kind !== "edge") continue; // reverse relations are written from the other side
     const target = connection.target === undefined ? undefined : builder.view(connection.target, "write");
     let node = target === undefined ? builder.runtime("NodeRef") : `${target} | ${builder.runtime("NodeRef")}`;
+    // A read-only edge view has no write type: its edges are written without values, as plain end nodes.
     const edgeView = connection.edgeClass === undefined ? undefined : builder.sdkView(connection.edgeClass.classId);
-    if (edgeView !== undefined) node = `${builder.runtime("EdgeWith")}<${builder.classType(edgeView, "write")}, ${node}>`;
+    if (edgeView?.writable === true) node = `${builder.runtime("EdgeWith")}<${builder.classType(edgeView, "write")}, ${node}>`;
     const types = connection.many ? [arrayOf(node)] : [...splitUnion(node), "null"];
     members.set(property.name, builder.member(unionLines(fieldHead(property, true), types, ";", 1), docs));
   }

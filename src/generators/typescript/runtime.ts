@@ -4,7 +4,22 @@
  */
 import { compiledRuntime } from "./runtime-macro.ts" with { type: "macro" };
 
-export const RUNTIME_FILES: Readonly<Record<string, string>> = compiledRuntime();
+/**
+ * The `@ts-self-types` line a `.js` module starts with when a `.d.ts` of the same name is beside it (`paths`),
+ * otherwise nothing. Deno finds a module's types only through it when the package is not a real npm package in
+ * node_modules (as `npm install <folder>` leaves it: a link), so without it `deno check` sees none of the SDK's
+ * types; tsc, Node and Bun read it as a comment.
+ */
+export function selfTypes(path: string, paths: ReadonlySet<string>): string {
+  const types = path.replace(/\.js$/, ".d.ts");
+  return types !== path && paths.has(types) ? `// @ts-self-types="./${types.split("/").at(-1)}"\n` : "";
+}
+
+const compiled = compiledRuntime();
+const compiledNames = new Set(Object.keys(compiled));
+export const RUNTIME_FILES: Readonly<Record<string, string>> = Object.fromEntries(
+  Object.entries(compiled).map(([name, content]) => [name, `${selfTypes(name, compiledNames)}${content}`]),
+);
 
 /** The folder of the SDK holding the runtime; generated modules import `./_runtime/index.js`. */
 export const RUNTIME_FOLDER = "_runtime";

@@ -79,20 +79,25 @@ export function valueTypeMembers(type: IRType, imports: TypeImports, mode: "read
 
 /** A union written by this module back into its members (top level only: parenthesised parts stay whole). */
 export function splitUnion(union: string): string[] {
-  const members: string[] = [];
+  return splitTopLevel(union, " | ");
+}
+
+/** `text` split at each `separator` outside brackets (`( )`, `< >`, `{ }`): a union's members, a generic's arguments. */
+export function splitTopLevel(text: string, separator: string): string[] {
+  const parts: string[] = [];
   let depth = 0;
   let start = 0;
-  for (let index = 0; index < union.length; index++) {
-    const char = union[index];
+  for (let index = 0; index < text.length; index++) {
+    const char = text[index];
     if (char === "(" || char === "<" || char === "{") depth++;
     else if (char === ")" || char === ">" || char === "}") depth--;
-    else if (depth === 0 && union.startsWith(" | ", index)) {
-      members.push(union.slice(start, index));
-      start = index + 3;
+    else if (depth === 0 && text.startsWith(separator, index)) {
+      parts.push(text.slice(start, index));
+      start = index + separator.length;
     }
   }
-  members.push(union.slice(start));
-  return members;
+  parts.push(text.slice(start));
+  return parts;
 }
 
 /** The type of one value a filter argument compares with; undefined for values no typed filter takes. */

@@ -40,18 +40,38 @@ export class ImportSet {
   }
 }
 
-/** Biome's natural order of imports and names: case-insensitive, numbers by value (`3D` before `360`). */
+/**
+ * Biome's natural order of import sources and names, compared character by character: punctuation first (`.`
+ * before `_`), then runs of digits, the shorter run first (`3D` before `360`, `79` before `066`), then letters
+ * alphabetically with the upper case of a letter first (`AB`, `Ab`, `aB`, `ab`). The first difference decides.
+ */
 export function byCode(a: string, b: string): number {
-  const chunks = (text: string) => text.toLowerCase().match(/\d+|\D+/g) ?? [];
-  const [left, right] = [chunks(a), chunks(b)];
-  for (let index = 0; index < Math.min(left.length, right.length); index++) {
-    const [x, y] = [left[index] as string, right[index] as string];
-    if (x === y) continue;
-    if (/^\d/.test(x) && /^\d/.test(y)) return Number(x) - Number(y);
-    return x < y ? -1 : 1;
+  let [i, j] = [0, 0];
+  while (i < a.length && j < b.length) {
+    const [x, y] = [DIGITS.exec(a.slice(i))?.[0], DIGITS.exec(b.slice(j))?.[0]];
+    if (x !== undefined && y !== undefined) {
+      if (x.length !== y.length) return x.length - y.length;
+      if (x !== y) return x < y ? -1 : 1;
+      [i, j] = [i + x.length, j + y.length];
+      continue;
+    }
+    const order = charRank(a.charAt(i), x !== undefined) - charRank(b.charAt(j), y !== undefined);
+    if (order !== 0) return order;
+    [i, j] = [i + 1, j + 1];
   }
-  if (left.length !== right.length) return left.length - right.length;
-  return a < b ? -1 : a > b ? 1 : 0;
+  return a.length - i - (b.length - j);
+}
+
+const DIGITS = /^\d+/;
+const PUNCTUATION = "./_-~";
+
+/** A character's place: punctuation (PUNCTUATION's order, then the rest by code), digits, letters (A, a, B, b, …). */
+function charRank(char: string, digit: boolean): number {
+  if (digit) return 1_000;
+  const lower = char.toLowerCase();
+  if (lower !== char.toUpperCase()) return 2_000 + lower.charCodeAt(0) * 2 + (char === lower ? 1 : 0);
+  const place = PUNCTUATION.indexOf(char);
+  return place === -1 ? PUNCTUATION.length + char.charCodeAt(0) : place;
 }
 
 /** The `.d.ts` of a view module: its interfaces (each extending its parents' where it can), fields and metadata. */
@@ -81,16 +101,25 @@ function interfaceLines(view: ViewDecisions, kind: InterfaceKind, names: SdkName
   const docs = kind === "read" ? names.viewDoc(view) : [];
   const inherited = new Set(bases.flatMap((base) => [...interfaceMembers(base, kind, names).keys()]));
   const declared = [...interfaceMembers(view, kind, names)].filter(([key]) => !inherited.has(key)).map(([, member]) => member);
-  const heading = headingLines(`export interface ${interfaceName(view, kind)}${parameters}`, parents);
-  // An interface adding nothing to its parents closes on its heading's line, as Biome writes `{}`.
-  if (declared.length === 0) return [...docs, ...heading.slice(0, -1), `${heading.at(-1)}}`];
-  const lines = [...docs, ...heading];
+  const name = `${interfaceName(view, kind)}${parameters}`;
+  if (declared.length === 0) return [...docs, ...emptyInterfaceLines(name, parents)];
+  const lines = [...docs, ...headingLines(`export interface ${name}`, parents)];
   for (const member of declared) {
     for (const [module, name] of member.imports) imports.add(module, name, true);
     lines.push(...(names.docstrings ? member.docs : []), ...member.lines);
   }
   lines.push("}");
   return lines;
+}
+
+/**
+ * An interface declaring nothing of its own: `{}` closing its heading's line when it extends a parent, as Biome
+ * writes it; with no parent (an edge view without properties) the empty object type, as Biome refuses an empty interface.
+ */
+function emptyInterfaceLines(name: string, parents: readonly string[]): string[] {
+  if (parents.length === 0) return [`export type ${name} = Record<never, never>;`];
+  const heading = headingLines(`export interface ${name}`, parents);
+  return [...heading.slice(0, -1), `${heading.at(-1)}}`];
 }
 
 /** `head extends A, B {` on one line when it fits, else as Biome breaks it: `extends` on the next line, one parent a line. */

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { writeGeneratedFiles } from "../../../src/output/writer.ts";
 import { generateSdk } from "../../../src/pipeline.ts";
-import { mapped, model, ref, text, view } from "../../support/model-builder.ts";
+import { edge, mapped, model, ref, text, view } from "../../support/model-builder.ts";
 import { tsc } from "../../typescript/compile.ts";
 
 // A diamond (Bottom → Left, Right → Top), a child redeclaring a parent's property with another type (Recoded's
@@ -20,6 +20,11 @@ const views = [
   view("Recoded", { title, code: text({ containerPropertyIdentifier: "code" }) }, { implements: [ref("Coded"), ref("Top")] }),
   view("Fixed", { title }, { implements: [ref("Top")], writable: false }),
   view("OnFixed", { title, extra: text() }, { implements: [ref("Fixed")] }),
+  // Interfaces with nothing of their own, and edges whose edge view is read-only.
+  view("Bare"),
+  view("Mark", {}, { usedFor: "edge" }),
+  view("Sealed", { note: text() }, { usedFor: "edge", writable: false }),
+  view("Linker", { marked: edge("Bare", { edgeSource: "Mark" }), sealed: edge("Bare", { edgeSource: "Sealed" }) }),
 ];
 
 let directory: string;
@@ -61,6 +66,21 @@ describe("TypeScript view interfaces extend their parents'", () => {
   test("a read-only parent has no write type: the child's write type stands alone", () => {
     expect(heading("on_fixed.d.ts", "OnFixed")).toBe("export interface OnFixed extends Fixed {");
     expect(heading("on_fixed.d.ts", "OnFixedWrite")).toBe("export interface OnFixedWrite extends NodeWrite {");
+  });
+
+  test("an interface with no members of its own closes as {} after its base; with no base it is the empty object type", () => {
+    expect(files.get("bare.d.ts")).toContain("export interface Bare extends InstanceFields {}\n");
+    expect(files.get("bare.d.ts")).toContain("export interface BareWrite extends NodeWrite {\n");
+    expect(files.get("mark.d.ts")).toContain("export type Mark = Record<never, never>;\n");
+    expect(files.get("mark.d.ts")).toContain("export type MarkWrite = Record<never, never>;\n");
+  });
+
+  test("edges whose edge view is read-only are written as plain end nodes; read back with the edge's properties", () => {
+    const linker = files.get("linker.d.ts") ?? "";
+    expect(linker).toContain("marked?: EdgeWith<MarkWrite, BareWrite | NodeRef>[];");
+    expect(linker).toContain("sealed?: (BareWrite | NodeRef)[];");
+    expect(linker).toContain("sealed: Edges<C, Bare, Sealed>;");
+    expect(linker).not.toContain("SealedWrite");
   });
 
   test("the SDK type-checks under tsc --strict, children are assignable to their parents, Recoded is no Coded", () => {

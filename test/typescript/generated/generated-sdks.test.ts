@@ -1,14 +1,15 @@
 /**
  * The TypeScript SDKs `pygen generate --language typescript` emits, checked as users get them: the bundled example,
- * the core-shaped fixture and every shared model (when ../shared is present) are generated through the pipeline,
- * `biome check` passes on the emitted modules, `npm install <folder>` installs them into a fresh project, a user file
- * per SDK type-checks under `tsc --strict` with nodenext and with bundler resolution, Node and Bun import them, and
- * the example's SDK runs a connected-graph scenario against the emulator (use-example.ts: retrieveConnections,
- * edges with properties, asChildClass too) under Bun and, compiled by tsc, under Node, and so does the SDK of the
- * shared OmniMulti models generated together (use-multi.ts).
+ * the core-shaped fixture, the hostile models, every shared model and the OmniMulti trio as one SDK (when ../shared
+ * is present) are generated through the pipeline, `biome check` passes on the emitted modules, `npm install
+ * <folder>` installs them into a fresh project (test/typescript/consumer.ts), a user file per SDK type-checks under
+ * `tsc --strict` with nodenext and with bundler resolution, Node, Bun and Deno import them, and the example's SDK
+ * runs end to end against the emulator: use-example.ts (retrieveConnections, edges with properties, asChildClass
+ * too) under Bun and Node, and consumer/example-e2e.ts's steps under `node --test`, `bun test` and Deno; so does the
+ * SDK of the shared OmniMulti models (use-multi.ts) under Bun and Node.
  */
 import { afterAll, beforeAll, expect, test } from "bun:test";
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { DataModel } from "../../../src/client/models.ts";
@@ -18,31 +19,34 @@ import { generateSdk } from "../../../src/pipeline.ts";
 import { loadExampleModel, loadModelFile } from "../../../src/sources.ts";
 import { hostileGroupModel, hostileModel, longIdModel } from "../../support/hostile-model.ts";
 import { hasSharedModels, sharedModelNames, sharedModelPath } from "../../support/shared-models.ts";
-import { biomeCheckSdks, REPO, tsc } from "../compile.ts";
+import { REPO } from "../compile.ts";
+import {
+  BUN,
+  biomeCheck,
+  DENO,
+  DENO_PERMISSIONS,
+  type GeneratedSdk,
+  installSdks,
+  RESOLUTIONS,
+  run,
+  runtimeCommands,
+  spawn,
+  typeCheck,
+  writeImportScript,
+  writeTsconfigs,
+  writeUserFile,
+} from "../consumer.ts";
 import { CLIENT_ID, CLIENT_SECRET, e2eConnection } from "../e2e/model.ts";
 
-const BUN = join(REPO, "node_modules", ".bin", "bun");
 const EXAMPLE_FILE = join(REPO, "examples", "hydro-plant.model.yaml");
 /** Shared models generated into one SDK (views of A, B and C on one client; GraphQL on A). */
 const MULTI_MODELS = ["OmniMultiA", "OmniMultiB", "OmniMultiC"];
-
-interface Sdk {
-  label: string;
-  packageName: string;
-  clientName: string;
-  folder: string;
-}
+/** The files of the example's user project, copied beside the installed SDKs. */
+const EXAMPLE_USER_FILES = ["example-e2e.ts", "example-e2e-runner.mjs", "example-deno.ts"];
 
 let directory: string;
 let consumer: string;
-const sdks: Sdk[] = [];
-
-async function run(command: string[], cwd: string, env: Record<string, string | undefined> = process.env): Promise<string> {
-  const child = Bun.spawn(command, { cwd, env, stdout: "pipe", stderr: "pipe" });
-  const [stdout, stderr, code] = await Promise.all([new Response(child.stdout).text(), new Response(child.stderr).text(), child.exited]);
-  if (code !== 0) throw new Error(`${command.join(" ")} failed (${code}):\n${stdout}${stderr}`);
-  return stdout;
-}
+const sdks: GeneratedSdk[] = [];
 
 async function generate(label: string, models: DataModel[], packageName?: string): Promise<void> {
   const result = generateSdk(
@@ -56,7 +60,7 @@ async function generate(label: string, models: DataModel[], packageName?: string
   );
   const folder = join(directory, "sdks", result.config.topLevelPackage);
   await writeGeneratedFiles(folder, result.files);
-  sdks.push({ label, packageName: result.config.topLevelPackage, clientName: result.config.clientName, folder });
+  sdks.push({ packageName: result.config.topLevelPackage, clientName: result.config.clientName, folder });
 }
 
 beforeAll(async () => {
@@ -78,69 +82,58 @@ beforeAll(async () => {
   }
 
   consumer = join(directory, "consumer");
-  mkdirSync(consumer);
-  writeFileSync(join(consumer, "package.json"), '{ "name": "consumer", "private": true, "type": "module" }\n');
-  const env = { ...process.env, npm_config_cache: join(directory, "npm-cache") };
-  await run(["npm", "install", "--offline", "--no-audit", "--no-fund", ...sdks.map((sdk) => sdk.folder)], consumer, env);
+  await installSdks(consumer, sdks, join(directory, "npm-cache"));
 
-  // One user file per SDK: its client constructed, and its index's names imported.
-  const users = ["use-example.ts", ...(hasSharedModels ? ["use-multi.ts"] : [])];
-  for (const user of [...users, "e2e-env.ts"]) copyFileSync(join(import.meta.dir, user), join(consumer, user));
-  for (const [index, sdk] of sdks.entries()) {
-    if (index === 0) continue;
-    const file = `use-${index}.ts`;
-    writeFileSync(
-      join(consumer, file),
-      [
-        `import * as sdk from "${sdk.packageName}";`,
-        `const client = new sdk.${sdk.clientName}({ baseUrl: "http://127.0.0.1:9", project: "p", credentials: new sdk.Token("t") });`,
-        "export const apis: unknown[] = Object.values(client);",
-        "",
-      ].join("\n"),
-    );
-    users.push(file);
-  }
+  // One user file per SDK; the example's and the OmniMulti SDK's are written by hand (they share e2e-env.ts).
+  const handWritten = ["use-example.ts", ...(hasSharedModels ? ["use-multi.ts"] : [])];
+  for (const file of [...handWritten, "e2e-env.ts"]) copyFileSync(join(import.meta.dir, file), join(consumer, file));
+  for (const file of EXAMPLE_USER_FILES) copyFileSync(join(import.meta.dir, "consumer", file), join(consumer, file));
+  const users = [...handWritten, "example-e2e.ts"];
+  for (const sdk of sdks.slice(1)) users.push(writeUserFile(consumer, sdk));
   // The example README's usage, as one file: what users copy must type-check too.
   const readme = readFileSync(join(sdks[0]?.folder ?? "", "README.md"), "utf8");
   const snippets = [...readme.matchAll(/```ts\n([\s\S]*?)```/g)].map((match) => match[1]);
   expect(snippets.length).toBeGreaterThan(1);
   writeFileSync(join(consumer, "readme-example.ts"), `${snippets.join("\n")}export {};\n`);
   users.push("readme-example.ts");
-  const options = { strict: true, target: "es2022", lib: ["es2022", "dom"], types: [], noEmit: true, skipLibCheck: false };
-  const config = (module: string, moduleResolution: string, more: Record<string, unknown> = {}) =>
-    `${JSON.stringify({ compilerOptions: { ...options, module, moduleResolution, ...more }, files: users }, null, 2)}\n`;
-  // nodenext also emits the users, so Node runs the example's scenario from tsc's output.
-  writeFileSync(join(consumer, "tsconfig.nodenext.json"), config("nodenext", "nodenext", { noEmit: false, outDir: "out" }));
-  writeFileSync(join(consumer, "tsconfig.bundler.json"), config("preserve", "bundler"));
-  writeFileSync(
-    join(consumer, "import-all.mjs"),
-    `${sdks.map((sdk, index) => `import { ${sdk.clientName} as Client${index} } from "${sdk.packageName}";`).join("\n")}\nconsole.log([${sdks.map((_, index) => `typeof Client${index}.fromEnv`).join(", ")}].join(","));\n`,
-  );
+  // nodenext also emits the users, so Node runs the example's scenarios from tsc's output.
+  writeTsconfigs(consumer, users, true);
+  writeImportScript(consumer, sdks);
 }, 180_000);
 
 afterAll(() => {
   rmSync(directory, { recursive: true, force: true });
 });
 
-test("biome check passes on every emitted module (the vendored runtime is tsc's output, checked in its own tests)", () => {
-  biomeCheckSdks(join(directory, "sdks"));
+test("biome check passes on every emitted module (the vendored runtime is tsc's output, checked in its own tests)", async () => {
+  const output = await biomeCheck(join(directory, "sdks"), join(directory, "biome-config"));
+  expect(output.code, output.text).toBe(0);
 }, 60_000);
 
-test("each SDK type-checks under tsc --strict with nodenext and with bundler resolution", () => {
-  tsc(["-p", join(consumer, "tsconfig.nodenext.json")], consumer);
-  tsc(["-p", join(consumer, "tsconfig.bundler.json")], consumer);
+test("each SDK type-checks under tsc --strict with nodenext and with bundler resolution", async () => {
+  for (const resolution of RESOLUTIONS) {
+    const output = await typeCheck(consumer, resolution);
+    expect(output.code, `${resolution}:\n${output.text}`).toBe(0);
+  }
 }, 120_000);
 
-test("Node and Bun import every SDK installed with npm install <folder>", async () => {
-  const expected = sdks.map(() => "function").join(",");
-  expect((await run(["node", "import-all.mjs"], consumer)).trim()).toBe(expected);
-  expect((await run([BUN, "import-all.mjs"], consumer)).trim()).toBe(expected);
+test(`${Object.keys(runtimeCommands()).join(", ")} import every SDK installed with npm install <folder>`, async () => {
+  const expected = sdks.map((sdk) => `${sdk.packageName} ok`);
+  for (const command of Object.values(runtimeCommands())) {
+    expect((await run([...command, "import-all.mjs"], consumer)).trim().split("\n")).toEqual(expected);
+  }
 }, 60_000);
 
 let emulator: RunningEmulator | undefined;
 afterAll(async () => {
   await emulator?.stop();
 });
+
+/** The environment of the example's users: the connection to an emulator seeded with the example model. */
+async function exampleEnv(tag: string): Promise<Record<string, string | undefined>> {
+  emulator ??= await startEmulator({ modelFiles: [EXAMPLE_FILE], clientId: CLIENT_ID, clientSecret: CLIENT_SECRET });
+  return { ...process.env, PYGEN_E2E_CONNECTION: e2eConnection(emulator), PYGEN_E2E_TAG: tag };
+}
 
 /** What use-example.ts prints for its run tagged `tag`. */
 function expectedScenario(tag: string): Record<string, unknown> {
@@ -197,8 +190,7 @@ function expectedScenario(tag: string): Record<string, unknown> {
 }
 
 test("the example's SDK writes a connected graph, lists with filters, retrieves, iterates, selects across two hops and reverse relations, and deletes against the emulator, from Bun and Node", async () => {
-  emulator = await startEmulator({ modelFiles: [EXAMPLE_FILE], clientId: CLIENT_ID, clientSecret: CLIENT_SECRET });
-  const env = { ...process.env, PYGEN_E2E_CONNECTION: e2eConnection(emulator) };
+  const env = await exampleEnv("");
   const lastLine = (stdout: string) => JSON.parse(stdout.trim().split("\n").at(-1) ?? "");
   expect(lastLine(await run([BUN, "use-example.ts", "bun"], consumer, env))).toEqual(expectedScenario("bun"));
   // tsc's output of the same file (the type-check test compiled it), run by Node.
@@ -232,4 +224,28 @@ test.skipIf(!hasSharedModels)(
     }
   },
   120_000,
+);
+
+// consumer/example-e2e.ts's steps: upsert of a connected graph, retrieve, every filter kind, search, aggregate,
+// histogram, select() over two hops, 10k nodes iterated and resumed, delete.
+const STEPS = 7;
+
+test("the example's SDK end to end, step by step, under node --test (tsc's output) and bun test (the TypeScript source)", async () => {
+  const node = await spawn(["node", "--test", "example-e2e-runner.mjs"], consumer, await exampleEnv("e2e-node"));
+  expect(node.text).toContain(`# pass ${STEPS}\n`);
+  expect(node.code, node.text).toBe(0);
+  const bun = await spawn([BUN, "test", "--timeout", "120000", "./example-e2e-runner.mjs"], consumer, await exampleEnv("e2e-bun"));
+  expect(bun.text).toMatch(new RegExp(`\\b${STEPS} pass\\b`));
+  expect(bun.code, bun.text).toBe(0);
+}, 240_000);
+
+test.skipIf(DENO === undefined)(
+  "the example's SDK end to end under Deno: example-e2e.ts type-checked by Deno and run against the emulator",
+  async () => {
+    const command = [DENO as string, "run", "--check", ...DENO_PERMISSIONS, "example-deno.ts"];
+    const deno = await spawn(command, consumer, await exampleEnv("e2e-deno"));
+    expect(deno.code, deno.text).toBe(0);
+    expect(deno.text.split("\n").filter((line) => line.startsWith("ok ")).length).toBe(STEPS);
+  },
+  240_000,
 );
