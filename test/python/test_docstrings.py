@@ -35,10 +35,15 @@ def sdk_roots() -> list[Path]:
     return sorted(path for path in GENERATED.iterdir() if (path / "pyproject.toml").is_file())
 
 
+# Folders that are not the SDK's generated code: the vendored runtimes (pygen's own, documented and checked on their
+# own) and what a pip install leaves behind.
+NOT_GENERATED = {"_runtime", "_spark", "build"}
+
+
 def generated_modules(root: Path) -> Iterator[tuple[Path, ast.Module]]:
-    """The SDK's own modules; the vendored runtime is pygen's, documented and checked on its own."""
+    """The SDK's own modules."""
     for path in sorted(root.rglob("*.py")):
-        if "_runtime" not in path.relative_to(root).parts:
+        if NOT_GENERATED.isdisjoint(path.relative_to(root).parts):
             yield path, ast.parse(path.read_text(encoding="utf-8"))
 
 
