@@ -3,8 +3,6 @@
 // example-e2e.test.mjs under Node's test runner (tsc's output) and under `bun test` (this source). It uses no test
 // framework: each step gets a `check` to report with. Every id carries the run's tag, so runs share one emulator.
 import {
-  equals,
-  GENERATOR_META,
   type Generator,
   type GeneratorWrite,
   HYDRO_PLANT_META,
@@ -14,7 +12,6 @@ import {
   type InspectorWrite,
   OAuthClientCredentials,
   type ReservoirWrite,
-  viewPropertyRef,
 } from "hydro-plant-model";
 
 export type Check = (actual: unknown, expected: unknown, what: string) => void;
@@ -248,20 +245,18 @@ export const STEPS: [string, Step][] = [
   [
     "select() across two hops: edges then edges with properties, and two direct relations",
     async (run, check) => {
+      // select() is typed by the path taken: listRoot() gives the plants with what was followed filled in; an edge
+      // with properties (inspections) holds the inspector as its endNode.
       const plants = await run.client.hydroPlant
         .select()
-        .where(equals(viewPropertyRef(HYDRO_PLANT_META.view, "name"), "Plant A"))
+        .where({ name: "Plant A" })
         .through("generators")
         .through("inspections")
-        .list();
+        .listRoot();
       check(
         plants.map((plant) => [
           plant.externalId,
-          // select() reads what it reached as full nodes; inspections have properties, so each is an edge
-          // holding the inspector as its endNode.
-          ((plant.generators ?? []) as Generator<"full">[])
-            .map((generator) => [generator.name, (generator.inspections ?? []).map((inspection) => inspection.endNode.name)])
-            .sort(),
+          plant.generators.map((generator) => [generator.name, generator.inspections.map((inspection) => inspection.endNode.name)]).sort(),
         ]),
         [
           [
@@ -274,15 +269,9 @@ export const STEPS: [string, Step][] = [
         ],
         "plant → generators → inspectors",
       );
-      const generators = await run.client.generator
-        .select()
-        .where(equals(viewPropertyRef(GENERATOR_META.view, "name"), "G1"))
-        .through("plant")
-        .through("reservoir")
-        .list();
-      const plant = generators[0]?.plant as HydroPlant | undefined;
-      const reservoir = plant?.reservoir as { name?: string } | undefined;
-      check([generators.length, plant?.name, reservoir?.name], [1, "Plant A", "Lake Mjøsa"], "generator → plant → reservoir");
+      const generators = await run.client.generator.select().where({ name: "G1" }).through("plant").through("reservoir").listRoot();
+      const plant = generators[0]?.plant;
+      check([generators.length, plant?.name, plant?.reservoir?.name], [1, "Plant A", "Lake Mjøsa"], "generator → plant → reservoir");
     },
   ],
   [
