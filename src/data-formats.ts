@@ -308,30 +308,37 @@ export function sourceLines(text: string, depth: number): Map<string, number> {
   };
   const { MAPPING, SEQUENCE, SCALAR, POP } = module.EVENT_ID;
   let next = 0;
-  /** Walks the node starting at `events[next]`, recording its children under `path`; leaves `next` after it. */
-  const walk = (path: string[]): void => {
+  /**
+   * Walks the node starting at `events[next]`, recording its children under `path` (`views/0`, "" for the root)
+   * while `level` is above `depth`; leaves `next` after it. Deeper nodes (path undefined) are only stepped over, so
+   * a large file costs little more than its event stream.
+   */
+  const walk = (path: string | undefined, level: number): void => {
     const event = events[next++];
+    const record = path !== undefined && level < depth;
+    const child = (name: string) => (record ? (path === "" ? name : `${path}/${name}`) : undefined);
     if (event?.type === MAPPING) {
       while (events[next] !== undefined && events[next]?.type !== POP) {
         const key = events[next];
-        const name = key?.type === SCALAR ? module.getScalarValue(text, key) : undefined;
-        if (name !== undefined && key?.type === SCALAR && path.length < depth) lines.set([...path, name].join("/"), lineAt(key.valueStart));
-        walk([]); // the key itself
-        walk(name === undefined ? ["?"] : [...path, name]);
+        const keyPath = record && key?.type === SCALAR ? child(module.getScalarValue(text, key)) : undefined;
+        if (keyPath !== undefined && key?.type === SCALAR) lines.set(keyPath, lineAt(key.valueStart));
+        walk(undefined, level + 1); // the key itself
+        walk(keyPath, level + 1);
       }
       next++;
     } else if (event?.type === SEQUENCE) {
       for (let item = 0; events[next] !== undefined && events[next]?.type !== POP; item++) {
+        const itemPath = child(String(item));
         const start = events[next];
         const offset = start?.type === MAPPING || start?.type === SEQUENCE ? start.start : start?.type === SCALAR ? start.valueStart : -1;
-        if (offset >= 0 && path.length < depth) lines.set([...path, String(item)].join("/"), lineAt(offset));
-        walk([...path, String(item)]);
+        if (itemPath !== undefined && offset >= 0) lines.set(itemPath, lineAt(offset));
+        walk(itemPath, level + 1);
       }
       next++;
     }
   };
   // The stream: a document event, its content, its pop; only the first document is a model file.
   if (events[next]?.type === module.EVENT_ID.DOCUMENT) next++;
-  walk([]);
+  walk("", 0);
   return lines;
 }
