@@ -7,7 +7,7 @@ import { locationOf } from "../ir/issues.ts";
 import { modelFileLines } from "../sources.ts";
 
 /** `file:line` by finding location, for the parts of the given model files; the first file with a part wins. */
-export function fileLinesOf(paths: readonly string[]): Map<string, string> {
+function fileLinesOf(paths: readonly string[]): Map<string, string> {
   const found = new Map<string, string>();
   for (const path of paths) {
     let parts: ReturnType<typeof modelFileLines>;
@@ -25,12 +25,25 @@ export function fileLinesOf(paths: readonly string[]): Map<string, string> {
   return found;
 }
 
-/** The findings with the `file:line` of their location where the files have it. */
-export function withFileLines<T extends { location: string }>(findings: T[], paths: readonly string[]): (T & { fileLine?: string })[] {
-  if (findings.length === 0 || paths.length === 0) return findings;
-  const lines = fileLinesOf(paths);
-  return findings.map((finding) => {
-    const fileLine = lines.get(finding.location);
-    return fileLine === undefined ? finding : { ...finding, fileLine };
-  });
+/** The `file:line` of findings in the given model files, read once, when first needed or when asked to. */
+export class FileLines {
+  #lines: Map<string, string> | undefined;
+
+  constructor(private readonly paths: readonly string[]) {}
+
+  /** Reads the files now, e.g. on this thread while a worker generates, so that `of` later costs nothing. */
+  prepare(): this {
+    if (this.paths.length > 0) this.#lines ??= fileLinesOf(this.paths);
+    return this;
+  }
+
+  /** The findings with the `file:line` of their location where the files have it. */
+  of<T extends { location: string }>(findings: T[]): (T & { fileLine?: string })[] {
+    if (findings.length === 0 || this.paths.length === 0) return findings;
+    const lines = this.prepare().#lines ?? new Map<string, string>();
+    return findings.map((finding) => {
+      const fileLine = lines.get(finding.location);
+      return fileLine === undefined ? finding : { ...finding, fileLine };
+    });
+  }
 }

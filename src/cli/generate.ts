@@ -11,7 +11,7 @@ import { DEFAULT_LANGUAGE, LANGUAGES, languageKeys } from "../generators/registr
 import { recordedGenerationTime, type WriteReport, writeGeneratedFiles } from "../output/writer.ts";
 import type { GenerationWarning } from "../pipeline.ts";
 import { displayPath } from "./display-path.ts";
-import { withFileLines } from "./file-lines.ts";
+import { FileLines } from "./file-lines.ts";
 import type { GeneratedSdk, GenerationJob } from "./generation-job.ts";
 import { type GenerateFlags, generationSettings } from "./generation-settings.ts";
 import { explained } from "./help.ts";
@@ -29,10 +29,10 @@ const FINDINGS_SHOWN = 10;
  * Errors first (their parts are left out of the SDK), then warnings: the same findings, with the same severities,
  * as `pygen validate` reports for the model.
  */
-function reportFindings(warnings: GenerationWarning[], modelFiles: readonly string[], reporter: Reporter): void {
+function reportFindings(warnings: GenerationWarning[], fileLines: FileLines, reporter: Reporter): void {
   const errors = warnings.filter((warning) => warning.severity === "error");
   const ordered = [...errors, ...warnings.filter((warning) => warning.severity !== "error")];
-  for (const finding of withFileLines(ordered.slice(0, FINDINGS_SHOWN), modelFiles)) {
+  for (const finding of fileLines.of(ordered.slice(0, FINDINGS_SHOWN))) {
     const text = `${finding.code} ${finding.location}${finding.fileLine ? ` (${finding.fileLine})` : ""}: ${finding.message}`;
     if (finding.severity === "error") reporter.error(text);
     else reporter.warn(text);
@@ -77,8 +77,11 @@ async function runGenerate(flags: GenerateFlags, io: CliIO): Promise<void> {
     ? reporter.step(describeSource(modelSource), () => generation.loaded)
     : generation.loaded);
   for (const pattern of unmatched) reporter.warn(`the view pattern "${pattern}" matches no view`);
+  // The lines findings point to are read here while the worker generates (on another core), not after it: reading
+  // them costs about as much as generating a mid-sized model.
+  const fileLines = new FileLines(modelSource.kind === "files" ? modelSource.paths : []).prepare();
   const result = await reporter.step(countText, () => generation.generated);
-  reportFindings(result.warnings, modelSource.kind === "files" ? modelSource.paths : [], reporter);
+  reportFindings(result.warnings, fileLines, reporter);
 
   const outputDir = settings.output ?? resolve(result.config.topLevelPackage);
   const check = flags.check ?? false;

@@ -10,7 +10,7 @@ import { EXIT_CODES, exitCodeFamily, exitCodeOf, PygenError, ValidationError } f
 import { runPipeline } from "../pipeline.ts";
 import { colorAllowed, formatSummary, toFailureReport, toJsonReport } from "../validate/index.ts";
 import { selectViews } from "../view-filter.ts";
-import { withFileLines } from "./file-lines.ts";
+import { FileLines } from "./file-lines.ts";
 import { generationSettings } from "./generation-settings.ts";
 import { explained } from "./help.ts";
 import { loadModelsForReading } from "./model-source.ts";
@@ -58,12 +58,12 @@ export function registerValidate(cli: CAC, io: CliIO): void {
         },
       );
       const exitCode = verdict.isValid ? 0 : EXIT_CODES.validation;
-      const files = session.modelSource.kind === "files" ? session.modelSource.paths : [];
+      const lines = new FileLines(session.modelSource.kind === "files" ? session.modelSource.paths : []);
       const located = {
         ...verdict,
-        errors: withFileLines(verdict.errors, files),
-        warnings: withFileLines(verdict.warnings, files),
-        infos: withFileLines(verdict.infos, files),
+        errors: lines.of(verdict.errors),
+        warnings: lines.of(verdict.warnings),
+        infos: lines.of(verdict.infos),
       };
       // The summary makes the model's text printable itself, before colouring it.
       if (flags.json) session.reporter.result(stringifyJson(toJsonReport(located, exitCode), 2));
