@@ -8,6 +8,7 @@
 import type { ViewDecisions } from "../../plan/sdk-plan.ts";
 import { isGenericRead } from "./inheritance.ts";
 import { INDENT } from "./layout.ts";
+import { TYPESCRIPT_LINE_LENGTH } from "./options.ts";
 import { moduleOf, type SdkNames, SELECT_SCHEMA } from "./sdk-names.ts";
 import { selectHops } from "./select-hops.ts";
 import { ImportSet, joinBlocks } from "./view-module.ts";
@@ -24,15 +25,16 @@ export function selectDeclarations(views: readonly ViewDecisions[], names: SdkNa
     const { listClassName } = view.irClass.names;
     const hops = selectHops(view, names.view).map((hop) => {
       const edgeView = hop.connection.edgeClass === undefined ? undefined : names.view(hop.connection.edgeClass.classId);
-      const edge = edgeView === undefined ? "" : `; edge: ${readOf(edgeView)}`;
-      return `${INDENT.repeat(3)}${hop.field}: { to: ${JSON.stringify(hop.target.irClass.names.className)}; list: ${hop.list}${edge} };`;
+      const parts = [`to: ${JSON.stringify(hop.target.irClass.names.className)}`, `list: ${hop.list}`];
+      if (edgeView !== undefined) parts.push(`edge: ${readOf(edgeView)}`);
+      return objectTypeLines(`${hop.field}:`, parts, 3);
     });
     return [
       `${INDENT}${view.irClass.names.className}: {`,
       `${INDENT.repeat(2)}read: ${readOf(view)};`,
       `${INDENT.repeat(2)}filters: ${imports.add(moduleOf(view), listClassName, true)};`,
       ...(hops.length > 0
-        ? [`${INDENT.repeat(2)}hops: {`, ...hops, `${INDENT.repeat(2)}};`]
+        ? [`${INDENT.repeat(2)}hops: {`, ...hops.flat(), `${INDENT.repeat(2)}};`]
         : [`${INDENT.repeat(2)}hops: Record<never, never>;`]),
       `${INDENT}};`,
     ];
@@ -42,11 +44,20 @@ export function selectDeclarations(views: readonly ViewDecisions[], names: SdkNa
     " * Each view as select() sees it: its read type, its filter arguments and the connections it follows, with the",
     ` * view each reaches. The runtime's \`Select<${SELECT_SCHEMA}, "View">\` is the typed step of \`client.view.select()\`.`,
     " */",
-    `export interface ${SELECT_SCHEMA} {`,
-    ...members.flat(),
-    "}",
+    // Biome refuses an empty interface: a model without node views has the empty object type.
+    ...(members.length > 0
+      ? [`export interface ${SELECT_SCHEMA} {`, ...members.flat(), "}"]
+      : [`export type ${SELECT_SCHEMA} = Record<never, never>;`]),
   ];
   return joinBlocks([header, imports.lines(), schema]);
+}
+
+/** `head { a; b };` on one line when it fits, else one member a line, as Biome lays out an object type. */
+function objectTypeLines(head: string, members: readonly string[], depth: number): string[] {
+  const indent = INDENT.repeat(depth);
+  const single = `${indent}${head} { ${members.join("; ")} };`;
+  if (single.length <= TYPESCRIPT_LINE_LENGTH) return [single];
+  return [`${indent}${head} {`, ...members.map((member) => `${indent}${INDENT}${member};`), `${indent}};`];
 }
 
 /** The type of a view API's select(): its typed first step. */
