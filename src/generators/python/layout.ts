@@ -35,6 +35,14 @@ export class PythonWriter extends CodeWriter {
     }
     // Measured here, at the annotation's own depth: inside the parentheses the prefix is one indent longer.
     const inline = fits(type, 1);
+    // A lone subscript without a value (`list[...]`) that fits nowhere on one line splits its own brackets, as
+    // ruff does, instead of taking parentheses (fuzz seed 9069).
+    const subscript = /^([A-Za-z_][\w.]*\[)(.*)\]$/.exec(type);
+    if (suffix === "" && members.length === 1 && !inline && subscript !== null && fits(subscript[2] ?? "", 1)) {
+      return this.line(`${name}: ${subscript[1]}`)
+        .indented((inside) => inside.line(subscript[2] ?? ""))
+        .line("]");
+    }
     const column = this.prefix.length + this.layout.indent.length;
     const memberLines = members.flatMap((member) => splitSubscript(member, column, this.layout));
     return this.line(`${name}: (`)
@@ -86,11 +94,12 @@ export class PythonWriter extends CodeWriter {
    * `target = head(items)tail`, the call laid out as `bracketed` lays it out; when even its first line
    * (`target = head(`) is too long, ruff puts the value in parentheses of its own and lays the call out inside.
    */
-  assignBracketed(target: string, head: string, items: readonly string[], tail: string): this {
+  assignBracketed(target: string, head: string, items: readonly string[], tail: string, options: { hug?: boolean } = {}): this {
     const start = `${target} = ${head}`;
-    if (this.prefix.length + start.length <= this.layout.lineLength) return this.bracketed(start, items, tail);
+    if (this.prefix.length + start.length <= this.layout.lineLength) return this.bracketed(start, items, tail, options);
+    // The target leaves no room for the value's opening bracket: ruff puts the value in parentheses of its own.
     return this.line(`${target} = (`)
-      .indented((inner) => inner.bracketed(head, items, tail))
+      .indented((inner) => inner.bracketed(head, items, tail, options))
       .line(")");
   }
 

@@ -10,7 +10,7 @@ export interface PythonFormat {
   /** `head(a, b)tail` on one line when it fits, else one item per line (`hug`: the items on one line of their own). */
   bracketed(head: string, items: readonly string[], tail: string, depth: number, options?: { hug?: boolean }): string;
   /** `target = head(items)tail`, the value in parentheses of its own when `target = head(` is too long. */
-  assignBracketed(target: string, head: string, items: readonly string[], tail: string, depth: number): string;
+  assignBracketed(target: string, head: string, items: readonly string[], tail: string, depth: number, options?: { hug?: boolean }): string;
   /** `name: type suffix` (suffix like ` = None`), wrapped as ruff wraps a long annotation. */
   annotation(name: string, type: string, suffix: string, depth: number): string;
   /** `class name(base[A, B]):`, its base on lines of its own when too long. */
@@ -37,7 +37,8 @@ export function pythonFormat(layout: Layout): PythonFormat {
   };
   return {
     bracketed: (head, items, tail, depth, options) => at(depth, (writer) => writer.bracketed(head, items, tail, options)),
-    assignBracketed: (target, head, items, tail, depth) => at(depth, (writer) => writer.assignBracketed(target, head, items, tail)),
+    assignBracketed: (target, head, items, tail, depth, options) =>
+      at(depth, (writer) => writer.assignBracketed(target, head, items, tail, options)),
     annotation: (name, type, suffix, depth) => at(depth, (writer) => writer.annotation(name, type, suffix)),
     genericClass: (name, base, typeArguments, depth) => at(depth, (writer) => writer.genericClass(name, base, typeArguments)),
     methodHead: (name, type, argument, depth) => at(depth, (writer) => writer.methodHead(name, type, argument)),
