@@ -96,7 +96,9 @@ export class PythonWriter extends CodeWriter {
    */
   assignBracketed(target: string, head: string, items: readonly string[], tail: string, options: { hug?: boolean } = {}): this {
     const start = `${target} = ${head}`;
-    if (this.prefix.length + start.length <= this.layout.lineLength) return this.bracketed(start, items, tail, options);
+    const fits = (text: string) => this.prefix.length + text.length <= this.layout.lineLength;
+    // A target too long even for ` = (` gains nothing from parentheses: ruff splits the value's brackets (seed 9087).
+    if (fits(start) || !fits(`${target} = (`)) return this.bracketed(start, items, tail, options);
     // The target leaves no room for the value's opening bracket: ruff puts the value in parentheses of its own.
     return this.line(`${target} = (`)
       .indented((inner) => inner.bracketed(head, items, tail, options))
