@@ -5,8 +5,7 @@
 import type { ViewDecisions } from "../../plan/sdk-plan.ts";
 import type { GeneratorConfig } from "../generator.ts";
 import { isGenericRead } from "./inheritance.ts";
-import { argumentLines, INDENT, valueLines } from "./layout.ts";
-import { TYPESCRIPT_LINE_LENGTH } from "./options.ts";
+import { argumentLines, INDENT, objectTypeLines, valueLines } from "./layout.ts";
 import type { TypescriptPartials } from "./partials.ts";
 import { moduleOf, RUNTIME_MODULE, type SdkNames, SELECT_MODULE, SELECT_SCHEMA } from "./sdk-names.ts";
 import { selectStepType } from "./select-module.ts";
@@ -83,10 +82,7 @@ function apiHeritage(head: string, args: readonly string[], read: string, tail: 
   const modes = ["skip", "identifier", "full"].map((mode) => `${mode}: ${read}<"${mode}">`);
   const single = argumentLines(head, [...args, `{ ${modes.join("; ")} }`], tail, 0, "<>");
   if (single.length === 1) return single;
-  const byMode = `${INDENT}{ ${modes.join("; ")} }`;
-  const modeLines =
-    byMode.length <= TYPESCRIPT_LINE_LENGTH ? [byMode] : [`${INDENT}{`, ...modes.map((mode) => `${INDENT}${INDENT}${mode};`), `${INDENT}}`];
-  return [`${head}<`, ...args.map((arg) => `${INDENT}${arg},`), ...modeLines, `>${tail}`];
+  return [`${head}<`, ...args.map((arg) => `${INDENT}${arg},`), ...objectTypeLines("", modes, "", 1), `>${tail}`];
 }
 
 export function clientImplementation(context: ClientContext): string {

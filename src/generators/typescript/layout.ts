@@ -73,6 +73,17 @@ export function argumentLines(head: string, args: readonly string[], tail: strin
   ];
 }
 
+/**
+ * An object type, `lead{ a; b }tail`, on one line when it fits at `depth`, otherwise one member a line, each ending
+ * in `;`, as Biome lays one out.
+ */
+export function objectTypeLines(lead: string, members: readonly string[], tail: string, depth: number): string[] {
+  const prefix = INDENT.repeat(depth);
+  const single = `${prefix}${lead}{ ${members.join("; ")} }${tail}`;
+  if (single.length <= TYPESCRIPT_LINE_LENGTH) return [single];
+  return [`${prefix}${lead}{`, ...members.map((member) => `${prefix}${INDENT}${member};`), `${prefix}}${tail}`];
+}
+
 /** A JavaScript value as code: a string literal, or code given as `{ code }`, or an object of them. */
 export type JsValue = string | { code: string } | { [key: string]: JsValue };
 

@@ -7,8 +7,7 @@
 
 import type { ViewDecisions } from "../../plan/sdk-plan.ts";
 import { isGenericRead } from "./inheritance.ts";
-import { INDENT } from "./layout.ts";
-import { TYPESCRIPT_LINE_LENGTH } from "./options.ts";
+import { INDENT, objectTypeLines } from "./layout.ts";
 import { moduleOf, type SdkNames, SELECT_SCHEMA } from "./sdk-names.ts";
 import { selectHops } from "./select-hops.ts";
 import { ImportSet, joinBlocks } from "./view-module.ts";
@@ -27,7 +26,7 @@ export function selectDeclarations(views: readonly ViewDecisions[], names: SdkNa
       const edgeView = hop.connection.edgeClass === undefined ? undefined : names.view(hop.connection.edgeClass.classId);
       const parts = [`to: ${JSON.stringify(hop.target.irClass.names.className)}`, `list: ${hop.list}`];
       if (edgeView !== undefined) parts.push(`edge: ${readOf(edgeView)}`);
-      return objectTypeLines(`${hop.field}:`, parts, 3);
+      return objectTypeLines(`${hop.field}: `, parts, ";", 3);
     });
     return [
       `${INDENT}${view.irClass.names.className}: {`,
@@ -50,14 +49,6 @@ export function selectDeclarations(views: readonly ViewDecisions[], names: SdkNa
       : [`export type ${SELECT_SCHEMA} = Record<never, never>;`]),
   ];
   return joinBlocks([header, imports.lines(), schema]);
-}
-
-/** `head { a; b };` on one line when it fits, else one member a line, as Biome lays out an object type. */
-function objectTypeLines(head: string, members: readonly string[], depth: number): string[] {
-  const indent = INDENT.repeat(depth);
-  const single = `${indent}${head} { ${members.join("; ")} };`;
-  if (single.length <= TYPESCRIPT_LINE_LENGTH) return [single];
-  return [`${indent}${head} {`, ...members.map((member) => `${indent}${INDENT}${member};`), `${indent}};`];
 }
 
 /** The type of a view API's select(): its typed first step. */
