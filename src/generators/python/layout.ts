@@ -37,10 +37,10 @@ export class PythonWriter extends CodeWriter {
     const inline = fits(type, 1);
     // A lone subscript without a value (`list[...]`) that fits nowhere on one line splits its own brackets, as
     // ruff does, instead of taking parentheses (fuzz seed 9069).
-    const subscript = /^([A-Za-z_][\w.]*\[)(.*)\]$/.exec(type);
-    if (suffix === "" && members.length === 1 && !inline && subscript !== null && fits(subscript[2] ?? "", 1)) {
-      return this.line(`${name}: ${subscript[1]}`)
-        .indented((inside) => inside.line(subscript[2] ?? ""))
+    const subscript = subscriptOf(type);
+    if (suffix === "" && members.length === 1 && !inline && subscript !== undefined && fits(subscript.inner, 1)) {
+      return this.line(`${name}: ${subscript.open}`)
+        .indented((inside) => inside.line(subscript.inner))
         .line("]");
     }
     const column = this.prefix.length + this.layout.indent.length;
@@ -150,14 +150,20 @@ export function bracketed(
   ];
 }
 
+/** A subscripted type or union member (`list[A | B]`, `| list[A | B],`): up to its bracket, inside, after it. */
+function subscriptOf(member: string): { open: string; inner: string; comma: string } | undefined {
+  const match = /^((?:\| )?[A-Za-z_][\w.]*\[)(.*)\](,?)$/.exec(member);
+  return match === null ? undefined : { open: match[1] ?? "", inner: match[2] ?? "", comma: match[3] ?? "" };
+}
+
 /**
  * A union member still too long at `column` (`list[A | B]`, `| list[A | B],`) opens its own brackets, as ruff
  * splits it: the union inside on one line when it fits there, else one member per line.
  */
 function splitSubscript(member: string, column: number, layout: Layout): string[] {
-  const subscript = /^((?:\| )?[A-Za-z_][\w.]*\[)(.*)\](,?)$/.exec(member);
-  if (column + member.length <= layout.lineLength || subscript === null) return [member];
-  const [, open = "", inner = "", comma = ""] = subscript;
+  const subscript = subscriptOf(member);
+  if (column + member.length <= layout.lineLength || subscript === undefined) return [member];
+  const { open, inner, comma } = subscript;
   const innerColumn = column + layout.indent.length;
   const innerLines = innerColumn + inner.length <= layout.lineLength ? [inner] : unionMembers(inner);
   return [open, ...innerLines.map((line) => `${layout.indent}${line}`), `]${comma}`];
